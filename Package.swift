@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Hashiya",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "hashiya", targets: ["hashiya"]),
+    .library(name: "AnnotatorKit", targets: ["AnnotatorKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .target(name: "AnnotatorKit"),
+    .target(
+      name: "HashiyaStore",
+      dependencies: [
+        "AnnotatorKit",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaStore"]),
+    .systemLibrary(
+      name: "CReadline",
+      providers: [.apt(["libreadline-dev"])]),
+    .target(
+      name: "HashiyaREPL",
+      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "CReadline"]),
+    .executableTarget(
+      name: "hashiya",
+      dependencies: [
+        "HashiyaREPL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "AnnotatorKitTests", dependencies: ["AnnotatorKit"]),
+    .testTarget(
+      name: "HashiyaStoreTests",
+      dependencies: ["HashiyaStore", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats"]),
+    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL"]),
+    .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),
+  ]
+)

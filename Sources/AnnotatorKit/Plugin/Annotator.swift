@@ -1,0 +1,25 @@
+/// The one contract every annotator meets: built-in Swift modules, manifest and process plugins.
+///
+/// The core knows no label by name: everything it shows, validates and offers at the prompt for a
+/// layer comes from the annotator's `schema` and `commands`.
+public protocol Annotator: Sendable {
+  /// The layer id, also the plugin id: `speaker-tagging`.
+  var id: String { get }
+  var version: String { get }
+  /// Labels, typed attributes and link types of the layer.
+  var schema: LayerSchema { get }
+  /// The prompt commands this annotator adds (`speaker SPAN …`).
+  var commands: [AnnotatorCommand] { get }
+
+  /// Candidate annotations for one report; never changes anything.
+  func suggest(_ report: ReportInput) throws -> [Suggestion]
+
+  /// Problems with an annotation beyond what the schema checks (empty means valid).
+  func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String]
+}
+
+extension Annotator {
+  public var commands: [AnnotatorCommand] { [] }
+
+  public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] { [] }
+}

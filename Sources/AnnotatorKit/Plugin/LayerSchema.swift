@@ -1,0 +1,89 @@
+/// What a layer may contain: its labels with typed attributes, and the link types between labels.
+///
+/// The project file stores each layer's schema as JSON, so a teammate without the plugin can still
+/// read, validate and export that layer.
+public struct LayerSchema: Sendable, Equatable {
+  public var layer: String
+  public var description: String
+  public var labels: [LabelSchema]
+  public var linkTypes: [LinkTypeSchema]
+
+  public init(layer: String, description: String, labels: [LabelSchema], linkTypes: [LinkTypeSchema] = []) {
+    self.layer = layer
+    self.description = description
+    self.labels = labels
+    self.linkTypes = linkTypes
+  }
+
+  public func label(_ name: String) -> LabelSchema? { labels.first { $0.name == name } }
+  public func linkType(_ name: String) -> LinkTypeSchema? { linkTypes.first { $0.name == name } }
+}
+
+/// One label of a layer.
+public struct LabelSchema: Sendable, Equatable {
+  public var name: String
+  public var description: String
+  /// A colour name for display: red, green, yellow, blue, magenta, cyan.
+  public var colour: String
+  /// A single-key shortcut, if any.
+  public var key: String?
+  public var attributes: [AttributeSchema]
+
+  public init(
+    name: String, description: String, colour: String = "cyan", key: String? = nil,
+    attributes: [AttributeSchema] = []
+  ) {
+    self.name = name
+    self.description = description
+    self.colour = colour
+    self.key = key
+    self.attributes = attributes
+  }
+
+  public func attribute(_ name: String) -> AttributeSchema? { attributes.first { $0.name == name } }
+}
+
+/// A typed attribute of a label.
+public struct AttributeSchema: Sendable, Equatable {
+  /// The value types an attribute can have.
+  public enum Kind: Sendable, Equatable {
+    case enumeration([String])
+    case text
+    /// A number, optionally bounded (inclusive); `integer` refuses fractions.
+    case number(min: Double?, max: Double?, integer: Bool)
+    case boolean
+    /// A reference to another annotation (`#12`), optionally restricted to some labels.
+    case reference(labels: [String])
+  }
+
+  public var name: String
+  public var kind: Kind
+  public var required: Bool
+  public var defaultValue: JSONValue?
+  public var description: String
+
+  public init(
+    name: String, kind: Kind, required: Bool = false, defaultValue: JSONValue? = nil, description: String = ""
+  ) {
+    self.name = name
+    self.kind = kind
+    self.required = required
+    self.defaultValue = defaultValue
+    self.description = description
+  }
+}
+
+/// A typed relation between annotations of given labels (`said-by`: quote → speaker).
+public struct LinkTypeSchema: Sendable, Equatable {
+  public var name: String
+  public var from: [String]
+  public var to: [String]
+  public var description: String
+
+  public init(name: String, from: [String], to: [String], description: String = "") {
+    self.name = name
+    self.from = from
+    self.to = to
+    self.description = description
+  }
+}

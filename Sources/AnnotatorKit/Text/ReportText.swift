@@ -1,0 +1,140 @@
+/// A report's immutable text with everything needed to address it exactly.
+///
+/// Built once per shown or annotated report: scalar array, UTF-16/UTF-8 offset tables, grapheme
+/// boundaries, sentences and tokens, and a folded copy for Arabic-aware matching. Offsets are
+/// Unicode scalar offsets throughout; the tables convert them without walking the string again.
+public final class ReportText: Sendable {
+  public let string: String
+  public let scalars: [Unicode.Scalar]
+  public let sentences: [Sentence]
+  public let folded: FoldedText
+  /// `utf16Prefix[i]` is the UTF-16 offset of scalar `i`; one extra entry for the end.
+  private let utf16Prefix: [Int32]
+  /// `utf8Prefix[i]` is the UTF-8 offset of scalar `i`; one extra entry for the end.
+  private let utf8Prefix: [Int32]
+  /// `graphemeBoundary[i]` tells whether offset `i` (0...count) is a grapheme cluster boundary.
+  private let graphemeBoundary: [Bool]
+
+  public init(_ string: String) {
+    self.string = string
+    let scalars = Array(string.unicodeScalars)
+    self.scalars = scalars
+    var utf16 = [Int32]()
+    var utf8 = [Int32]()
+    utf16.reserveCapacity(scalars.count + 1)
+    utf8.reserveCapacity(scalars.count + 1)
+    var u16: Int32 = 0
+    var u8: Int32 = 0
+    for scalar in scalars {
+      utf16.append(u16)
+      utf8.append(u8)
+      u16 += scalar.value > 0xFFFF ? 2 : 1
+      u8 += Int32(UTF8.width(scalar))
+    }
+    utf16.append(u16)
+    utf8.append(u8)
+    self.utf16Prefix = utf16
+    self.utf8Prefix = utf8
+    var boundary = [Bool](repeating: false, count: scalars.count + 1)
+    for offset in GraphemeSegmenter.boundaries(scalars) { boundary[offset] = true }
+    self.graphemeBoundary = boundary
+    self.sentences = Self.makeSentences(scalars)
+    self.folded = FoldedText(scalars)
+  }
+
+  public var count: Int { scalars.count }
+  public var utf16Count: Int { Int(utf16Prefix[scalars.count]) }
+  public var utf8Count: Int { Int(utf8Prefix[scalars.count]) }
+
+  /// The text a range covers.
+  public func substring(_ range: TextRange) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[range.start..<range.end])
+    return String(view)
+  }
+
+  public func utf16Offset(ofScalar offset: Int) -> Int { Int(utf16Prefix[offset]) }
+  public func utf8Offset(ofScalar offset: Int) -> Int { Int(utf8Prefix[offset]) }
+
+  /// The scalar offset at a UTF-16 offset, or nil when it falls inside a surrogate pair or outside.
+  public func scalarOffset(ofUTF16 offset: Int) -> Int? { Self.exactIndex(of: offset, in: utf16Prefix) }
+  /// The scalar offset at a UTF-8 offset, or nil when it falls inside a scalar or outside.
+  public func scalarOffset(ofUTF8 offset: Int) -> Int? { Self.exactIndex(of: offset, in: utf8Prefix) }
+
+  public func isGraphemeBoundary(_ offset: Int) -> Bool {
+    offset >= 0 && offset <= scalars.count && graphemeBoundary[offset]
+  }
+
+  /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.
+  public func validate(_ range: TextRange) throws(TextRangeError) {
+    guard !range.isEmpty else { throw .empty(range) }
+    guard range.start >= 0, range.end <= scalars.count else {
+      throw .outOfBounds(range, length: scalars.count)
+    }
+    for offset in [range.start, range.end] where !graphemeBoundary[offset] {
+      throw .splitsGrapheme(range, offset: offset)
+    }
+  }
+
+  /// Every occurrence of `needle`, matched after Arabic folding (tashkeel, tatweel, alef forms,
+  /// ى/ي, ة/ه, digits, Latin case), widened to whole grapheme clusters of the original text.
+  public func occurrences(of needle: String) -> [TextRange] {
+    folded.ranges(of: FoldedText(needle)).map(widenedToGraphemes)
+  }
+
+  /// Every match of a regular expression over the original text.
+  public func occurrences(of regex: Regex<AnyRegexOutput>) -> [TextRange] {
+    string.matches(of: regex).compactMap { match -> TextRange? in
+      let start = string.utf8.distance(from: string.startIndex, to: match.range.lowerBound)
+      let end = string.utf8.distance(from: string.startIndex, to: match.range.upperBound)
+      guard let s = scalarOffset(ofUTF8: start), let e = scalarOffset(ofUTF8: end), e > s else {
+        return nil
+      }
+      return widenedToGraphemes(TextRange(s, e))
+    }
+  }
+
+  /// The range grown outward to the nearest grapheme boundaries.
+  public func widenedToGraphemes(_ range: TextRange) -> TextRange {
+    var start = max(0, range.start)
+    var end = min(scalars.count, range.end)
+    while start > 0 && !graphemeBoundary[start] { start -= 1 }
+    while end < scalars.count && !graphemeBoundary[end] { end += 1 }
+    return TextRange(start, end)
+  }
+
+  /// The sentence and token that contain `offset`.
+  public func location(of offset: Int) -> TextLocation {
+    guard let sentence = sentences.first(where: { $0.range.start <= offset && offset < $0.range.end }) else {
+      return TextLocation(sentence: nil, token: nil)
+    }
+    let token = sentence.tokens.firstIndex { $0.start <= offset && offset < $0.end }
+    return TextLocation(sentence: sentence.number, token: token.map { $0 + 1 })
+  }
+
+  private static func exactIndex(of value: Int, in prefix: [Int32]) -> Int? {
+    var low = 0
+    var high = prefix.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let probe = Int(prefix[mid])
+      if probe == value { return mid }
+      if probe < value { low = mid + 1 } else { high = mid - 1 }
+    }
+    return nil
+  }
+
+  private static func makeSentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+    let words = WordSegmenter.segments(scalars).filter { $0.kind != .whitespace }
+    var next = 0
+    return SentenceSplitter.sentences(in: scalars).enumerated().map { index, range in
+      var tokens: [TextRange] = []
+      while next < words.count && words[next].range.start < range.start { next += 1 }
+      while next < words.count && words[next].range.end <= range.end {
+        tokens.append(words[next].range)
+        next += 1
+      }
+      return Sentence(number: index + 1, range: range, tokens: tokens)
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import AnnotatorKit
+import Foundation
+import HashiyaStore
+
+/// Imports report files, directories and standard input into a project, all or nothing.
+public enum ReportImport {
+  /// Expands the user's paths into the files to read: directories recursively (hidden entries
+  /// skipped, sidecars read with their text file), `-` for standard input.
+  public static func plan(paths: [String]) throws(ImportError) -> [ImportFile] {
+    var files: [ImportFile] = []
+    let fm = FileManager.default
+    for path in paths {
+      if path == "-" {
+        files.append(ImportFile(path: "-", kind: .text, byteSize: 0))
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
+      if !isDirectory.boolValue {
+        guard let kind = kind(of: path) else { throw .unsupportedType(path: path) }
+        files.append(ImportFile(path: path, kind: kind, byteSize: size(of: path)))
+        continue
+      }
+      let found = reportFiles(in: path)
+      guard !found.isEmpty else { throw .noReports(path: path) }
+      files += found
+    }
+    return files
+  }
+
+  /// Reads every planned file into the project in one transaction and returns what changed.
+  ///
+  /// `standardInput` supplies the bytes of `-`; `progress` is called after each report.
+  public static func run(
+    _ files: [ImportFile], into store: ProjectStore, author: String,
+    standardInput: () throws -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+    progress: ((ImportProgress) -> Void)? = nil
+  ) throws -> ImportOutcome {
+    let total = files.reduce(0) { $0 + $1.byteSize }
+    var done = 0
+    var count = 0
+    let source = files.map(\.path).joined(separator: " ")
+    return try store.importReports(author: author, source: source) { inserter in
+      func add(_ report: NewReport, bytes: Int) throws {
+        try inserter.insert(report)
+        count += 1
+        progress?(ImportProgress(bytesDone: bytes, bytesTotal: total, reportsRead: count))
+      }
+      for file in files {
+        switch file.kind {
+        case .text where file.path == "-":
+          try readStandardInput(try standardInput(), add: { try add($0, bytes: done) })
+        case .text:
+          let bytes = try contents(of: file.path)
+          try add(try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)), bytes: done + bytes.count)
+        case .jsonl:
+          guard let handle = FileHandle(forReadingAtPath: file.path) else {
+            throw ImportError.unreadable(path: file.path, reason: "permission denied")
+          }
+          defer { try? handle.close() }
+          var sawReport = false
+          try LineReader(handle: handle).forEachLine { line, number, bytesRead in
+            if let report = try JSONLReportReader.report(line: line, number: number, path: file.path) {
+              sawReport = true
+              try add(report, bytes: done + bytesRead)
+            }
+          }
+          if !sawReport { throw ImportError.emptyFile(path: file.path) }
+        }
+        done += file.byteSize
+      }
+    }
+  }
+
+  /// Standard input holds either JSON Lines (it starts with `{`) or one plain-text report.
+  private static func readStandardInput(_ bytes: [UInt8], add: (NewReport) throws -> Void) throws {
+    let firstVisible = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+    guard firstVisible == UInt8(ascii: "{") else {
+      try add(try TextReportReader.report(from: bytes, path: "-", sidecar: nil))
+      return
+    }
+    var number = 0
+    var sawReport = false
+    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      number += 1
+      try line.withUnsafeBytes { raw in
+        var raw = raw
+        if raw.last == 0x0D { raw = UnsafeRawBufferPointer(rebasing: raw.dropLast()) }
+        if let report = try JSONLReportReader.report(line: raw, number: number, path: "-") {
+          sawReport = true
+          try add(report)
+        }
+      }
+    }
+    if !sawReport { throw ImportError.emptyFile(path: "-") }
+  }
+
+  private static func kind(of path: String) -> ImportFile.Kind? {
+    let ext = (path as NSString).pathExtension.lowercased()
+    if TextReportReader.extensions.contains(ext) { return .text }
+    if JSONLReportReader.extensions.contains(ext) { return .jsonl }
+    return nil
+  }
+
+  private static func reportFiles(in directory: String) -> [ImportFile] {
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: URL(fileURLWithPath: directory), includingPropertiesForKeys: [.isRegularFileKey],
+        options: [.skipsHiddenFiles])
+    else { return [] }
+    var files: [ImportFile] = []
+    for case let url as URL in enumerator {
+      guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+        let kind = kind(of: url.path)
+      else { continue }
+      files.append(ImportFile(path: url.path, kind: kind, byteSize: size(of: url.path)))
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  private static func size(of path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+  }
+
+  private static func contents(of path: String) throws(ImportError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .unreadable(path: path, reason: "permission denied or not a regular file")
+    }
+    return Array(data)
+  }
+
+  private static func sidecar(for path: String) throws(ImportError) -> JSONObject? {
+    let sidecarPath = TextReportReader.sidecarPath(for: path)
+    guard let data = FileManager.default.contents(atPath: sidecarPath) else { return nil }
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(Array(data))
+    } catch {
+      throw .notJSON(path: sidecarPath, line: 1, detail: error.description)
+    }
+    guard case .object(let object) = value else {
+      throw .notJSON(path: sidecarPath, line: 1, detail: "a sidecar must be a JSON object")
+    }
+    return object
+  }
+}

@@ -1,0 +1,83 @@
+/// A command's argument tokens, with helpers to take flags and positionals in a checked way.
+///
+/// Each `take…` consumes what it reads; `finish()` then refuses anything left over, so a typo in a
+/// flag is an error rather than silently ignored.
+public struct Arguments {
+  public let command: String
+  private var tokens: [Token]
+
+  public init(command: String, tokens: [Token]) {
+    self.command = command
+    self.tokens = tokens
+  }
+
+  public var isEmpty: Bool { tokens.isEmpty }
+
+  /// Consumes `--name`; true if it was there.
+  public mutating func takeFlag(_ name: String) -> Bool {
+    guard let index = tokens.firstIndex(of: .word("--" + name)) else { return false }
+    tokens.remove(at: index)
+    return true
+  }
+
+  /// Consumes `--name VALUE` or `--name=VALUE`.
+  public mutating func takeOption(_ name: String) throws(CommandError) -> String? {
+    for (index, token) in tokens.enumerated() {
+      if case .assignment(let key, let value) = token, key == "--" + name {
+        tokens.remove(at: index)
+        return value
+      }
+      if case .word(let word) = token, word.hasPrefix("--\(name)=") {
+        tokens.remove(at: index)
+        return String(word.dropFirst(name.count + 3))
+      }
+      if token == .word("--" + name) {
+        guard index + 1 < tokens.count else {
+          throw .usage(command: command, message: "--\(name) needs a value")
+        }
+        let value = tokens[index + 1].text
+        tokens.removeSubrange(index...index + 1)
+        return value
+      }
+    }
+    return nil
+  }
+
+  /// Consumes `--name N` as a positive integer.
+  public mutating func takeIntOption(_ name: String) throws(CommandError) -> Int? {
+    guard let value = try takeOption(name) else { return nil }
+    guard let n = Int(value), n >= 1 else {
+      throw .usage(command: command, message: "--\(name) takes a positive number, not \"\(value)\"")
+    }
+    return n
+  }
+
+  /// Consumes and returns every remaining token.
+  public mutating func takeAll() -> [Token] {
+    defer { tokens.removeAll() }
+    return tokens
+  }
+
+  /// Consumes the next token if there is one.
+  public mutating func takeNext() -> Token? {
+    tokens.isEmpty ? nil : tokens.removeFirst()
+  }
+
+  /// Consumes an optional report id (`12` or `#12`).
+  public mutating func takeReportID() throws(CommandError) -> Int? {
+    guard case .word(let word)? = tokens.first, !word.hasPrefix("--") else { return nil }
+    let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
+    guard let id = Int(digits), id >= 1 else {
+      throw .usage(command: command, message: "\"\(word)\" is not a report id")
+    }
+    tokens.removeFirst()
+    return id
+  }
+
+  /// Throws if anything was left unconsumed.
+  public func finish() throws(CommandError) {
+    guard let first = tokens.first else { return }
+    let what = first.text.hasPrefix("--") ? "unknown option" : "unexpected argument"
+    throw .usage(command: command, message: "\(what) \"\(first.text)\"")
+  }
+}

@@ -1,0 +1,34 @@
+/// What can be wrong with a command line itself, before or while it runs.
+public enum CommandError: Error, Equatable, CustomStringConvertible {
+  case unknownCommand(String, suggestion: String?)
+  case unterminated(kind: String, column: Int)
+  case unexpectedQuote(column: Int)
+  case badOccurrence(column: Int)
+  /// Wrong arguments for a command; the message says what it takes.
+  case usage(command: String, message: String)
+  case noCurrentReport
+  case badRegex(pattern: String, reason: String)
+  case atEnd(direction: String)
+
+  public var description: String {
+    switch self {
+    case .unknownCommand(let name, let suggestion):
+      let hint = suggestion.map { " — did you mean \"\($0)\"?" } ?? " (type \"help\" for the list)"
+      return "unknown command \"\(name)\"\(hint)"
+    case .unterminated(let kind, let column):
+      return "unterminated \(kind) starting at column \(column)"
+    case .unexpectedQuote(let column):
+      return "unexpected quote at column \(column): put a space before it, or quote the whole word"
+    case .badOccurrence(let column):
+      return "bad occurrence number at column \(column): write \"text\"#2 for the second occurrence"
+    case .usage(let command, let message):
+      return "\(command): \(message) (see \"help \(command)\")"
+    case .noCurrentReport:
+      return "no report is open: import one, or \"show ID\""
+    case .badRegex(let pattern, let reason):
+      return "invalid regular expression /\(pattern)/: \(reason)"
+    case .atEnd(let direction):
+      return "no \(direction) report"
+    }
+  }
+}

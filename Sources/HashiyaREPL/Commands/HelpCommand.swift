@@ -1,0 +1,57 @@
+import AnnotatorKit
+
+/// `help [CMD]`: the command list, or one command's full help.
+struct HelpCommand: Command {
+  let name = "help"
+  let aliases = ["?"]
+  let synopsis = "[COMMAND]"
+  let summary = "list commands, or explain one"
+  let completion = CompletionKind.commandNames
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let registry = session.registry
+    guard let topic = arguments.takeNext()?.text else {
+      return HelpText(commands: registry.commands, topic: nil)
+    }
+    try arguments.finish()
+    guard let command = registry.command(named: topic) else {
+      throw CommandError.unknownCommand(topic, suggestion: registry.suggestion(for: topic))
+    }
+    return HelpText(commands: [command], topic: command)
+  }
+}
+
+/// Help as printed: a list of commands, or one command in full.
+struct HelpText: CommandOutput {
+  var commands: [any Command]
+  var topic: (any Command)?
+
+  var json: JSONValue {
+    .array(
+      commands.map { command in
+        .object([
+          "name": .string(command.name), "aliases": .array(command.aliases.map(JSONValue.string)),
+          "synopsis": .string(command.synopsis), "summary": .string(command.summary),
+          "details": .string(command.details),
+        ])
+      })
+  }
+
+  func text(_ style: TextStyle) -> String {
+    if let topic {
+      var lines = [style.bold("\(topic.name) \(topic.synopsis)"), "  " + topic.summary]
+      if !topic.aliases.isEmpty { lines.append("  aliases: " + topic.aliases.joined(separator: ", ")) }
+      if !topic.details.isEmpty {
+        lines.append("")
+        lines += topic.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+      }
+      return lines.joined(separator: "\n")
+    }
+    let width = commands.map { DisplayWidth.of("\($0.name) \($0.synopsis)") }.max() ?? 0
+    let rows = commands.map { command in
+      style.bold(DisplayWidth.pad(command.name + " " + command.synopsis, to: width)) + "  " + command.summary
+    }
+    return (rows + ["", "help COMMAND explains one; commands can be joined with ;"]).joined(separator: "\n")
+  }
+}

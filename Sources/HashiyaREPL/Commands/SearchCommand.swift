@@ -1,0 +1,79 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `search QUERY [--page N]`: full-text search across all reports.
+struct SearchCommand: Command {
+  static let pageSize = 10
+  let name = "search"
+  let synopsis = "QUERY [--page N]"
+  let summary = "full-text search across reports, with the matching snippet"
+  let details = """
+    Every word of QUERY must occur; word* matches a prefix. Matching ignores Arabic
+    diacritics and tatweel and folds alef/hamza forms, ى/ي and ة/ه, and Latin case.
+    Results are ranked by relevance, ten a page.
+
+    Examples:
+      search الخلايا النائمة
+      search coalition
+    """
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let page = try arguments.takeIntOption("page") ?? 1
+    let query = arguments.takeAll().map(\.text).joined(separator: " ")
+    guard !query.isEmpty else { throw CommandError.usage(command: name, message: "give words to search for") }
+    let results = try session.store.search(query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+    let terms = SearchQuery.terms(of: query).map(\.term)
+    let hits = results.hits.map { hit in
+      SearchResultList.Entry(id: hit.id, title: hit.title, snippet: Snippet.around(terms: terms, in: hit.text))
+    }
+    return SearchResultList(query: query, total: results.total, page: page, entries: hits)
+  }
+}
+
+/// A page of search results with snippets.
+struct SearchResultList: CommandOutput {
+  struct Entry {
+    var id: Int
+    var title: String
+    var snippet: Snippet?
+  }
+
+  var query: String
+  var total: Int
+  var page: Int
+  var entries: [Entry]
+
+  var json: JSONValue {
+    .object([
+      "query": .string(query), "total": .int(total), "page": .int(page),
+      "results": .array(
+        entries.map { entry in
+          var object: JSONObject = ["id": .int(entry.id), "title": .string(entry.title)]
+          if let snippet = entry.snippet {
+            object["snippet"] = .string(snippet.before + snippet.match + snippet.after)
+            object["match"] = .object([
+              "start": .int(snippet.range.start), "end": .int(snippet.range.end), "text": .string(snippet.match),
+            ])
+          }
+          return .object(object)
+        }),
+    ])
+  }
+
+  func text(_ style: TextStyle) -> String {
+    guard total > 0 else { return "no report matches \"\(query)\"" }
+    var lines: [String] = []
+    for entry in entries {
+      lines.append(style.bold("#\(entry.id)") + "  " + BidiIsolation.isolate(entry.title))
+      if let snippet = entry.snippet {
+        lines.append("    " + BidiIsolation.isolate(snippet.rendered(style)))
+      }
+    }
+    let pages = (total + SearchCommand.pageSize - 1) / SearchCommand.pageSize
+    var footer = "\(total) report\(total == 1 ? "" : "s") match"
+    if pages > 1 { footer += " — page \(page) of \(pages)" }
+    lines.append(style.dim(footer))
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,72 @@
+import AnnotatorKit
+import Foundation
+
+/// Runs command lines against a session and prints results, counting failures.
+///
+/// Every command line — typed at the prompt, piped in, or passed with `-c` — goes through
+/// `run(line:)`, so batch and interactive runs behave the same.
+public final class CommandRunner {
+  public let session: Session
+  public let json: Bool
+  public let style: TextStyle
+  private let write: (String) -> Void
+  private let writeError: (String) -> Void
+  /// How many commands have failed so far; any failure makes the exit code non-zero.
+  public private(set) var failures = 0
+
+  public init(
+    session: Session, json: Bool, style: TextStyle,
+    write: @escaping (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+    writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+  ) {
+    self.session = session
+    self.json = json
+    self.style = style
+    self.write = write
+    self.writeError = writeError
+  }
+
+  /// Parses and runs one line, which may hold several `;`-separated commands.
+  public func run(line: String) {
+    let registry = session.registry
+    let lexer = CommandLexer { registry.command(named: $0)?.takesPatterns ?? false }
+    let commands: [ParsedCommand]
+    do {
+      commands = try lexer.parse(line)
+    } catch {
+      report(error, command: nil)
+      return
+    }
+    for parsed in commands {
+      if session.wantsToQuit { return }
+      run(parsed)
+    }
+  }
+
+  private func run(_ parsed: ParsedCommand) {
+    guard let command = session.registry.command(named: parsed.name) else {
+      let error = CommandError.unknownCommand(parsed.name, suggestion: session.registry.suggestion(for: parsed.name))
+      report(error, command: parsed.source)
+      return
+    }
+    do {
+      let output = try command.run(Arguments(command: command.name, tokens: parsed.arguments), in: session)
+      if json {
+        write(JSONWriter.string(output.json))
+      } else {
+        write(output.text(style))
+      }
+    } catch {
+      report(error, command: parsed.source)
+    }
+  }
+
+  private func report(_ error: any Error, command: String?) {
+    failures += 1
+    if json {
+      writeError(JSONWriter.string(ErrorReport.json(error, command: command)))
+    } else {
+      writeError(style.red("error: ") + ErrorReport.message(error))
+    }
+  }
+}

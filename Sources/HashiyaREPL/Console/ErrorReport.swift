@@ -1,0 +1,40 @@
+import AnnotatorKit
+import HashiyaFormats
+import HashiyaStore
+
+/// The one place that turns any error into the line a user reads and the exit code scripts see.
+public enum ErrorReport {
+  /// Exit code when a command failed.
+  public static let commandFailed: Int32 = 1
+  /// Exit code when the command line itself was wrong.
+  public static let usage: Int32 = 2
+  /// Exit code when the project could not be opened.
+  public static let projectUnavailable: Int32 = 3
+
+  /// The readable message of any error Hashiya raises.
+  public static func message(_ error: any Error) -> String {
+    switch error {
+    case let error as CommandError: return error.description
+    case let error as ImportError: return error.description
+    case let error as StoreError: return error.description
+    case let error as TextRangeError: return error.description
+    case let error as CustomStringConvertible: return error.description
+    default: return "\(error)"
+    }
+  }
+
+  /// The exit code for an error that ends the program.
+  public static func exitCode(_ error: any Error) -> Int32 {
+    switch error {
+    case is StoreError: return projectUnavailable
+    default: return commandFailed
+    }
+  }
+
+  /// The error as a JSON line for `--json` runs.
+  public static func json(_ error: any Error, command: String?) -> JSONValue {
+    var object: JSONObject = ["error": .string(message(error))]
+    if let command { object["command"] = .string(command) }
+    return .object(object)
+  }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The prompt loop: read a line, run it, until `quit` or Ctrl-D.
+public struct InteractiveLoop {
+  let runner: CommandRunner
+  let editor: LineEditor
+
+  public init(runner: CommandRunner, historyPath: String) {
+    self.runner = runner
+    let session = runner.session
+    self.editor = LineEditor(historyPath: historyPath) { before, word in
+      Completion.candidates(lineBeforeWord: before, word: word, session: session)
+    }
+  }
+
+  public func run() {
+    let session = runner.session
+    while !session.wantsToQuit {
+      let prompt = "hashiya" + (session.currentReportID.map { " #\($0)" } ?? "") + "> "
+      guard let line = editor.readLine(prompt: prompt) else {
+        print("")
+        return
+      }
+      runner.run(line: line)
+    }
+  }
+
+  /// Where a user's prompt history lives: `$XDG_STATE_HOME/hashiya/history-USER`.
+  public static func historyPath(user: String, environment: [String: String]) -> String {
+    let state =
+      environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+    let safeUser = String(user.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+    return state + "/hashiya/history-" + safeUser
+  }
+}

@@ -1,0 +1,16 @@
+/// What the `hashiya` command line asked for, already parsed.
+public struct LaunchOptions: Sendable {
+  /// The project file; nil opens the demo project.
+  public var project: String?
+  public var user: String?
+  /// Command lines passed with `-c`; when present they run instead of the prompt.
+  public var commands: [String]
+  public var json: Bool
+
+  public init(project: String?, user: String?, commands: [String], json: Bool) {
+    self.project = project
+    self.user = user
+    self.commands = commands
+    self.json = json
+  }
+}

@@ -1,0 +1,66 @@
+import AnnotatorKit
+import Foundation
+import HashiyaFormats
+import HashiyaStore
+
+/// Starts Hashiya: opens the project, then runs `-c` commands, piped commands or the prompt.
+public enum Launcher {
+  /// Runs to completion and returns the process exit code.
+  public static func run(_ options: LaunchOptions, environment: [String: String]) -> Int32 {
+    let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+    let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+    let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
+    let store: ProjectStore
+    do {
+      store = try openProject(options.project, quiet: options.json || !options.commands.isEmpty)
+    } catch {
+      let line = options.json
+        ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.message(error)
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+      return ErrorReport.exitCode(error)
+    }
+    let batch = !options.commands.isEmpty || !stdinIsTerminal
+    let session = Session(store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch)
+    session.currentReportID = try? store.firstReportID()
+    if isatty(STDERR_FILENO) == 1 && !options.json {
+      session.importProgress = ProgressBar().update
+    }
+    let runner = CommandRunner(session: session, json: options.json, style: style)
+    if !options.commands.isEmpty {
+      for line in options.commands where !session.wantsToQuit { runner.run(line: line) }
+    } else if !stdinIsTerminal {
+      while !session.wantsToQuit, let line = Swift.readLine(strippingNewline: true) {
+        runner.run(line: line)
+      }
+    } else {
+      let reports = (try? store.reportCount()) ?? 0
+      print(style.bold("Hashiya") + style.dim(" — \(store.path), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user). Type help, or quit."))
+      InteractiveLoop(runner: runner, historyPath: InteractiveLoop.historyPath(user: user, environment: environment)).run()
+    }
+    return runner.failures == 0 ? 0 : ErrorReport.commandFailed
+  }
+
+  /// Opens the named project, or the demo project (created from the samples on first use).
+  static func openProject(_ path: String?, quiet: Bool) throws -> ProjectStore {
+    if let path { return try ProjectStore.open(path: path) }
+    guard let projects = DemoProject.locateProjectsFolder() else {
+      throw DemoProject.Failure.samplesNotFound
+    }
+    return try DemoProject.open(in: projects, announce: quiet ? nil : { line in
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+    })
+  }
+
+  static func loginName(_ environment: [String: String]) -> String {
+    if let name = getlogin().map({ String(cString: $0) }), !name.isEmpty { return name }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+    return environment["USER"] ?? "anonymous"
+  }
+}
+
+/// Formats an error as the JSON line `--json` runs print on standard error.
+enum JSONWriterLine {
+  static func error(_ error: any Error) -> String {
+    JSONWriter.string(ErrorReport.json(error, command: nil))
+  }
+}

@@ -1,0 +1,21 @@
+import AnnotatorKit
+
+/// What a command prints: JSON for machines, styled text for people.
+public protocol CommandOutput {
+  var json: JSONValue { get }
+  func text(_ style: TextStyle) -> String
+}
+
+/// A one-line message with an optional JSON payload.
+public struct Message: CommandOutput {
+  public var line: String
+  public var payload: JSONValue
+
+  public init(_ line: String, json: JSONValue? = nil) {
+    self.line = line
+    self.payload = json ?? .object(["message": .string(line)])
+  }
+
+  public var json: JSONValue { payload }
+  public func text(_ style: TextStyle) -> String { line }
+}

@@ -1,0 +1,55 @@
+import AnnotatorKit
+import HashiyaFormats
+import HashiyaStore
+
+/// The state one run of Hashiya carries from command to command.
+public final class Session {
+  public private(set) var store: ProjectStore
+  public let user: String
+  /// The commands this session understands.
+  public let registry: CommandRegistry
+  /// The report `show`, `find`, `next` and `prev` work on.
+  public var currentReportID: Int?
+  /// The last `find` result, addressed as `@`.
+  public var lastFind: (reportID: Int, ranges: [TextRange])?
+  /// Whether standard input carries the commands (so `import -` cannot read data from it).
+  public let commandsFromStandardInput: Bool
+  /// Called while a long import runs, to draw progress.
+  public var importProgress: ((ImportProgress) -> Void)?
+  /// Set by `quit`.
+  public var wantsToQuit = false
+
+  private var cachedText: (id: Int, text: ReportText)?
+
+  public init(
+    store: ProjectStore, user: String, commandsFromStandardInput: Bool,
+    registry: CommandRegistry = .standard
+  ) {
+    self.store = store
+    self.registry = registry
+    self.user = user
+    self.commandsFromStandardInput = commandsFromStandardInput
+  }
+
+  /// Switches to another project file.
+  public func open(_ store: ProjectStore) {
+    self.store = store
+    currentReportID = nil
+    lastFind = nil
+    cachedText = nil
+  }
+
+  /// The report to work on: the one named, else the current one.
+  public func report(_ id: Int?) throws -> Report {
+    guard let id = id ?? currentReportID else { throw CommandError.noCurrentReport }
+    return try store.report(id: id)
+  }
+
+  /// The analysed text of a report, kept for the current report so repeated commands are cheap.
+  public func text(of report: Report) -> ReportText {
+    if let cachedText, cachedText.id == report.id { return cachedText.text }
+    let text = ReportText(report.text)
+    cachedText = (report.id, text)
+    return text
+  }
+}

@@ -1,0 +1,108 @@
+import AnnotatorKit
+import GRDB
+
+extension ProjectStore {
+  /// Which way `neighbour(of:_:)` steps through the reports.
+  public enum Direction: Sendable {
+    case next, previous
+  }
+
+  public func reportCount() throws(StoreError) -> Int {
+    try read("count reports") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0 }
+  }
+
+  /// One report with its text, or `StoreError.noSuchReport`.
+  public func report(id: Int) throws(StoreError) -> Report {
+    let found = try read("read report #\(id)") { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM reports WHERE id = ?", arguments: [id]).map(Self.report(from:))
+    }
+    guard let found else { throw .noSuchReport(id: id) }
+    return found
+  }
+
+  /// A page of report summaries in id order, optionally only those whose title contains `titleQuery`
+  /// (compared after Arabic folding, so diacritics and alef forms do not matter).
+  public func reportSummaries(
+    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20
+  ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
+    try read("list reports") { db in
+      var filter = ""
+      var arguments = StatementArguments()
+      if let titleQuery, !titleQuery.isEmpty {
+        filter = "WHERE instr(titleFolded, ?) > 0"
+        arguments += [FoldedText.foldedString(titleQuery)]
+      }
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports \(filter)", arguments: arguments) ?? 0
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.id, r.title, r.language, r.length,
+            (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active') AS annotationCount
+          FROM reports r \(filter) ORDER BY r.id LIMIT ? OFFSET ?
+          """,
+        arguments: arguments + [limit, offset])
+      let page = rows.map { row in
+        ReportSummary(
+          id: row["id"], title: row["title"], language: row["language"], length: row["length"],
+          annotationCount: row["annotationCount"])
+      }
+      return (total, page)
+    }
+  }
+
+  /// The id of the report after or before `id`, in id order; nil at either end.
+  public func neighbour(of id: Int, _ direction: Direction) throws(StoreError) -> Int? {
+    try read("step to the \(direction) report") { db in
+      switch direction {
+      case .next:
+        return try Int.fetchOne(db, sql: "SELECT min(id) FROM reports WHERE id > ?", arguments: [id])
+      case .previous:
+        return try Int.fetchOne(db, sql: "SELECT max(id) FROM reports WHERE id < ?", arguments: [id])
+      }
+    }
+  }
+
+  /// The smallest report id, the natural first report to show.
+  public func firstReportID() throws(StoreError) -> Int? {
+    try read("find the first report") { db in try Int.fetchOne(db, sql: "SELECT min(id) FROM reports") }
+  }
+
+  /// Every report id, for completion at the prompt.
+  public func reportIDs(limit: Int = 10_000) throws(StoreError) -> [Int] {
+    try read("list report ids") { db in
+      try Int.fetchAll(db, sql: "SELECT id FROM reports ORDER BY id LIMIT ?", arguments: [limit])
+    }
+  }
+
+  /// Full-text search over titles and texts, compared after Arabic folding.
+  ///
+  /// Counts every match first and ranks only the requested page, so a common word stays cheap.
+  public func search(_ query: String, offset: Int = 0, limit: Int = 10) throws(StoreError) -> SearchResults {
+    guard let match = SearchQuery.ftsExpression(for: query) else {
+      return SearchResults(total: 0, hits: [])
+    }
+    return try read("search") { db in
+      let total =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM reports_fts WHERE reports_fts MATCH ?", arguments: [match]) ?? 0
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.id, r.title, r.text FROM
+            (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS m
+          JOIN reports r ON r.id = m.rowid
+          """,
+        arguments: [match, limit, offset])
+      let hits = rows.map { SearchResults.Hit(id: $0["id"], title: $0["title"], text: $0["text"]) }
+      return SearchResults(total: total, hits: hits)
+    }
+  }
+
+  static func report(from row: Row) -> Report {
+    Report(
+      id: row["id"], uid: row["uid"], title: row["title"], source: row["source"], url: row["url"],
+      language: row["language"], published: row["published"], text: row["text"], sha256: row["sha256"],
+      length: row["length"], hadBOM: row["hadBOM"], metadataJSON: row["metadata"],
+      importedAt: row["importedAt"], importedBy: row["importedBy"])
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// A Hashiya project file: the one place that knows SQLite.
+///
+/// Every other module talks to a project through this type's methods and the plain record
+/// structs it returns, so no SQLite or GRDB type leaks out of `HashiyaStore`.
+public final class ProjectStore: Sendable {
+  /// The path the project was opened from.
+  public let path: String
+  let database: DatabaseQueue
+
+  private init(path: String, database: DatabaseQueue) {
+    self.path = path
+    self.database = database
+  }
+
+  /// Opens the project at `path`, creating it when the file does not exist yet.
+  ///
+  /// The file's header is vetted before SQLite opens it, so a foreign or newer file is refused
+  /// without a single byte of it changing.
+  public static func open(path: String) throws(StoreError) -> ProjectStore {
+    let folder = (path as NSString).deletingLastPathComponent
+    var isDirectory: ObjCBool = false
+    if !folder.isEmpty,
+      !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue
+    {
+      throw .missingFolder(path: path)
+    }
+    var directoryCheck: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &directoryCheck), directoryCheck.boolValue {
+      throw .notAProject(path: path, reason: "it is a directory")
+    }
+    if var header = try ProjectFileHeader.read(path: path) {
+      if header.applicationID == 0 {
+        // A header that says nothing may be a project whose first pages still sit in the WAL.
+        header = try Self.pragmasReadOnly(path: path)
+      }
+      guard header.applicationID == ProjectSchema.applicationID else {
+        throw .notAProject(path: path, reason: "an SQLite database of another application")
+      }
+      guard header.userVersion <= ProjectSchema.version else {
+        throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
+      }
+    }
+    var config = Configuration()
+    config.journalMode = .wal
+    config.busyMode = .timeout(10)
+    config.foreignKeysEnabled = true
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try queue.write { db in
+        try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+      }
+      try ProjectSchema.migrator.migrate(queue)
+      try queue.write { db in
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('uid', ?), ('createdAt', ?)",
+          arguments: [UUID().uuidString.lowercased(), Timestamp.now()])
+      }
+      return ProjectStore(path: path, database: queue)
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.message(of: error))
+    }
+  }
+
+  /// Reads `application_id` and `user_version` through a read-only connection, which sees
+  /// committed pages still in the write-ahead log and never writes to the file.
+  private static func pragmasReadOnly(path: String) throws(StoreError) -> ProjectFileHeader {
+    do {
+      var config = Configuration()
+      config.readonly = true
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      defer { try? queue.close() }
+      return try queue.read { db in
+        ProjectFileHeader(
+          applicationID: UInt32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
+          userVersion: UInt32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0))
+      }
+    } catch {
+      throw .notAProject(path: path, reason: Self.message(of: error))
+    }
+  }
+
+  /// The project's global identifier, fixed when the file was created.
+  public func projectUID() throws(StoreError) -> String {
+    try read("read project metadata") { db in
+      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'uid'") ?? ""
+    }
+  }
+
+  /// Runs a read, mapping database failures to `StoreError.database`.
+  func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.read(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .database(operation: operation, message: Self.message(of: error))
+    }
+  }
+
+  /// Runs one write transaction; any error rolls the whole of it back.
+  func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    do {
+      return try database.write(body)
+    } catch let error as DatabaseError {
+      throw StoreError.database(operation: operation, message: Self.message(of: error))
+    }
+  }
+
+  static func message(of error: any Error) -> String {
+    if let error = error as? DatabaseError {
+      return error.message ?? "\(error.resultCode)"
+    }
+    return "\(error)"
+  }
+}

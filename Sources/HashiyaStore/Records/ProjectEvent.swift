@@ -1,0 +1,17 @@
+/// One entry of the append-only event log: who changed what, when, before and after.
+public struct ProjectEvent: Sendable, Equatable {
+  public var id: Int
+  public var uuid: String
+  public var at: String
+  public var author: String
+  public var action: String
+  public var entity: String
+  public var entityID: String?
+  public var reportID: Int?
+  /// JSON text of the state before the change, if any.
+  public var before: String?
+  /// JSON text of the state after the change, if any.
+  public var after: String?
+  /// The event this one undoes, if it is an undo.
+  public var reverts: Int?
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The versioned migrations that build a project file's schema.
+enum ProjectSchema {
+  /// `PRAGMA application_id` of every Hashiya project: "HSYA".
+  static let applicationID: UInt32 = 0x4853_5941
+  /// The schema version this build writes; files with a higher `user_version` are refused.
+  static let version = 1
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try createReports(db)
+      try createAnnotations(db)
+      try createEventLog(db)
+      try db.execute(sql: "PRAGMA user_version = 1")
+    }
+    return migrator
+  }
+
+  private static func createReports(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+        CREATE TABLE reports (
+          id INTEGER PRIMARY KEY,
+          uid TEXT NOT NULL UNIQUE,
+          title TEXT NOT NULL,
+          titleFolded TEXT NOT NULL,
+          source TEXT,
+          url TEXT,
+          language TEXT NOT NULL,
+          published TEXT,
+          text TEXT NOT NULL,
+          sha256 TEXT NOT NULL UNIQUE,
+          length INTEGER NOT NULL,
+          hadBOM INTEGER NOT NULL DEFAULT 0,
+          metadata TEXT NOT NULL DEFAULT '{}',
+          importedAt TEXT NOT NULL,
+          importedBy TEXT NOT NULL
+        );
+        CREATE TRIGGER reports_text_is_immutable BEFORE UPDATE OF text, sha256, length ON reports
+        BEGIN SELECT RAISE(ABORT, 'a report''s text never changes'); END;
+        CREATE VIRTUAL TABLE reports_fts USING fts5(
+          title, body, content='',
+          tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+        );
+        CREATE TABLE reviewState (
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('unreviewed', 'in-review', 'settled')),
+          updatedAt TEXT NOT NULL,
+          PRIMARY KEY (reportId, layer)
+        );
+        """)
+  }
+
+  private static func createAnnotations(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE plugins (
+          id TEXT PRIMARY KEY NOT NULL,
+          version TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          schema TEXT NOT NULL,
+          registeredAt TEXT NOT NULL
+        );
+        CREATE TABLE annotations (
+          id INTEGER PRIMARY KEY,
+          uuid TEXT NOT NULL UNIQUE,
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          label TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          quote TEXT NOT NULL,
+          attributes TEXT NOT NULL DEFAULT '{}',
+          author TEXT NOT NULL,
+          origin TEXT NOT NULL DEFAULT 'manual',
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted')),
+          createdAt TEXT NOT NULL,
+          updatedAt TEXT NOT NULL,
+          CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX annotations_by_report ON annotations(reportId, layer, start);
+        CREATE TABLE links (
+          id INTEGER PRIMARY KEY,
+          uuid TEXT NOT NULL UNIQUE,
+          type TEXT NOT NULL,
+          fromId INTEGER NOT NULL REFERENCES annotations(id),
+          toId INTEGER NOT NULL REFERENCES annotations(id),
+          attributes TEXT NOT NULL DEFAULT '{}',
+          author TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted')),
+          createdAt TEXT NOT NULL
+        );
+        CREATE INDEX links_by_from ON links(fromId);
+        CREATE INDEX links_by_to ON links(toId);
+        CREATE TABLE reviews (
+          id INTEGER PRIMARY KEY,
+          uuid TEXT NOT NULL UNIQUE,
+          annotationId INTEGER NOT NULL REFERENCES annotations(id),
+          reviewer TEXT NOT NULL,
+          verdict TEXT NOT NULL CHECK (verdict IN ('accept', 'reject', 'fix', 'approve', 'flag')),
+          comment TEXT,
+          createdAt TEXT NOT NULL
+        );
+        CREATE INDEX reviews_by_annotation ON reviews(annotationId);
+        """)
+  }
+
+  private static func createEventLog(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          uuid TEXT NOT NULL UNIQUE,
+          at TEXT NOT NULL,
+          author TEXT NOT NULL,
+          action TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entityId TEXT,
+          reportId INTEGER,
+          before TEXT,
+          after TEXT,
+          reverts INTEGER REFERENCES events(id)
+        );
+        CREATE INDEX events_by_entity ON events(entity, entityId);
+        CREATE INDEX events_by_author ON events(author, id);
+        CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        """)
+  }
+}

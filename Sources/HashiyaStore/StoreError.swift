@@ -1,0 +1,37 @@
+/// Everything that can go wrong while opening or changing a project file.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  /// The folder that should hold the project does not exist.
+  case missingFolder(path: String)
+  /// The file exists but is not a Hashiya project (another SQLite file, or not SQLite at all).
+  case notAProject(path: String, reason: String)
+  /// The project was written by a newer Hashiya whose schema this build does not know.
+  case newerSchema(path: String, found: Int, supported: Int)
+  /// The project cannot be opened or read.
+  case cannotOpen(path: String, reason: String)
+  /// No report has this id.
+  case noSuchReport(id: Int)
+  /// A report with this uid already exists with a different text.
+  case uidConflict(uid: String, existingID: Int)
+  /// A lower-level database failure, with the operation that failed.
+  case database(operation: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .missingFolder(let path):
+      return "cannot create project \(path): the folder does not exist"
+    case .notAProject(let path, let reason):
+      return "\(path) is not a Hashiya project (\(reason)); the file was left untouched"
+    case .newerSchema(let path, let found, let supported):
+      return
+        "\(path) was written by a newer Hashiya (schema \(found), this build knows up to \(supported)); the file was left untouched"
+    case .cannotOpen(let path, let reason):
+      return "cannot open \(path): \(reason)"
+    case .noSuchReport(let id):
+      return "no report #\(id)"
+    case .uidConflict(let uid, let existingID):
+      return "report id \"\(uid)\" already exists as #\(existingID) with a different text"
+    case .database(let operation, let message):
+      return "\(operation) failed: \(message)"
+    }
+  }
+}

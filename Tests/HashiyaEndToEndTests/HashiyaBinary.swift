@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs the built `hashiya` executable as a user would, in a fresh temporary folder per test.
+final class HashiyaBinary {
+  /// What one run printed and how it ended.
+  struct Run {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+
+    var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
+    var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
+  }
+
+  let folder: URL
+
+  init() {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-e2e-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: folder) }
+
+  func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+  /// The binary `swift build` put beside this test bundle.
+  static let executable: URL = {
+    if let override = ProcessInfo.processInfo.environment["HASHIYA_BIN"] {
+      return URL(fileURLWithPath: override)
+    }
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<5 {
+      let candidate = directory.appendingPathComponent("hashiya")
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        return candidate
+      }
+      directory.deleteLastPathComponent()
+    }
+    fatalError("the hashiya binary was not found near \(CommandLine.arguments[0]); set HASHIYA_BIN")
+  }()
+
+  /// The repository's root, for the sample reports.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  static var samples: String { repository.appendingPathComponent("projects/samples").path }
+  static var seed: String { samples + "/coalition-sdf-report.ar.txt" }
+
+  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder.
+  @discardableResult
+  func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["HASHIYA_USER"] = "tester"
+    env["HOME"] = folder.path
+    env.removeValue(forKey: "NO_COLOR")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    // Drain stderr on another thread so neither pipe can fill up and block the child.
+    nonisolated(unsafe) var errorData = Data()
+    let drained = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+      drained.signal()
+    }
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
+    process.waitUntilExit()
+    return Run(
+      stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+
+  /// Runs `-c COMMANDS --json` on `project` and parses each output line as JSON.
+  func json(_ project: String, _ commands: String) throws -> (run: Run, documents: [Any]) {
+    let run = try run([project, "--json", "-c", commands])
+    let documents = try run.stdoutLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) }
+    return (run, documents)
+  }
+
+  func write(_ name: String, _ bytes: [UInt8]) -> String {
+    let p = path(name)
+    try? FileManager.default.createDirectory(
+      atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
+    return p
+  }
+
+  func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+}

@@ -14,12 +14,20 @@ public protocol Annotator: Sendable {
   /// Candidate annotations for one report; never changes anything.
   func suggest(_ report: ReportInput) throws -> [Suggestion]
 
+  /// Candidates for several reports at once, in the same order; annotators that pay a cost per call
+  /// (a process round trip) answer a whole batch in one go.
+  func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]]
+
   /// Problems with an annotation beyond what the schema checks (empty means valid).
   func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String]
 }
 
 extension Annotator {
   public var commands: [AnnotatorCommand] { [] }
+
+  public func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]] {
+    try reports.map { try suggest($0) }
+  }
 
   public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] { [] }
 }

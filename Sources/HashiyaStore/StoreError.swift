@@ -12,6 +12,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case noSuchReport(id: Int)
   /// A report with this uid already exists with a different text.
   case uidConflict(uid: String, existingID: Int)
+  /// No annotation has this handle.
+  case noSuchAnnotation(id: Int)
+  /// The annotation was deleted; its history remains.
+  case annotationDeleted(id: Int)
+  /// No link has this id.
+  case noSuchLink(id: Int)
+  /// The user has nothing left to undo or redo.
+  case nothingTo(action: String, user: String)
+  /// Someone changed the annotation after the change being undone or redone.
+  case changedSince(action: String, handle: Int, by: String)
   /// A lower-level database failure, with the operation that failed.
   case database(operation: String, message: String)
 
@@ -30,6 +40,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "no report #\(id)"
     case .uidConflict(let uid, let existingID):
       return "report id \"\(uid)\" already exists as #\(existingID) with a different text"
+    case .noSuchAnnotation(let id):
+      return "no annotation #\(id)"
+    case .annotationDeleted(let id):
+      return "annotation #\(id) was deleted (see \"history #\(id)\")"
+    case .noSuchLink(let id):
+      return "no link \(id)"
+    case .nothingTo(let action, let user):
+      return "nothing to \(action) for \(user)"
+    case .changedSince(let action, let handle, let by):
+      return "cannot \(action): #\(handle) was changed since by \(by); undo that first or edit it by hand"
     case .database(let operation, let message):
       return "\(operation) failed: \(message)"
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import HashiyaREPL
 
 @Suite struct CommandRegistryTests {
-  let registry = CommandRegistry.standard
+  let registry = CommandRegistry.standard(with: LayerCatalog(plugins: [], failures: []))
 
   @Test func findsCommandsByNameAndAlias() {
     #expect(registry.command(named: "show")?.name == "show")

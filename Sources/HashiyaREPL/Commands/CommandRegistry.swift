@@ -6,13 +6,28 @@ public struct CommandRegistry {
     self.commands = commands
   }
 
-  /// The built-in commands of the core.
-  public static var standard: CommandRegistry {
-    CommandRegistry(commands: [
-    ImportCommand(), ReportsCommand(), ShowCommand(), NavigateCommand(direction: .next),
-    NavigateCommand(direction: .previous), SearchCommand(), FindCommand(), OpenCommand(),
-    WhoamiCommand(), HelpCommand(), QuitCommand(),
-    ])
+  /// The core's commands, the annotating commands, and the commands the loaded plugins declare.
+  public static func standard(with catalog: LayerCatalog) -> CommandRegistry {
+    var commands: [any Command] = [
+      ImportCommand(), ReportsCommand(), ShowCommand(), NavigateCommand(direction: .next),
+      NavigateCommand(direction: .previous), SearchCommand(), FindCommand(),
+      TagCommand(), LinkCommand(), EditCommand(part: .attributes), EditCommand(part: .label), RemoveCommand(),
+      ListCommand(), UndoCommand(redo: false), UndoCommand(redo: true), HistoryCommand(), BlameCommand(),
+      SuggestCommand(), DecideCommand(accept: true), DecideCommand(accept: false), PluginsCommand(),
+      OpenCommand(), WhoamiCommand(), HelpCommand(), QuitCommand(),
+    ]
+    let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })
+    for plugin in catalog.plugins {
+      for declared in plugin.annotator.commands where !reserved.contains(declared.name) {
+        commands.append(AnnotateCommand(layer: plugin.annotator.id, declared: declared))
+      }
+    }
+    return CommandRegistry(commands: commands)
+  }
+
+  /// The names plugins may not take.
+  public static var reservedNames: Set<String> {
+    Set(standard(with: LayerCatalog(plugins: [], failures: [])).allNames)
   }
 
   public func command(named name: String) -> (any Command)? {

@@ -24,6 +24,6 @@ struct NavigateCommand: Command {
     }
     let report = try session.report(target)
     session.currentReportID = report.id
-    return ReportView(report: report, text: session.text(of: report), showTokens: tokens)
+    return try ReportView(report: report, session: session, showTokens: tokens)
   }
 }

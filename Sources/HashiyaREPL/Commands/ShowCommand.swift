@@ -4,24 +4,26 @@ import HashiyaStore
 /// `show [ID] [--tokens]`: a report's text, sentence by sentence.
 struct ShowCommand: Command {
   let name = "show"
-  let synopsis = "[ID] [--tokens]"
+  let synopsis = "[ID] [--tokens] [--layer L]"
   let summary = "show a report with numbered sentences (and tokens)"
   let details = """
     Without ID, shows the current report. Sentences are numbered s1, s2, …; with
     --tokens each token is numbered too, as SPANs address them (s3.4-7).
     Each sentence is wrapped in Unicode bidi isolates so Arabic and Latin runs
-    keep their order.
+    keep their order. Annotations show inline as ⟦text⟧#handle in their label's colour;
+    --layer L shows one layer only.
     """
   let completion = CompletionKind.reportIDs
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let tokens = arguments.takeFlag("tokens")
+    let layer = try arguments.takeOption("layer")
     let id = try arguments.takeReportID()
     try arguments.finish()
     let report = try session.report(id)
     session.currentReportID = report.id
-    return ReportView(report: report, text: session.text(of: report), showTokens: tokens)
+    return try ReportView(report: report, session: session, showTokens: tokens, layer: layer)
   }
 }
 
@@ -30,6 +32,24 @@ struct ReportView: CommandOutput {
   var report: Report
   var text: ReportText
   var showTokens: Bool
+  var annotations: AnnotationList
+  /// Display colour per layer/label, from the schemas.
+  var colours: [String: String]
+
+  init(report: Report, session: Session, showTokens: Bool, layer: String? = nil) throws {
+    self.report = report
+    self.text = session.text(of: report)
+    self.showTokens = showTokens
+    self.annotations = try AnnotationList(
+      session.store.annotations(AnnotationFilter(reportID: report.id, layer: layer)), session: session)
+    var colours: [String: String] = [:]
+    for layer in Set(annotations.entries.map(\.annotation.layer)) {
+      for label in (try? session.catalog.schema(layer, store: session.store))?.labels ?? [] {
+        colours[layer + "/" + label.name] = label.colour
+      }
+    }
+    self.colours = colours
+  }
 
   var json: JSONValue {
     .object([
@@ -51,6 +71,7 @@ struct ReportView: CommandOutput {
           }
           return .object(object)
         }),
+      "annotations": annotations.json,
     ])
   }
 
@@ -65,13 +86,16 @@ struct ReportView: CommandOutput {
   func text(_ style: TextStyle) -> String {
     var lines = [
       style.bold("#\(report.id) ") + style.bold(BidiIsolation.isolate(report.title)),
-      style.dim("\(report.language) · \(report.length) characters · \(text.sentences.count) sentences"),
+      style.dim(
+        "\(report.language) · \(report.length) characters · \(text.sentences.count) sentences · "
+          + "\(annotations.entries.count) annotations"),
       "",
     ]
     let labelWidth = "s\(text.sentences.count)".count
     for sentence in text.sentences {
       let label = DisplayWidth.pad("s\(sentence.number)", to: labelWidth)
-      lines.append(style.cyan(label) + "  " + BidiIsolation.isolate(text.substring(sentence.range)))
+      lines.append(style.cyan(label) + "  " + InlineMarkup(text: text, annotations: annotations, colours: colours)
+        .render(sentence.range, style))
       if showTokens {
         let numbered = sentence.tokens.enumerated().map { index, token in
           style.dim("\(index + 1):") + BidiIsolation.isolate(text.substring(token))

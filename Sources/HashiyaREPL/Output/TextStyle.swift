@@ -16,6 +16,12 @@ public struct TextStyle: Sendable {
   public func green(_ s: String) -> String { wrap(s, "32") }
   public func yellow(_ s: String) -> String { wrap(s, "33") }
   public func cyan(_ s: String) -> String { wrap(s, "36") }
+  /// Colours text by a schema colour name (red, green, yellow, blue, magenta, cyan).
+  public func colour(_ name: String, _ s: String) -> String {
+    let codes = ["red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"]
+    return wrap(s, codes[name] ?? "36")
+  }
+
   /// Marks a match inside running text: reverse video in colour, ⟦brackets⟧ without.
   public func highlight(_ s: String) -> String {
     colour ? wrap(s, "7") : "⟦" + s + "⟧"

@@ -16,6 +16,10 @@ public final class Session {
   public let commandsFromStandardInput: Bool
   /// Called while a long import runs, to draw progress.
   public var importProgress: ((ImportProgress) -> Void)?
+  /// The layers this session knows.
+  public let catalog: LayerCatalog
+  /// The numbered candidates of the last `suggest`, for `accept` and `reject`.
+  public var pendingSuggestions: [PendingSuggestion] = []
   /// Set by `quit`.
   public var wantsToQuit = false
 
@@ -23,12 +27,19 @@ public final class Session {
 
   public init(
     store: ProjectStore, user: String, commandsFromStandardInput: Bool,
-    registry: CommandRegistry = .standard
+    catalog: LayerCatalog = LayerCatalog(plugins: [], failures: []), registry: CommandRegistry? = nil
   ) {
     self.store = store
-    self.registry = registry
+    self.catalog = catalog
+    self.registry = registry ?? CommandRegistry.standard(with: catalog)
     self.user = user
     self.commandsFromStandardInput = commandsFromStandardInput
+  }
+
+  /// A report's analysed text, reusing the current report's.
+  public func text(ofReport id: Int) throws -> ReportText {
+    if let cachedText, cachedText.id == id { return cachedText.text }
+    return ReportText(try store.report(id: id).text)
   }
 
   /// Switches to another project file.

@@ -11,20 +11,47 @@ struct EventDraft {
   var before: String? = nil
   var after: String? = nil
   var reverts: Int? = nil
+  /// Groups the events of one command, which `undo` reverts together.
+  var batch: String
 }
 
 extension ProjectStore {
   /// Appends an event inside the caller's transaction, so the change and its record commit together.
-  func appendEvent(_ db: Database, _ draft: EventDraft) throws {
+  static func appendEvent(_ db: Database, _ draft: EventDraft) throws {
     try db.execute(
       sql: """
-        INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
         UUID().uuidString.lowercased(), Timestamp.now(), draft.author, draft.action, draft.entity,
-        draft.entityID, draft.reportID, draft.before, draft.after, draft.reverts,
+        draft.entityID, draft.reportID, draft.before, draft.after, draft.reverts, draft.batch,
       ])
+  }
+
+  /// Every event about an annotation and the links that touch it, oldest first.
+  public func history(ofAnnotation id: Int) throws(StoreError) -> [ProjectEvent] {
+    let annotation = try annotation(id: id)
+    return try read("read history of #\(id)") { db in
+      let linkUUIDs = try Self.links(db, touching: [id]).map(\.uuid)
+      let ids = [annotation.uuid] + linkUUIDs
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM events WHERE entityId IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids)
+      ).map(Self.event(from:))
+    }
+  }
+
+  /// The most recent events, newest last; `author` narrows to one user.
+  public func recentEvents(limit: Int, author: String? = nil) throws(StoreError) -> [ProjectEvent] {
+    try read("read the event log") { db in
+      let filter = author == nil ? "" : "WHERE author = ?"
+      let arguments: StatementArguments = author.map { [$0, limit] } ?? [limit]
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM (SELECT * FROM events \(filter) ORDER BY id DESC LIMIT ?) ORDER BY id",
+        arguments: arguments
+      ).map(Self.event(from:))
+    }
   }
 
   /// The log, oldest first; optionally only the events about one entity.
@@ -41,13 +68,7 @@ extension ProjectStore {
         }
       }
       sql += " ORDER BY id"
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        ProjectEvent(
-          id: row["id"], uuid: row["uuid"], at: row["at"], author: row["author"],
-          action: row["action"], entity: row["entity"], entityID: row["entityId"],
-          reportID: row["reportId"], before: row["before"], after: row["after"],
-          reverts: row["reverts"])
-      }
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event(from:))
     }
   }
 }

@@ -94,8 +94,10 @@ extension ProjectStore {
             "source": .string(source),
             "reports": .array(outcome.added.map { .int($0) }),
           ]))
-        try appendEvent(
-          db, EventDraft(author: author, action: "import", entity: "reports", after: after))
+        try Self.appendEvent(
+          db, EventDraft(
+            author: author, action: "import", entity: "reports", after: after,
+            batch: UUID().uuidString.lowercased()))
       }
       return outcome
     }

@@ -14,4 +14,6 @@ public struct ProjectEvent: Sendable, Equatable {
   public var after: String?
   /// The event this one undoes, if it is an undo.
   public var reverts: Int?
+  /// The command this event belongs to; `undo` reverts a whole batch.
+  public var batch: String
 }

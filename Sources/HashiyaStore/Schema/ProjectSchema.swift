@@ -106,6 +106,19 @@ enum ProjectSchema {
           createdAt TEXT NOT NULL
         );
         CREATE INDEX reviews_by_annotation ON reviews(annotationId);
+        CREATE TABLE suggestionDecisions (
+          id INTEGER PRIMARY KEY,
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          label TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+          origin TEXT NOT NULL,
+          author TEXT NOT NULL,
+          decidedAt TEXT NOT NULL,
+          UNIQUE (reportId, layer, label, start, "end")
+        );
         """)
   }
 
@@ -123,8 +136,10 @@ enum ProjectSchema {
           reportId INTEGER,
           before TEXT,
           after TEXT,
-          reverts INTEGER REFERENCES events(id)
+          reverts INTEGER REFERENCES events(id),
+          batch TEXT NOT NULL
         );
+        CREATE INDEX events_by_batch ON events(batch);
         CREATE INDEX events_by_entity ON events(entity, entityId);
         CREATE INDEX events_by_author ON events(author, id);
         CREATE TRIGGER events_no_update BEFORE UPDATE ON events

@@ -1,0 +1,103 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `accept N…|all` and `reject N…|all`: settle candidates of the last `suggest`.
+struct DecideCommand: Command {
+  let accept: Bool
+
+  var name: String { accept ? "accept" : "reject" }
+  let synopsis = "N…|all"
+  var summary: String {
+    accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down for good"
+  }
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let pending = session.pendingSuggestions
+    guard !pending.isEmpty else { throw CommandError.noSuggestions }
+    let tokens = arguments.takeAll().map(\.text)
+    guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
+    var chosen: [Int] = []
+    if tokens == ["all"] {
+      chosen = pending.indices.filter { pending[$0].decided == .open }.map { $0 + 1 }
+    } else {
+      for token in tokens {
+        let bounds = token.split(separator: "-").map { Int($0) }
+        guard let first = bounds.first ?? nil, let last = bounds.last ?? nil, first >= 1, last >= first else {
+          throw CommandError.usage(command: name, message: "\"\(token)\" is not a number or range like 3-5")
+        }
+        guard last <= pending.count else { throw CommandError.noSuchSuggestion(last, count: pending.count) }
+        chosen += Array(first...last)
+      }
+    }
+    return accept ? try acceptAll(chosen, session: session) : try rejectAll(chosen, session: session)
+  }
+
+  private func rejectAll(_ numbers: [Int], session: Session) throws -> any CommandOutput {
+    let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
+    try session.store.change(author: session.user) { changes in
+      for number in open {
+        let item = session.pendingSuggestions[number - 1]
+        try changes.recordDecision(
+          SuggestionDecision(
+            reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
+            verdict: .rejected), origin: item.origin)
+      }
+    }
+    for number in open { session.pendingSuggestions[number - 1].decided = .rejected }
+    return Message("rejected \(open.count) suggestion\(open.count == 1 ? "" : "s")",
+      json: .object(["rejected": .array(open.map(JSONValue.int))]))
+  }
+
+  /// Accepts the chosen candidates plus any they link to, so a quote never loses its speaker.
+  private func acceptAll(_ numbers: [Int], session: Session) throws -> any CommandOutput {
+    var order: [Int] = []
+    var seen: Set<Int> = []
+    func visit(_ number: Int) {
+      guard !seen.contains(number) else { return }
+      seen.insert(number)
+      for target in session.pendingSuggestions[number - 1].linkTargets { visit(target.number) }
+      order.append(number)
+    }
+    numbers.forEach(visit)
+    let writer = AnnotationWriter(session: session)
+    var drafts: [Int: NewAnnotation] = [:]
+    for number in order {
+      let item = session.pendingSuggestions[number - 1]
+      guard item.decided == .open else { continue }
+      drafts[number] = try writer.draft(
+        layer: item.layer, label: item.suggestion.label, range: item.suggestion.range, reportID: item.reportID,
+        text: session.text(ofReport: item.reportID), attributes: item.suggestion.attributes, origin: item.origin)
+      try session.catalog.recordSchema(of: item.layer, store: session.store, user: session.user)
+    }
+    let handles: [Int: Int] = try session.store.change(author: session.user) { changes in
+      var handles: [Int: Int] = [:]
+      for number in order {
+        if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }
+        guard let draft = drafts[number] else { continue }
+        let item = session.pendingSuggestions[number - 1]
+        handles[number] = try changes.add(draft).id
+        try changes.recordDecision(
+          SuggestionDecision(
+            reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
+            verdict: .accepted), origin: item.origin)
+      }
+      for number in order where drafts[number] != nil {
+        for target in session.pendingSuggestions[number - 1].linkTargets {
+          if let from = handles[number], let to = handles[target.number] {
+            try changes.link(target.type, from: from, to: to)
+          }
+        }
+      }
+      return handles
+    }
+    for (number, handle) in handles { session.pendingSuggestions[number - 1].decided = .accepted(handle: handle) }
+    let created = order.compactMap { drafts[$0] == nil ? nil : handles[$0] }
+    let extra = order.filter { !numbers.contains($0) && drafts[$0] != nil }
+    var list = try AnnotationList(created.map { try session.store.annotation(id: $0) }, session: session)
+    if !extra.isEmpty {
+      list.heading = "also accepted \(extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"
+    }
+    return list
+  }
+}

@@ -1,0 +1,54 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `edit #ID k=v…` and `relabel #ID LABEL`: change an annotation's attributes or label.
+struct EditCommand: Command {
+  /// Which part of the annotation the command changes.
+  enum Part { case attributes, label }
+
+  let part: Part
+
+  var name: String { part == .attributes ? "edit" : "relabel" }
+  var synopsis: String { part == .attributes ? "#ID key=value…" : "#ID LABEL" }
+  var summary: String {
+    part == .attributes ? "change attributes of an annotation (key= removes one)" : "change an annotation's label"
+  }
+  var details: String {
+    part == .attributes
+      ? "Example:\n  edit #12 role=\"المتحدث الرسمي\" affiliation=قسد"
+      : "The new label must belong to the same layer; attributes it does not have are dropped.\n\nExample:\n  relabel #7 claim"
+  }
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let handle = try arguments.takeHandle()
+    let current = try session.store.annotation(id: handle)
+    guard current.status == .active else { throw StoreError.annotationDeleted(id: handle) }
+    let schema = try session.catalog.schema(current.layer, store: session.store)
+    var values = Dictionary(uniqueKeysWithValues: current.attributes.pairs.map { ($0.key, $0.value) })
+    var label = current.label
+    switch part {
+    case .attributes:
+      let assignments = try arguments.takeAssignments()
+      guard !assignments.isEmpty else {
+        throw CommandError.usage(command: name, message: "give at least one key=value")
+      }
+      for (key, value) in assignments where value.isEmpty { values.removeValue(forKey: key) }
+      let parsed = try schema.parseAttributes(assignments.filter { !$0.value.isEmpty }, label: label)
+      values.merge(parsed) { $1 }
+    case .label:
+      label = try arguments.takeWord("new label")
+      try arguments.finish()
+      let newLabel = try schema.requireLabel(label)
+      values = values.filter { newLabel.attribute($0.key) != nil }
+    }
+    let text = try session.text(ofReport: current.reportID)
+    let draft = try AnnotationWriter(session: session).draft(
+      layer: current.layer, label: label, range: current.range, reportID: current.reportID, text: text,
+      attributes: values)
+    try session.store.change(author: session.user) { changes in
+      try changes.update(handle, label: label, attributes: draft.attributes)
+    }
+    return try AnnotationList([try session.store.annotation(id: handle)], session: session)
+  }
+}

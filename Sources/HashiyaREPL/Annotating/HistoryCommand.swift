@@ -1,0 +1,99 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `history [#ID]`: the event log of one annotation, or the project's latest events.
+struct HistoryCommand: Command {
+  let name = "history"
+  let synopsis = "[#ID] [--limit N]"
+  let summary = "who changed what and when: one annotation, or the latest events"
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let limit = try arguments.takeIntOption("limit") ?? 20
+    let events: [ProjectEvent]
+    if arguments.isEmpty {
+      events = try session.store.recentEvents(limit: limit)
+    } else {
+      let handle = try arguments.takeHandle()
+      try arguments.finish()
+      events = try session.store.history(ofAnnotation: handle)
+    }
+    return EventList(events: events)
+  }
+}
+
+/// Events as a table: when, who, what, and what changed.
+struct EventList: CommandOutput {
+  var events: [ProjectEvent]
+
+  var json: JSONValue {
+    .array(
+      events.map { event in
+        .object([
+          "id": .int(event.id), "at": .string(event.at), "author": .string(event.author),
+          "action": .string(event.action), "entity": .string(event.entity),
+          "entityId": event.entityID.map(JSONValue.string) ?? .null,
+          "report": event.reportID.map(JSONValue.int) ?? .null,
+          "before": event.before.flatMap { try? JSONParser.parse($0) } ?? .null,
+          "after": event.after.flatMap { try? JSONParser.parse($0) } ?? .null,
+          "reverts": event.reverts.map(JSONValue.int) ?? .null, "batch": .string(event.batch),
+        ])
+      })
+  }
+
+  func text(_ style: TextStyle) -> String {
+    guard !events.isEmpty else { return "no events" }
+    let rows = events.map { event in
+      [
+        String(event.id), String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " "), event.author,
+        event.action + (event.reverts.map { " (of \($0))" } ?? ""), event.entity,
+        BidiIsolation.isolate(Self.summary(event)),
+      ]
+    }
+    return Table(header: ["event", "when (UTC)", "who", "action", "entity", "change"], rows: rows, rightAligned: [0])
+      .render(style)
+  }
+
+  /// A one-line account of what an event changed.
+  static func summary(_ event: ProjectEvent) -> String {
+    let before = event.before.flatMap { try? JSONParser.parse($0) }
+    let after = event.after.flatMap { try? JSONParser.parse($0) }
+    switch event.entity {
+    case "annotation":
+      guard let after else { return "" }
+      let handle = after["handle"]?.intValue.map { "#\($0) " } ?? ""
+      let label = after["label"]?.stringValue ?? ""
+      guard let before else { return "\(handle)\(label) «\(after["quote"]?.stringValue ?? "")»" }
+      return handle + AnnotationChangeSummary.describe(before: before, after: after)
+    case "link":
+      guard let after else { return "" }
+      return "\(after["type"]?.stringValue ?? "") #\(after["from"]?.intValue ?? 0) → #\(after["to"]?.intValue ?? 0)"
+        + (after["status"]?.stringValue == "deleted" ? " removed" : "")
+    case "reports":
+      return "\(after?["reports"]?.arrayValue?.count ?? 0) reports from \(after?["source"]?.stringValue ?? "?")"
+    default:
+      return event.entityID ?? ""
+    }
+  }
+}
+
+/// Describes the difference between two recorded states of an annotation.
+enum AnnotationChangeSummary {
+  static func describe(before: JSONValue, after: JSONValue) -> String {
+    var parts: [String] = []
+    if before["status"] != after["status"] {
+      parts.append(after["status"]?.stringValue == "deleted" ? "deleted" : "restored")
+    }
+    if before["label"] != after["label"] {
+      parts.append("label \(before["label"]?.stringValue ?? "") → \(after["label"]?.stringValue ?? "")")
+    }
+    let old = before["attributes"]?.objectValue ?? JSONObject()
+    let new = after["attributes"]?.objectValue ?? JSONObject()
+    for key in Set(old.keys + new.keys).sorted() where old[key] != new[key] {
+      let was = old[key].map(AnnotationList.plain) ?? "∅"
+      let now = new[key].map(AnnotationList.plain) ?? "∅"
+      parts.append("\(key): \(was) → \(now)")
+    }
+    return parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+  }
+}

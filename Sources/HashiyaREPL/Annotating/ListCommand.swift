@@ -1,0 +1,25 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `ls [--layer L] [--author A] [--label X] [--all] [--flagged]`: the annotations of a report or project.
+struct ListCommand: Command {
+  let name = "ls"
+  let synopsis = "[--layer L] [--author A] [--label X] [--all] [--flagged] [--deleted]"
+  let summary = "list annotations of the current report (--all: of every report)"
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    var filter = AnnotationFilter(
+      layer: try arguments.takeOption("layer"), label: try arguments.takeOption("label"),
+      author: try arguments.takeOption("author"))
+    let everywhere = arguments.takeFlag("all")
+    filter.flaggedOnly = arguments.takeFlag("flagged")
+    filter.includeDeleted = arguments.takeFlag("deleted")
+    try arguments.finish()
+    if !everywhere && !filter.flaggedOnly {
+      filter.reportID = try session.report(nil).id
+    }
+    let list = try AnnotationList(session.store.annotations(filter), session: session)
+    return list
+  }
+}

@@ -1,0 +1,38 @@
+import AnnotatorKit
+
+/// Why a SPAN could not be resolved to one range of the report.
+public enum SpanError: Error, Equatable, CustomStringConvertible {
+  case notASpan(String)
+  case notFound(String)
+  /// Several matches and no occurrence number: each candidate with its location.
+  case ambiguous(String, candidates: [String])
+  case tooFewOccurrences(String, wanted: Int, found: Int)
+  case noSuchSentence(Int, count: Int)
+  case noSuchToken(sentence: Int, token: Int, count: Int)
+  case noFind
+  case findInOtherReport(Int)
+  case invalid(TextRangeError)
+
+  public var description: String {
+    switch self {
+    case .notASpan(let word):
+      return "\"\(word)\" is not a SPAN: use \(SpanSpecifier.forms)"
+    case .notFound(let what):
+      return "\(what) does not occur in this report"
+    case .ambiguous(let what, let candidates):
+      return "\(what) occurs \(candidates.count) times — pick one with #N: " + candidates.joined(separator: "; ")
+    case .tooFewOccurrences(let what, let wanted, let found):
+      return "\(what) occurs \(found) time\(found == 1 ? "" : "s"), so there is no occurrence #\(wanted)"
+    case .noSuchSentence(let n, let count):
+      return "no sentence s\(n): the report has \(count)"
+    case .noSuchToken(let sentence, let token, let count):
+      return "no token \(token) in s\(sentence): it has \(count)"
+    case .noFind:
+      return "@ means the last find result, but nothing was found yet: run find first"
+    case .findInOtherReport(let id):
+      return "@ refers to a find in report #\(id): show that report or find again"
+    case .invalid(let error):
+      return error.description
+    }
+  }
+}

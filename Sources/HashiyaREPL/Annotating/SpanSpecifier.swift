@@ -1,0 +1,53 @@
+import AnnotatorKit
+
+/// How a command names a span: by what it says, by position, or by the last `find`.
+public enum SpanSpecifier: Equatable, Sendable {
+  /// `"exact text"`, optionally `"…"#2` for the second occurrence.
+  case text(String, occurrence: Int?)
+  /// `/regex/flags`.
+  case regex(pattern: String, flags: String)
+  /// `s3`: a whole sentence.
+  case sentence(Int)
+  /// `s3.4-7` or `s3.4`: tokens of a sentence, inclusive.
+  case tokens(sentence: Int, from: Int, to: Int)
+  /// `120..131`: scalar offsets, half-open.
+  case offsets(Int, Int)
+  /// `@` or `@2`: a match of the last `find`.
+  case lastFind(Int?)
+
+  /// Reads a SPAN argument; nil when the token is not a span at all.
+  public init?(_ token: Token) {
+    switch token {
+    case .quoted(let text, let occurrence):
+      self = .text(text, occurrence: occurrence)
+    case .regex(let pattern, let flags):
+      self = .regex(pattern: pattern, flags: flags)
+    case .assignment:
+      return nil
+    case .word(let word):
+      guard let parsed = Self.parse(word) else { return nil }
+      self = parsed
+    }
+  }
+
+  private static func parse(_ word: String) -> SpanSpecifier? {
+    if word == "@" { return .lastFind(nil) }
+    if word.hasPrefix("@"), let n = Int(word.dropFirst()), n >= 1 { return .lastFind(n) }
+    if let dots = word.range(of: ".."), let a = Int(word[..<dots.lowerBound]), let b = Int(word[dots.upperBound...]) {
+      return .offsets(a, b)
+    }
+    guard word.hasPrefix("s") else { return nil }
+    let rest = word.dropFirst()
+    let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let sentence = Int(parts[0]), sentence >= 1 else { return nil }
+    if parts.count == 1 { return .sentence(sentence) }
+    let bounds = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+    guard let from = Int(bounds[0]), from >= 1 else { return nil }
+    if bounds.count == 1 { return .tokens(sentence: sentence, from: from, to: from) }
+    guard bounds.count == 2, let to = Int(bounds[1]), to >= from else { return nil }
+    return .tokens(sentence: sentence, from: from, to: to)
+  }
+
+  /// The forms a SPAN can take, for error messages and help.
+  public static let forms = ##""text" ("text"#2), /regex/, s3, s3.4-7, 120..131 or @"##
+}

@@ -1,0 +1,103 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `tag LAYER LABEL SPAN [k=v…]`: the generic way to annotate, for any layer.
+struct TagCommand: Command {
+  let name = "tag"
+  let synopsis = "LAYER LABEL SPAN [key=value…]"
+  let summary = "annotate a span of the current report with a layer's label"
+  let details = """
+    SPAN is one of:
+      "exact text"   matched ignoring diacritics, tatweel and alef forms; "text"#2 for the 2nd
+      /regex/        a regular expression on the original text
+      s3             sentence 3;  s3.4-7  tokens 4 to 7 of sentence 3 (see show --tokens)
+      120..131       Unicode scalar offsets, half-open
+      @              the last find result (@2: its second match)
+    Attributes are checked against the layer's schema (see "plugin info LAYER").
+
+    Examples:
+      tag speaker-tagging speaker "كيفين كويثي" role="نائب قائد العمليات"
+      tag claim-labeling claim s7 type=statistical checkworthiness=5
+    """
+  let takesPatterns = true
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let layer = try arguments.takeWord("layer")
+    let label = try arguments.takeWord("label")
+    return try AnnotateCommand.annotate(
+      layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
+  }
+}
+
+/// A command a plugin declares (`speaker SPAN …`, `quote SPAN by #ID`, `note SPAN "…"`), run by the core.
+struct AnnotateCommand: Command {
+  let layer: String
+  let declared: AnnotatorCommand
+
+  var name: String { declared.name }
+  var synopsis: String { declared.synopsis }
+  var summary: String { declared.summary + " (\(layer))" }
+  var details: String { declared.details }
+  let takesPatterns = true
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    switch declared.form {
+    case .span(let label):
+      return try Self.annotate(
+        layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
+    case .spanLinkedTo(let label, let keyword, let linkType):
+      return try Self.annotate(
+        layer: layer, label: label, arguments: &arguments, session: session, link: (keyword, linkType),
+        textAttribute: nil)
+    case .spanWithText(let label, let attribute):
+      return try Self.annotate(
+        layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: attribute)
+    }
+  }
+
+  /// Reads SPAN, the optional link or text argument and attributes, then writes one annotation.
+  static func annotate(
+    layer: String, label: String, arguments: inout Arguments, session: Session,
+    link: (keyword: String, type: String)?, textAttribute: String?
+  ) throws -> any CommandOutput {
+    let report = try session.report(nil)
+    let text = session.text(of: report)
+    let span = try arguments.takeSpan()
+    var linkTarget: Int?
+    if let link {
+      guard arguments.takeNext() == .word(link.keyword) else {
+        throw CommandError.usage(command: arguments.command, message: "expected \"\(link.keyword) #ID\" after the SPAN")
+      }
+      linkTarget = try arguments.takeHandle()
+    }
+    var textValue: String?
+    if textAttribute != nil {
+      guard case .quoted(let value, _)? = arguments.takeNext() else {
+        throw CommandError.usage(command: arguments.command, message: "give the text in quotes after the SPAN")
+      }
+      textValue = value
+    }
+    let schema = try session.catalog.schema(layer, store: session.store)
+    var attributes = try schema.parseAttributes(try arguments.takeAssignments(), label: label)
+    if let textAttribute, let textValue { attributes[textAttribute] = .string(textValue) }
+    let range = try SpanResolver(text: text, reportID: report.id, lastFind: session.lastFind).resolve(span)
+    let writer = AnnotationWriter(session: session)
+    let draft = try writer.draft(
+      layer: layer, label: label, range: range, reportID: report.id, text: text, attributes: attributes)
+    var target: Annotation?
+    if let linkTarget, let link {
+      let found = try session.store.annotation(id: linkTarget)
+      try writer.checkLink(link.type, layer: layer, label: label, reportID: report.id, to: found)
+      target = found
+    }
+    try session.catalog.recordSchema(of: layer, store: session.store, user: session.user)
+    let created = try session.store.change(author: session.user) { changes in
+      let created = try changes.add(draft)
+      if let target, let link { try changes.link(link.type, from: created.id, to: target.id) }
+      return created
+    }
+    return try AnnotationList([created], session: session)
+  }
+}

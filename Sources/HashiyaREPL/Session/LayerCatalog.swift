@@ -1,0 +1,54 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// Every layer a session can read or write: loaded plugins, and schemas the project file carries.
+///
+/// A layer whose plugin is missing here still has the schema it was written under in the project
+/// file, so its annotations show, list and validate; only suggestions need the plugin itself.
+public final class LayerCatalog {
+  public let plugins: [LoadedPlugin]
+  public let failures: [PluginLoadFailure]
+  private var registered: Set<String> = []
+
+  public init(plugins: [LoadedPlugin], failures: [PluginLoadFailure]) {
+    self.plugins = plugins
+    self.failures = failures
+  }
+
+  public func plugin(_ layer: String) -> LoadedPlugin? {
+    plugins.first { $0.annotator.id == layer }
+  }
+
+  /// The schema of `layer`, from its plugin or else from the project file.
+  public func schema(_ layer: String, store: ProjectStore) throws -> LayerSchema {
+    if let plugin = plugin(layer) { return plugin.annotator.schema }
+    let stored = try store.layerRecords()
+    guard let record = stored.first(where: { $0.id == layer }) else {
+      let known = Set(plugins.map(\.annotator.id) + stored.map(\.id)).sorted()
+      throw CommandError.unknownLayer(layer, known: known)
+    }
+    return try LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: layer)
+  }
+
+  /// Layers written in the project whose plugin is not loaded.
+  public func schemaOnlyLayers(store: ProjectStore) throws -> [LayerRecord] {
+    try store.layerRecords().filter { plugin($0.id) == nil }
+  }
+
+  /// Makes sure the project file records the schema of a plugin layer before it is written to.
+  public func recordSchema(of layer: String, store: ProjectStore, user: String) throws {
+    guard !registered.contains(layer), let plugin = plugin(layer) else { return }
+    let annotator = plugin.annotator
+    try store.registerLayer(
+      LayerRecord(
+        id: annotator.id, version: annotator.version, kind: plugin.kind,
+        schemaJSON: JSONWriter.string(annotator.schema.json)),
+      author: user)
+    registered.insert(layer)
+  }
+
+  /// Every label of every known layer, for completion.
+  public func labelNames() -> [String] {
+    plugins.flatMap { $0.annotator.schema.labels.map(\.name) }
+  }
+}

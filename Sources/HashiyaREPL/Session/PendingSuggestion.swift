@@ -1,0 +1,19 @@
+import AnnotatorKit
+
+/// One numbered candidate of the last `suggest`, waiting for `accept` or `reject`.
+public struct PendingSuggestion: Sendable {
+  public var reportID: Int
+  public var layer: String
+  public var origin: String
+  public var suggestion: Suggestion
+  /// Numbers (1-based, in the pending list) of the suggestions this one links to.
+  public var linkTargets: [(type: String, number: Int)]
+  public var decided: SuggestionState = .open
+
+  /// Whether a candidate is still open.
+  public enum SuggestionState: Sendable, Equatable {
+    case open
+    case accepted(handle: Int)
+    case rejected
+  }
+}

@@ -1,0 +1,74 @@
+import AnnotatorKit
+import Foundation
+import GRDB
+
+extension ProjectStore {
+  /// Records the schema a layer is written under; a new or changed schema is an event.
+  public func registerLayer(_ record: LayerRecord, author: String) throws {
+    try write("record the schema of \(record.id)") { db in
+      let existing = try Row.fetchOne(db, sql: "SELECT * FROM plugins WHERE id = ?", arguments: [record.id])
+      if let existing, existing["version"] == record.version, existing["schema"] == record.schemaJSON,
+        existing["kind"] == record.kind
+      {
+        return
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET version = excluded.version, kind = excluded.kind,
+            schema = excluded.schema, registeredAt = excluded.registeredAt
+          """,
+        arguments: [record.id, record.version, record.kind, record.schemaJSON, Timestamp.now()])
+      try Self.appendEvent(
+        db,
+        EventDraft(
+          author: author, action: existing == nil ? "register" : "reregister", entity: "layer", entityID: record.id,
+          before: existing?["schema"], after: record.schemaJSON, batch: UUID().uuidString.lowercased()))
+    }
+  }
+
+  /// Every layer schema the project file carries.
+  public func layerRecords() throws(StoreError) -> [LayerRecord] {
+    try read("read layer schemas") { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM plugins ORDER BY id").map { row in
+        LayerRecord(id: row["id"], version: row["version"], kind: row["kind"], schemaJSON: row["schema"])
+      }
+    }
+  }
+
+  /// Decisions already made on suggestions for one report.
+  public func suggestionDecisions(reportID: Int) throws(StoreError) -> Set<SuggestionDecision> {
+    try read("read suggestion decisions") { db in
+      Set(
+        try Row.fetchAll(db, sql: "SELECT * FROM suggestionDecisions WHERE reportId = ?", arguments: [reportID]).map {
+          row in
+          SuggestionDecision(
+            reportID: row["reportId"], layer: row["layer"], label: row["label"],
+            range: TextRange(row["start"], row["end"]),
+            verdict: SuggestionDecision.Verdict(rawValue: row["decision"]) ?? .rejected)
+        })
+    }
+  }
+}
+
+extension AnnotationChanges {
+  /// Remembers that a suggestion was accepted or rejected, so it is never offered again.
+  public func recordDecision(_ decision: SuggestionDecision, origin: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET decision = excluded.decision, author = excluded.author,
+          decidedAt = excluded.decidedAt
+        """,
+      arguments: [
+        decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end,
+        decision.verdict.rawValue, origin, author, now,
+      ])
+    if decision.verdict == .rejected {
+      try appendEvent(
+        action: "reject", entity: "suggestion", id: "\(decision.layer)/\(decision.label)@\(decision.range)",
+        report: decision.reportID, before: nil, after: .object(["origin": .string(origin)]))
+    }
+  }
+}

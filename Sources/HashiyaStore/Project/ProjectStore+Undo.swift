@@ -1,0 +1,147 @@
+import AnnotatorKit
+import Foundation
+import GRDB
+
+/// What `undo` or `redo` changed.
+public struct Reversal: Sendable, Equatable {
+  /// `undo` or `redo`.
+  public var action: String
+  /// The action of the command reverted or replayed (`create`, `update`, `delete`).
+  public var originalAction: String
+  /// The annotations whose state changed.
+  public var handles: [Int]
+}
+
+extension ProjectStore {
+  /// Reverts the author's latest command that is not yet undone, as a new batch of events.
+  ///
+  /// Undo works per user and across restarts: the stacks are derived from the event log, not kept
+  /// in memory. A change someone else made since blocks the undo instead of being overwritten.
+  public func undo(author: String) throws -> Reversal {
+    try write("undo") { db in
+      let (done, _) = try Self.undoStacks(db, author: author)
+      guard let batch = done.last else { throw StoreError.nothingTo(action: "undo", user: author) }
+      let events = try Self.changeEvents(db, batch: batch).reversed()
+      return try Self.replay(db, Array(events), action: "undo", author: author, forward: false)
+    }
+  }
+
+  /// Replays the author's latest undone command, unless they changed something since.
+  public func redo(author: String) throws -> Reversal {
+    try write("redo") { db in
+      let (_, undone) = try Self.undoStacks(db, author: author)
+      guard let batch = undone.last else { throw StoreError.nothingTo(action: "redo", user: author) }
+      return try Self.replay(db, try Self.changeEvents(db, batch: batch), action: "redo", author: author, forward: true)
+    }
+  }
+
+  /// The author's batches that can be undone (oldest first) and those that can be redone.
+  static func undoStacks(_ db: Database, author: String) throws -> (done: [String], undone: [String]) {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT batch, min(action) AS action FROM events
+        WHERE author = ? AND entity IN ('annotation', 'link')
+        GROUP BY batch ORDER BY min(id)
+        """,
+      arguments: [author])
+    var done: [String] = []
+    var undone: [String] = []
+    for row in rows {
+      let batch: String = row["batch"]
+      switch row["action"] as String {
+      case "undo":
+        if let last = done.popLast() { undone.append(last) }
+      case "redo":
+        if let last = undone.popLast() { done.append(last) }
+      default:
+        done.append(batch)
+        undone.removeAll()
+      }
+    }
+    return (done, undone)
+  }
+
+  static func changeEvents(_ db: Database, batch: String) throws -> [ProjectEvent] {
+    try Row.fetchAll(
+      db,
+      sql: "SELECT * FROM events WHERE batch = ? AND entity IN ('annotation', 'link') ORDER BY id",
+      arguments: [batch]
+    ).map(event(from:))
+  }
+
+  /// Moves each event's entity from one recorded state to the other: backward for undo, forward for redo.
+  private static func replay(
+    _ db: Database, _ events: [ProjectEvent], action: String, author: String, forward: Bool
+  ) throws -> Reversal {
+    let changes = AnnotationChanges(db: db, author: author, batch: UUID().uuidString.lowercased(), now: Timestamp.now())
+    var handles: [Int] = []
+    for event in events {
+      let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
+      let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
+      guard let uuid = event.entityID else { continue }
+      if event.entity == "annotation" {
+        guard var current = try annotation(db: db, uuid: uuid) else { continue }
+        guard matches(current, expected) else {
+          throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
+        }
+        let before = current
+        apply(target, to: &current)
+        current.updatedAt = changes.now
+        try changes.write(current)
+        try changes.appendEvent(
+          action: action, entity: "annotation", id: uuid, report: current.reportID, before: snapshot(before),
+          after: snapshot(current), reverts: event.id)
+        handles.append(current.id)
+      } else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE uuid = ?", arguments: [uuid]) else {
+          continue
+        }
+        var link = link(from: row)
+        let before = link
+        link.status = status(of: target)
+        try db.execute(sql: "UPDATE links SET status = ? WHERE id = ?", arguments: [link.status.rawValue, link.id])
+        try changes.appendEvent(
+          action: action, entity: "link", id: uuid, report: event.reportID, before: snapshot(before),
+          after: snapshot(link), reverts: event.id)
+      }
+    }
+    let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
+    return Reversal(action: action, originalAction: original, handles: handles)
+  }
+
+  /// Whether the annotation is in the recorded state (nil: it did not exist, so a tombstone is).
+  private static func matches(_ annotation: Annotation, _ state: JSONValue?) -> Bool {
+    guard let state else { return annotation.status == .deleted }
+    return annotation.label == state["label"]?.stringValue
+      && annotation.attributes == (state["attributes"]?.objectValue ?? JSONObject())
+      && annotation.status == status(of: state)
+  }
+
+  private static func apply(_ state: JSONValue?, to annotation: inout Annotation) {
+    guard let state else {
+      annotation.status = .deleted
+      return
+    }
+    annotation.label = state["label"]?.stringValue ?? annotation.label
+    annotation.attributes = state["attributes"]?.objectValue ?? JSONObject()
+    annotation.status = status(of: state)
+  }
+
+  private static func status(of state: JSONValue?) -> Annotation.Status {
+    guard let state else { return .deleted }
+    return Annotation.Status(rawValue: state["status"]?.stringValue ?? "active") ?? .active
+  }
+
+  private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {
+    try String.fetchOne(
+      db, sql: "SELECT author FROM events WHERE entityId = ? ORDER BY id DESC LIMIT 1", arguments: [uuid])
+  }
+
+  static func event(from row: Row) -> ProjectEvent {
+    ProjectEvent(
+      id: row["id"], uuid: row["uuid"], at: row["at"], author: row["author"], action: row["action"],
+      entity: row["entity"], entityID: row["entityId"], reportID: row["reportId"], before: row["before"],
+      after: row["after"], reverts: row["reverts"], batch: row["batch"])
+  }
+}

@@ -1,0 +1,22 @@
+/// Which annotations a listing wants; nil fields do not filter.
+public struct AnnotationFilter: Sendable {
+  public var reportID: Int?
+  public var layer: String?
+  public var label: String?
+  public var author: String?
+  public var includeDeleted = false
+  /// Only annotations a reviewer flagged.
+  public var flaggedOnly = false
+
+  public init(
+    reportID: Int? = nil, layer: String? = nil, label: String? = nil, author: String? = nil,
+    includeDeleted: Bool = false, flaggedOnly: Bool = false
+  ) {
+    self.reportID = reportID
+    self.layer = layer
+    self.label = label
+    self.author = author
+    self.includeDeleted = includeDeleted
+    self.flaggedOnly = flaggedOnly
+  }
+}

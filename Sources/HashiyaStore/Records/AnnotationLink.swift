@@ -1,0 +1,11 @@
+/// A typed relation from one annotation to another (a quote `said-by` its speaker).
+public struct AnnotationLink: Sendable, Equatable {
+  public var id: Int
+  public var uuid: String
+  public var type: String
+  public var fromID: Int
+  public var toID: Int
+  public var author: String
+  public var status: Annotation.Status
+  public var createdAt: String
+}

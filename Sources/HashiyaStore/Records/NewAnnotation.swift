@@ -1,0 +1,25 @@
+import AnnotatorKit
+
+/// An annotation about to be written; the store assigns its handle, UUID and times.
+public struct NewAnnotation: Sendable {
+  public var reportID: Int
+  public var layer: String
+  public var label: String
+  public var range: TextRange
+  public var quote: String
+  public var attributes: JSONObject
+  public var origin: String
+
+  public init(
+    reportID: Int, layer: String, label: String, range: TextRange, quote: String, attributes: JSONObject = [:],
+    origin: String = "manual"
+  ) {
+    self.reportID = reportID
+    self.layer = layer
+    self.label = label
+    self.range = range
+    self.quote = quote
+    self.attributes = attributes
+    self.origin = origin
+  }
+}

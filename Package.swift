@@ -23,12 +23,15 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaStore"]),
+    .target(
+      name: "HashiyaPlugins",
+      dependencies: ["AnnotatorKit"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
     .target(
       name: "HashiyaREPL",
-      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "CReadline"]),
+      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "CReadline"]),
     .executableTarget(
       name: "hashiya",
       dependencies: [
@@ -40,6 +43,7 @@ let package = Package(
       name: "HashiyaStoreTests",
       dependencies: ["HashiyaStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats"]),
+    .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL"]),
     .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),
   ]

@@ -26,8 +26,12 @@ struct Hashiya: ParsableCommand {
   @Flag(help: "Print machine-readable JSON, one document per command.")
   var json = false
 
+  @Option(help: "Also load plugins from this folder (a plugin, or a folder of plugins). Repeatable.")
+  var plugins: [String] = []
+
   func run() throws {
-    let options = LaunchOptions(project: project, user: user, commands: commands, json: json)
+    let options = LaunchOptions(
+      project: project, user: user, commands: commands, json: json, pluginDirectories: plugins)
     let code = Launcher.run(options, environment: ProcessInfo.processInfo.environment)
     if code != 0 { throw ExitCode(code) }
   }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaPlugins
 import HashiyaStore
 
 /// `plugins` and `plugin info ID`: what is loaded, what failed, and each layer's schema.
@@ -38,7 +39,7 @@ struct PluginListing: CommandOutput {
         plugins.map { plugin in
           .object([
             "id": .string(plugin.annotator.id), "version": .string(plugin.annotator.version),
-            "kind": .string(plugin.kind), "source": .string(plugin.source),
+            "kind": .string(plugin.kind.rawValue), "source": .string(plugin.source),
             "labels": .array(plugin.annotator.schema.labels.map { .string($0.name) }),
             "commands": .array(plugin.annotator.commands.map { .string($0.name) }),
           ])
@@ -52,7 +53,7 @@ struct PluginListing: CommandOutput {
   func text(_ style: TextStyle) -> String {
     var rows = plugins.map { plugin in
       [
-        plugin.annotator.id, plugin.kind, plugin.annotator.version,
+        plugin.annotator.id, plugin.kind.rawValue, plugin.annotator.version,
         plugin.annotator.schema.labels.map(\.name).joined(separator: ", "),
         plugin.annotator.commands.map(\.name).joined(separator: ", "),
       ]
@@ -72,7 +73,9 @@ struct SchemaView: CommandOutput {
   var json: JSONValue { schema.json }
 
   func text(_ style: TextStyle) -> String {
-    var lines = [style.bold(schema.layer) + (plugin.map { " \($0.annotator.version) (\($0.kind))" } ?? " (schema only)")]
+    var lines = [
+      style.bold(schema.layer) + (plugin.map { " \($0.annotator.version) (\($0.kind.rawValue))" } ?? " (schema only)")
+    ]
     if !schema.description.isEmpty { lines.append("  " + schema.description) }
     for label in schema.labels {
       lines.append("")

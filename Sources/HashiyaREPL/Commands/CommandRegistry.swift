@@ -1,3 +1,5 @@
+import HashiyaPlugins
+
 /// The commands a session knows, found by name or alias, with "did you mean" for typos.
 public struct CommandRegistry {
   public let commands: [any Command]

@@ -13,6 +13,8 @@ public final class CommandRunner {
   private let writeError: (String) -> Void
   /// How many commands have failed so far; any failure makes the exit code non-zero.
   public private(set) var failures = 0
+  /// When set (`HASHIYA_TIMING=1`), each command's duration goes to standard error for benchmarks.
+  public var reportsTiming = false
 
   public init(
     session: Session, json: Bool, style: TextStyle,
@@ -49,6 +51,7 @@ public final class CommandRunner {
       report(error, command: parsed.source)
       return
     }
+    let started = ContinuousClock.now
     do {
       let output = try command.run(Arguments(command: command.name, tokens: parsed.arguments), in: session)
       if json {
@@ -58,6 +61,11 @@ public final class CommandRunner {
       }
     } catch {
       report(error, command: parsed.source)
+    }
+    if reportsTiming {
+      let elapsed = ContinuousClock.now - started
+      let microseconds = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
+      writeError("timing\t\(command.name)\t\(microseconds)")
     }
   }
 

@@ -6,11 +6,14 @@ public struct LaunchOptions: Sendable {
   /// Command lines passed with `-c`; when present they run instead of the prompt.
   public var commands: [String]
   public var json: Bool
+  /// Extra plugin folders (`--plugins DIR`), searched after the project's and the user's.
+  public var pluginDirectories: [String]
 
-  public init(project: String?, user: String?, commands: [String], json: Bool) {
+  public init(project: String?, user: String?, commands: [String], json: Bool, pluginDirectories: [String] = []) {
     self.project = project
     self.user = user
     self.commands = commands
     self.json = json
+    self.pluginDirectories = pluginDirectories
   }
 }

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import HashiyaFormats
+import HashiyaPlugins
 import HashiyaStore
 
 /// Starts Hashiya: opens the project, then runs `-c` commands, piped commands or the prompt.
@@ -20,12 +21,18 @@ public enum Launcher {
       return ErrorReport.exitCode(error)
     }
     let batch = !options.commands.isEmpty || !stdinIsTerminal
-    let session = Session(store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch)
+    let plugins = loadPlugins(project: store.path, extra: options.pluginDirectories + demoPluginFolders(options))
+    defer { plugins.shutdown() }
+    let catalog = LayerCatalog(
+      plugins: BuiltinAnnotators.all.map { LoadedPlugin(builtin: $0) } + plugins.plugins, failures: plugins.failures)
+    let session = Session(
+      store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch, catalog: catalog)
     session.currentReportID = try? store.firstReportID()
     if isatty(STDERR_FILENO) == 1 && !options.json {
       session.importProgress = ProgressBar().update
     }
     let runner = CommandRunner(session: session, json: options.json, style: style)
+    runner.reportsTiming = environment["HASHIYA_TIMING"] == "1"
     if !options.commands.isEmpty {
       for line in options.commands where !session.wantsToQuit { runner.run(line: line) }
     } else if !stdinIsTerminal {
@@ -35,9 +42,32 @@ public enum Launcher {
     } else {
       let reports = (try? store.reportCount()) ?? 0
       print(style.bold("Hashiya") + style.dim(" — \(store.path), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user). Type help, or quit."))
+      if !plugins.failures.isEmpty {
+        print(style.yellow("\(plugins.failures.count) plugin(s) failed to load: see \"plugins\""))
+      }
       InteractiveLoop(runner: runner, historyPath: InteractiveLoop.historyPath(user: user, environment: environment)).run()
     }
     return runner.failures == 0 ? 0 : ErrorReport.commandFailed
+  }
+
+  /// Finds the plugins beside the project, in the user's folder and in `--plugins` folders.
+  ///
+  /// Only folders are searched: nothing is ever loaded from the project file itself.
+  static func loadPlugins(project: String, extra: [String]) -> PluginLoadResult {
+    let builtins = BuiltinAnnotators.all
+    let reserved = CommandRegistry.reservedNames.union(builtins.flatMap { $0.commands.map(\.name) })
+    let root = (project as NSString).deletingLastPathComponent
+    return PluginLoader(
+      searchDirectories: PluginLoader.standardDirectories(projectRoot: root.isEmpty ? "." : root, extra: extra),
+      reservedCommandNames: reserved, reservedIDs: Set(builtins.map(\.id))
+    ).load()
+  }
+
+  /// The demo also offers the example plugins of the checkout.
+  static func demoPluginFolders(_ options: LaunchOptions) -> [String] {
+    guard options.project == nil, let projects = DemoProject.locateProjectsFolder() else { return [] }
+    let examples = (projects as NSString).deletingLastPathComponent + "/plugins/examples"
+    return FileManager.default.fileExists(atPath: examples) ? [examples] : []
   }
 
   /// Opens the named project, or the demo project (created from the samples on first use).

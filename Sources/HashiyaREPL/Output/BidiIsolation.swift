@@ -12,6 +12,7 @@ public enum BidiIsolation {
   enum Direction { case ltr, rtl }
 
   public static func isolate(_ text: String) -> String {
+    if text.isEmpty { return text }
     let scalars = Array(text.unicodeScalars)
     guard let base = scalars.lazy.compactMap(direction(of:)).first else {
       return String(String.UnicodeScalarView([fsi] + scalars + [pdi]))

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaPlugins
 import HashiyaStore
 
 /// Every layer a session can read or write: loaded plugins, and schemas the project file carries.
@@ -16,7 +17,7 @@ public final class LayerCatalog {
   }
 
   public func plugin(_ layer: String) -> LoadedPlugin? {
-    plugins.first { $0.annotator.id == layer }
+    plugins.first { $0.id == layer }
   }
 
   /// The schema of `layer`, from its plugin or else from the project file.
@@ -41,7 +42,7 @@ public final class LayerCatalog {
     let annotator = plugin.annotator
     try store.registerLayer(
       LayerRecord(
-        id: annotator.id, version: annotator.version, kind: plugin.kind,
+        id: annotator.id, version: annotator.version, kind: plugin.kind.rawValue,
         schemaJSON: JSONWriter.string(annotator.schema.json)),
       author: user)
     registered.insert(layer)

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaPlugins
 import HashiyaFormats
 import HashiyaStore
 

@@ -60,7 +60,7 @@ struct PluginListing: CommandOutput {
     }
     rows += schemaOnly.map { [$0.id, "schema only", $0.version, "(plugin not loaded; read-only schema)", ""] }
     var lines = [Table(header: ["layer", "kind", "version", "labels", "commands"], rows: rows).render(style)]
-    for failure in failures { lines.append(style.red("failed: ") + "\(failure.path): \(failure.reason)") }
+    for failure in failures { lines.append(style.red("failed: ") + failure.reason) }
     return lines.joined(separator: "\n")
   }
 }

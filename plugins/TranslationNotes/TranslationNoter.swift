@@ -1,0 +1,60 @@
+import AnnotatorKit
+
+/// The built-in `translation-notes` annotator: English glosses for Arabic terms, from a glossary.
+///
+/// Matching is Arabic-folded (tashkeel, tatweel and alef forms do not matter), finds terms behind
+/// attached clitics (لقسد، والبشمركة، للتحالف الدولي) and covers only the term itself.
+public struct TranslationNoter: Annotator {
+  public let id = "translation-notes"
+  public let version = "1.0.0"
+  /// The entries this module ships, before any user glossary.
+  public static let shippedGlossary: [GlossaryEntry] = ShippedGlossary.entries
+
+  private let matcher: GlossaryMatcher
+
+  /// The shipped glossary alone.
+  public init() {
+    self.init(userGlossary: [])
+  }
+
+  /// The shipped glossary with `userGlossary` on top: a user entry replaces a shipped entry for
+  /// the same (folded) term.
+  public init(userGlossary: [GlossaryEntry]) {
+    matcher = GlossaryMatcher(shipped: Self.shippedGlossary, user: userGlossary)
+  }
+
+  /// The entries in effect, shipped then user, one per folded term.
+  public var glossary: [GlossaryEntry] { matcher.terms.map(\.entry) }
+
+  /// Reads a UTF-8 TSV glossary: `term<TAB>translation[<TAB>kind]` per line, `#` comments and
+  /// blank lines ignored; a malformed line throws an error naming the file and the line.
+  public static func loadGlossary(path: String) throws -> [GlossaryEntry] {
+    try GlossaryFile.load(path: path)
+  }
+
+  public var schema: LayerSchema { Self.layerSchema }
+  public var commands: [AnnotatorCommand] { Self.layerCommands }
+
+  public func suggest(_ report: ReportInput) throws -> [Suggestion] {
+    matcher.matches(in: report.text).map { match in
+      let term = matcher.terms[match.term]
+      let clitic = match.prefix.isEmpty ? "" : " (after the prefix \"\(match.prefix)\")"
+      let origin = term.isUser ? "user glossary" : "glossary"
+      return Suggestion(
+        label: "note", range: match.range,
+        attributes: [
+          "translation": .string(term.entry.translation), "lang": "en", "kind": .string(term.entry.kind.rawValue),
+        ],
+        score: term.entry.kind == .ambiguity ? 0.6 : (term.isUser ? 0.95 : 0.9),
+        explanation: "\(origin): \"\(term.entry.term)\" → \(term.entry.translation)\(clitic)")
+    }
+  }
+
+  /// A note whose translation is only blanks says nothing; the schema only checks it is text.
+  public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] {
+    guard annotation.label == "note", let translation = annotation.attributes["translation"]?.stringValue else {
+      return []
+    }
+    return translation.allSatisfy(\.isWhitespace) ? ["the translation is empty"] : []
+  }
+}

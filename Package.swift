@@ -23,9 +23,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaStore"]),
+    .target(name: "SpeakerTagging", dependencies: ["AnnotatorKit"], path: "plugins/SpeakerTagging"),
+    .target(name: "ClaimLabeling", dependencies: ["AnnotatorKit"], path: "plugins/ClaimLabeling"),
+    .target(name: "TranslationNotes", dependencies: ["AnnotatorKit"], path: "plugins/TranslationNotes"),
     .target(
       name: "HashiyaPlugins",
-      dependencies: ["AnnotatorKit"]),
+      dependencies: ["AnnotatorKit", "SpeakerTagging", "ClaimLabeling", "TranslationNotes"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
@@ -43,6 +46,9 @@ let package = Package(
       name: "HashiyaStoreTests",
       dependencies: ["HashiyaStore", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats"]),
+    .testTarget(name: "SpeakerTaggingTests", dependencies: ["SpeakerTagging"]),
+    .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling"]),
+    .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes"]),
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL"]),
     .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),

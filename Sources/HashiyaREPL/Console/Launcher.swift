@@ -23,8 +23,7 @@ public enum Launcher {
     let batch = !options.commands.isEmpty || !stdinIsTerminal
     let plugins = loadPlugins(project: store.path, extra: options.pluginDirectories + demoPluginFolders(options))
     defer { plugins.shutdown() }
-    let catalog = LayerCatalog(
-      plugins: BuiltinAnnotators.all.map { LoadedPlugin(builtin: $0) } + plugins.plugins, failures: plugins.failures)
+    let catalog = LayerCatalog(plugins: plugins.plugins, failures: plugins.failures)
     let session = Session(
       store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch, catalog: catalog)
     session.currentReportID = try? store.firstReportID()
@@ -50,17 +49,23 @@ public enum Launcher {
     return runner.failures == 0 ? 0 : ErrorReport.commandFailed
   }
 
-  /// Finds the plugins beside the project, in the user's folder and in `--plugins` folders.
+  /// The built-in annotators, then the plugins beside the project, in the user's folder and in
+  /// `--plugins` folders.
   ///
-  /// Only folders are searched: nothing is ever loaded from the project file itself.
+  /// Only folders are searched: nothing is ever loaded from the project file.
   static func loadPlugins(project: String, extra: [String]) -> PluginLoadResult {
-    let builtins = BuiltinAnnotators.all
+    let folder = (project as NSString).deletingLastPathComponent
+    let root = folder.isEmpty ? "." : folder
+    var result = BuiltinAnnotators.load(glossaries: BuiltinAnnotators.glossaryPaths(projectRoot: root))
+    let builtins = result.plugins.map(\.annotator)
     let reserved = CommandRegistry.reservedNames.union(builtins.flatMap { $0.commands.map(\.name) })
-    let root = (project as NSString).deletingLastPathComponent
-    return PluginLoader(
-      searchDirectories: PluginLoader.standardDirectories(projectRoot: root.isEmpty ? "." : root, extra: extra),
+    let found = PluginLoader(
+      searchDirectories: PluginLoader.standardDirectories(projectRoot: root, extra: extra),
       reservedCommandNames: reserved, reservedIDs: Set(builtins.map(\.id))
     ).load()
+    result.plugins += found.plugins
+    result.failures += found.failures
+    return result
   }
 
   /// The demo also offers the example plugins of the checkout.

@@ -22,4 +22,23 @@ public struct Annotation: Sendable, Equatable {
   public var status: Status
   public var createdAt: String
   public var updatedAt: String
+
+  public init(
+    id: Int, uuid: String, reportID: Int, layer: String, label: String, range: TextRange, quote: String,
+    attributes: JSONObject, author: String, origin: String, status: Status, createdAt: String, updatedAt: String
+  ) {
+    self.id = id
+    self.uuid = uuid
+    self.reportID = reportID
+    self.layer = layer
+    self.label = label
+    self.range = range
+    self.quote = quote
+    self.attributes = attributes
+    self.author = author
+    self.origin = origin
+    self.status = status
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
 }

@@ -117,7 +117,7 @@ import Testing
     #expect(try store.events(entity: "layer").count == 1)
     let decision = SuggestionDecision(reportID: 1, layer: "claims", label: "claim", range: TextRange(0, 3), verdict: .rejected)
     try store.change(author: "amal") { try $0.recordDecision(decision, origin: "suggested:claims@1") }
-    #expect(try store.suggestionDecisions(reportID: 1) == [decision])
+    #expect(try store.suggestionDecisions(reportIDs: [1]) == [decision])
   }
 
   @Test func aFailedChangeLeavesNothing() throws {

@@ -48,9 +48,11 @@ public final class ReportText: Sendable {
 
   /// The text a range covers.
   public func substring(_ range: TextRange) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range.start..<range.end])
-    return String(view)
+    // Slicing the UTF-8 storage through the offset table is far cheaper than rebuilding from scalars.
+    let utf8 = string.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Prefix[range.start]))
+    let end = utf8.index(start, offsetBy: Int(utf8Prefix[range.end] - utf8Prefix[range.start]))
+    return String(string[start..<end])
   }
 
   public func utf16Offset(ofScalar offset: Int) -> Int { Int(utf16Prefix[offset]) }

@@ -39,18 +39,19 @@ struct SuggestCommand: Command {
     let reportIDs = allReports ? try session.store.reportIDs(limit: Int.max) : [try session.report(nil).id]
     var pending: [PendingSuggestion] = []
     var failures: [String] = []
-    for chunk in stride(from: 0, to: reportIDs.count, by: Self.batchSize).map({
-      Array(reportIDs[$0..<min($0 + Self.batchSize, reportIDs.count)])
-    }) {
-      let inputs = try chunk.map { id -> ReportInput in
-        let report = try session.store.report(id: id)
-        return ReportInput(id: id, uid: report.uid, language: report.language, text: session.text(of: report))
-      }
+    for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
+      let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
+      let reports = try session.store.reports(ids: chunk)
+      let inputs =
+        allReports
+        ? ParallelMap.map(reports) { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: ReportText($0.text)) }
+        : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
+      let known = try Self.knownSpans(chunk, session: session)
       for plugin in plugins {
         do {
-          let results = try plugin.annotator.suggest(batch: inputs)
+          let results = try Self.suggest(plugin, inputs)
           for (input, suggestions) in zip(inputs, results) {
-            pending += try Self.fresh(suggestions, for: input, plugin: plugin.annotator, session: session, offset: pending.count)
+            pending += Self.fresh(suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
           }
         } catch {
           failures.append("\(plugin.annotator.id): \(ErrorReport.message(error))")
@@ -61,30 +62,49 @@ struct SuggestCommand: Command {
     if pending.isEmpty && !failures.isEmpty {
       throw CommandError.refusedByPlugin(layer: plugins.map(\.annotator.id).joined(separator: ", "), reasons: failures)
     }
-    return try SuggestionList(pending: pending, failures: failures, session: session)
+    return SuggestionList(pending: pending, failures: failures)
   }
 
-  /// Drops candidates already decided or already annotated, numbering the rest after `offset`.
-  static func fresh(
-    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, session: Session, offset: Int
-  ) throws -> [PendingSuggestion] {
-    let decided = Set(try session.store.suggestionDecisions(reportID: input.id).map { "\($0.layer)/\($0.label)@\($0.range)" })
-    let existing = Set(
-      try session.store.annotations(AnnotationFilter(reportID: input.id, layer: plugin.id)).map {
-        "\($0.layer)/\($0.label)@\($0.range)"
+  /// In-process annotators work on all cores, one report per task; a process plugin gets the batch.
+  static func suggest(_ plugin: LoadedPlugin, _ inputs: [ReportInput]) throws -> [[Suggestion]] {
+    let annotator = plugin.annotator
+    guard plugin.kind != .process else { return try annotator.suggest(batch: inputs) }
+    return try ParallelMap.map(inputs) { input in Result { try annotator.suggest(input) } }.map { try $0.get() }
+  }
+
+  /// Spans already decided or annotated on these reports, as `report/layer/label@range` keys.
+  static func knownSpans(_ reportIDs: [Int], session: Session) throws -> Set<String> {
+    var keys = Set(
+      try session.store.suggestionDecisions(reportIDs: reportIDs).map {
+        key($0.reportID, $0.layer, $0.label, $0.range)
       })
+    for annotation in try session.store.annotations(AnnotationFilter(reportIDs: reportIDs)) {
+      keys.insert(key(annotation.reportID, annotation.layer, annotation.label, annotation.range))
+    }
+    return keys
+  }
+
+  static func key(_ report: Int, _ layer: String, _ label: String, _ range: TextRange) -> String {
+    "\(report)/\(layer)/\(label)@\(range)"
+  }
+
+  /// Drops candidates already decided or annotated, numbering the rest after `offset`.
+  static func fresh(
+    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, known: Set<String>, offset: Int
+  ) -> [PendingSuggestion] {
     var kept: [Int: Int] = [:]
     var result: [PendingSuggestion] = []
+    let origin = "suggested:\(plugin.id)@\(plugin.version)"
     for (index, suggestion) in suggestions.enumerated() {
-      let key = "\(plugin.id)/\(suggestion.label)@\(suggestion.range)"
-      guard (try? input.text.validate(suggestion.range)) != nil, !decided.contains(key), !existing.contains(key) else {
-        continue
-      }
+      guard (try? input.text.validate(suggestion.range)) != nil,
+        !known.contains(key(input.id, plugin.id, suggestion.label, suggestion.range))
+      else { continue }
       kept[index] = offset + result.count + 1
       result.append(
         PendingSuggestion(
-          reportID: input.id, layer: plugin.id, origin: "suggested:\(plugin.id)@\(plugin.version)",
-          suggestion: suggestion, linkTargets: []))
+          reportID: input.id, layer: plugin.id, origin: origin, suggestion: suggestion,
+          quote: input.text.substring(suggestion.range),
+          location: "#\(input.id) \(input.text.location(of: suggestion.range.start))", linkTargets: []))
     }
     // Links are renumbered to the pending list; a link to a dropped candidate is dropped with it.
     var position = 0
@@ -102,41 +122,64 @@ struct SuggestCommand: Command {
 struct SuggestionList: CommandOutput {
   var pending: [PendingSuggestion]
   var failures: [String]
-  var locations: [String]
-  var quotes: [String]
-
-  init(pending: [PendingSuggestion], failures: [String], session: Session) throws {
-    self.pending = pending
-    self.failures = failures
-    var texts: [Int: ReportText] = [:]
-    var locations: [String] = []
-    var quotes: [String] = []
-    for item in pending {
-      let text = try texts[item.reportID] ?? session.text(ofReport: item.reportID)
-      texts[item.reportID] = text
-      locations.append("#\(item.reportID) \(text.location(of: item.suggestion.range.start))")
-      quotes.append(text.substring(item.suggestion.range))
-    }
-    self.locations = locations
-    self.quotes = quotes
-  }
 
   var json: JSONValue {
-    .object([
-      "suggestions": .array(
-        pending.enumerated().map { index, item in
-          .object([
-            "n": .int(index + 1), "report": .int(item.reportID), "layer": .string(item.layer),
-            "label": .string(item.suggestion.label), "start": .int(item.suggestion.range.start),
-            "end": .int(item.suggestion.range.end), "quote": .string(quotes[index]),
-            "attributes": .object(JSONObject(item.suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
-            "score": .double(item.suggestion.score), "explanation": .string(item.suggestion.explanation),
-            "origin": .string(item.origin),
-            "links": .array(item.linkTargets.map { .object(["type": .string($0.type), "to": .int($0.number)]) }),
-          ])
-        }),
-      "failures": .array(failures.map(JSONValue.string)),
-    ])
+    var writer = JSONWriter()
+    writeJSON(&writer)
+    return (try? JSONParser.parse(writer.bytes)) ?? .null
+  }
+
+  /// Streams the list: `suggest --all-reports` can yield a million candidates.
+  func writeJSON(_ writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.key("suggestions")
+    writer.beginArray()
+    for (index, item) in pending.enumerated() {
+      writer.beginObject()
+      writer.key("n")
+      writer.int(index + 1)
+      writer.key("report")
+      writer.int(item.reportID)
+      writer.key("layer")
+      writer.string(item.layer)
+      writer.key("label")
+      writer.string(item.suggestion.label)
+      writer.key("start")
+      writer.int(item.suggestion.range.start)
+      writer.key("end")
+      writer.int(item.suggestion.range.end)
+      writer.key("quote")
+      writer.string(item.quote)
+      writer.key("attributes")
+      writer.beginObject()
+      for (key, value) in item.suggestion.attributes.sorted(by: { $0.key < $1.key }) {
+        writer.key(key)
+        writer.value(value)
+      }
+      writer.endObject()
+      writer.key("score")
+      writer.double(item.suggestion.score)
+      writer.key("explanation")
+      writer.string(item.suggestion.explanation)
+      writer.key("origin")
+      writer.string(item.origin)
+      writer.key("links")
+      writer.beginArray()
+      for link in item.linkTargets {
+        writer.beginObject()
+        writer.key("type")
+        writer.string(link.type)
+        writer.key("to")
+        writer.int(link.number)
+        writer.endObject()
+      }
+      writer.endArray()
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.key("failures")
+    writer.value(.array(failures.map(JSONValue.string)))
+    writer.endObject()
   }
 
   func text(_ style: TextStyle) -> String {
@@ -147,8 +190,8 @@ struct SuggestionList: CommandOutput {
       let attributes = item.suggestion.attributes.sorted { $0.key < $1.key }
         .map { "\($0.key)=\(AnnotationList.plain($0.value))" }.joined(separator: " ")
       return [
-        String(index + 1), "\(item.layer)/\(item.suggestion.label)", locations[index],
-        BidiIsolation.isolate("«" + DisplayWidth.truncate(quotes[index], to: 36) + "»"),
+        String(index + 1), "\(item.layer)/\(item.suggestion.label)", item.location,
+        BidiIsolation.isolate("«" + DisplayWidth.truncate(item.quote, to: 36) + "»"),
         String(format: "%.2f", item.suggestion.score),
         BidiIsolation.isolate([attributes, links, item.suggestion.explanation].filter { !$0.isEmpty }.joined(separator: "  ")),
       ]

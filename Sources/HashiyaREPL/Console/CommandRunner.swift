@@ -55,7 +55,9 @@ public final class CommandRunner {
     do {
       let output = try command.run(Arguments(command: command.name, tokens: parsed.arguments), in: session)
       if json {
-        write(JSONWriter.string(output.json))
+        var writer = JSONWriter()
+        output.writeJSON(&writer)
+        write(String(decoding: writer.bytes, as: UTF8.self))
       } else {
         write(output.text(style))
       }

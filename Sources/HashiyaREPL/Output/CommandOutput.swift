@@ -4,6 +4,14 @@ import AnnotatorKit
 public protocol CommandOutput {
   var json: JSONValue { get }
   func text(_ style: TextStyle) -> String
+  /// Writes the JSON form; outputs that can be huge stream it instead of building `json`.
+  func writeJSON(_ writer: inout JSONWriter)
+}
+
+extension CommandOutput {
+  public func writeJSON(_ writer: inout JSONWriter) {
+    writer.value(json)
+  }
 }
 
 /// A one-line message with an optional JSON payload.

@@ -6,6 +6,9 @@ public struct PendingSuggestion: Sendable {
   public var layer: String
   public var origin: String
   public var suggestion: Suggestion
+  /// The text the suggestion covers and where it sits (`#1 s4.3`), taken when it was made.
+  public var quote: String
+  public var location: String
   /// Numbers (1-based, in the pending list) of the suggestions this one links to.
   public var linkTargets: [(type: String, number: Int)]
   public var decided: SuggestionState = .open

@@ -27,6 +27,10 @@ extension ProjectStore {
         conditions.append("a.reportId = ?")
         arguments += [reportID]
       }
+      if let reportIDs = filter.reportIDs {
+        conditions.append("a.reportId IN (\(Array(repeating: "?", count: reportIDs.count).joined(separator: ",")))")
+        arguments += StatementArguments(reportIDs)
+      }
       if let layer = filter.layer {
         conditions.append("a.layer = ?")
         arguments += [layer]

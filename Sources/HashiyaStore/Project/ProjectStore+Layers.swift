@@ -36,11 +36,16 @@ extension ProjectStore {
     }
   }
 
-  /// Decisions already made on suggestions for one report.
-  public func suggestionDecisions(reportID: Int) throws(StoreError) -> Set<SuggestionDecision> {
-    try read("read suggestion decisions") { db in
-      Set(
-        try Row.fetchAll(db, sql: "SELECT * FROM suggestionDecisions WHERE reportId = ?", arguments: [reportID]).map {
+  /// Decisions already made on suggestions for some reports.
+  public func suggestionDecisions(reportIDs: [Int]) throws(StoreError) -> Set<SuggestionDecision> {
+    guard !reportIDs.isEmpty else { return [] }
+    return try read("read suggestion decisions") { db in
+      let marks = Array(repeating: "?", count: reportIDs.count).joined(separator: ",")
+      return Set(
+        try Row.fetchAll(
+          db, sql: "SELECT * FROM suggestionDecisions WHERE reportId IN (\(marks))",
+          arguments: StatementArguments(reportIDs)
+        ).map {
           row in
           SuggestionDecision(
             reportID: row["reportId"], layer: row["layer"], label: row["label"],

@@ -20,6 +20,19 @@ extension ProjectStore {
     return found
   }
 
+  /// Several reports with their texts, in the order of `ids`; missing ids are skipped.
+  public func reports(ids: [Int]) throws(StoreError) -> [Report] {
+    guard !ids.isEmpty else { return [] }
+    let found = try read("read reports") { db in
+      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      return try Row.fetchAll(
+        db, sql: "SELECT * FROM reports WHERE id IN (\(marks))", arguments: StatementArguments(ids)
+      ).map(Self.report(from:))
+    }
+    let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+    return ids.compactMap { byID[$0] }
+  }
+
   /// A page of report summaries in id order, optionally only those whose title contains `titleQuery`
   /// (compared after Arabic folding, so diacritics and alef forms do not matter).
   public func reportSummaries(

@@ -1,6 +1,8 @@
 /// Which annotations a listing wants; nil fields do not filter.
 public struct AnnotationFilter: Sendable {
   public var reportID: Int?
+  /// Only annotations on these reports.
+  public var reportIDs: [Int]?
   public var layer: String?
   public var label: String?
   public var author: String?
@@ -9,10 +11,11 @@ public struct AnnotationFilter: Sendable {
   public var flaggedOnly = false
 
   public init(
-    reportID: Int? = nil, layer: String? = nil, label: String? = nil, author: String? = nil,
+    reportID: Int? = nil, reportIDs: [Int]? = nil, layer: String? = nil, label: String? = nil, author: String? = nil,
     includeDeleted: Bool = false, flaggedOnly: Bool = false
   ) {
     self.reportID = reportID
+    self.reportIDs = reportIDs
     self.layer = layer
     self.label = label
     self.author = author

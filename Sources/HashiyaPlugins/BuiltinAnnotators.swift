@@ -31,7 +31,9 @@ public enum BuiltinAnnotators {
   /// Where user glossaries are looked for: beside the project, then in the user's configuration.
   public static func glossaryPaths(projectRoot: String) -> [String] {
     let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-    return [(home as NSString).appendingPathComponent(".config/hashiya/glossary.tsv"),
-      (projectRoot as NSString).appendingPathComponent("glossary.tsv")]
+    return [
+      (home as NSString).appendingPathComponent(".config/hashiya/glossary.tsv"),
+      (projectRoot as NSString).appendingPathComponent("glossary.tsv"),
+    ]
   }
 }

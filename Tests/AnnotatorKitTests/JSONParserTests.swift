@@ -1,5 +1,5 @@
-import Testing
 import AnnotatorKit
+import Testing
 
 /// The error `text` is rejected with, or nil if it parses.
 private func parseError(_ bytes: [UInt8]) -> JSONParseError? {
@@ -155,7 +155,9 @@ private func parseError(_ text: String) -> JSONParseError? {
   }
 
   @Test func rejectsUnescapedControlCharacters() {
-    #expect(parseError([0x22, 0x61, 0x01, 0x22]) == JSONParseError(offset: 2, message: "unescaped control character in string"))
+    #expect(
+      parseError([0x22, 0x61, 0x01, 0x22])
+        == JSONParseError(offset: 2, message: "unescaped control character in string"))
     #expect(parseError("\"a\nb\"") == JSONParseError(offset: 2, message: "unescaped control character in string"))
     #expect(parseError("\"\\n\tb\"") == JSONParseError(offset: 3, message: "unescaped control character in string"))
   }
@@ -173,7 +175,8 @@ private func parseError(_ text: String) -> JSONParseError? {
     #expect(parseError(#""\x""#) == JSONParseError(offset: 1, message: "invalid escape sequence"))
     #expect(parseError(#""\u12G4""#) == JSONParseError(offset: 1, message: "invalid \\u escape: expected 4 hex digits"))
     #expect(parseError(#""\u12"#) == JSONParseError(offset: 1, message: "invalid \\u escape: expected 4 hex digits"))
-    #expect(parseError(#""\ud83d\uZZZZ""#) == JSONParseError(offset: 7, message: "invalid \\u escape: expected 4 hex digits"))
+    #expect(
+      parseError(#""\ud83d\uZZZZ""#) == JSONParseError(offset: 7, message: "invalid \\u escape: expected 4 hex digits"))
   }
 
   @Test func rejectsInvalidUTF8InStrings() {
@@ -191,7 +194,9 @@ private func parseError(_ text: String) -> JSONParseError? {
   }
 
   @Test func rejectsTrailingGarbage() {
-    #expect(parseError(#"{"a":1} x"#) == JSONParseError(offset: 8, message: "unexpected trailing characters after JSON value"))
+    #expect(
+      parseError(#"{"a":1} x"#) == JSONParseError(offset: 8, message: "unexpected trailing characters after JSON value")
+    )
     #expect(parseError("1 2") == JSONParseError(offset: 2, message: "unexpected trailing characters after JSON value"))
     #expect(parseError("[1]]") == JSONParseError(offset: 3, message: "unexpected trailing characters after JSON value"))
     #expect(parseError("\u{FEFF}1") == JSONParseError(offset: 0, message: "expected a JSON value"))
@@ -212,7 +217,8 @@ private func parseError(_ text: String) -> JSONParseError? {
 
   @Test func rejectsStructuralErrors() {
     #expect(parseError(#"{"a" 1}"#) == JSONParseError(offset: 5, message: "expected ':' after object key"))
-    #expect(parseError(#"{"a":1 "b":2}"#) == JSONParseError(offset: 7, message: "expected ',' or '}' after object member"))
+    #expect(
+      parseError(#"{"a":1 "b":2}"#) == JSONParseError(offset: 7, message: "expected ',' or '}' after object member"))
     #expect(parseError("[1 2]") == JSONParseError(offset: 3, message: "expected ',' or ']' after array element"))
     #expect(parseError("{a:1}") == JSONParseError(offset: 1, message: "expected '\"' to begin object key"))
     #expect(parseError(#""abc"#) == JSONParseError(offset: 0, message: "unterminated string"))

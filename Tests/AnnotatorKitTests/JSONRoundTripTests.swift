@@ -1,5 +1,5 @@
-import Testing
 import AnnotatorKit
+import Testing
 
 @Suite struct JSONRoundTripTests {
   private func roundTrip(_ value: JSONValue, pretty: Bool = false) throws -> JSONValue {
@@ -9,7 +9,8 @@ import AnnotatorKit
   }
 
   static let samples: [JSONValue] = [
-    nil, true, false, 0, -42, .int(.max), .int(.min), 3.25, -1e-300, 1.7976931348623157e308, .double(.leastNonzeroMagnitude),
+    nil, true, false, 0, -42, .int(.max), .int(.min), 3.25, -1e-300, 1.7976931348623157e308,
+    .double(.leastNonzeroMagnitude),
     "", "plain",
     "بِسْمِ اللَّهِ الرَّحْمَٰنِ الرَّحِيمِ",
     "emoji 😀 family 👨‍👩‍👧 flag 🇸🇦",

@@ -1,5 +1,5 @@
-import Testing
 import AnnotatorKit
+import Testing
 
 @Suite struct JSONValueTests {
   @Test func accessorsMatchTheirCase() {

@@ -1,5 +1,5 @@
-import Testing
 import AnnotatorKit
+import Testing
 
 @Suite struct JSONWriterTests {
   private func written(_ body: (inout JSONWriter) -> Void) -> String {
@@ -86,13 +86,15 @@ import AnnotatorKit
   }
 
   @Test func writesIntegersInPlainDecimal() {
-    #expect(JSONWriter.string([0, 9, 10, -1, 1234567890, .int(.max), .int(.min)])
-      == "[0,9,10,-1,1234567890,9223372036854775807,-9223372036854775808]")
+    #expect(
+      JSONWriter.string([0, 9, 10, -1, 1234567890, .int(.max), .int(.min)])
+        == "[0,9,10,-1,1234567890,9223372036854775807,-9223372036854775808]")
   }
 
   @Test func writesDoublesInShortestRoundTripForm() {
-    #expect(JSONWriter.string([0.1, 5.0, -0.0, 1e16, 1e-5, 1.5e300])
-      == "[0.1,5.0,-0.0,1e+16,1e-05,1.5e+300]")
+    #expect(
+      JSONWriter.string([0.1, 5.0, -0.0, 1e16, 1e-5, 1.5e300])
+        == "[0.1,5.0,-0.0,1e+16,1e-05,1.5e+300]")
   }
 
   @Test func writesNonFiniteDoublesAsNull() {

@@ -25,12 +25,16 @@ import Testing
       try schema.checkedAttributes(["checkworthiness": 9], label: "claim")
     }
     #expect(throws: SchemaError.self) { try schema.checkedAttributes(["checkworthiness": 2.5], label: "claim") }
-    #expect(throws: SchemaError.notInEnumeration(
-      attribute: "verdict", value: "maybe", allowed: ["unverified", "true", "false", "misleading", "mixed"])) {
+    #expect(
+      throws: SchemaError.notInEnumeration(
+        attribute: "verdict", value: "maybe", allowed: ["unverified", "true", "false", "misleading", "mixed"])
+    ) {
       try schema.checkedAttributes(["verdict": "maybe"], label: "claim")
     }
     #expect(throws: SchemaError.self) { try schema.checkedAttributes(["type": "rumour"], label: "claim") }
-    #expect(throws: SchemaError.self) { try schema.parseAttributes([(key: "checkworthiness", value: "0")], label: "claim") }
+    #expect(throws: SchemaError.self) {
+      try schema.parseAttributes([(key: "checkworthiness", value: "0")], label: "claim")
+    }
   }
 
   @Test func claimedByJoinsClaimToClaimant() throws {

@@ -53,13 +53,16 @@ import Testing
   }
 
   @Test func comparisonAndCauseWithoutNumbers() throws {
-    let result = try suggestions(labeler, for: "ارتفعت الأسعار في الأسواق المحلية أكثر من العام الماضي. وأغلقت المدارس بسبب الفيضانات التي ضربت المنطقة.")
+    let result = try suggestions(
+      labeler,
+      for: "ارتفعت الأسعار في الأسواق المحلية أكثر من العام الماضي. وأغلقت المدارس بسبب الفيضانات التي ضربت المنطقة.")
     #expect(try claim(containing: "أكثر من", in: result).attributes["type"] == "comparison")
     #expect(try claim(containing: "بسبب", in: result).attributes["type"] == "causal")
   }
 
   @Test func arabicIndicDigitsPercentEmojiAndCRLF() throws {
-    let string = "📈 تقرير 🇸🇾\r\nوقال الوزير إن نسبة البطالة بلغت ٢٣٫٥٪ في المحافظات الشرقية.\r\nوسجلت الصادرات ١٢٠٬٠٠٠ طن خلال عام 2023 فقط 🎉."
+    let string =
+      "📈 تقرير 🇸🇾\r\nوقال الوزير إن نسبة البطالة بلغت ٢٣٫٥٪ في المحافظات الشرقية.\r\nوسجلت الصادرات ١٢٠٬٠٠٠ طن خلال عام 2023 فقط 🎉."
     let result = try suggestions(labeler, for: string)
     try expectWellFormed(result.1, in: result.0, schema: labeler.schema)
     let rate = try claim(containing: "٢٣٫٥٪", in: result)

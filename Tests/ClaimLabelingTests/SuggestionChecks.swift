@@ -3,7 +3,9 @@ import ClaimLabeling
 import Testing
 
 /// Runs an annotator on `string` as report #1.
-func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (ReportText, [Suggestion]) {
+func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (
+  ReportText, [Suggestion]
+) {
   let text = ReportText(string)
   return (text, try annotator.suggest(ReportInput(id: 1, uid: "r1", language: language, text: text)))
 }

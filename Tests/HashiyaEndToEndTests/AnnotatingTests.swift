@@ -20,7 +20,8 @@ import Testing
 
   /// Runs commands on the project with the example plugins and returns the JSON documents printed.
   func json(_ commands: String, user: String = "amal", plugins: [String] = [examples]) throws -> [[String: Any]] {
-    let run = try hashiya.run([project, "--json", "--user", user] + plugins.flatMap { ["--plugins", $0] } + ["-c", commands])
+    let run = try hashiya.run(
+      [project, "--json", "--user", user] + plugins.flatMap { ["--plugins", $0] } + ["-c", commands])
     #expect(run.status == 0, "\(commands): \(run.stderr)")
     return try run.stdoutLines.map {
       try #require(try JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) as? Any)
@@ -84,16 +85,22 @@ import Testing
 
   @Test func splittingAnEmojiOrCRLFIsRefused() throws {
     try importSeed()
-    let text = Array(try String(contentsOfFile: HashiyaBinary.samples + "/tech-summit-dubai.mixed.txt", encoding: .utf8).unicodeScalars)
+    let text = Array(
+      try String(contentsOfFile: HashiyaBinary.samples + "/tech-summit-dubai.mixed.txt", encoding: .utf8).unicodeScalars
+    )
     let rocket = try #require(text.firstIndex(of: "🚀"))
     let ok = try json("show 3; tag gazetteer year \(rocket)..\(rocket + 1)")
     #expect(ok.last?["quote"] as? String == "🚀")
     let woman = try #require(text.firstIndex(of: "👩"))
-    let split = try hashiya.run([project, "--plugins", Self.examples, "-c", "show 3; tag gazetteer year \(woman)..\(woman + 1)"])
+    let split = try hashiya.run([
+      project, "--plugins", Self.examples, "-c", "show 3; tag gazetteer year \(woman)..\(woman + 1)",
+    ])
     #expect(split.status == 1)
     #expect(split.stderr.contains("splits a character"))
     let cr = try #require(text.firstIndex(of: "\r"))
-    let crlf = try hashiya.run([project, "--plugins", Self.examples, "-c", "show 3; tag gazetteer year \(cr)..\(cr + 1)"])
+    let crlf = try hashiya.run([
+      project, "--plugins", Self.examples, "-c", "show 3; tag gazetteer year \(cr)..\(cr + 1)",
+    ])
     #expect(crlf.status == 1)
   }
 
@@ -170,7 +177,8 @@ import Testing
       let run = try hashiya.run([project, "--plugins", folder, "-c", "show 1; suggest fixture-\(mode); whoami"])
       #expect(run.status == 1, "\(mode)")
       #expect(run.stderr.contains(message), "\(mode): \(run.stderr)")
-      #expect(run.stdout.contains("tester on") || run.stdout.contains("on \(project)"), "\(mode): the session carries on")
+      #expect(
+        run.stdout.contains("tester on") || run.stdout.contains("on \(project)"), "\(mode): the session carries on")
     }
   }
 }

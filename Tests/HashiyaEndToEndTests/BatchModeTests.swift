@@ -102,7 +102,8 @@ import Testing
 
   @Test func searchFindsArabicAcrossDiacriticsWithASnippet() throws {
     try importSamples()
-    let (run, docs) = try hashiya.json(project, "search الخلايا النائمة; search الخَلايا; search Okafor; search nothingmatches")
+    let (run, docs) = try hashiya.json(
+      project, "search الخلايا النائمة; search الخَلايا; search Okafor; search nothingmatches")
     #expect(run.status == 0, "\(run.stderr)")
     let results = docs.compactMap { $0 as? [String: Any] }
     #expect(results.map { $0["total"] as? Int } == [1, 1, 1, 0])
@@ -138,7 +139,8 @@ import Testing
 
   @Test func userComesFromTheFlagThenTheEnvironment() throws {
     #expect(try hashiya.run([project, "--user", "amal", "-c", "whoami"]).stdout.hasPrefix("amal on"))
-    #expect(try hashiya.run([project, "-c", "whoami"], environment: ["HASHIYA_USER": "karim"]).stdout.hasPrefix("karim on"))
+    #expect(
+      try hashiya.run([project, "-c", "whoami"], environment: ["HASHIYA_USER": "karim"]).stdout.hasPrefix("karim on"))
   }
 
   @Test func quitStopsTheRemainingCommands() throws {
@@ -150,7 +152,8 @@ import Testing
   @Test func theDemoProjectIsCreatedFromTheSamples() throws {
     let projects = hashiya.folder.appendingPathComponent("projects")
     try FileManager.default.createDirectory(at: projects, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: HashiyaBinary.samples, toPath: projects.appendingPathComponent("samples").path)
+    try FileManager.default.copyItem(
+      atPath: HashiyaBinary.samples, toPath: projects.appendingPathComponent("samples").path)
     let first = try hashiya.run([], input: "reports\n")
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stderr.contains("created the demo project"))

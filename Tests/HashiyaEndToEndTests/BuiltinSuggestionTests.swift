@@ -29,7 +29,8 @@ import Testing
     #expect(kuwaithi.count == 1)
     #expect(gabriel.count == 1)
     let speakerName = Dictionary(
-      uniqueKeysWithValues: speakers.map { ($0["n"] as! Int, ($0["attributes"] as? [String: Any])?["name"] as? String) })
+      uniqueKeysWithValues: speakers.map { ($0["n"] as! Int, ($0["attributes"] as? [String: Any])?["name"] as? String) }
+    )
     func attributed(_ quote: [String: Any]) -> String? {
       let links = quote["links"] as? [[String: Any]] ?? []
       return links.first { $0["type"] as? String == "said-by" }.flatMap { speakerName[$0["to"] as! Int] ?? nil }
@@ -37,7 +38,8 @@ import Testing
     let quotes = named("speaker-tagging", "quote")
     let direct = try #require(quotes.first { ($0["quote"] as? String)?.hasPrefix("لكن هذا ليس حلاً نهائياً") == true })
     #expect(attributed(direct) == "كينو كابرييل")
-    #expect(quotes.contains { ($0["quote"] as? String)?.contains("120 ألف") == true && attributed($0) == "كيفين كويثي" })
+    #expect(
+      quotes.contains { ($0["quote"] as? String)?.contains("120 ألف") == true && attributed($0) == "كيفين كويثي" })
     #expect(quotes.allSatisfy { attributed($0) != nil })
     let claims = named("claim-labeling", "claim").compactMap { $0["quote"] as? String }
     #expect(claims.contains { $0.contains("120 ألف") })
@@ -53,10 +55,13 @@ import Testing
     let accepted = try hashiya.run([project, "--user", "amal", "-c", "show 1; suggest; accept all"])
     #expect(accepted.status == 0, "\(accepted.stderr)")
     let listed = try hashiya.run([project, "--json", "-c", "show 1; ls"])
-    let annotations = try #require(try JSONSerialization.jsonObject(with: Data(run: listed, line: 1)) as? [[String: Any]])
+    let annotations = try #require(
+      try JSONSerialization.jsonObject(with: Data(run: listed, line: 1)) as? [[String: Any]])
     #expect(annotations.count == all.count)
     #expect(annotations.allSatisfy { ($0["origin"] as? String)?.hasPrefix("suggested:") == true })
-    let links = annotations.flatMap { $0["links"] as? [[String: Any]] ?? [] }.filter { $0["type"] as? String == "said-by" }
+    let links = annotations.flatMap { $0["links"] as? [[String: Any]] ?? [] }.filter {
+      $0["type"] as? String == "said-by"
+    }
     #expect(!links.isEmpty)
     let again = try hashiya.run([project, "--json", "-c", "show 1; suggest"])
     #expect(again.stdoutLines[1].contains("\"suggestions\":[]"))
@@ -74,7 +79,9 @@ import Testing
     #expect(run.stdoutLines[2].contains("\"said-by\""))
     #expect(run.stdoutLines[3].contains("\"translation\":\"SDF\""))
     #expect(run.stdoutLines[4].contains("\"checkworthiness\":5"))
-    let bad = try hashiya.run([project, "-c", "show 1; claim s7 checkworthiness=9; claim s7 verdict=maybe; quote s10 by #3"])
+    let bad = try hashiya.run([
+      project, "-c", "show 1; claim s7 checkworthiness=9; claim s7 verdict=maybe; quote s10 by #3",
+    ])
     #expect(bad.status == 1)
     #expect(bad.stderrLines.count == 3, "\(bad.stderr)")
     #expect(bad.stderr.contains("checkworthiness=9: must be within 1…5"))

@@ -86,7 +86,9 @@ final class HashiyaBinary {
   /// Runs `-c COMMANDS --json` on `project` and parses each output line as JSON.
   func json(_ project: String, _ commands: String) throws -> (run: Run, documents: [Any]) {
     let run = try run([project, "--json", "-c", commands])
-    let documents = try run.stdoutLines.map { try JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed]) }
+    let documents = try run.stdoutLines.map {
+      try JSONSerialization.jsonObject(with: Data($0.utf8), options: [.fragmentsAllowed])
+    }
     return (run, documents)
   }
 

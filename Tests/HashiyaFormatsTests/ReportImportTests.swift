@@ -83,7 +83,9 @@ import Testing
 
   @Test func namesTheLineOfAMissingText() throws {
     let path = file("notext.jsonl", #"{"title": "no body"}"#)
-    #expect(throws: ImportError.missingField(path: path, line: 1, field: "text")) { try importing([path], into: try store()) }
+    #expect(throws: ImportError.missingField(path: path, line: 1, field: "text")) {
+      try importing([path], into: try store())
+    }
     let wrong = file("wrongtype.jsonl", #"{"text": 12}"#)
     #expect(throws: ImportError.wrongType(path: wrong, line: 1, field: "text", expected: "a string")) {
       try importing([wrong], into: try store())
@@ -113,7 +115,8 @@ import Testing
     try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: sub.appendingPathComponent("b.txt").path, contents: Data("B".utf8))
     _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("in/a.md").path, contents: Data("A".utf8))
-    _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("in/.hidden.txt").path, contents: Data("H".utf8))
+    _ = FileManager.default.createFile(
+      atPath: folder.appendingPathComponent("in/.hidden.txt").path, contents: Data("H".utf8))
     _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("in/skip.png").path, contents: Data([0]))
     let files = try ReportImport.plan(paths: [folder.appendingPathComponent("in").path])
     #expect(files.map { ($0.path as NSString).lastPathComponent } == ["a.md", "b.txt"])
@@ -125,9 +128,11 @@ import Testing
   @Test func standardInputIsSniffedAsJSONLOrText() throws {
     let store = try store()
     let files = try ReportImport.plan(paths: ["-"])
-    let outcome = try ReportImport.run(files, into: store, author: "t", standardInput: {
-      Array("{\"text\": \"one\"}\n{\"text\": \"two\"}\n".utf8)
-    })
+    let outcome = try ReportImport.run(
+      files, into: store, author: "t",
+      standardInput: {
+        Array("{\"text\": \"one\"}\n{\"text\": \"two\"}\n".utf8)
+      })
     #expect(outcome.added == [1, 2])
     _ = try ReportImport.run(files, into: store, author: "t", standardInput: { Array("Title\nBody".utf8) })
     #expect(try store.report(id: 3).title == "Title")

@@ -36,7 +36,9 @@ import Testing
     let history = try store.history(ofAnnotation: 1)
     #expect(history.map(\.action) == ["create", "update", "delete"])
     #expect(history.map(\.author) == ["amal", "amal", "karim"])
-    #expect(throws: StoreError.annotationDeleted(id: 1)) { try store.change(author: "amal") { try $0.update(1, label: "quote") } }
+    #expect(throws: StoreError.annotationDeleted(id: 1)) {
+      try store.change(author: "amal") { try $0.update(1, label: "quote") }
+    }
   }
 
   @Test func undoAndRedoAreKeptPerUserAcrossRestarts() throws {
@@ -115,7 +117,8 @@ import Testing
     try store.registerLayer(record, author: "amal")
     #expect(try store.layerRecords() == [record])
     #expect(try store.events(entity: "layer").count == 1)
-    let decision = SuggestionDecision(reportID: 1, layer: "claims", label: "claim", range: TextRange(0, 3), verdict: .rejected)
+    let decision = SuggestionDecision(
+      reportID: 1, layer: "claims", label: "claim", range: TextRange(0, 3), verdict: .rejected)
     try store.change(author: "amal") { try $0.recordDecision(decision, origin: "suggested:claims@1") }
     #expect(try store.suggestionDecisions(reportIDs: [1]) == [decision])
   }

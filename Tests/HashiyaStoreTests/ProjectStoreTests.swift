@@ -74,9 +74,13 @@ import Testing
 
   @Test func aUIDClashWithDifferentTextIsRefused() throws {
     let store = try makeStore()
-    try store.importReports(author: "a", source: "s") { try $0.insert(NewReport(uid: "r1", title: "a", text: "one", language: "en")) }
+    try store.importReports(author: "a", source: "s") {
+      try $0.insert(NewReport(uid: "r1", title: "a", text: "one", language: "en"))
+    }
     #expect(throws: StoreError.uidConflict(uid: "r1", existingID: 1)) {
-      try store.importReports(author: "a", source: "s") { try $0.insert(NewReport(uid: "r1", title: "b", text: "two", language: "en")) }
+      try store.importReports(author: "a", source: "s") {
+        try $0.insert(NewReport(uid: "r1", title: "b", text: "two", language: "en"))
+      }
     }
     #expect(try store.reportCount() == 1)
   }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct SpeakerTaggerOffsetTests {
   @Test func diacriticsEmojiAndCRLF() throws {
-    let string = "🇸🇾 👨‍👩‍👧 خبر عاجل\r\nقالَ “كِيفِين كويثي” إنّ الدعم مستمر 😀 حتى النهاية.\r\nوأشار إلى أنّ المهمة لم تنتهِ بعد 🎉 في المنطقة."
+    let string =
+      "🇸🇾 👨‍👩‍👧 خبر عاجل\r\nقالَ “كِيفِين كويثي” إنّ الدعم مستمر 😀 حتى النهاية.\r\nوأشار إلى أنّ المهمة لم تنتهِ بعد 🎉 في المنطقة."
     let (text, all) = try suggestions(SpeakerTagger(), for: string)
     try expectWellFormed(all, in: text, schema: SpeakerTagger().schema)
 
@@ -16,14 +17,16 @@ import Testing
     // A bare إنّ/أنّ is left out of the clause; one carrying a pronoun (أنهم) starts it.
     let quotes = all.filter { $0.label == "quote" }
     #expect(quotes.count == 2)
-    #expect(quotes.map { text.substring($0.range) } == ["الدعم مستمر 😀 حتى النهاية", "المهمة لم تنتهِ بعد 🎉 في المنطقة"])
+    #expect(
+      quotes.map { text.substring($0.range) } == ["الدعم مستمر 😀 حتى النهاية", "المهمة لم تنتهِ بعد 🎉 في المنطقة"])
     #expect(quotes[0].range.start == (try scalarOffset(of: "الدعم مستمر", in: string)))
     #expect(quotes.allSatisfy { $0.links == [Suggestion.Link(type: "said-by", target: 0)] })
   }
 
   @Test func ambiguousBayyanaNeedsAComplement() throws {
     // بين as "between" is no reporting verb; وبيّن أنّ is.
-    let (text, all) = try suggestions(SpeakerTagger(), for: "وتتواصل الاتصالات بين هذه الخلايا في المنطقة الشرقية كل يوم.")
+    let (text, all) = try suggestions(
+      SpeakerTagger(), for: "وتتواصل الاتصالات بين هذه الخلايا في المنطقة الشرقية كل يوم.")
     #expect(all.isEmpty, "\(all.map { text.substring($0.range) })")
   }
 

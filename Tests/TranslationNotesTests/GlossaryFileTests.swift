@@ -1,7 +1,7 @@
 import AnnotatorKit
 import Foundation
-import TranslationNotes
 import Testing
+import TranslationNotes
 
 @Suite struct GlossaryFileTests {
   /// Writes `contents` to a fresh temporary file the test owns.
@@ -13,13 +13,15 @@ import Testing
   }
 
   @Test func readsEntriesCommentsBlankLinesAndCRLF() throws {
-    let path = try temporaryFile("\u{FEFF}# my glossary\r\n\r\nقسد\tSDF\ttransliteration\r\n  # indented comment\nحلب\tAleppo\n\n")
+    let path = try temporaryFile(
+      "\u{FEFF}# my glossary\r\n\r\nقسد\tSDF\ttransliteration\r\n  # indented comment\nحلب\tAleppo\n\n")
     defer { try? FileManager.default.removeItem(atPath: path) }
     let entries = try TranslationNoter.loadGlossary(path: path)
-    #expect(entries == [
-      GlossaryEntry(term: "قسد", translation: "SDF", kind: .transliteration),
-      GlossaryEntry(term: "حلب", translation: "Aleppo"),
-    ])
+    #expect(
+      entries == [
+        GlossaryEntry(term: "قسد", translation: "SDF", kind: .transliteration),
+        GlossaryEntry(term: "حلب", translation: "Aleppo"),
+      ])
   }
 
   @Test func malformedLinesNameFileAndLine() throws {
@@ -38,7 +40,9 @@ import Testing
 
   @Test func missingFileAndInvalidUTF8() throws {
     #expect(throws: GlossaryError.self) { try TranslationNoter.loadGlossary(path: "/nonexistent/glossary.tsv") }
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UInt64.random(in: 0...UInt64.max)).tsv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-\(UInt64.random(in: 0...UInt64.max)).tsv"
+    ).path
     try Data([0x71, 0x09, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let error = try #require(throws: GlossaryError.self) { try TranslationNoter.loadGlossary(path: path) }

@@ -1,9 +1,11 @@
 import AnnotatorKit
-import TranslationNotes
 import Testing
+import TranslationNotes
 
 /// Runs an annotator on `string` as report #1.
-func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (ReportText, [Suggestion]) {
+func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (
+  ReportText, [Suggestion]
+) {
   let text = ReportText(string)
   return (text, try annotator.suggest(ReportInput(id: 1, uid: "r1", language: language, text: text)))
 }

@@ -1,6 +1,6 @@
 import AnnotatorKit
-import TranslationNotes
 import Testing
+import TranslationNotes
 
 @Suite struct TranslationNoterMatchingTests {
   let noter = TranslationNoter()

@@ -1,6 +1,6 @@
 import AnnotatorKit
-import TranslationNotes
 import Testing
+import TranslationNotes
 
 @Suite struct TranslationNoterSchemaTests {
   let noter = TranslationNoter()
@@ -23,7 +23,12 @@ import Testing
     #expect(throws: SchemaError.missingRequired(label: "note", attribute: "translation")) {
       try schema.checkedAttributes([:], label: "note")
     }
-    #expect(throws: SchemaError.self) { try schema.checkedAttributes(["translation": "x", "kind": "slang"], label: "note") }
-    #expect(!noter.validate(AnnotationDraft(label: "note", range: TextRange(0, 1), attributes: ["translation": "  "]), in: ReportText("x")).isEmpty)
+    #expect(throws: SchemaError.self) {
+      try schema.checkedAttributes(["translation": "x", "kind": "slang"], label: "note")
+    }
+    #expect(
+      !noter.validate(
+        AnnotationDraft(label: "note", range: TextRange(0, 1), attributes: ["translation": "  "]), in: ReportText("x")
+      ).isEmpty)
   }
 }

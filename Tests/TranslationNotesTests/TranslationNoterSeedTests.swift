@@ -1,6 +1,6 @@
 import AnnotatorKit
-import TranslationNotes
 import Testing
+import TranslationNotes
 
 @Suite struct TranslationNoterSeedTests {
   let text: ReportText
@@ -30,7 +30,8 @@ import Testing
       let first = words[start]
       let head = termWords[0]
       let firstMatches = clitics.contains { clitic in
-        first == clitic + head || (head.hasPrefix("ال") && first == clitic + "ل" + head.dropFirst(2) && clitic.hasSuffix("ل"))
+        first == clitic + head
+          || (head.hasPrefix("ال") && first == clitic + "ل" + head.dropFirst(2) && clitic.hasSuffix("ل"))
       }
       if firstMatches && Array(words[(start + 1)..<(start + termWords.count)]) == Array(termWords.dropFirst()) {
         return true
@@ -59,7 +60,9 @@ import Testing
       ("الإدارة الذاتية", "the Autonomous Administration (of North and East Syria)"),
     ]
     for (term, translation) in expected {
-      #expect(notes.contains { text.substring($0.range) == term && $0.attributes["translation"]?.stringValue == translation }, "\(term)")
+      #expect(
+        notes.contains { text.substring($0.range) == term && $0.attributes["translation"]?.stringValue == translation },
+        "\(term)")
     }
   }
 

@@ -49,7 +49,9 @@ struct ClaimCue: Sendable {
       scaled = true
     }
     var from = start
-    if from - 1 >= 0, currencySigns.contains(tokens[from - 1].folded), tokens[from - 1].sentence == tokens[start].sentence {
+    if from - 1 >= 0, currencySigns.contains(tokens[from - 1].folded),
+      tokens[from - 1].sentence == tokens[start].sentence
+    {
       from -= 1
       scaled = true
     }

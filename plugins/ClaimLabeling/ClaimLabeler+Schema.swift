@@ -26,7 +26,8 @@ extension ClaimLabeler {
       LabelSchema(
         name: "claimant", description: "Who makes a claim; mirrors a speaker-tagging speaker.", colour: "magenta",
         attributes: [
-          AttributeSchema(name: "name", kind: .text, description: "The speaker's normalised name, as in speaker-tagging.")
+          AttributeSchema(
+            name: "name", kind: .text, description: "The speaker's normalised name, as in speaker-tagging.")
         ]),
     ],
     linkTypes: [

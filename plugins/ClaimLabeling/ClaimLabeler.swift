@@ -39,7 +39,9 @@ public struct ClaimLabeler: Annotator {
     guard annotation.label == "claim", !annotation.range.isEmpty, annotation.range.end <= text.count else { return [] }
     let touched = text.sentences.filter { $0.range.overlaps(annotation.range) }
     if touched.count > 1 {
-      return ["a claim should not span more than one sentence (it touches s\(touched[0].number)–s\(touched[touched.count - 1].number))"]
+      return [
+        "a claim should not span more than one sentence (it touches s\(touched[0].number)–s\(touched[touched.count - 1].number))"
+      ]
     }
     return []
   }
@@ -53,7 +55,8 @@ public struct ClaimLabeler: Annotator {
     let worth = checkworthiness(type, quantity: quantity)
     let kinds = Set(cues.map(\.type)).count
     let described = cues.prefix(3).map { cue in
-      let phrase = text.substring(TextRange(tokens[cue.tokens.lowerBound].range.start, tokens[cue.tokens.upperBound].range.end))
+      let phrase = text.substring(
+        TextRange(tokens[cue.tokens.lowerBound].range.start, tokens[cue.tokens.upperBound].range.end))
       return "\(cue.type == .statistical ? "quantity" : cue.type.rawValue) \"\(phrase)\""
     }
     return Suggestion(

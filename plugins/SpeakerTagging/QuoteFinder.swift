@@ -171,7 +171,9 @@ struct QuoteFinder {
   /// The speaker named in the verb's sentence, nearest the verb; else the last one before.
   private func attributed(_ range: TextRange, verb: ReportingVerb, cue: String, score: Double) -> QuoteCandidate {
     let sentence = tokens[verb.token].sentence
-    let inSentence = mentions.indices.filter { mentions[$0].sentence == sentence && !range.overlaps(mentions[$0].range) }
+    let inSentence = mentions.indices.filter {
+      mentions[$0].sentence == sentence && !range.overlaps(mentions[$0].range)
+    }
     if let nearest = inSentence.min(by: {
       abs(mentions[$0].firstToken - verb.token) < abs(mentions[$1].firstToken - verb.token)
     }) {

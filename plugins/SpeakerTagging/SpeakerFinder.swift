@@ -101,7 +101,9 @@ struct SpeakerFinder {
     let comma = name.upperBound + 1
     if mention.role == nil, comma + 1 < tokens.count, tokens[comma].folded == ",", tokens[comma].sentence == sentence {
       var last = comma + 1
-      while last + 1 < tokens.count, tokens[last + 1].sentence == sentence, tokens[last + 1].isWord || tokens[last + 1].folded == "'" {
+      while last + 1 < tokens.count, tokens[last + 1].sentence == sentence,
+        tokens[last + 1].isWord || tokens[last + 1].folded == "'"
+      {
         last += 1
       }
       if let role = RolePhrase.english((comma + 1)...last, in: tokens, text: text) {
@@ -152,7 +154,8 @@ struct SpeakerFinder {
     let place = before ? "before" : "after"
     return SpeakerMention(
       range: range, name: SpeakerMention.normalisedName(text.substring(range)), role: role, affiliation: nil,
-      score: 0.85, explanation: "capitalised name \(place) \"\(cue)\"", sentence: tokens[run.tokens.lowerBound].sentence,
+      score: 0.85, explanation: "capitalised name \(place) \"\(cue)\"",
+      sentence: tokens[run.tokens.lowerBound].sentence,
       firstToken: run.tokens.lowerBound, lastToken: run.tokens.upperBound)
   }
 
@@ -195,7 +198,8 @@ struct SpeakerFinder {
 
   /// The folded surname `word` carries and how many folded letters come before it.
   /// Runs on every token, so the cheap length test comes before any lookup or copy.
-  private func surnameMatch(_ word: FoldedWord, in full: [FoldedWord: String], lengths: Set<Int>) -> (FoldedWord, Int)? {
+  private func surnameMatch(_ word: FoldedWord, in full: [FoldedWord: String], lengths: Set<Int>) -> (FoldedWord, Int)?
+  {
     let count = word.count
     if lengths.contains(count), full[word] != nil { return (word, 0) }
     guard lengths.contains(count - 1) || lengths.contains(count - 2) else { return nil }

@@ -20,7 +20,7 @@ extension SpeakerTagger {
         attributes: [
           AttributeSchema(
             name: "mode", kind: .enumeration(["direct", "indirect"]), defaultValue: "direct",
-            description: "direct: in quotation marks; indirect: reported (قال إنّ…, said that…)."),
+            description: "direct: in quotation marks; indirect: reported (قال إنّ…, said that…).")
         ]),
     ],
     linkTypes: [

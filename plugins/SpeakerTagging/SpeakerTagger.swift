@@ -51,14 +51,17 @@ public struct SpeakerTagger: Annotator {
       suggestions.append(
         Suggestion(
           label: "quote", range: quote.range, attributes: ["mode": .string(quote.mode.rawValue)], score: quote.score,
-          explanation: quote.explanation, links: quote.speaker.map { [Suggestion.Link(type: "said-by", target: $0)] } ?? []))
+          explanation: quote.explanation,
+          links: quote.speaker.map { [Suggestion.Link(type: "said-by", target: $0)] } ?? []))
     }
     return suggestions
   }
 
   /// A speaker name is a name, not a sentence: quote marks or line breaks inside one are a slip.
   public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] {
-    guard annotation.label == "speaker", annotation.range.end <= text.count, !annotation.range.isEmpty else { return [] }
+    guard annotation.label == "speaker", annotation.range.end <= text.count, !annotation.range.isEmpty else {
+      return []
+    }
     let covered = text.scalars[annotation.range.start..<annotation.range.end]
     var problems: [String] = []
     if covered.contains(where: { Self.quoteMarks.contains($0) }) {
@@ -85,5 +88,7 @@ public struct SpeakerTagger: Annotator {
     return false
   }
 
-  private static let quoteMarks: Set<Unicode.Scalar> = ["\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\"", "\u{201E}"]
+  private static let quoteMarks: Set<Unicode.Scalar> = [
+    "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\"", "\u{201E}",
+  ]
 }

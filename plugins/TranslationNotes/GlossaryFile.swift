@@ -10,7 +10,8 @@ enum GlossaryFile {
     let string: String
     switch UTF8Validation.decode([UInt8](data)) {
     case .success(let decoded): string = decoded
-    case .failure(let error): throw GlossaryError(path: path, reason: "not UTF-8 (invalid byte at offset \(error.byteOffset))")
+    case .failure(let error):
+      throw GlossaryError(path: path, reason: "not UTF-8 (invalid byte at offset \(error.byteOffset))")
     }
     return try parse(string, path: path)
   }
@@ -33,10 +34,13 @@ enum GlossaryFile {
       guard fields.count == 2 || fields.count == 3 else {
         throw GlossaryError(
           path: path, line: number,
-          reason: "expected term<TAB>translation[<TAB>kind], found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+          reason: "expected term<TAB>translation[<TAB>kind], found \(fields.count) field\(fields.count == 1 ? "" : "s")"
+        )
       }
       guard !fields[0].isEmpty else { throw GlossaryError(path: path, line: number, reason: "the term is empty") }
-      guard !fields[1].isEmpty else { throw GlossaryError(path: path, line: number, reason: "the translation is empty") }
+      guard !fields[1].isEmpty else {
+        throw GlossaryError(path: path, line: number, reason: "the translation is empty")
+      }
       var kind = GlossaryEntry.Kind.gloss
       if fields.count == 3, !fields[2].isEmpty {
         guard let parsed = GlossaryEntry.Kind(rawValue: fields[2]) else {

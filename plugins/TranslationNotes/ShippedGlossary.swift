@@ -29,7 +29,8 @@ enum ShippedGlossary {
     GlossaryEntry(term: "القيادي", translation: "senior figure, leader (of a group)", kind: .context),
     GlossaryEntry(term: "شيوخ العشائر", translation: "tribal sheikhs (tribal elders)"),
     // Places
-    GlossaryEntry(term: "رميلان", translation: "Rmelan (town in Hasakah province, north-east Syria)", kind: .transliteration),
+    GlossaryEntry(
+      term: "رميلان", translation: "Rmelan (town in Hasakah province, north-east Syria)", kind: .transliteration),
     GlossaryEntry(term: "سوريا", translation: "Syria"),
     GlossaryEntry(term: "العراق", translation: "Iraq"),
     GlossaryEntry(term: "شمال وشرق سوريا", translation: "North and East Syria"),
@@ -49,7 +50,8 @@ enum ShippedGlossary {
     GlossaryEntry(term: "أيديولوجية", translation: "ideology"),
     GlossaryEntry(term: "دحر", translation: "to defeat, rout"),
     GlossaryEntry(term: "قبضة", translation: "grip, hold (here: control)", kind: .ambiguity),
-    GlossaryEntry(term: "تنظيم", translation: "organisation; in this reporting usually 'the group' (ISIS)", kind: .ambiguity),
+    GlossaryEntry(
+      term: "تنظيم", translation: "organisation; in this reporting usually 'the group' (ISIS)", kind: .ambiguity),
     GlossaryEntry(term: "المنشآت", translation: "facilities"),
     // Reporting phrases
     GlossaryEntry(term: "مؤتمر صحفي", translation: "press conference"),

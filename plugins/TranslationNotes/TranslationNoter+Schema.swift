@@ -9,7 +9,8 @@ extension TranslationNoter {
       LabelSchema(
         name: "note", description: "A note on how to render a term.", colour: "green",
         attributes: [
-          AttributeSchema(name: "translation", kind: .text, required: true, description: "The rendering or the note text."),
+          AttributeSchema(
+            name: "translation", kind: .text, required: true, description: "The rendering or the note text."),
           AttributeSchema(name: "lang", kind: .text, defaultValue: "en", description: "Language of the translation."),
           AttributeSchema(
             name: "kind", kind: .enumeration(GlossaryEntry.Kind.allCases.map(\.rawValue)), defaultValue: "gloss",

@@ -117,6 +117,10 @@ def main():
     rows.append((f"import {args.reports:,} reports ({size_mb:.0f} MB JSONL, FTS)", f"{seconds:.2f} s", f"{rss:.0f} MB",
                  f"{base:.2f} s", f"{seconds / base:.2f}", "< 3 s"))
 
+    seconds, rss = measured([args.binary, project, "-c", "suggest --all-reports"], args.runs, env=env)
+    rows.append((f"suggest, 3 built-ins, {args.reports:,} reports", f"{seconds:.2f} s", f"{rss:.0f} MB", "", "",
+                 "< 10 s"))
+
     started_runs = []
     for _ in range(20):
         elapsed, _, _ = timed([args.binary, project, "-c", "whoami"], env=env)

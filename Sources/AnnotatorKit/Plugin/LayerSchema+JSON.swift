@@ -116,9 +116,12 @@ extension AttributeSchema {
         min: json["min"]?.doubleValue, max: json["max"]?.doubleValue, integer: json["type"]?.stringValue == "integer")
     case "boolean": kind = .boolean
     case "reference":
-      kind = .reference(labels: json["labels"] == nil ? [] : try LayerSchema.strings(json["labels"], "labels of \(label).\(name)"))
+      kind = .reference(
+        labels: json["labels"] == nil ? [] : try LayerSchema.strings(json["labels"], "labels of \(label).\(name)"))
     case let other:
-      throw .malformed("\(label).\(name) has unknown type \(other.map { "\"\($0)\"" } ?? "(none)") (enum, text, number, integer, boolean, reference)")
+      throw .malformed(
+        "\(label).\(name) has unknown type \(other.map { "\"\($0)\"" } ?? "(none)") (enum, text, number, integer, boolean, reference)"
+      )
     }
     self.init(
       name: name, kind: kind, required: json["required"]?.boolValue ?? false, defaultValue: json["default"],

@@ -9,7 +9,9 @@ extension LayerSchema {
   }
 
   /// Attribute values typed at the prompt (`check=4 type=statistical`) as typed JSON values.
-  public func parseAttributes(_ raw: [(key: String, value: String)], label: String) throws(SchemaError) -> [String: JSONValue] {
+  public func parseAttributes(_ raw: [(key: String, value: String)], label: String) throws(SchemaError) -> [String:
+    JSONValue]
+  {
     let schema = try requireLabel(label)
     var values: [String: JSONValue] = [:]
     for (key, text) in raw {
@@ -22,7 +24,8 @@ extension LayerSchema {
   }
 
   /// Checks `values` for `label` and fills in defaults; throws on the first problem.
-  public func checkedAttributes(_ values: [String: JSONValue], label: String) throws(SchemaError) -> [String: JSONValue] {
+  public func checkedAttributes(_ values: [String: JSONValue], label: String) throws(SchemaError) -> [String: JSONValue]
+  {
     let schema = try requireLabel(label)
     var result = values
     for key in values.keys.sorted() where schema.attribute(key) == nil {

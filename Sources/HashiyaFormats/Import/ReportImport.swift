@@ -52,7 +52,9 @@ public enum ReportImport {
           try readStandardInput(try standardInput(), add: { try add($0, bytes: done) })
         case .text:
           let bytes = try contents(of: file.path)
-          try add(try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)), bytes: done + bytes.count)
+          try add(
+            try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)),
+            bytes: done + bytes.count)
         case .jsonl:
           guard let handle = FileHandle(forReadingAtPath: file.path) else {
             throw ImportError.unreadable(path: file.path, reason: "permission denied")

@@ -14,7 +14,8 @@ struct AnnotationWriter {
     let checked = try schema.checkedAttributes(attributes, label: label)
     try checkReferences(checked, label: label, schema: schema)
     if let plugin = session.catalog.plugin(layer) {
-      let problems = plugin.annotator.validate(AnnotationDraft(label: label, range: range, attributes: checked), in: text)
+      let problems = plugin.annotator.validate(
+        AnnotationDraft(label: label, range: range, attributes: checked), in: text)
       guard problems.isEmpty else { throw CommandError.refusedByPlugin(layer: layer, reasons: problems) }
     }
     return NewAnnotation(
@@ -27,7 +28,8 @@ struct AnnotationWriter {
     let schema = try session.catalog.schema(layer, store: session.store)
     try schema.checkLink(type, from: label, to: target.label)
     guard target.reportID == reportID else {
-      throw CommandError.usage(command: "link", message: "#\(target.id) is on report #\(target.reportID), not #\(reportID)")
+      throw CommandError.usage(
+        command: "link", message: "#\(target.id) is on report #\(target.reportID), not #\(reportID)")
     }
     guard target.status == .active else { throw StoreError.annotationDeleted(id: target.id) }
   }

@@ -49,7 +49,9 @@ struct Blame: CommandOutput {
       "handle": .int(handle),
       "parts": .array(
         lines.map {
-          .object(["part": .string($0.part), "value": .string($0.value), "author": .string($0.author), "at": .string($0.at)])
+          .object([
+            "part": .string($0.part), "value": .string($0.value), "author": .string($0.author), "at": .string($0.at),
+          ])
         }),
     ])
   }

@@ -45,7 +45,8 @@ struct DecideCommand: Command {
       }
     }
     for number in open { session.pendingSuggestions[number - 1].decided = .rejected }
-    return Message("rejected \(open.count) suggestion\(open.count == 1 ? "" : "s")",
+    return Message(
+      "rejected \(open.count) suggestion\(open.count == 1 ? "" : "s")",
       json: .object(["rejected": .array(open.map(JSONValue.int))]))
   }
 

@@ -1,6 +1,6 @@
 import AnnotatorKit
-import HashiyaPlugins
 import Foundation
+import HashiyaPlugins
 import HashiyaStore
 
 /// `suggest [LAYER] [--all-reports]`: numbered candidates from the plugins, to accept or reject.
@@ -44,14 +44,17 @@ struct SuggestCommand: Command {
       let reports = try session.store.reports(ids: chunk)
       let inputs =
         allReports
-        ? ParallelMap.map(reports) { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: ReportText($0.text)) }
+        ? ParallelMap.map(reports) {
+          ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: ReportText($0.text))
+        }
         : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
       let known = try Self.knownSpans(chunk, session: session)
       for plugin in plugins {
         do {
           let results = try Self.suggest(plugin, inputs)
           for (input, suggestions) in zip(inputs, results) {
-            pending += Self.fresh(suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
+            pending += Self.fresh(
+              suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
           }
         } catch {
           failures.append("\(plugin.annotator.id): \(ErrorReport.message(error))")
@@ -193,7 +196,8 @@ struct SuggestionList: CommandOutput {
         String(index + 1), "\(item.layer)/\(item.suggestion.label)", item.location,
         BidiIsolation.isolate("«" + DisplayWidth.truncate(item.quote, to: 36) + "»"),
         String(format: "%.2f", item.suggestion.score),
-        BidiIsolation.isolate([attributes, links, item.suggestion.explanation].filter { !$0.isEmpty }.joined(separator: "  ")),
+        BidiIsolation.isolate(
+          [attributes, links, item.suggestion.explanation].filter { !$0.isEmpty }.joined(separator: "  ")),
       ]
     }
     if !rows.isEmpty {
@@ -203,7 +207,8 @@ struct SuggestionList: CommandOutput {
       if pending.count > SuggestCommand.shownAtMost {
         lines.append(style.dim("… and \(pending.count - SuggestCommand.shownAtMost) more (--json lists all)"))
       }
-      lines.append(style.dim("\(pending.count) suggestion\(pending.count == 1 ? "" : "s") — accept N…|all, reject N…|all"))
+      lines.append(
+        style.dim("\(pending.count) suggestion\(pending.count == 1 ? "" : "s") — accept N…|all, reject N…|all"))
     }
     for failure in failures { lines.append(style.red("plugin failed: ") + failure) }
     return lines.joined(separator: "\n")

@@ -83,7 +83,9 @@ struct FindResults: CommandOutput {
             "text": .string(text.substring(range)),
             "sentence": location.sentence.map(JSONValue.int) ?? .null,
             "token": location.token.map(JSONValue.int) ?? .null,
-            "utf16": .array([.int(text.utf16Offset(ofScalar: range.start)), .int(text.utf16Offset(ofScalar: range.end))]),
+            "utf16": .array([
+              .int(text.utf16Offset(ofScalar: range.start)), .int(text.utf16Offset(ofScalar: range.end)),
+            ]),
           ])
         }),
     ])

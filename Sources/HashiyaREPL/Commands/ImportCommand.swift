@@ -55,7 +55,8 @@ struct ImportSummary: CommandOutput {
     let duplicates = outcome.duplicates.count
     if added == 0 {
       let noun = duplicates == 1 ? "report is" : "reports are"
-      return "nothing new: \(duplicates == 1 ? "the" : "all \(duplicates)") \(noun) already in the project (\(Self.ids(outcome.duplicates)))"
+      return
+        "nothing new: \(duplicates == 1 ? "the" : "all \(duplicates)") \(noun) already in the project (\(Self.ids(outcome.duplicates)))"
     }
     var line = "imported \(added) report\(added == 1 ? "" : "s") (\(Self.ids(outcome.added)))"
     if duplicates > 0 {

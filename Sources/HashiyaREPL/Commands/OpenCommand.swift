@@ -16,7 +16,8 @@ struct OpenCommand: Command {
     session.open(try ProjectStore.open(path: path))
     session.currentReportID = try session.store.firstReportID()
     let count = try session.store.reportCount()
-    return Message("opened \(path) (\(count) report\(count == 1 ? "" : "s"))",
+    return Message(
+      "opened \(path) (\(count) report\(count == 1 ? "" : "s"))",
       json: .object(["project": .string(path), "reports": .int(count)]))
   }
 }

@@ -94,8 +94,10 @@ struct ReportView: CommandOutput {
     let labelWidth = "s\(text.sentences.count)".count
     for sentence in text.sentences {
       let label = DisplayWidth.pad("s\(sentence.number)", to: labelWidth)
-      lines.append(style.cyan(label) + "  " + InlineMarkup(text: text, annotations: annotations, colours: colours)
-        .render(sentence.range, style))
+      lines.append(
+        style.cyan(label) + "  "
+          + InlineMarkup(text: text, annotations: annotations, colours: colours)
+          .render(sentence.range, style))
       if showTokens {
         let numbered = sentence.tokens.enumerated().map { index, token in
           style.dim("\(index + 1):") + BidiIsolation.isolate(text.substring(token))

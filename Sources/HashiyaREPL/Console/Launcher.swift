@@ -15,7 +15,8 @@ public enum Launcher {
     do {
       store = try openProject(options.project, quiet: options.json || !options.commands.isEmpty)
     } catch {
-      let line = options.json
+      let line =
+        options.json
         ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.message(error)
       FileHandle.standardError.write(Data((line + "\n").utf8))
       return ErrorReport.exitCode(error)
@@ -40,11 +41,16 @@ public enum Launcher {
       }
     } else {
       let reports = (try? store.reportCount()) ?? 0
-      print(style.bold("Hashiya") + style.dim(" — \(store.path), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user). Type help, or quit."))
+      print(
+        style.bold("Hashiya")
+          + style.dim(
+            " — \(store.path), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user). Type help, or quit.")
+      )
       if !plugins.failures.isEmpty {
         print(style.yellow("\(plugins.failures.count) plugin(s) failed to load: see \"plugins\""))
       }
-      InteractiveLoop(runner: runner, historyPath: InteractiveLoop.historyPath(user: user, environment: environment)).run()
+      InteractiveLoop(runner: runner, historyPath: InteractiveLoop.historyPath(user: user, environment: environment))
+        .run()
     }
     return runner.failures == 0 ? 0 : ErrorReport.commandFailed
   }
@@ -81,9 +87,13 @@ public enum Launcher {
     guard let projects = DemoProject.locateProjectsFolder() else {
       throw DemoProject.Failure.samplesNotFound
     }
-    return try DemoProject.open(in: projects, announce: quiet ? nil : { line in
-      FileHandle.standardError.write(Data((line + "\n").utf8))
-    })
+    return try DemoProject.open(
+      in: projects,
+      announce: quiet
+        ? nil
+        : { line in
+          FileHandle.standardError.write(Data((line + "\n").utf8))
+        })
   }
 
   static func loginName(_ environment: [String: String]) -> String {

@@ -3,7 +3,9 @@ import Foundation
 
 /// Maps independent items on all cores, keeping their order; for CPU-bound work such as suggesting.
 enum ParallelMap {
-  static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
+  static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output)
+    -> [Output]
+  {
     guard items.count > 1 else { return items.map(transform) }
     let results = ResultSlots<Output>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in

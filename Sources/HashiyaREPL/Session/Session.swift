@@ -1,6 +1,6 @@
 import AnnotatorKit
-import HashiyaPlugins
 import HashiyaFormats
+import HashiyaPlugins
 import HashiyaStore
 
 /// The state one run of Hashiya carries from command to command.

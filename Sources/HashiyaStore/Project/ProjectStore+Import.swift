@@ -107,7 +107,8 @@ extension ProjectStore {
             "reports": .array(outcome.added.map { .int($0) }),
           ]))
         try Self.appendEvent(
-          db, EventDraft(
+          db,
+          EventDraft(
             author: author, action: "import", entity: "reports", after: after,
             batch: UUID().uuidString.lowercased()))
       }

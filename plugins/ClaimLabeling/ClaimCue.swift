@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// A word or phrase in a clause that makes it check-worthy: a quantity or a comparative,
 /// causal or predictive cue.
 struct ClaimCue: Sendable {

@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// The `type` values of a claim, ordered so the most specific cue in a clause decides.
 enum ClaimType: String, Sendable, CaseIterable {
   case statistical, causal, comparison, prediction, quote, other

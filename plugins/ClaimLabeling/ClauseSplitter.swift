@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// Cuts a sentence's tokens into clauses at commas, semicolons and colons, so a claim
 /// covers the clause that carries its number rather than a whole run-on news sentence.
 enum ClauseSplitter {

@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// The reporting verbs and attribution phrases that introduce what someone said.
 struct ReportingVerb: Sendable {
   /// Index of the verb's token (for "according to", the "according" token).

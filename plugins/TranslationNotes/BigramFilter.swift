@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// Which adjacent scalar pairs (by low byte) occur in a text: a needle with a pair the text lacks
 /// cannot occur in it. False positives only cost a search; there are no false negatives.
 struct BigramFilter {

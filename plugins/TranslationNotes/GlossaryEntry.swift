@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// One glossary line: an Arabic (or any) term, its English rendering, and what kind of note it makes.
 public struct GlossaryEntry: Sendable, Equatable {
   /// The `kind` values of a note.

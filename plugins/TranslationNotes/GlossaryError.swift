@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// Why a user glossary file cannot be read: the file, the line when there is one, and the reason.
 public struct GlossaryError: Error, Equatable, CustomStringConvertible {
   public var path: String

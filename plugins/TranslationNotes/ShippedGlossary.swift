@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// The glossary the module ships: organisations, places and recurring terms of Syrian and
 /// Iraqi conflict reporting, with every term of the seed report.
 enum ShippedGlossary {

@@ -1,19 +1,17 @@
-import AnnotatorKit
-
 /// One token of a report with its folded spelling, the unit every heuristic here works on.
-struct WordToken: Sendable {
-  let range: TextRange
+public struct WordToken: Sendable {
+  public let range: TextRange
   /// The token after Arabic folding (no tashkeel, unified alef/yeh/teh marbuta, lowercase Latin).
-  let folded: FoldedWord
+  public let folded: FoldedWord
   /// Index into `ReportText.sentences`.
-  let sentence: Int
+  public let sentence: Int
   /// A letter or digit run, as opposed to punctuation, symbols or emoji.
-  let isWord: Bool
+  public let isWord: Bool
   /// Starts with an uppercase letter: the only name cue English gives us.
-  let isCapitalised: Bool
+  public let isCapitalised: Bool
 
   /// Every token of `text`, sentence by sentence, in text order.
-  static func tokens(of text: ReportText) -> [WordToken] {
+  public static func tokens(of text: ReportText) -> [WordToken] {
     var tokens: [WordToken] = []
     tokens.reserveCapacity(text.count / 5)
     let scalars = text.scalars

@@ -1,9 +1,8 @@
 import AnnotatorKit
-import SpeakerTagging
 import Testing
 
 /// Runs an annotator on `string` as report #1.
-func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (
+public func suggestions(_ annotator: some Annotator, for string: String, language: String = "ar") throws -> (
   ReportText, [Suggestion]
 ) {
   let text = ReportText(string)
@@ -12,7 +11,7 @@ func suggestions(_ annotator: some Annotator, for string: String, language: Stri
 
 /// Every range is a usable span, attributes fit the schema, links point at suggestions of the
 /// labels the link type joins.
-func expectWellFormed(_ suggestions: [Suggestion], in text: ReportText, schema: LayerSchema) throws {
+public func expectWellFormed(_ suggestions: [Suggestion], in text: ReportText, schema: LayerSchema) throws {
   for suggestion in suggestions {
     try text.validate(suggestion.range)
     #expect((0...1).contains(suggestion.score))
@@ -26,7 +25,7 @@ func expectWellFormed(_ suggestions: [Suggestion], in text: ReportText, schema: 
 }
 
 /// The scalar offset of the first occurrence of `needle` in `string`.
-func scalarOffset(of needle: String, in string: String) throws -> Int {
+public func scalarOffset(of needle: String, in string: String) throws -> Int {
   let range = try #require(string.firstRange(of: needle))
   return string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
 }

@@ -1,6 +1,6 @@
 /// A short English wire-style report: named officials, said/told/according to, figures.
-enum EnglishReport {
-  static let text = """
+public enum EnglishReport {
+  public static let text = """
     Tartus port reopens after three-month closure
     The port of Tartus reopened on Monday after a three-month closure, officials said.
     Maria Haddad, director of the Tartus Port Authority, said the reopening would bring $12.5 million in monthly revenue.

@@ -1,6 +1,6 @@
 /// The seed report (coalition and SDF press conference), verbatim, for end-to-end checks.
-enum SeedReport {
-  static let text = #"""
+public enum SeedReport {
+  public static let text = #"""
     أخبار وتقارير
     التحالف الدولي يؤكد استمرار دعمهم لقسد حتى القضاء على داعش بشكل نهائي
     محمد محمود

@@ -1,20 +1,18 @@
-import AnnotatorKit
-
 /// A folded word as scalars: hashing and comparing a non-ASCII `String` normalises it first,
 /// which made table lookups the main cost of a suggestion pass; scalar arrays compare as they are.
-struct FoldedWord: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-  let scalars: [Unicode.Scalar]
+public struct FoldedWord: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+  public let scalars: [Unicode.Scalar]
   /// FNV-1a over the scalars, computed once: table lookups then feed the hasher one word
   /// instead of every scalar, and most unequal words differ here already.
   private let digest: UInt64
 
-  init(_ scalars: [Unicode.Scalar]) {
+  public init(_ scalars: [Unicode.Scalar]) {
     self.scalars = scalars
     digest = Self.fnv(scalars)
   }
 
   /// Folds `scalars` with `ArabicFolding`, dropping tashkeel and tatweel.
-  init<S: Sequence<Unicode.Scalar>>(folding scalars: S) {
+  public init<S: Sequence<Unicode.Scalar>>(folding scalars: S) {
     var folded: [Unicode.Scalar] = []
     folded.reserveCapacity(scalars.underestimatedCount)
     for scalar in scalars {
@@ -23,9 +21,9 @@ struct FoldedWord: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringC
     self.init(folded)
   }
 
-  static func == (a: FoldedWord, b: FoldedWord) -> Bool { a.digest == b.digest && a.scalars == b.scalars }
+  public static func == (a: FoldedWord, b: FoldedWord) -> Bool { a.digest == b.digest && a.scalars == b.scalars }
 
-  func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+  public func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 
   private static func fnv(_ scalars: [Unicode.Scalar]) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -34,21 +32,21 @@ struct FoldedWord: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringC
   }
 
   /// Literals are folded too, so tables can be written the way words are spelled.
-  init(stringLiteral value: String) {
+  public init(stringLiteral value: String) {
     self.init(folding: value.unicodeScalars)
   }
 
   /// Every word of `list` (split at whitespace), folded.
-  static func words(_ list: String) -> [FoldedWord] {
+  public static func words(_ list: String) -> [FoldedWord] {
     list.split(whereSeparator: \.isWhitespace).map { FoldedWord(folding: $0.unicodeScalars) }
   }
 
-  var count: Int { scalars.count }
-  var first: Unicode.Scalar? { scalars.first }
-  var description: String { String(String.UnicodeScalarView(scalars)) }
+  public var count: Int { scalars.count }
+  public var first: Unicode.Scalar? { scalars.first }
+  public var description: String { String(String.UnicodeScalarView(scalars)) }
 
-  func hasPrefix(_ prefix: FoldedWord) -> Bool { scalars.starts(with: prefix.scalars) }
-  func hasSuffix(_ suffix: FoldedWord) -> Bool { scalars.reversed().starts(with: suffix.scalars.reversed()) }
-  func dropFirst(_ n: Int = 1) -> FoldedWord { FoldedWord(Array(scalars.dropFirst(n))) }
-  func dropLast(_ n: Int = 1) -> FoldedWord { FoldedWord(Array(scalars.dropLast(n))) }
+  public func hasPrefix(_ prefix: FoldedWord) -> Bool { scalars.starts(with: prefix.scalars) }
+  public func hasSuffix(_ suffix: FoldedWord) -> Bool { scalars.reversed().starts(with: suffix.scalars.reversed()) }
+  public func dropFirst(_ n: Int = 1) -> FoldedWord { FoldedWord(Array(scalars.dropFirst(n))) }
+  public func dropLast(_ n: Int = 1) -> FoldedWord { FoldedWord(Array(scalars.dropLast(n))) }
 }

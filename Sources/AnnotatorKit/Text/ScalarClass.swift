@@ -1,7 +1,7 @@
 /// Letter, digit and case tests with fast paths for ASCII and Arabic: `Unicode.Scalar.Properties`
 /// is a table search per call, too slow to run on every token of every report.
-enum ScalarClass {
-  static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+public enum ScalarClass {
+  public static func isWord(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
     if (0x0621...0x064A).contains(v) || (0x0660...0x0669).contains(v) || (0x0671...0x06D3).contains(v)
@@ -12,7 +12,7 @@ enum ScalarClass {
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
-  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
     let v = scalar.value
     if v < 0x80 { return v &- 0x41 < 26 }
     if (0x0600...0x06FF).contains(v) { return false }

@@ -17,4 +17,25 @@ public struct Report: Sendable, Equatable {
   public var metadataJSON: String
   public var importedAt: String
   public var importedBy: String
+
+  public init(
+    id: Int, uid: String, title: String, source: String? = nil, url: String? = nil, language: String,
+    published: String? = nil, text: String, sha256: String, length: Int, hadBOM: Bool = false,
+    metadataJSON: String = "{}", importedAt: String, importedBy: String
+  ) {
+    self.id = id
+    self.uid = uid
+    self.title = title
+    self.source = source
+    self.url = url
+    self.language = language
+    self.published = published
+    self.text = text
+    self.sha256 = sha256
+    self.length = length
+    self.hadBOM = hadBOM
+    self.metadataJSON = metadataJSON
+    self.importedAt = importedAt
+    self.importedBy = importedBy
+  }
 }

@@ -1,0 +1,40 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// What every exporter needs to know besides the reports: the project, the layers, the options.
+public struct ExportContext: Sendable {
+  /// Which offset units to write besides Unicode scalars.
+  public enum Offsets: String, Sendable {
+    /// Code points only (`start`/`end`).
+    case scalar
+    /// Also `utf16` and `utf8` offset pairs.
+    case all
+  }
+
+  public var projectUID: String
+  /// The project file's name, e.g. `team.hashiya`.
+  public var projectName: String
+  public var exportedAt: String
+  public var exportedBy: String
+  /// The schemas of the layers being exported.
+  public var schemas: [LayerSchema]
+  public var offsets: Offsets
+  /// Only adjudicated annotations are exported (`--gold`).
+  public var gold: Bool
+  /// Context length, in scalars, of a quote's `prefix` and `suffix`.
+  public var contextLength: Int
+
+  public init(
+    projectUID: String, projectName: String, exportedAt: String, exportedBy: String, schemas: [LayerSchema],
+    offsets: Offsets = .scalar, gold: Bool = false, contextLength: Int = 32
+  ) {
+    self.projectUID = projectUID
+    self.projectName = projectName
+    self.exportedAt = exportedAt
+    self.exportedBy = exportedBy
+    self.schemas = schemas
+    self.offsets = offsets
+    self.gold = gold
+    self.contextLength = contextLength
+  }
+}

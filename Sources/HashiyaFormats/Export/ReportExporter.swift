@@ -1,0 +1,29 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// Writes reports one at a time in one format, so memory stays flat however large the project.
+///
+/// The export command calls `write` once per report in id order, then `finish`.
+public protocol ReportExporter {
+  mutating func write(_ bundle: ReportBundle, text: ReportText) throws
+  /// Completes the output (closing brackets, `annotation.conf`) and says what was written.
+  mutating func finish() throws -> ExportSummary
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable, Equatable {
+  public var reports: Int
+  public var annotations: Int
+  public var links: Int
+  public var bytes: Int
+  /// The files written (one for most formats, a folder's files for brat).
+  public var files: [String]
+
+  public init(reports: Int = 0, annotations: Int = 0, links: Int = 0, bytes: Int = 0, files: [String] = []) {
+    self.reports = reports
+    self.annotations = annotations
+    self.links = links
+    self.bytes = bytes
+    self.files = files
+  }
+}

@@ -22,6 +22,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case nothingTo(action: String, user: String)
   /// Someone changed the annotation after the change being undone or redone.
   case changedSince(action: String, handle: Int, by: String)
+  /// A report in an imported or merged file has the uid of a report here but another text.
+  case reportTextDiffers(uid: String, existingID: Int)
+  /// A link or review names an annotation the file does not contain.
+  case unknownAnnotationKey(String, location: String)
   /// A lower-level database failure, with the operation that failed.
   case database(operation: String, message: String)
 
@@ -50,6 +54,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "nothing to \(action) for \(user)"
     case .changedSince(let action, let handle, let by):
       return "cannot \(action): #\(handle) was changed since by \(by); undo that first or edit it by hand"
+    case .reportTextDiffers(let uid, let existingID):
+      return "report \"\(uid)\" has a different text here (#\(existingID)); it was left as it is"
+    case .unknownAnnotationKey(let key, let location):
+      return "\(location): refers to an annotation \"\(key)\" that is not in the file"
     case .database(let operation, let message):
       return "\(operation) failed: \(message)"
     }

@@ -22,7 +22,7 @@ public final class ReportInserter {
   private let now: String
   fileprivate(set) var outcome = ImportOutcome()
 
-  fileprivate init(db: Database, author: String, now: String) {
+  init(db: Database, author: String, now: String) {
     self.db = db
     self.author = author
     self.now = now

@@ -85,6 +85,29 @@ public final class ProjectStore: Sendable {
     }
   }
 
+  /// Opens another project file for reading only (to merge it): vetted like `open`, never migrated
+  /// or written.
+  public static func openReadOnly(path: String) throws(StoreError) -> ProjectStore {
+    guard var header = try ProjectFileHeader.read(path: path) else {
+      throw .cannotOpen(path: path, reason: "no such project file")
+    }
+    if header.applicationID == 0 { header = try pragmasReadOnly(path: path) }
+    guard header.applicationID == ProjectSchema.applicationID else {
+      throw .notAProject(path: path, reason: "an SQLite database of another application")
+    }
+    guard header.userVersion <= ProjectSchema.version else {
+      throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
+    }
+    do {
+      var config = Configuration()
+      config.readonly = true
+      config.busyMode = .timeout(10)
+      return ProjectStore(path: path, database: try DatabaseQueue(path: path, configuration: config))
+    } catch {
+      throw .cannotOpen(path: path, reason: Self.message(of: error))
+    }
+  }
+
   /// The project's global identifier, fixed when the file was created.
   public func projectUID() throws(StoreError) -> String {
     try read("read project metadata") { db in

@@ -1,0 +1,161 @@
+import AnnotatorKit
+import Foundation
+import GRDB
+
+/// What an import of annotated files changed.
+public struct AnnotatedImportOutcome: Sendable, Equatable {
+  public var reportsAdded: [Int] = []
+  public var reportsMatched: [Int] = []
+  public var annotations = 0
+  public var links = 0
+  public var reviews = 0
+  /// Records already in the project (same UUID), left as they are.
+  public var alreadyPresent = 0
+}
+
+/// Writes imported reports with their annotations, links and reviews inside one transaction.
+///
+/// Identity is kept where the file carries it: UUIDs always, handles when free, authors and
+/// timestamps when given. A record whose UUID is already in the project is left as it is, so
+/// importing the same export twice changes nothing. Valid only within `ProjectStore.importAnnotated`.
+public final class AnnotatedInserter {
+  let db: Database
+  let author: String
+  let now: String
+  let batch = UUID().uuidString.lowercased()
+  private let reports: ReportInserter
+  public private(set) var outcome = AnnotatedImportOutcome()
+
+  init(db: Database, author: String, now: String) {
+    self.db = db
+    self.author = author
+    self.now = now
+    self.reports = ReportInserter(db: db, author: author, now: now)
+  }
+
+  /// Adds one imported report (or finds it by its text) and everything said about it.
+  public func add(_ imported: ImportedReport) throws {
+    let reportID: Int
+    if let uid = imported.report.uid,
+      let existing = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM reports WHERE uid = ?", arguments: [uid]),
+      existing["sha256"] != ReportInserter.sha256Hex(imported.report.text)
+    {
+      throw StoreError.reportTextDiffers(uid: uid, existingID: existing["id"])
+    }
+    switch try reports.insert(imported.report) {
+    case .added(let id):
+      reportID = id
+      outcome.reportsAdded.append(id)
+    case .duplicate(let id):
+      reportID = id
+      outcome.reportsMatched.append(id)
+    }
+    var handles: [String: Int] = [:]
+    for annotation in imported.annotations {
+      handles[annotation.key] = try add(annotation, reportID: reportID)
+    }
+    func handle(_ key: String, _ location: String) throws -> Int {
+      if let known = handles[key] { return known }
+      if let existing = try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [key]) {
+        return existing
+      }
+      throw StoreError.unknownAnnotationKey(key, location: location)
+    }
+    for link in imported.links {
+      if let uuid = link.uuid, try exists("links", uuid) {
+        outcome.alreadyPresent += 1
+        continue
+      }
+      let from = try handle(link.from, imported.location)
+      let to = try handle(link.to, imported.location)
+      let uuid = link.uuid ?? UUID().uuidString.lowercased()
+      try db.execute(
+        sql: "INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        arguments: [uuid, link.type, from, to, link.author ?? author, link.status.rawValue, link.createdAt ?? now])
+      try ProjectStore.appendEvent(
+        db,
+        EventDraft(
+          author: author, action: "import", entity: "link", entityID: uuid, reportID: reportID,
+          after: JSONWriter.string(
+            ProjectStore.snapshot(try ProjectStore.link(db, id: Int(db.lastInsertedRowID)))), batch: batch))
+      outcome.links += 1
+    }
+    for review in imported.reviews {
+      if let uuid = review.uuid, try exists("reviews", uuid) {
+        outcome.alreadyPresent += 1
+        continue
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO reviews (uuid, annotationId, reviewer, verdict, comment, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          review.uuid ?? UUID().uuidString.lowercased(), try handle(review.annotation, imported.location),
+          review.reviewer, review.verdict.rawValue, review.comment, review.createdAt ?? now,
+        ])
+      outcome.reviews += 1
+    }
+  }
+
+  private func add(_ annotation: ImportedAnnotation, reportID: Int) throws -> Int {
+    if let uuid = annotation.uuid,
+      let existing = try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [uuid])
+    {
+      outcome.alreadyPresent += 1
+      return existing
+    }
+    var handle: Int? = nil
+    if let wanted = annotation.handle,
+      try Int.fetchOne(db, sql: "SELECT 1 FROM annotations WHERE id = ?", arguments: [wanted]) == nil
+    {
+      handle = wanted
+    }
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
+          status, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let created = annotation.createdAt ?? now
+    try statement.execute(arguments: [
+      handle, annotation.uuid ?? UUID().uuidString.lowercased(), reportID, annotation.layer, annotation.label,
+      annotation.range.start, annotation.range.end, annotation.quote ?? "",
+      JSONWriter.string(.object(annotation.attributes)), annotation.author ?? author, annotation.origin ?? "imported",
+      annotation.status.rawValue, created, annotation.updatedAt ?? created,
+    ])
+    let stored = try ProjectStore.annotation(db, id: Int(db.lastInsertedRowID))!
+    try ProjectStore.appendEvent(
+      db,
+      EventDraft(
+        author: author, action: "import", entity: "annotation", entityID: stored.uuid, reportID: reportID,
+        after: JSONWriter.string(ProjectStore.snapshot(stored)), batch: batch))
+    outcome.annotations += 1
+    return stored.id
+  }
+
+  private func exists(_ table: String, _ uuid: String) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE uuid = ?", arguments: [uuid]) != nil
+  }
+}
+
+extension ProjectStore {
+  /// Imports annotated reports in one transaction: if `body` throws, the project keeps nothing of it.
+  @discardableResult
+  public func importAnnotated(author: String, _ body: (AnnotatedInserter) throws -> Void) throws
+    -> AnnotatedImportOutcome
+  {
+    try write("import") { db in
+      let inserter = AnnotatedInserter(db: db, author: author, now: Timestamp.now())
+      try body(inserter)
+      if !inserter.outcome.reportsAdded.isEmpty {
+        try Self.appendEvent(
+          db,
+          EventDraft(
+            author: author, action: "import", entity: "reports",
+            after: JSONWriter.string(.object(["reports": .array(inserter.outcome.reportsAdded.map { .int($0) })])),
+            batch: inserter.batch))
+      }
+      return inserter.outcome
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import AnnotatorKit
+import Foundation
+import Testing
+
+@testable import HashiyaStore
+
+@Suite struct MergeAndExchangeTests {
+  let folder = TemporaryFolder()
+  let text = "أكد “كيفين كويثي” 👍🏽 أن 120 ألف مقاتل تدربوا.\r\nسطر ثانٍ"
+
+  /// A project holding the shared report, under `name`.
+  func project(_ name: String) throws -> ProjectStore {
+    let store = try ProjectStore.open(path: folder.path(name))
+    try store.importReports(author: "lead", source: "shared") {
+      try $0.insert(NewReport(uid: "r1", title: "t", text: text, language: "ar"))
+    }
+    return store
+  }
+
+  func speaker(_ author: String, in store: ProjectStore) throws -> Annotation {
+    try store.change(author: author) { changes in
+      try changes.add(
+        NewAnnotation(
+          reportID: 1, layer: "speaker-tagging", label: "speaker", range: TextRange(5, 16), quote: "كيفين كويثي"))
+    }
+  }
+
+  @Test func exportIterationStreamsReportsWithTheirAnnotationsLinksAndReviews() throws {
+    let store = try project("a.hashiya")
+    try store.importReports(author: "lead", source: "more") {
+      try $0.insert(NewReport(uid: "r2", title: "two", text: "no annotations here", language: "en"))
+    }
+    let speaker = try speaker("amal", in: store)
+    try store.change(author: "amal") { changes in
+      let quote = try changes.add(
+        NewAnnotation(reportID: 1, layer: "speaker-tagging", label: "quote", range: TextRange(0, 3), quote: "أكد"))
+      try changes.link("said-by", from: quote.id, to: speaker.id)
+    }
+    var bundles: [ReportBundle] = []
+    try store.forEachReport(ExportSelection()) { bundles.append($0) }
+    #expect(bundles.map(\.report.uid) == ["r1", "r2"])
+    #expect(bundles[0].annotations.map(\.label) == ["quote", "speaker"])
+    #expect(bundles[0].links.map(\.type) == ["said-by"])
+    #expect(bundles[1].annotations.isEmpty)
+    var onlyOthers: [ReportBundle] = []
+    try store.forEachReport(ExportSelection(reportIDs: [1], authors: ["karim"])) { onlyOthers.append($0) }
+    #expect(onlyOthers.count == 1)
+    #expect(onlyOthers[0].annotations.isEmpty)
+    #expect(onlyOthers[0].links.isEmpty)
+  }
+
+  @Test func mergingBringsNewWorkAndIsIdempotent() throws {
+    let ours = try project("ours.hashiya")
+    let theirs = try project("theirs.hashiya")
+    try theirs.importReports(author: "karim", source: "only theirs") {
+      try $0.insert(NewReport(uid: "r9", title: "nine", text: "their own report", language: "en"))
+    }
+    let shared = try speaker("karim", in: theirs)
+    let first = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
+    #expect(first.reportsAdded == 1)
+    #expect(first.annotationsAdded == 1)
+    #expect(first.eventsAppended > 0)
+    #expect(try ours.annotation(id: shared.id).uuid == shared.uuid)
+    let eventsAfterFirst = try ours.events().count
+    let second = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
+    #expect(!second.changedAnything)
+    #expect(try ours.events().count == eventsAfterFirst)
+    #expect(try ours.history(ofAnnotation: shared.id).map(\.author) == ["karim"])
+  }
+
+  @Test func anEditOnBothSidesKeepsBothHistoriesAndTheNewerState() throws {
+    let ours = try project("ours.hashiya")
+    let theirs = try project("theirs.hashiya")
+    let shared = try speaker("karim", in: theirs)
+    _ = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
+    try ours.change(author: "amal") { try $0.update(shared.id, attributes: ["role": "قائد"]) }
+    Thread.sleep(forTimeInterval: 0.01)
+    try theirs.change(author: "karim") { try $0.update(shared.id, attributes: ["role": "نائب قائد"]) }
+    let outcome = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
+    #expect(outcome.annotationsUpdated == 1)
+    #expect(outcome.notes.contains { $0.contains("changed on both sides") })
+    #expect(try ours.annotation(id: shared.id).attributes["role"] == "نائب قائد")
+    let authors = try ours.history(ofAnnotation: shared.id).map(\.author)
+    #expect(authors.contains("amal") && authors.filter { $0 == "karim" }.count == 2)
+  }
+
+  @Test func aReportWithAnotherTextUnderTheSameUIDIsReportedNotOverwritten() throws {
+    let ours = try project("ours.hashiya")
+    let theirs = try ProjectStore.open(path: folder.path("theirs.hashiya"))
+    try theirs.importReports(author: "karim", source: "x") {
+      try $0.insert(NewReport(uid: "r1", title: "t", text: "a different text", language: "ar"))
+    }
+    let outcome = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
+    #expect(outcome.reportsAdded == 0)
+    #expect(outcome.notes.count == 1)
+    #expect(outcome.notes[0].contains("different text"))
+    #expect(try ours.report(id: 1).text == text)
+  }
+
+  @Test func importingAnnotatedReportsKeepsIdentityAndIsAllOrNothing() throws {
+    let store = try ProjectStore.open(path: folder.path("i.hashiya"))
+    let imported = ImportedReport(
+      report: NewReport(uid: "r1", title: "t", text: text, language: "ar"),
+      annotations: [
+        ImportedAnnotation(
+          key: "u-1", uuid: "u-1", handle: 7, layer: "speaker-tagging", label: "speaker", range: TextRange(5, 16),
+          quote: "كيفين كويثي", author: "amal", origin: "manual", createdAt: "2026-01-01T00:00:00.000Z",
+          location: "f:1"),
+        ImportedAnnotation(
+          key: "u-2", uuid: "u-2", layer: "speaker-tagging", label: "quote", range: TextRange(0, 3), quote: "أكد",
+          location: "f:1"),
+      ],
+      links: [ImportedLink(uuid: "l-1", type: "said-by", from: "u-2", to: "u-1")],
+      reviews: [ImportedReview(uuid: "v-1", annotation: "u-1", reviewer: "lead", verdict: .approve)],
+      location: "f:1")
+    let outcome = try store.importAnnotated(author: "importer") { try $0.add(imported) }
+    #expect(outcome.annotations == 2)
+    #expect(outcome.links == 1)
+    #expect(outcome.reviews == 1)
+    let kept = try store.annotation(id: 7)
+    #expect(kept.uuid == "u-1")
+    #expect(kept.author == "amal")
+    #expect(kept.createdAt == "2026-01-01T00:00:00.000Z")
+    #expect(try store.annotations(AnnotationFilter()).first { $0.uuid == "u-2" }?.origin == "imported")
+    let again = try store.importAnnotated(author: "importer") { try $0.add(imported) }
+    #expect(again.annotations == 0)
+    #expect(again.alreadyPresent == 4)
+    var broken = imported
+    broken.annotations = [imported.annotations[0]].map {
+      var a = $0
+      a.uuid = "u-9"
+      a.key = "u-9"
+      return a
+    }
+    broken.links = [ImportedLink(type: "said-by", from: "u-9", to: "nowhere")]
+    #expect(throws: StoreError.unknownAnnotationKey("nowhere", location: "f:1")) {
+      try store.importAnnotated(author: "importer") { try $0.add(broken) }
+    }
+    #expect(try store.annotations(AnnotationFilter()).count == 2)
+  }
+}

@@ -15,7 +15,8 @@ public struct CommandRegistry {
       NavigateCommand(direction: .previous), SearchCommand(), FindCommand(),
       TagCommand(), LinkCommand(), EditCommand(part: .attributes), EditCommand(part: .label), RemoveCommand(),
       ListCommand(), UndoCommand(redo: false), UndoCommand(redo: true), HistoryCommand(), BlameCommand(),
-      SuggestCommand(), DecideCommand(accept: true), DecideCommand(accept: false), PluginsCommand(),
+      SuggestCommand(), DecideCommand(accept: true), DecideCommand(accept: false), PluginsCommand(), MergeCommand(),
+      VoteCommand(verdict: .approve), VoteCommand(verdict: .flag),
       OpenCommand(), WhoamiCommand(), HelpCommand(), QuitCommand(),
     ]
     let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })

@@ -7,7 +7,7 @@ struct ReportsCommand: Command {
   let name = "reports"
   let aliases = ["ls-reports"]
   let synopsis = "[QUERY] [--page N]"
-  let summary = "list reports: id, title, language, length, annotations"
+  let summary = "list reports: id, title, language, length, annotations, review state"
   let details = """
     QUERY keeps the reports whose title contains it (diacritics, tatweel and alef
     forms ignored). Twenty reports a page; --page N shows page N.
@@ -19,7 +19,9 @@ struct ReportsCommand: Command {
     let query = arguments.takeAll().map(\.text).joined(separator: " ")
     let (total, summaries) = try session.store.reportSummaries(
       titleQuery: query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
-    return ReportList(total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query)
+    let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))
+    return ReportList(
+      total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query, reviewStates: states)
   }
 }
 
@@ -30,6 +32,10 @@ struct ReportList: CommandOutput {
   var pageSize: Int
   var summaries: [ReportSummary]
   var query: String
+  /// `in-review` or `settled` per report id; absent means unreviewed.
+  var reviewStates: [Int: String]
+
+  func reviewState(_ id: Int) -> String { reviewStates[id] ?? "unreviewed" }
 
   var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
@@ -41,6 +47,7 @@ struct ReportList: CommandOutput {
           .object([
             "id": .int($0.id), "title": .string($0.title), "language": .string($0.language),
             "length": .int($0.length), "annotations": .int($0.annotationCount),
+            "review": .string(reviewState($0.id)),
           ])
         }),
     ])
@@ -52,11 +59,11 @@ struct ReportList: CommandOutput {
     }
     if summaries.isEmpty { return "page \(page) is past the end (\(pageCount) pages)" }
     let table = Table(
-      header: ["id", "title", "lang", "length", "annotations"],
+      header: ["id", "title", "lang", "length", "annotations", "review"],
       rows: summaries.map {
         [
           "#\($0.id)", BidiIsolation.isolate(DisplayWidth.truncate($0.title, to: 48)), $0.language,
-          String($0.length), String($0.annotationCount),
+          String($0.length), String($0.annotationCount), reviewState($0.id),
         ]
       },
       rightAligned: [0, 3, 4])

@@ -25,12 +25,13 @@ public final class AnnotationChanges {
     try db.execute(
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-          status, createdAt, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)
+          status, createdAt, updatedAt, provenance)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
         """,
       arguments: [
         UUID().uuidString.lowercased(), new.reportID, new.layer, new.label, new.range.start, new.range.end, new.quote,
         JSONWriter.string(.object(new.attributes)), author, new.origin, now, now,
+        new.provenance.isEmpty ? nil : JSONWriter.string(.array(new.provenance.map(JSONValue.string))),
       ])
     let created = try annotation(Int(db.lastInsertedRowID))
     try record("create", created, before: nil, after: created)

@@ -91,7 +91,10 @@ extension ProjectStore {
       id: row["id"], uuid: row["uuid"], reportID: row["reportId"], layer: row["layer"], label: row["label"],
       range: TextRange(row["start"], row["end"]), quote: row["quote"], attributes: attributes, author: row["author"],
       origin: row["origin"], status: Annotation.Status(rawValue: row["status"]) ?? .active,
-      createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+      createdAt: row["createdAt"], updatedAt: row["updatedAt"],
+      provenance: (row["provenance"] as String?).flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(
+        \.stringValue)
+        ?? [])
   }
 
   static func link(from row: Row) -> AnnotationLink {

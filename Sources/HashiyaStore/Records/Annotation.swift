@@ -22,11 +22,15 @@ public struct Annotation: Sendable, Equatable {
   public var status: Status
   public var createdAt: String
   public var updatedAt: String
+  /// For an adjudicated annotation, the UUIDs of the annotations it was taken from.
+  public var provenance: [String]
 
   public init(
     id: Int, uuid: String, reportID: Int, layer: String, label: String, range: TextRange, quote: String,
-    attributes: JSONObject, author: String, origin: String, status: Status, createdAt: String, updatedAt: String
+    attributes: JSONObject, author: String, origin: String, status: Status, createdAt: String, updatedAt: String,
+    provenance: [String] = []
   ) {
+    self.provenance = provenance
     self.id = id
     self.uuid = uuid
     self.reportID = reportID

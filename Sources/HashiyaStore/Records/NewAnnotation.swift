@@ -9,11 +9,14 @@ public struct NewAnnotation: Sendable {
   public var quote: String
   public var attributes: JSONObject
   public var origin: String
+  /// UUIDs of the annotations an adjudicated annotation was taken from.
+  public var provenance: [String]
 
   public init(
     reportID: Int, layer: String, label: String, range: TextRange, quote: String, attributes: JSONObject = [:],
-    origin: String = "manual"
+    origin: String = "manual", provenance: [String] = []
   ) {
+    self.provenance = provenance
     self.reportID = reportID
     self.layer = layer
     self.label = label

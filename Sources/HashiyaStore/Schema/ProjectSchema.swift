@@ -80,6 +80,7 @@ enum ProjectSchema {
           status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted')),
           createdAt TEXT NOT NULL,
           updatedAt TEXT NOT NULL,
+          provenance TEXT,
           CHECK (start >= 0 AND "end" > start)
         );
         CREATE INDEX annotations_by_report ON annotations(reportId, layer, start);
@@ -106,6 +107,21 @@ enum ProjectSchema {
           createdAt TEXT NOT NULL
         );
         CREATE INDEX reviews_by_annotation ON reviews(annotationId);
+        CREATE TABLE reviewDecisions (
+          id INTEGER PRIMARY KEY,
+          uuid TEXT NOT NULL UNIQUE,
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'edited')),
+          annotationId INTEGER REFERENCES annotations(id),
+          sources TEXT NOT NULL DEFAULT '[]',
+          comment TEXT,
+          reviewer TEXT NOT NULL,
+          decidedAt TEXT NOT NULL
+        );
+        CREATE INDEX reviewDecisions_by_report ON reviewDecisions(reportId, layer);
         CREATE TABLE suggestionDecisions (
           id INTEGER PRIMARY KEY,
           reportId INTEGER NOT NULL REFERENCES reports(id),

@@ -29,12 +29,13 @@ let package = Package(
     .target(
       name: "HashiyaPlugins",
       dependencies: ["AnnotatorKit", "SpeakerTagging", "ClaimLabeling", "TranslationNotes"]),
+    .target(name: "HashiyaReview", dependencies: ["AnnotatorKit"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
     .target(
       name: "HashiyaREPL",
-      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "CReadline"]),
+      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "HashiyaReview", "CReadline"]),
     .executableTarget(
       name: "hashiya",
       dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
+    .testTarget(name: "HashiyaReviewTests", dependencies: ["HashiyaReview", "AnnotatorKit"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL"]),
     .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),
   ]

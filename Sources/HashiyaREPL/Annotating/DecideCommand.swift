@@ -6,13 +6,23 @@ struct DecideCommand: Command {
   let accept: Bool
 
   var name: String { accept ? "accept" : "reject" }
-  let synopsis = "N…|all"
+  let synopsis = "N…|all  ·  in a review: accept [NAME], reject"
   var summary: String {
     accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down for good"
   }
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
+    if let queue = session.reviewQueue {
+      let adjudicator = Adjudicator(session: session, queue: queue)
+      let who = arguments.isEmpty ? nil : try arguments.takeWord("annotator")
+      try arguments.finish()
+      if !accept && who != nil {
+        throw CommandError.usage(command: name, message: "in a review, reject takes no name: it settles the unit empty")
+      }
+      let note = accept ? try adjudicator.accept(who) : try adjudicator.reject()
+      return UnitView(queue: queue, note: note)
+    }
     let pending = session.pendingSuggestions
     guard !pending.isEmpty else { throw CommandError.noSuggestions }
     let tokens = arguments.takeAll().map(\.text)

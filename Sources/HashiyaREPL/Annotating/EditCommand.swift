@@ -21,6 +21,13 @@ struct EditCommand: Command {
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
+    if part == .attributes, let queue = session.reviewQueue, case .word(let who)? = arguments.peek, !who.hasPrefix("#"),
+      Int(who) == nil
+    {
+      _ = arguments.takeNext()
+      let note = try Adjudicator(session: session, queue: queue).accept(who, edits: try arguments.takeAssignments())
+      return UnitView(queue: queue, note: note)
+    }
     let handle = try arguments.takeHandle()
     let current = try session.store.annotation(id: handle)
     guard current.status == .active else { throw StoreError.annotationDeleted(id: handle) }

@@ -62,6 +62,7 @@ struct SuggestCommand: Command {
       }
     }
     session.pendingSuggestions = pending
+    session.reviewQueue = nil
     if pending.isEmpty && !failures.isEmpty {
       throw CommandError.refusedByPlugin(layer: plugins.map(\.annotator.id).joined(separator: ", "), reasons: failures)
     }

@@ -58,6 +58,9 @@ public struct Arguments {
     return tokens
   }
 
+  /// The next token, left in place.
+  public var peek: Token? { tokens.first }
+
   /// Consumes the next token if there is one.
   public mutating func takeNext() -> Token? {
     tokens.isEmpty ? nil : tokens.removeFirst()

@@ -16,7 +16,9 @@ public struct CommandRegistry {
       TagCommand(), LinkCommand(), EditCommand(part: .attributes), EditCommand(part: .label), RemoveCommand(),
       ListCommand(), UndoCommand(redo: false), UndoCommand(redo: true), HistoryCommand(), BlameCommand(),
       SuggestCommand(), DecideCommand(accept: true), DecideCommand(accept: false), PluginsCommand(), MergeCommand(),
-      VoteCommand(verdict: .approve), VoteCommand(verdict: .flag),
+      VoteCommand(verdict: .approve), VoteCommand(verdict: .flag), ReviewCommand(),
+      ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
+      AgreementCommand(), DiffCommand(),
       OpenCommand(), WhoamiCommand(), HelpCommand(), QuitCommand(),
     ]
     let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })

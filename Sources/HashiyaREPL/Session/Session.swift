@@ -21,6 +21,8 @@ public final class Session {
   public let catalog: LayerCatalog
   /// The numbered candidates of the last `suggest`, for `accept` and `reject`.
   public var pendingSuggestions: [PendingSuggestion] = []
+  /// The review in progress; while it is, `accept`, `reject` and `edit NAME` decide its units.
+  public var reviewQueue: ReviewQueue?
   /// Set by `quit`.
   public var wantsToQuit = false
 

@@ -42,8 +42,34 @@ extension AnnotationChanges {
       after: .object([
         "layer": .string(decision.layer), "start": .int(decision.range.start), "end": .int(decision.range.end),
         "annotation": decision.annotationID.map(JSONValue.int) ?? .null,
-        "sources": .array(decision.sources.map(JSONValue.string)),
+        "sources": .array(decision.sources.map(JSONValue.string)), "status": "active",
       ]))
+  }
+
+  /// Withdraws earlier decisions on a unit (deciding it again), leaving them as tombstones.
+  public func withdrawReviewDecisions(reportID: Int, layer: String, sources: [String]) throws {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT uuid, sources FROM reviewDecisions WHERE reportId = ? AND layer = ? AND status = 'active'",
+      arguments: [reportID, layer])
+    for row in rows {
+      let recorded = ((try? JSONParser.parse(row["sources"] as String))?.arrayValue ?? []).compactMap(\.stringValue)
+      guard !Set(recorded).isDisjoint(with: sources) else { continue }
+      let uuid: String = row["uuid"]
+      try db.execute(sql: "UPDATE reviewDecisions SET status = 'deleted' WHERE uuid = ?", arguments: [uuid])
+      try appendEvent(
+        action: "withdraw", entity: "review-unit", id: uuid, report: reportID, before: ["status": "active"],
+        after: ["status": "deleted"])
+    }
+  }
+
+  /// Records how many units a report has in review for a layer; it is settled once that many
+  /// decisions stand.
+  public func setReviewUnits(reportID: Int, layer: String, units: Int) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO reviewState (reportId, layer, state, units, updatedAt) VALUES (?, ?, 'in-review', ?, ?)
+        ON CONFLICT(reportId, layer) DO UPDATE SET units = excluded.units, updatedAt = excluded.updatedAt
+        """, arguments: [reportID, layer, units, now])
   }
 }
 
@@ -66,7 +92,8 @@ extension ProjectStore {
     return try read("read review decisions") { db in
       var sql = """
         SELECT d.* FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
-        WHERE d.reportId IN (\(Self.marks(reportIDs.count))) AND (d.annotationId IS NULL OR a.status = 'active')
+        WHERE d.reportId IN (\(Self.marks(reportIDs.count))) AND d.status = 'active'
+          AND (d.annotationId IS NULL OR a.status = 'active')
         """
       var arguments = StatementArguments(reportIDs)
       if let layer {
@@ -83,19 +110,9 @@ extension ProjectStore {
     }
   }
 
-  /// Records where a report stands in review for a layer.
-  public func setReviewState(reportID: Int, layer: String, state: String) throws {
-    try write("record review state") { db in
-      try db.execute(
-        sql: """
-          INSERT INTO reviewState (reportId, layer, state, updatedAt) VALUES (?, ?, ?, ?)
-          ON CONFLICT(reportId, layer) DO UPDATE SET state = excluded.state, updatedAt = excluded.updatedAt
-          """, arguments: [reportID, layer, state, Timestamp.now()])
-    }
-  }
-
-  /// Review state per report: `settled` when every layer under review is settled, `in-review` when
-  /// any is, else nothing (unreviewed).
+  /// Review state per report: `settled` when every layer under review has a standing decision for
+  /// each of its units, `in-review` when any decision stands, else absent (unreviewed). Derived from
+  /// the decisions, so an undone decision reopens its report.
   public func reviewStates(reportIDs: [Int]) throws(StoreError) -> [Int: String] {
     guard !reportIDs.isEmpty else { return [:] }
     return try read("read review states") { db in
@@ -103,13 +120,22 @@ extension ProjectStore {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT reportId, min(state = 'settled') AS allSettled FROM reviewState
-          WHERE reportId IN (\(Self.marks(reportIDs.count))) GROUP BY reportId
+          SELECT s.reportId, s.units,
+            (SELECT count(*) FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
+             WHERE d.reportId = s.reportId AND d.layer = s.layer AND d.status = 'active'
+               AND (d.annotationId IS NULL OR a.status = 'active')) AS decided
+          FROM reviewState s WHERE s.reportId IN (\(Self.marks(reportIDs.count)))
           """, arguments: StatementArguments(reportIDs))
       {
-        states[row["reportId"]] = (row["allSettled"] as Int) == 1 ? "settled" : "in-review"
+        let id: Int = row["reportId"]
+        let decided: Int = row["decided"]
+        let settled = decided >= (row["units"] as Int) && decided > 0
+        guard decided > 0 else { continue }
+        let layerState = settled ? "settled" : "in-review"
+        states[id] = states[id] == "in-review" ? "in-review" : layerState
       }
       return states
     }
   }
+
 }

@@ -41,7 +41,7 @@ extension ProjectStore {
       db,
       sql: """
         SELECT batch, min(action) AS action FROM events
-        WHERE author = ? AND entity IN ('annotation', 'link')
+        WHERE author = ? AND entity IN ('annotation', 'link', 'review-unit')
         GROUP BY batch ORDER BY min(id)
         """,
       arguments: [author])
@@ -65,7 +65,7 @@ extension ProjectStore {
   static func changeEvents(_ db: Database, batch: String) throws -> [ProjectEvent] {
     try Row.fetchAll(
       db,
-      sql: "SELECT * FROM events WHERE batch = ? AND entity IN ('annotation', 'link') ORDER BY id",
+      sql: "SELECT * FROM events WHERE batch = ? AND entity IN ('annotation', 'link', 'review-unit') ORDER BY id",
       arguments: [batch]
     ).map(event(from:))
   }
@@ -93,6 +93,13 @@ extension ProjectStore {
           action: action, entity: "annotation", id: uuid, report: current.reportID, before: snapshot(before),
           after: snapshot(current), reverts: event.id)
         handles.append(current.id)
+      } else if event.entity == "review-unit" {
+        // A review decision only ever moves between active and withdrawn.
+        let status = status(of: target)
+        try db.execute(sql: "UPDATE reviewDecisions SET status = ? WHERE uuid = ?", arguments: [status.rawValue, uuid])
+        try changes.appendEvent(
+          action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
+          after: ["status": .string(status.rawValue)], reverts: event.id)
       } else {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE uuid = ?", arguments: [uuid]) else {
           continue

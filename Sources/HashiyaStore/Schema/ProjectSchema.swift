@@ -49,6 +49,7 @@ enum ProjectSchema {
           reportId INTEGER NOT NULL REFERENCES reports(id),
           layer TEXT NOT NULL,
           state TEXT NOT NULL CHECK (state IN ('unreviewed', 'in-review', 'settled')),
+          units INTEGER NOT NULL DEFAULT 0,
           updatedAt TEXT NOT NULL,
           PRIMARY KEY (reportId, layer)
         );
@@ -119,7 +120,8 @@ enum ProjectSchema {
           sources TEXT NOT NULL DEFAULT '[]',
           comment TEXT,
           reviewer TEXT NOT NULL,
-          decidedAt TEXT NOT NULL
+          decidedAt TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted'))
         );
         CREATE INDEX reviewDecisions_by_report ON reviewDecisions(reportId, layer);
         CREATE TABLE suggestionDecisions (

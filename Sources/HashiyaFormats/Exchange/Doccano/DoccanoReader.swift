@@ -1,0 +1,92 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// Reads doccano JSONL: `entities` and `relations`, or the older `"label": [[start, end, "LABEL"], …]`.
+///
+/// Offsets are taken as code points (current doccano). doccano has no layers, so `--layer` is
+/// required, and no authors. Keys are the entity ids, or `1`, `2`… in the older form.
+public enum DoccanoReader: AnnotatedFileReader {
+  public static func read(
+    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+  ) throws {
+    try ExchangeSupport.forEachObjectLine(path: path, onBadRecord: onBadRecord) { record, location in
+      let textString: String
+      do throws(FormatError) {
+        textString = try ExchangeSupport.string(record, "text")
+      } catch {
+        try onBadRecord(FormatError(location: location, reason: error.reason))
+        return
+      }
+      var imported = ImportedReport(
+        report: ExchangeSupport.newReport(text: textString, title: nil, uid: nil), location: location)
+      let text = ReportText(textString)
+      let entities = entityList(record)
+      if !entities.isEmpty {
+        _ = try ExchangeSupport.requireLayer(layer, format: "doccano", location: location)
+      }
+      var keys: Set<String> = []
+      for (number, entity) in entities.enumerated() {
+        let entityLocation = "\(location) entity \(number + 1)"
+        do throws(FormatError) {
+          let (key, label, range) = try parseEntity(entity, number: number)
+          guard keys.insert(key).inserted else {
+            throw FormatError(location: "", reason: "entity id \(key) is used twice")
+          }
+          let quote = try ExchangeSupport.quote(range, in: text)
+          imported.annotations.append(
+            ImportedAnnotation(
+              key: key, layer: layer ?? "", label: label, range: range, quote: quote, location: entityLocation))
+        } catch {
+          try onBadRecord(FormatError(location: entityLocation, reason: error.reason))
+        }
+      }
+      let known = Set(imported.annotations.map(\.key))
+      for (number, relation) in (record["relations"]?.arrayValue ?? []).enumerated() {
+        do throws(FormatError) {
+          guard let object = relation.objectValue else {
+            throw FormatError(location: "", reason: "a relation must be an object")
+          }
+          let type = try ExchangeSupport.string(object, "type")
+          guard let from = ExchangeSupport.idKey(object["from_id"]), let to = ExchangeSupport.idKey(object["to_id"])
+          else {
+            throw FormatError(location: "", reason: "missing \"from_id\" or \"to_id\"")
+          }
+          for id in [from, to] where !known.contains(id) {
+            throw FormatError(location: "", reason: "refers to entity \(id), which is not in this record")
+          }
+          imported.links.append(ImportedLink(type: type, from: from, to: to))
+        } catch {
+          try onBadRecord(FormatError(location: "\(location) relation \(number + 1)", reason: error.reason))
+        }
+      }
+      try body(imported)
+    }
+  }
+
+  /// The entities in either spelling; a record with neither has none.
+  private static func entityList(_ record: JSONObject) -> [JSONValue] {
+    if let entities = record["entities"]?.arrayValue { return entities }
+    return record["label"]?.arrayValue ?? []
+  }
+
+  private static func parseEntity(_ entity: JSONValue, number: Int) throws(FormatError) -> (String, String, TextRange) {
+    if let triple = entity.arrayValue {
+      guard triple.count == 3, let start = triple[0].intValue, let end = triple[1].intValue,
+        let label = triple[2].stringValue
+      else {
+        throw FormatError(location: "", reason: "a label must be [start, end, \"LABEL\"]")
+      }
+      return (String(number + 1), label, TextRange(start, end))
+    }
+    guard let object = entity.objectValue else {
+      throw FormatError(location: "", reason: "an entity must be an object")
+    }
+    guard let key = ExchangeSupport.idKey(object["id"]) else {
+      throw FormatError(location: "", reason: "missing \"id\"")
+    }
+    let label = try ExchangeSupport.string(object, "label")
+    let range = TextRange(
+      try ExchangeSupport.int(object, "start_offset"), try ExchangeSupport.int(object, "end_offset"))
+    return (key, label, range)
+  }
+}

@@ -1,0 +1,123 @@
+import AnnotatorKit
+import Foundation
+import HashiyaStore
+
+/// What the exchange formats (brat, Prodigy, doccano, Label Studio) share on export and import.
+enum ExchangeSupport {
+  /// The annotations an exchange file carries: live ones only, and only adjudicated ones for `--gold`.
+  ///
+  /// Tombstones are history, which none of these tools can represent.
+  static func annotations(of bundle: ReportBundle, context: ExportContext) -> [Annotation] {
+    bundle.annotations.filter { $0.status == .active && (!context.gold || $0.origin == "adjudicated") }
+  }
+
+  /// The live links whose both ends are among `annotations`; a link to a dropped annotation would dangle.
+  static func links(of bundle: ReportBundle, between annotations: [Annotation]) -> [AnnotationLink] {
+    let kept = Set(annotations.map(\.id))
+    return bundle.links.filter { $0.status == .active && kept.contains($0.fromID) && kept.contains($0.toID) }
+  }
+
+  /// A report for the store from what an exchange file says; missing title and language are guessed
+  /// the way a plain-text import guesses them.
+  static func newReport(text: String, title: String?, uid: String?) -> NewReport {
+    var report = NewReport(
+      uid: uid?.isEmpty == false ? uid : nil, title: title ?? "", text: text,
+      language: LanguageGuess.guess(text: text, fileName: nil))
+    if report.title.isEmpty { report.title = TextReportReader.firstLine(of: text) }
+    return report
+  }
+
+  /// The whole file as UTF-8 text, or a `FormatError` naming it.
+  static func readText(path: String) throws(FormatError) -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw FormatError(location: path, reason: "cannot read the file")
+    }
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    switch UTF8Validation.decode(bytes) {
+    case .success(let text): return text
+    case .failure(let failure):
+      throw FormatError(location: path, reason: "invalid UTF-8 at byte \(failure.byteOffset)")
+    }
+  }
+
+  /// Calls `body` with each non-blank line of a JSON Lines file parsed as an object, and its `file:line`.
+  ///
+  /// A line that is not a JSON object goes to `onBadRecord`, like any other bad record.
+  static func forEachObjectLine(
+    path: String, onBadRecord: (FormatError) throws -> Void, _ body: (JSONObject, String) throws -> Void
+  ) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw FormatError(location: path, reason: "cannot read the file")
+    }
+    defer { try? handle.close() }
+    let name = (path as NSString).lastPathComponent
+    try LineReader(handle: handle).forEachLine { raw, number, _ in
+      var line = raw
+      if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeRawBufferPointer(rebasing: line[3...]) }
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+      let location = "\(name):\(number)"
+      let object: JSONObject
+      do {
+        guard case .object(let parsed) = try JSONParser.parse(line) else {
+          try onBadRecord(FormatError(location: location, reason: "each line must be a JSON object"))
+          return
+        }
+        object = parsed
+      } catch let error as JSONParseError {
+        try onBadRecord(FormatError(location: location, reason: "not valid JSON (\(error.description))"))
+        return
+      }
+      try body(object, location)
+    }
+  }
+
+  /// The layer for labels read from a file without layers, or the error that asks for `--layer`.
+  static func requireLayer(_ layer: String?, format: String, location: String) throws(FormatError) -> String {
+    guard let layer, !layer.isEmpty else {
+      throw FormatError(
+        location: location,
+        reason: "\(format) files have no layers: name the layer these labels belong to with --layer")
+    }
+    return layer
+  }
+
+  /// The text a scalar range covers, or why the range cannot be used on this text.
+  static func quote(_ range: TextRange, in text: ReportText) throws(FormatError) -> String {
+    guard range.start >= 0, range.end <= text.count, range.start < range.end else {
+      throw FormatError(
+        location: "", reason: "offsets \(range.start)..\(range.end) fall outside the text (0..\(text.count))")
+    }
+    return text.substring(range)
+  }
+
+  /// An integer member, or the reason it is missing or mistyped.
+  static func int(_ object: JSONObject, _ key: String) throws(FormatError) -> Int {
+    guard let value = object[key] else { throw FormatError(location: "", reason: "missing \"\(key)\"") }
+    guard let int = value.intValue else { throw FormatError(location: "", reason: "\"\(key)\" must be an integer") }
+    return int
+  }
+
+  /// A string member, or the reason it is missing or mistyped.
+  static func string(_ object: JSONObject, _ key: String) throws(FormatError) -> String {
+    guard let value = object[key] else { throw FormatError(location: "", reason: "missing \"\(key)\"") }
+    guard let string = value.stringValue else { throw FormatError(location: "", reason: "\"\(key)\" must be a string") }
+    return string
+  }
+
+  /// A key that identifies a record within a file: strings as they are, integers spelled out.
+  static func idKey(_ value: JSONValue?) -> String? {
+    switch value {
+    case .string(let s): return s
+    case .int(let i): return String(i)
+    default: return nil
+    }
+  }
+
+  /// Writes one JSON value and a line feed; the JSON Lines exporters share this.
+  static func writeLine(_ writer: inout JSONWriter, to sink: OutputSink) throws {
+    writer.newline()
+    try sink.write(writer.bytes)
+    writer.removeAll(keepingCapacity: true)
+  }
+}

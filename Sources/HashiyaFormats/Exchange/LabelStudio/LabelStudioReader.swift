@@ -1,0 +1,126 @@
+import AnnotatorKit
+import Foundation
+import HashiyaStore
+
+/// Reads a Label Studio task array (or one task) back: `labels` results become annotations and
+/// `relation` results links.
+///
+/// Offsets are UTF-16 code units and are converted to scalars; one that falls inside a surrogate
+/// pair is refused. Layers come from `--layer`. The author is `completed_by` (a name, a user id,
+/// or an object with `email`/`username`). Keys are result ids, with the label appended for a
+/// region that carries several labels.
+public enum LabelStudioReader: AnnotatedFileReader {
+  public static func read(
+    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+  ) throws {
+    let name = (path as NSString).lastPathComponent
+    let document: JSONValue
+    do {
+      document = try JSONParser.parse(try ExchangeSupport.readText(path: path))
+    } catch let error as JSONParseError {
+      throw FormatError(location: name, reason: "not valid JSON (\(error.description))")
+    }
+    let tasks: [JSONValue]
+    switch document {
+    case .array(let array): tasks = array
+    case .object: tasks = [document]
+    default: throw FormatError(location: name, reason: "expected an array of Label Studio tasks")
+    }
+    for (number, task) in tasks.enumerated() {
+      let location = "\(name):task \(number + 1)"
+      guard let data = task["data"]?.objectValue, let textString = data["text"]?.stringValue else {
+        try onBadRecord(FormatError(location: location, reason: "missing \"data\".\"text\""))
+        continue
+      }
+      var imported = ImportedReport(
+        report: ExchangeSupport.newReport(
+          text: textString, title: data["title"]?.stringValue, uid: data["hashiya_uid"]?.stringValue),
+        location: location)
+      let text = ReportText(textString)
+      // Older Label Studio exports call annotations "completions".
+      let annotations = (task["annotations"] ?? task["completions"])?.arrayValue ?? []
+      var relations: [(JSONObject, String?, String)] = []
+      for annotation in annotations {
+        let author = Self.author(annotation["completed_by"])
+        for result in annotation["result"]?.arrayValue ?? [] {
+          guard let object = result.objectValue else {
+            try onBadRecord(FormatError(location: location, reason: "a result must be an object"))
+            continue
+          }
+          let id = ExchangeSupport.idKey(object["id"]) ?? "?"
+          let resultLocation = "\(location) result \(id)"
+          if object["type"]?.stringValue == "relation" {
+            relations.append((object, author, "\(location) relation \(relations.count + 1)"))
+            continue
+          }
+          guard let labels = object["value"]?["labels"]?.arrayValue else { continue }
+          // A missing layer is the command's mistake, not the record's, so it stops the import.
+          let spanLayer = try ExchangeSupport.requireLayer(layer, format: "Label Studio", location: resultLocation)
+          do throws(FormatError) {
+            guard id != "?" else { throw FormatError(location: "", reason: "missing \"id\"") }
+            let range = try Self.range(object["value"], in: text)
+            let quote = try ExchangeSupport.quote(range, in: text)
+            if let stated = object["value"]?["text"]?.stringValue, stated != quote {
+              throw FormatError(
+                location: "", reason: "text \"\(stated)\" does not match the text, which has \"\(quote)\"")
+            }
+            for label in labels {
+              guard let label = label.stringValue else {
+                throw FormatError(location: "", reason: "labels must be strings")
+              }
+              let key = labels.count == 1 ? id : "\(id)/\(label)"
+              guard !imported.annotations.contains(where: { $0.key == key }) else {
+                throw FormatError(location: "", reason: "result id \(id) is used twice")
+              }
+              imported.annotations.append(
+                ImportedAnnotation(
+                  key: key, layer: spanLayer, label: label, range: range, quote: quote, author: author,
+                  location: resultLocation))
+            }
+          } catch {
+            try onBadRecord(FormatError(location: resultLocation, reason: error.reason))
+          }
+        }
+      }
+      let known = Set(imported.annotations.map(\.key))
+      for (relation, author, relationLocation) in relations {
+        let from = ExchangeSupport.idKey(relation["from_id"]) ?? ""
+        let to = ExchangeSupport.idKey(relation["to_id"]) ?? ""
+        guard let missing = [from, to].first(where: { !known.contains($0) }) else {
+          let type = relation["labels"]?[0]?.stringValue ?? "related"
+          imported.links.append(ImportedLink(type: type, from: from, to: to, author: author))
+          continue
+        }
+        try onBadRecord(
+          FormatError(location: relationLocation, reason: "refers to result \"\(missing)\", which is not a span here"))
+      }
+      try body(imported)
+    }
+  }
+
+  /// The scalar range of a result's UTF-16 `start`/`end`.
+  private static func range(_ value: JSONValue?, in text: ReportText) throws(FormatError) -> TextRange {
+    guard let start = value?["start"]?.intValue, let end = value?["end"]?.intValue else {
+      throw FormatError(location: "", reason: "\"value\" needs integer \"start\" and \"end\"")
+    }
+    guard start >= 0, end <= text.utf16Count, start < end else {
+      throw FormatError(
+        location: "", reason: "UTF-16 offsets \(start)..\(end) fall outside the text (0..\(text.utf16Count))")
+    }
+    guard let scalarStart = text.scalarOffset(ofUTF16: start), let scalarEnd = text.scalarOffset(ofUTF16: end) else {
+      throw FormatError(location: "", reason: "UTF-16 offsets \(start)..\(end) fall inside a surrogate pair")
+    }
+    return TextRange(scalarStart, scalarEnd)
+  }
+
+  /// `completed_by` as Label Studio spells it in its various versions.
+  private static func author(_ value: JSONValue?) -> String? {
+    switch value {
+    case .string(let name): return name
+    case .int(let id): return "user-\(id)"
+    case .object(let user):
+      return user["email"]?.stringValue ?? user["username"]?.stringValue ?? user["id"]?.intValue.map { "user-\($0)" }
+    default: return nil
+    }
+  }
+}

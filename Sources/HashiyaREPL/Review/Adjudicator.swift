@@ -1,0 +1,133 @@
+import AnnotatorKit
+import HashiyaReview
+import HashiyaStore
+
+/// Settles the current unit of a review: one version becomes an adjudicated annotation, or none.
+///
+/// A decision is one change like any other — the adjudicated annotation, its links, the recorded
+/// decision — so `undo` takes it back and reopens the unit.
+struct Adjudicator {
+  let session: Session
+  let queue: ReviewQueue
+
+  /// Takes `annotator`'s version (or the unanimous one), with `edits` applied when given.
+  func accept(_ annotator: String?, edits: [(key: String, value: String)]? = nil) throws -> String {
+    let item = try currentItem()
+    let span: ReviewSpan
+    if let annotator {
+      guard queue.annotators.contains(annotator) else {
+        throw CommandError.usage(
+          command: "accept", message: "\(annotator) is not under review (\(queue.annotators.joined(separator: ", ")))")
+      }
+      guard let found = item.unit.span(of: annotator) else {
+        throw CommandError.usage(
+          command: "accept", message: "\(annotator) has no annotation here: reject, or accept another")
+      }
+      span = found
+    } else {
+      guard item.unit.isUnanimous, let found = item.unit.annotators.lazy.compactMap({ item.unit.span(of: $0) }).first
+      else {
+        let present = item.unit.annotators.filter { item.unit.span(of: $0) != nil }
+        throw CommandError.usage(
+          command: "accept", message: "the annotators disagree here: accept NAME (\(present.joined(separator: ", ")))")
+      }
+      span = found
+    }
+    guard let source = queue.annotations[span.id], let text = queue.texts[item.unit.reportID] else {
+      throw StoreError.noSuchAnnotation(id: span.id)
+    }
+    let schema = try session.catalog.schema(item.layer, store: session.store)
+    var label = source.label
+    var values = Dictionary(uniqueKeysWithValues: source.attributes.pairs.map { ($0.key, $0.value) })
+    if let edits {
+      if let newLabel = edits.last(where: { $0.key == "label" })?.value { label = newLabel }
+      let changes = edits.filter { $0.key != "label" }
+      for (key, value) in changes where value.isEmpty { values.removeValue(forKey: key) }
+      values.merge(try schema.parseAttributes(changes.filter { !$0.value.isEmpty }, label: label)) { $1 }
+    }
+    var draft = try AnnotationWriter(session: session).draft(
+      layer: item.layer, label: label, range: source.range, reportID: source.reportID, text: text, attributes: values,
+      origin: "adjudicated")
+    draft.provenance = queue.sources(item)
+    let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
+    let gold = try decide(item, outcome: outcome, draft: draft, linksOf: span)
+    let whose = annotator.map { "\($0)'s version" } ?? "the version all agree on"
+    return "\(outcome == .edited ? "edited" : "accepted") \(whose) as #\(gold ?? 0)"
+  }
+
+  /// Settles the unit with no annotation.
+  func reject() throws -> String {
+    let item = try currentItem()
+    _ = try decide(item, outcome: .rejected, draft: nil, linksOf: nil)
+    return "rejected: no annotation here"
+  }
+
+  private func currentItem() throws -> ReviewQueue.Item {
+    guard let item = queue.current else {
+      throw CommandError.usage(command: "review", message: "the review is done; start another with review")
+    }
+    return item
+  }
+
+  /// Writes the decision in one change and moves the queue on; returns the gold handle.
+  private func decide(
+    _ item: ReviewQueue.Item, outcome: ReviewDecision.Outcome, draft: NewAnnotation?, linksOf span: ReviewSpan?
+  ) throws -> Int? {
+    let unit = item.unit
+    let sources = queue.sources(item)
+    let golds = try session.store.annotations(AnnotationFilter(reportID: unit.reportID, layer: item.layer)).filter {
+      $0.origin == "adjudicated"
+    }
+    if draft != nil { try session.catalog.recordSchema(of: item.layer, store: session.store, user: session.user) }
+    let links = try goldLinks(source: span, others: golds)
+    let key = "\(unit.reportID)/\(item.layer)"
+    let handle: Int? = try session.store.change(author: session.user) { changes in
+      if item.decision != nil {
+        try changes.withdrawReviewDecisions(reportID: unit.reportID, layer: item.layer, sources: sources)
+        for old in golds where !Set(old.provenance).isDisjoint(with: sources) { try changes.delete(old.id) }
+      }
+      var created: Annotation?
+      if let draft {
+        let gold = try changes.add(draft)
+        created = gold
+        for link in links.outgoing { try changes.link(link.type, from: gold.id, to: link.to) }
+        for link in links.incoming { try changes.link(link.type, from: link.from, to: gold.id) }
+      }
+      try changes.recordReviewDecision(
+        ReviewDecision(
+          reportID: unit.reportID, layer: item.layer, range: unit.range, outcome: outcome, annotationID: created?.id,
+          sources: sources, comment: queue.pendingComment, reviewer: session.user))
+      try changes.setReviewUnits(reportID: unit.reportID, layer: item.layer, units: queue.unitCounts[key] ?? 1)
+      return created?.id
+    }
+    queue.items[queue.position].decision = outcome.rawValue + (handle.map { " → #\($0)" } ?? "")
+    queue.advance()
+    return handle
+  }
+
+  /// The gold links the chosen version implies, read before the change is written: to gold
+  /// annotations its links point at, and from gold annotations whose sources point at it.
+  private func goldLinks(source: ReviewSpan?, others: [Annotation]) throws -> (
+    outgoing: [(type: String, to: Int)], incoming: [(type: String, from: Int)]
+  ) {
+    guard let source, let sourceUUID = queue.annotations[source.id]?.uuid else { return ([], []) }
+    let active = others.filter { $0.status == .active }
+    var outgoing: [(type: String, to: Int)] = []
+    for link in source.links {
+      guard let targetUUID = queue.annotations[link.target]?.uuid,
+        let target = active.first(where: { $0.provenance.contains(targetUUID) })
+      else { continue }
+      outgoing.append((link.type, target.id))
+    }
+    var incoming: [(type: String, from: Int)] = []
+    let byUUID = Dictionary(uniqueKeysWithValues: queue.annotations.values.map { ($0.uuid, $0.id) })
+    for gold in active {
+      let candidates = gold.provenance.compactMap { byUUID[$0] }
+      for link in try session.store.links(touching: candidates)
+      where candidates.contains(link.fromID) && queue.annotations[link.toID]?.uuid == sourceUUID {
+        incoming.append((link.type, gold.id))
+      }
+    }
+    return (outgoing, incoming)
+  }
+}

@@ -1,0 +1,111 @@
+import AnnotatorKit
+import HashiyaReview
+import HashiyaStore
+
+/// `review [LAYER] [--reports SEL] [--annotators A,B,…] [--accept-unanimous]`: walk the disagreements.
+struct ReviewCommand: Command {
+  let name = "review"
+  let synopsis = "[LAYER] [--reports SEL] [--annotators A,B,…] [--accept-unanimous]"
+  let summary = "walk where annotators disagree, most contentious first, and settle a gold version"
+  let details = """
+    Aligns the annotators' annotations on each report and layer (spans matched by overlap;
+    labels, attributes and links compared) and shows one unit at a time: the sentence, each
+    annotator's version side by side, and what differs. At each unit:
+      accept NAME            take NAME's version as the gold annotation
+      accept                 take the version everyone agrees on
+      edit NAME key=value…   take NAME's version with changes (label=X changes the label)
+      reject                 no annotation belongs here (the unit is settled empty)
+      skip · back            move on, or return to the previous unit
+      comment "…"            a note kept with the decision
+    Decisions write adjudicated annotations authored by you, with their provenance; undo
+    takes one back. --accept-unanimous settles every unit where all agree in one go.
+    With --json the whole queue is printed; decisions can follow on standard input.
+    export --gold exports the adjudicated annotations only.
+
+    Example:
+      review claim-labeling --annotators amal,karim,lina
+    """
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let reportIDs = try ReportSelection.ids(try arguments.takeOption("reports"), store: session.store, command: name)
+    let annotators = try arguments.takeOption("annotators").map {
+      $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+    let unanimous = arguments.takeFlag("accept-unanimous")
+    let layer = arguments.isEmpty ? nil : try arguments.takeWord("layer")
+    try arguments.finish()
+    if let layer { _ = try session.catalog.schema(layer, store: session.store) }
+    let queue = try Self.queue(
+      session: session, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
+    session.reviewQueue = queue
+    session.pendingSuggestions = []
+    var note: String?
+    if unanimous {
+      let adjudicator = Adjudicator(session: session, queue: queue)
+      var settled = 0
+      for index in queue.items.indices where queue.items[index].unit.isUnanimous && queue.items[index].decision == nil {
+        queue.position = index
+        _ = try adjudicator.accept(nil)
+        settled += 1
+      }
+      queue.position = queue.items.firstIndex { $0.decision == nil } ?? queue.items.count
+      note = "accepted \(settled) unanimous unit\(settled == 1 ? "" : "s")"
+    }
+    return ReviewStart(queue: queue, note: note)
+  }
+
+  /// The undecided units of the selected reports and layers, most contentious first.
+  static func queue(session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?) throws -> ReviewQueue
+  {
+    let built = try ReviewDocuments.build(
+      session: session, reportIDs: reportIDs, layers: layers, annotators: annotators)
+    guard built.annotators.count >= 2 else {
+      throw CommandError.usage(
+        command: "review",
+        message: "review needs at least two annotators; found \(built.annotators.joined(separator: ", "))")
+    }
+    let decided = try session.store.reviewDecisions(reportIDs: reportIDs, layer: nil)
+    var decidedSources: [String: Set<String>] = [:]
+    for decision in decided {
+      decidedSources["\(decision.reportID)/\(decision.layer)", default: []].formUnion(decision.sources)
+    }
+    var items: [ReviewQueue.Item] = []
+    var counts: [String: Int] = [:]
+    for document in built.documents {
+      let key = "\(document.reportID)/\(document.layer)"
+      let units = SpanAligner.align(document, annotators: built.annotators)
+      counts[key] = units.count
+      for unit in units {
+        let uuids = unit.spans.values.flatMap { $0 }.compactMap { built.annotations[$0.id]?.uuid }
+        if !Set(uuids).isDisjoint(with: decidedSources[key] ?? []) { continue }
+        items.append(ReviewQueue.Item(layer: document.layer, unit: unit))
+      }
+    }
+    items.sort { AlignmentUnit.moreContentious($0.unit, $1.unit) }
+    return ReviewQueue(
+      items: items, annotations: built.annotations, texts: built.texts, annotators: built.annotators,
+      unitCounts: counts)
+  }
+}
+
+/// The start of a review: the whole queue in JSON, the first unit for people.
+struct ReviewStart: CommandOutput {
+  var queue: ReviewQueue
+  var note: String?
+
+  var json: JSONValue {
+    .object([
+      "annotators": .array(queue.annotators.map(JSONValue.string)), "units": .int(queue.items.count),
+      "remaining": .int(queue.remaining), "note": note.map(JSONValue.string) ?? .null,
+      "queue": .array(queue.items.map { UnitView.unitJSON($0, queue: queue) }),
+    ])
+  }
+
+  func text(_ style: TextStyle) -> String {
+    let header = style.dim(
+      "\(queue.items.count) unit\(queue.items.count == 1 ? "" : "s") to review, "
+        + "annotators \(queue.annotators.joined(separator: ", "))")
+    return header + "\n" + UnitView(queue: queue, note: note).text(style)
+  }
+}

@@ -1,0 +1,54 @@
+import AnnotatorKit
+import HashiyaReview
+import HashiyaStore
+
+/// Turns the project's annotations into the documents the alignment and metrics work on.
+struct ReviewDocuments {
+  /// One report and layer: the documents plus the annotations behind each span handle.
+  struct Built {
+    var documents: [ReviewDocument]
+    var annotations: [Int: Annotation]
+    var texts: [Int: ReportText]
+    var annotators: [String]
+  }
+
+  /// Every annotator's work (adjudicated annotations excluded) on `reportIDs` in `layers`.
+  ///
+  /// Without `annotators`, everyone who annotated the layer takes part.
+  static func build(
+    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?
+  ) throws -> Built {
+    let all = try session.store.annotations(AnnotationFilter(reportIDs: reportIDs)).filter {
+      $0.origin != "adjudicated" && (layers?.contains($0.layer) ?? true)
+    }
+    let people = annotators ?? Array(Set(all.map(\.author))).sorted()
+    let chosen = all.filter { people.contains($0.author) }
+    let links = try session.store.links(touching: chosen.map(\.id))
+    var linksFrom: [Int: [ReviewLink]] = [:]
+    for link in links { linksFrom[link.fromID, default: []].append(ReviewLink(type: link.type, target: link.toID)) }
+    var byReportLayer: [Int: [String: [Annotation]]] = [:]
+    for annotation in chosen {
+      byReportLayer[annotation.reportID, default: [:]][annotation.layer, default: []].append(annotation)
+    }
+    var documents: [ReviewDocument] = []
+    var texts: [Int: ReportText] = [:]
+    for reportID in reportIDs {
+      guard let layersHere = byReportLayer[reportID] else { continue }
+      let text = try session.text(ofReport: reportID)
+      texts[reportID] = text
+      let tokens = text.sentences.flatMap(\.tokens)
+      for (layer, annotations) in layersHere.sorted(by: { $0.key < $1.key }) {
+        let spans = annotations.map { a in
+          ReviewSpan(
+            id: a.id, annotator: a.author, label: a.label, range: a.range,
+            attributes: Dictionary(uniqueKeysWithValues: a.attributes.pairs.map { ($0.key, $0.value) }),
+            links: linksFrom[a.id] ?? [])
+        }
+        documents.append(ReviewDocument(reportID: reportID, layer: layer, tokens: tokens, spans: spans))
+      }
+    }
+    return Built(
+      documents: documents, annotations: Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, $0) }), texts: texts,
+      annotators: people)
+  }
+}

@@ -1,0 +1,74 @@
+import AnnotatorKit
+import HashiyaReview
+import HashiyaStore
+
+/// One unit of the review queue as the reviewer sees it: context, each annotator's version, what differs.
+struct UnitView: CommandOutput {
+  var queue: ReviewQueue
+  /// A line about what just happened (a decision), shown above the next unit.
+  var note: String?
+
+  var json: JSONValue {
+    guard let item = queue.current else {
+      return .object(["done": .bool(true), "note": note.map(JSONValue.string) ?? .null])
+    }
+    return .object([
+      "position": .int(queue.position + 1), "units": .int(queue.items.count), "remaining": .int(queue.remaining),
+      "layer": .string(item.layer), "unit": Self.unitJSON(item, queue: queue),
+      "note": note.map(JSONValue.string) ?? .null,
+    ])
+  }
+
+  static func unitJSON(_ item: ReviewQueue.Item, queue: ReviewQueue) -> JSONValue {
+    var object = item.unit.json.objectValue ?? JSONObject()
+    object["layer"] = .string(item.layer)
+    if let text = queue.texts[item.unit.reportID] {
+      object["text"] = .string(text.substring(item.unit.range))
+    }
+    object["decision"] = item.decision.map(JSONValue.string) ?? .null
+    return .object(object)
+  }
+
+  func text(_ style: TextStyle) -> String {
+    var lines: [String] = []
+    if let note { lines.append(style.green(note)) }
+    guard let item = queue.current, let text = queue.texts[item.unit.reportID] else {
+      lines.append("review done: every unit in the queue is decided or skipped (\(queue.remaining) left open)")
+      return lines.joined(separator: "\n")
+    }
+    let unit = item.unit
+    let location = text.location(of: unit.range.start)
+    lines.append(
+      style.bold("unit \(queue.position + 1) of \(queue.items.count)")
+        + style.dim(
+          " · #\(unit.reportID) \(location) · \(item.layer) · "
+            + (unit.differences.isEmpty
+              ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", "))))
+    if let sentence = location.sentence {
+      let range = text.sentences[sentence - 1].range
+      let context = TextRange(min(range.start, unit.range.start), max(range.end, unit.range.end))
+      lines.append(
+        "  "
+          + BidiIsolation.isolate(Snippet.make(unit.range, in: text.scalars, context: context.length).rendered(style)))
+    }
+    let width = queue.annotators.map(\.count).max() ?? 0
+    for annotator in queue.annotators {
+      let name = DisplayWidth.pad(annotator, to: width)
+      guard let span = unit.span(of: annotator) else {
+        lines.append("  \(name)  " + style.dim("— (no annotation)"))
+        continue
+      }
+      let attributes = span.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(AnnotationList.plain($0.value))" }
+      let links = span.links.map { "\($0.type) → #\($0.target)" }
+      let mark = unit.dissenters.contains(annotator) ? style.yellow("≠") : " "
+      lines.append(
+        "\(mark) \(name)  #\(span.id) \(span.label) \(span.range)  "
+          + BidiIsolation.isolate("«" + text.substring(span.range) + "»") + " "
+          + (attributes + links).joined(separator: " "))
+    }
+    if let decision = item.decision { lines.append(style.dim("  decided: \(decision) (deciding again replaces it)")) }
+    lines.append(
+      style.dim("  accept NAME · accept (all agree) · edit NAME key=value… · reject · skip · back · comment \"…\""))
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,97 @@
+import AnnotatorKit
+import Foundation
+import HashiyaStore
+import Testing
+
+@testable import HashiyaFormats
+
+@Suite("doccano JSONL export and import")
+struct DoccanoExchangeTests {
+  private func export(_ bundles: [ReportBundle]) throws -> String {
+    let path = ExchangeFixtures.temporaryFolder() + "/doccano.jsonl"
+    var exporter = try DoccanoExporter(path: path, context: ExchangeFixtures.context)
+    let summary = try ExchangeFixtures.export(bundles, with: &exporter)
+    #expect(summary.files == [path] && summary.bytes > 0)
+    return path
+  }
+
+  @Test func seedReportRoundTrips() throws {
+    let bundle = ExchangeFixtures.seedBundle()
+    let path = try export([bundle])
+    let record = try JSONParser.parse(
+      try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0].description)
+    #expect(record["id"] == 1)
+    let range = bundle.annotations[0].range
+    let expected: JSONValue = [
+      "id": 1, "label": "speaker", "start_offset": .int(range.start), "end_offset": .int(range.end),
+    ]
+    #expect(record["entities"]?[0] == expected)
+    #expect(record["relations"]?[0] == ["id": 100, "type": "said-by", "from_id": 2, "to_id": 1])
+
+    let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "speakers")
+    #expect(errors.isEmpty)
+    let report = try #require(reports.first)
+    #expect(report.report.text == bundle.report.text)
+    #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
+    #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
+    #expect(report.annotations.allSatisfy { $0.layer == "speakers" && $0.author == nil })
+  }
+
+  @Test func emojiAndCRLFOffsetsAreCodePoints() throws {
+    let bundle = ExchangeFixtures.emojiBundle()
+    let path = try export([bundle])
+    let record = try JSONParser.parse(
+      try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0].description)
+    let text = ExchangeFixtures.emojiText
+    let needle = text.range(of: "friends")!
+    let start = text.unicodeScalars.distance(from: text.startIndex, to: needle.lowerBound)
+    #expect(record["entities"]?[0]?["start_offset"]?.intValue == start)
+    #expect(start != text.utf16.distance(from: text.startIndex, to: needle.lowerBound))
+    let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "l")
+    #expect(errors.isEmpty)
+    #expect(ExchangeFixtures.spans(try #require(reports.first)) == ExchangeFixtures.spans(bundle))
+    #expect(ExchangeFixtures.links(try #require(reports.first)) == ExchangeFixtures.links(bundle))
+  }
+
+  @Test func olderLabelFormIsRead() throws {
+    let path = ExchangeFixtures.temporaryFolder() + "/old.jsonl"
+    ExchangeFixtures.write(
+      #"{"text": "قال 😀 المتحدث", "label": [[6, 13, "SPEAKER"], [0, 3, "VERB"]]}"# + "\n", to: path)
+    let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "l")
+    #expect(errors.isEmpty)
+    let annotations = try #require(reports.first?.annotations)
+    #expect(annotations.map(\.key) == ["1", "2"])
+    #expect(annotations[0].quote == "المتحدث" && annotations[1].label == "VERB")
+  }
+
+  @Test func layerIsRequired() throws {
+    let path = ExchangeFixtures.temporaryFolder() + "/in.jsonl"
+    ExchangeFixtures.write(#"{"text": "Hello world", "label": [[6, 11, "P"]]}"# + "\n", to: path)
+    #expect(throws: FormatError.self) { _ = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: nil) }
+  }
+
+  @Test(arguments: [
+    (
+      #"{"text": "Hello world", "entities": [{"id": 1, "label": "P", "start_offset": 6, "end_offset": 12}]}"#,
+      "in.jsonl:1 entity 1", "outside"
+    ),
+    (
+      #"{"text": "Hello world", "entities": [{"id": 1, "label": "P", "start_offset": 0, "end_offset": 5}], "relations": [{"id": 1, "type": "r", "from_id": 1, "to_id": 9}]}"#,
+      "in.jsonl:1 relation 1", "entity 9"
+    ),
+    (
+      #"{"text": "Hello world", "entities": [{"label": "P", "start_offset": 0, "end_offset": 5}]}"#,
+      "in.jsonl:1 entity 1", "\"id\""
+    ),
+    (#"{"text": "Hello world", "label": [[0, 5]]}"#, "in.jsonl:1 entity 1", "[start, end"),
+    (#"{"text": "Hello"#, "in.jsonl:1", "not valid JSON"),
+  ])
+  func badRecordsAreReportedWithTheirLocation(line: String, location: String, reason: String) throws {
+    let path = ExchangeFixtures.temporaryFolder() + "/in.jsonl"
+    ExchangeFixtures.write("\n" + line + "\n", to: path)
+    let (_, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "l")
+    #expect(errors.count == 1)
+    #expect(errors.first?.location == location.replacingOccurrences(of: ":1", with: ":2"))
+    #expect(errors.first?.reason.contains(reason) == true, "\(errors)")
+  }
+}

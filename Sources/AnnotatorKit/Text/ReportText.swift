@@ -1,19 +1,19 @@
+import Foundation
+
 /// A report's immutable text with everything needed to address it exactly.
 ///
-/// Built once per shown or annotated report: scalar array, UTF-16/UTF-8 offset tables, grapheme
-/// boundaries, sentences and tokens, and a folded copy for Arabic-aware matching. Offsets are
+/// The scalar array and the UTF-16/UTF-8 offset tables are built at once; grapheme boundaries,
+/// sentences with tokens, and the folded copy for Arabic-aware matching are built on first use,
+/// since an export needs only offsets while `show` and the suggesters need everything. Offsets are
 /// Unicode scalar offsets throughout; the tables convert them without walking the string again.
 public final class ReportText: Sendable {
   public let string: String
   public let scalars: [Unicode.Scalar]
-  public let sentences: [Sentence]
-  public let folded: FoldedText
   /// `utf16Prefix[i]` is the UTF-16 offset of scalar `i`; one extra entry for the end.
   private let utf16Prefix: [Int32]
   /// `utf8Prefix[i]` is the UTF-8 offset of scalar `i`; one extra entry for the end.
   private let utf8Prefix: [Int32]
-  /// `graphemeBoundary[i]` tells whether offset `i` (0...count) is a grapheme cluster boundary.
-  private let graphemeBoundary: [Bool]
+  private let analysis = LazyAnalysis()
 
   public init(_ string: String) {
     self.string = string
@@ -35,12 +35,14 @@ public final class ReportText: Sendable {
     utf8.append(u8)
     self.utf16Prefix = utf16
     self.utf8Prefix = utf8
-    var boundary = [Bool](repeating: false, count: scalars.count + 1)
-    for offset in GraphemeSegmenter.boundaries(scalars) { boundary[offset] = true }
-    self.graphemeBoundary = boundary
-    self.sentences = Self.makeSentences(scalars)
-    self.folded = FoldedText(scalars)
   }
+
+  /// Numbered sentences with their tokens.
+  public var sentences: [Sentence] { analysis.sentences(scalars) }
+  /// The folded copy used for Arabic-aware matching.
+  public var folded: FoldedText { analysis.folded(scalars) }
+  /// `graphemeBoundary[i]` tells whether offset `i` (0...count) is a grapheme cluster boundary.
+  private var graphemeBoundary: [Bool] { analysis.graphemeBoundary(scalars) }
 
   public var count: Int { scalars.count }
   public var utf16Count: Int { Int(utf16Prefix[scalars.count]) }
@@ -73,7 +75,8 @@ public final class ReportText: Sendable {
     guard range.start >= 0, range.end <= scalars.count else {
       throw .outOfBounds(range, length: scalars.count)
     }
-    for offset in [range.start, range.end] where !graphemeBoundary[offset] {
+    let boundary = graphemeBoundary
+    for offset in [range.start, range.end] where !boundary[offset] {
       throw .splitsGrapheme(range, offset: offset)
     }
   }
@@ -100,8 +103,9 @@ public final class ReportText: Sendable {
   public func widenedToGraphemes(_ range: TextRange) -> TextRange {
     var start = max(0, range.start)
     var end = min(scalars.count, range.end)
-    while start > 0 && !graphemeBoundary[start] { start -= 1 }
-    while end < scalars.count && !graphemeBoundary[end] { end += 1 }
+    let boundary = graphemeBoundary
+    while start > 0 && !boundary[start] { start -= 1 }
+    while end < scalars.count && !boundary[end] { end += 1 }
     return TextRange(start, end)
   }
 
@@ -126,7 +130,7 @@ public final class ReportText: Sendable {
     return nil
   }
 
-  private static func makeSentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+  fileprivate static func makeSentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
     let words = WordSegmenter.segments(scalars).filter { $0.kind != .whitespace }
     var next = 0
     return SentenceSplitter.sentences(in: scalars).enumerated().map { index, range in
@@ -138,5 +142,41 @@ public final class ReportText: Sendable {
       }
       return Sentence(number: index + 1, range: range, tokens: tokens)
     }
+  }
+}
+
+/// The parts of a `ReportText` computed on first use, once, safely across threads.
+private final class LazyAnalysis: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cachedSentences: [Sentence]?
+  private var cachedFolded: FoldedText?
+  private var cachedBoundaries: [Bool]?
+
+  func sentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cachedSentences { return cachedSentences }
+    let made = ReportText.makeSentences(scalars)
+    cachedSentences = made
+    return made
+  }
+
+  func folded(_ scalars: [Unicode.Scalar]) -> FoldedText {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cachedFolded { return cachedFolded }
+    let made = FoldedText(scalars)
+    cachedFolded = made
+    return made
+  }
+
+  func graphemeBoundary(_ scalars: [Unicode.Scalar]) -> [Bool] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cachedBoundaries { return cachedBoundaries }
+    var boundary = [Bool](repeating: false, count: scalars.count + 1)
+    for offset in GraphemeSegmenter.boundaries(scalars) { boundary[offset] = true }
+    cachedBoundaries = boundary
+    return boundary
   }
 }

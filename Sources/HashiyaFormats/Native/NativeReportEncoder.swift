@@ -1,0 +1,231 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// Writes one report of a native export, with its annotations and their links and reviews, as one
+/// JSON object.
+///
+/// Links and reviews are nested under the annotation they start from, so a report reads top-down
+/// and a reader never has to hold links until their annotations arrive. The lookup tables are
+/// kept between reports so a long export does not allocate them again for every report.
+struct NativeReportEncoder {
+  let offsets: ExportContext.Offsets
+  let contextLength: Int
+
+  private var indexByHandle: [Int: Int] = [:]
+  /// `(annotation index, link index)` sorted, so each annotation's links are one contiguous run.
+  private var linkOrder: [(annotation: Int, item: Int)] = []
+  private var reviewOrder: [(annotation: Int, item: Int)] = []
+
+  init(offsets: ExportContext.Offsets, contextLength: Int) {
+    self.offsets = offsets
+    self.contextLength = contextLength
+  }
+
+  /// Appends the report object to `writer` and returns how many annotations and links it holds.
+  mutating func encode(
+    _ bundle: ReportBundle, text: ReportText, into writer: inout JSONWriter
+  ) throws(FormatError) -> (annotations: Int, links: Int) {
+    let report = bundle.report
+    let location = "report \(report.id) (\(report.uid))"
+    try index(bundle, location: location)
+
+    writer.beginObject()
+    writer.key("id")
+    writer.int(report.id)
+    writer.key("uid")
+    writer.string(report.uid)
+    writer.key("title")
+    writer.string(report.title)
+    writer.key("language")
+    writer.string(report.language)
+    writer.key("source")
+    writeOptional(report.source, into: &writer)
+    writer.key("url")
+    writeOptional(report.url, into: &writer)
+    writer.key("published")
+    writeOptional(report.published, into: &writer)
+    writer.key("metadata")
+    try writeMetadata(report.metadataJSON, location: location, into: &writer)
+    writer.key("sha256")
+    writer.string(report.sha256)
+    writer.key("hadBOM")
+    writer.bool(report.hadBOM)
+    writer.key("length")
+    writer.int(text.count)
+    writer.key("text")
+    writer.string(text.string)
+    writer.key("annotations")
+    writer.beginArray()
+    var nextLink = 0
+    var nextReview = 0
+    for (index, annotation) in bundle.annotations.enumerated() {
+      try writeAnnotation(
+        annotation, at: index, bundle: bundle, text: text, nextLink: &nextLink, nextReview: &nextReview,
+        location: location, into: &writer)
+    }
+    writer.endArray()
+    writer.endObject()
+    return (bundle.annotations.count, bundle.links.count)
+  }
+
+  /// Groups links and reviews by the annotation they belong to, checking that both ends are exported.
+  private mutating func index(_ bundle: ReportBundle, location: String) throws(FormatError) {
+    indexByHandle.removeAll(keepingCapacity: true)
+    for (index, annotation) in bundle.annotations.enumerated() { indexByHandle[annotation.id] = index }
+    linkOrder.removeAll(keepingCapacity: true)
+    for (item, link) in bundle.links.enumerated() {
+      guard let from = indexByHandle[link.fromID], indexByHandle[link.toID] != nil else {
+        throw FormatError(
+          location: location, reason: "link \(link.uuid) joins #\(link.fromID) and #\(link.toID), not both exported")
+      }
+      linkOrder.append((from, item))
+    }
+    linkOrder.sort { ($0.annotation, $0.item) < ($1.annotation, $1.item) }
+    reviewOrder.removeAll(keepingCapacity: true)
+    for (item, review) in bundle.reviews.enumerated() {
+      guard let on = indexByHandle[review.annotationID] else {
+        throw FormatError(
+          location: location, reason: "review \(review.uuid) is on #\(review.annotationID), not exported")
+      }
+      reviewOrder.append((on, item))
+    }
+    reviewOrder.sort { ($0.annotation, $0.item) < ($1.annotation, $1.item) }
+  }
+
+  private func writeAnnotation(
+    _ annotation: Annotation, at index: Int, bundle: ReportBundle, text: ReportText, nextLink: inout Int,
+    nextReview: inout Int, location: String, into writer: inout JSONWriter
+  ) throws(FormatError) {
+    let range = annotation.range
+    guard range.start >= 0, range.start < range.end, range.end <= text.count else {
+      throw FormatError(location: "\(location) #\(annotation.id)", reason: "offsets \(range) are outside the text")
+    }
+    // The store checks quotes on read, but the format promises text[start:end] == quote to every
+    // consumer, so a drifted row must stop the export rather than ship a wrong span.
+    guard
+      QuoteCheck.text(
+        text.string, from: text.utf8Offset(ofScalar: range.start), to: text.utf8Offset(ofScalar: range.end),
+        equals: annotation.quote)
+    else {
+      throw FormatError(location: "\(location) #\(annotation.id)", reason: "quote differs from the text at \(range)")
+    }
+    writer.beginObject()
+    writer.key("id")
+    writer.string(annotation.uuid)
+    writer.key("handle")
+    writer.int(annotation.id)
+    writer.key("layer")
+    writer.string(annotation.layer)
+    writer.key("label")
+    writer.string(annotation.label)
+    writer.key("start")
+    writer.int(range.start)
+    writer.key("end")
+    writer.int(range.end)
+    if offsets == .all {
+      writer.key("utf16")
+      writePair(text.utf16Offset(ofScalar: range.start), text.utf16Offset(ofScalar: range.end), into: &writer)
+      writer.key("utf8")
+      writePair(text.utf8Offset(ofScalar: range.start), text.utf8Offset(ofScalar: range.end), into: &writer)
+    }
+    writer.key("quote")
+    writer.string(annotation.quote)
+    writer.key("prefix")
+    writer.string(text.substring(QuoteContext.prefixRange(of: range, in: text, length: contextLength)))
+    writer.key("suffix")
+    writer.string(text.substring(QuoteContext.suffixRange(of: range, in: text, length: contextLength)))
+    writer.key("attributes")
+    writeObject(annotation.attributes, into: &writer)
+    writer.key("author")
+    writer.string(annotation.author)
+    writer.key("origin")
+    writer.string(annotation.origin)
+    writer.key("status")
+    writer.string(annotation.status.rawValue)
+    writer.key("createdAt")
+    writer.string(annotation.createdAt)
+    writer.key("updatedAt")
+    writer.string(annotation.updatedAt)
+    if !annotation.provenance.isEmpty {
+      writer.key("provenance")
+      writer.beginArray()
+      for uuid in annotation.provenance { writer.string(uuid) }
+      writer.endArray()
+    }
+    writer.key("links")
+    writer.beginArray()
+    while nextLink < linkOrder.count, linkOrder[nextLink].annotation == index {
+      let link = bundle.links[linkOrder[nextLink].item]
+      writer.beginObject()
+      writer.key("id")
+      writer.string(link.uuid)
+      writer.key("type")
+      writer.string(link.type)
+      writer.key("to")
+      writer.string(bundle.annotations[indexByHandle[link.toID]!].uuid)
+      writer.key("author")
+      writer.string(link.author)
+      writer.key("status")
+      writer.string(link.status.rawValue)
+      writer.key("createdAt")
+      writer.string(link.createdAt)
+      writer.endObject()
+      nextLink += 1
+    }
+    writer.endArray()
+    writer.key("reviews")
+    writer.beginArray()
+    while nextReview < reviewOrder.count, reviewOrder[nextReview].annotation == index {
+      let review = bundle.reviews[reviewOrder[nextReview].item]
+      writer.beginObject()
+      writer.key("id")
+      writer.string(review.uuid)
+      writer.key("reviewer")
+      writer.string(review.reviewer)
+      writer.key("verdict")
+      writer.string(review.verdict.rawValue)
+      writer.key("comment")
+      writeOptional(review.comment, into: &writer)
+      writer.key("createdAt")
+      writer.string(review.createdAt)
+      writer.endObject()
+      nextReview += 1
+    }
+    writer.endArray()
+    writer.endObject()
+  }
+
+  private func writeOptional(_ value: String?, into writer: inout JSONWriter) {
+    if let value { writer.string(value) } else { writer.null() }
+  }
+
+  private func writePair(_ start: Int, _ end: Int, into writer: inout JSONWriter) {
+    writer.beginArray()
+    writer.int(start)
+    writer.int(end)
+    writer.endArray()
+  }
+
+  /// Member by member, so the object is not wrapped in a `JSONValue` first.
+  private func writeObject(_ object: JSONObject, into writer: inout JSONWriter) {
+    writer.beginObject()
+    for member in object.pairs {
+      writer.key(member.key)
+      writer.value(member.value)
+    }
+    writer.endObject()
+  }
+
+  /// Re-encodes the stored metadata, which guarantees one line for JSONL whatever its spacing.
+  private func writeMetadata(_ json: String, location: String, into writer: inout JSONWriter) throws(FormatError) {
+    if json == "{}" {
+      writer.beginObject()
+      writer.endObject()
+      return
+    }
+    guard let object = (try? JSONParser.parse(json))?.objectValue else {
+      throw FormatError(location: location, reason: "its stored metadata is not a JSON object")
+    }
+    writeObject(object, into: &writer)
+  }
+}

@@ -8,6 +8,13 @@ public protocol ReportExporter {
   mutating func write(_ bundle: ReportBundle, text: ReportText) throws
   /// Completes the output (closing brackets, `annotation.conf`) and says what was written.
   mutating func finish() throws -> ExportSummary
+  /// Abandons a failed export, removing what it wrote so far.
+  func discard()
+}
+
+extension ReportExporter {
+  /// Exporters that write each file whole (brat) leave nothing half-written to remove.
+  public func discard() {}
 }
 
 /// What an export wrote.

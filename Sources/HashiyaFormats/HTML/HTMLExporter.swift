@@ -59,6 +59,10 @@ public struct HTMLExporter: ReportExporter {
     summary.links += links.count
   }
 
+  public func discard() {
+    sink.discard()
+  }
+
   public mutating func finish() throws -> ExportSummary {
     if !started { try writeHead() }
     var writer = JSONWriter()

@@ -10,6 +10,12 @@ struct NativeFields {
     self.location = location
   }
 
+  /// Whether the member is present and not `null`.
+  func has(_ key: String) -> Bool {
+    guard let value = members[key] else { return false }
+    return !value.isNull
+  }
+
   /// Reads a member that must exist; `null` counts as missing.
   func required(_ key: String) throws(FormatError) -> JSONValue {
     guard let value = members[key], !value.isNull else { throw missing(key) }

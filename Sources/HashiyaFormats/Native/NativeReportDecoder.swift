@@ -81,7 +81,19 @@ enum NativeReportDecoder {
       key: uuid, uuid: uuid, handle: handle, layer: try fields.string("layer"), label: try fields.string("label"),
       range: TextRange(start, end), quote: quote, attributes: try fields.object("attributes"),
       author: try fields.string("author"), origin: try fields.string("origin"), status: try status(fields),
-      createdAt: try fields.string("createdAt"), updatedAt: try fields.string("updatedAt"), location: fields.location)
+      createdAt: try fields.string("createdAt"), updatedAt: try fields.string("updatedAt"),
+      provenance: try provenance(fields), location: fields.location)
+  }
+
+  /// The UUIDs an adjudicated annotation was taken from; absent for others.
+  private static func provenance(_ fields: NativeFields) throws(FormatError) -> [String] {
+    guard fields.has("provenance") else { return [] }
+    var uuids: [String] = []
+    for value in try fields.array("provenance") {
+      guard let uuid = value.stringValue else { throw fields.fail("\"provenance\" must be an array of UUID strings") }
+      uuids.append(uuid)
+    }
+    return uuids
   }
 
   private static func decodeLink(_ fields: NativeFields, from: String) throws(FormatError) -> ImportedLink {

@@ -16,6 +16,7 @@ public struct CommandRegistry {
       TagCommand(), LinkCommand(), EditCommand(part: .attributes), EditCommand(part: .label), RemoveCommand(),
       ListCommand(), UndoCommand(redo: false), UndoCommand(redo: true), HistoryCommand(), BlameCommand(),
       SuggestCommand(), DecideCommand(accept: true), DecideCommand(accept: false), PluginsCommand(), MergeCommand(),
+      ExportCommand(),
       VoteCommand(verdict: .approve), VoteCommand(verdict: .flag), ReviewCommand(),
       ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
       AgreementCommand(), DiffCommand(),

@@ -5,28 +5,61 @@ import HashiyaStore
 /// `import FILE|DIR|-…`: adds reports to the project, all or nothing.
 struct ImportCommand: Command {
   let name = "import"
-  let synopsis = "FILE|DIR|- …"
-  let summary = "import reports from .txt/.md files, .jsonl files, folders or standard input"
+  let synopsis = "[--format F] [--layer L] [--skip-bad] FILE|DIR|- …"
+  let summary = "import reports (.txt, .md, .jsonl, folders, -) or annotated files (exports, brat, Prodigy, …)"
   let details = """
     A .txt or .md file is one report; its title is the first line unless a sidecar
     NAME.json beside it gives "title", "lang", "source", "url", "published" or "metadata".
     A .jsonl file holds one report per line: {"id", "title", "text", "lang", "source",
     "url", "published", "metadata"} with "text" required. Folders are read recursively.
     "-" reads standard input (JSON Lines if it starts with "{", else one text report).
-    The import is one transaction: if any file is bad, nothing is imported.
     Importing a text the project already has is a no-op that says so.
+
+    Annotated files are recognised by their content, or named with --format: Hashiya
+    json/jsonl exports (ids, authors, links and reviews kept), brat folders, prodigy,
+    doccano and labelstudio files. --layer puts the labels of a format without layers
+    into a layer. Every annotation is checked against its text: offsets outside it, a
+    split character, or a quote that disagrees with the text rejects the record with its
+    location and reason. The import is all or nothing unless --skip-bad is given, which
+    skips bad records and lists them.
 
     Examples:
       import projects/samples
       import news.jsonl report.ar.txt
+      import --format doccano --layer claim-labeling doccano.jsonl
     """
   let completion = CompletionKind.files
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
+    let formatName = try arguments.takeOption("format")
+    let layer = try arguments.takeOption("layer")
+    let skipBad = arguments.takeFlag("skip-bad")
     let paths = arguments.takeAll().map(\.text)
     guard !paths.isEmpty else {
       throw CommandError.usage(command: name, message: "name at least one file, folder or -")
+    }
+    var format: ExportFormat?
+    if let formatName {
+      guard let named = ExportFormat(rawValue: formatName.lowercased()) else {
+        throw CommandError.usage(command: name, message: "unknown format \"\(formatName)\"")
+      }
+      format = named
+    }
+    let annotated = paths.filter { $0 != "-" && AnnotatedImport.detect(path: $0) != nil }
+    if format != nil || !annotated.isEmpty {
+      guard format != nil || annotated.count == paths.count else {
+        throw CommandError.usage(command: name, message: "import annotated files apart from plain reports")
+      }
+      let catalog = session.catalog
+      let store = session.store
+      let summary = try AnnotatedImport.run(
+        paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad),
+        store: store, author: session.user, knownSchema: { try? catalog.schema($0, store: store) })
+      if session.currentReportID == nil {
+        session.currentReportID = summary.outcome.reportsAdded.first ?? summary.outcome.reportsMatched.first
+      }
+      return AnnotatedImportSummary(summary: summary)
     }
     if paths.contains("-") && session.commandsFromStandardInput {
       throw ImportError.stdinIsCommandStream
@@ -36,6 +69,38 @@ struct ImportCommand: Command {
       files, into: session.store, author: session.user, progress: session.importProgress)
     if session.currentReportID == nil { session.currentReportID = outcome.added.first }
     return ImportSummary(outcome: outcome)
+  }
+}
+
+/// The result of importing annotated files.
+struct AnnotatedImportSummary: CommandOutput {
+  var summary: AnnotatedImport.Summary
+
+  var json: JSONValue {
+    let o = summary.outcome
+    return .object([
+      "reportsAdded": .array(o.reportsAdded.map { .int($0) }),
+      "reportsMatched": .array(o.reportsMatched.map { .int($0) }),
+      "annotations": .int(o.annotations), "links": .int(o.links), "reviews": .int(o.reviews),
+      "alreadyPresent": .int(o.alreadyPresent),
+      "skipped": .array(
+        summary.skipped.map { .object(["location": .string($0.location), "reason": .string($0.reason)]) }),
+    ])
+  }
+
+  func text(_ style: TextStyle) -> String {
+    let o = summary.outcome
+    var lines = [
+      style.green(
+        "imported \(o.annotations) annotations, \(o.links) links, \(o.reviews) reviews on "
+          + "\(o.reportsAdded.count + o.reportsMatched.count) reports (\(o.reportsAdded.count) new)"
+          + (o.alreadyPresent > 0 ? "; \(o.alreadyPresent) records were already here" : ""))
+    ]
+    if !summary.skipped.isEmpty {
+      lines.append(style.yellow("skipped \(summary.skipped.count) bad record\(summary.skipped.count == 1 ? "" : "s"):"))
+      lines += summary.skipped.map { "  \($0.location): \($0.reason)" }
+    }
+    return lines.joined(separator: "\n")
   }
 }
 

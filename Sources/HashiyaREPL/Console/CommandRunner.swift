@@ -54,7 +54,9 @@ public final class CommandRunner {
     let started = ContinuousClock.now
     do {
       let output = try command.run(Arguments(command: command.name, tokens: parsed.arguments), in: session)
-      if json {
+      if output is SilentOutput {
+        // Nothing to add: the command wrote its result itself.
+      } else if json {
         var writer = JSONWriter()
         output.writeJSON(&writer)
         write(String(decoding: writer.bytes, as: UTF8.self))

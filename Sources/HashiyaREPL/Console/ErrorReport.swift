@@ -18,6 +18,7 @@ public enum ErrorReport {
     case let error as ImportError: return error.description
     case let error as StoreError: return error.description
     case let error as TextRangeError: return error.description
+    case let error as FormatError: return error.description
     case let error as CustomStringConvertible: return error.description
     default: return "\(error)"
     }

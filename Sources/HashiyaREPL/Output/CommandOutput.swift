@@ -14,6 +14,13 @@ extension CommandOutput {
   }
 }
 
+/// The output of a command whose result already went to standard output (`export -`).
+public struct SilentOutput: CommandOutput {
+  public init() {}
+  public var json: JSONValue { .null }
+  public func text(_ style: TextStyle) -> String { "" }
+}
+
 /// A one-line message with an optional JSON payload.
 public struct Message: CommandOutput {
   public var line: String

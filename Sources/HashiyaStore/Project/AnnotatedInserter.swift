@@ -113,8 +113,8 @@ public final class AnnotatedInserter {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-          status, createdAt, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          status, createdAt, updatedAt, provenance)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let created = annotation.createdAt ?? now
     try statement.execute(arguments: [
@@ -122,6 +122,7 @@ public final class AnnotatedInserter {
       annotation.range.start, annotation.range.end, annotation.quote ?? "",
       JSONWriter.string(.object(annotation.attributes)), annotation.author ?? author, annotation.origin ?? "imported",
       annotation.status.rawValue, created, annotation.updatedAt ?? created,
+      annotation.provenance.isEmpty ? nil : JSONWriter.string(.array(annotation.provenance.map(JSONValue.string))),
     ])
     let stored = try ProjectStore.annotation(db, id: Int(db.lastInsertedRowID))!
     try ProjectStore.appendEvent(

@@ -4,11 +4,16 @@ import GRDB
 
 extension ProjectStore {
   /// Records the schema a layer is written under; a new or changed schema is an event.
-  public func registerLayer(_ record: LayerRecord, author: String) throws {
+  ///
+  /// With `onlyIfAbsent`, a layer the project already knows keeps its schema (an import must not
+  /// replace the schema a loaded plugin recorded).
+  public func registerLayer(_ record: LayerRecord, author: String, onlyIfAbsent: Bool = false) throws {
     try write("record the schema of \(record.id)") { db in
       let existing = try Row.fetchOne(db, sql: "SELECT * FROM plugins WHERE id = ?", arguments: [record.id])
-      if let existing, existing["version"] == record.version, existing["schema"] == record.schemaJSON,
-        existing["kind"] == record.kind
+      if let existing,
+        onlyIfAbsent
+          || (existing["version"] == record.version && existing["schema"] == record.schemaJSON
+            && existing["kind"] == record.kind)
       {
         return
       }

@@ -42,14 +42,18 @@ public struct ImportedAnnotation: Sendable {
   public var status: Annotation.Status
   public var createdAt: String?
   public var updatedAt: String?
+  /// For an adjudicated annotation, the UUIDs of the annotations it was taken from.
+  public var provenance: [String]
   /// Where in the file, for messages: `reports.jsonl:3 annotation 5`.
   public var location: String
 
   public init(
     key: String, uuid: String? = nil, handle: Int? = nil, layer: String, label: String, range: TextRange,
     quote: String? = nil, attributes: JSONObject = [:], author: String? = nil, origin: String? = nil,
-    status: Annotation.Status = .active, createdAt: String? = nil, updatedAt: String? = nil, location: String
+    status: Annotation.Status = .active, createdAt: String? = nil, updatedAt: String? = nil,
+    provenance: [String] = [], location: String
   ) {
+    self.provenance = provenance
     self.key = key
     self.uuid = uuid
     self.handle = handle

@@ -66,6 +66,10 @@ public struct DoccanoExporter: ReportExporter {
     summary.links += links.count
   }
 
+  public func discard() {
+    sink.discard()
+  }
+
   public mutating func finish() throws -> ExportSummary {
     try sink.close()
     summary.bytes = sink.bytesWritten

@@ -66,6 +66,10 @@ public struct LabelStudioExporter: ReportExporter {
     summary.links += links.count
   }
 
+  public func discard() {
+    sink.discard()
+  }
+
   public mutating func finish() throws -> ExportSummary {
     try sink.write(summary.reports == 0 ? "[]\n" : "\n]\n")
     try sink.close()

@@ -71,6 +71,10 @@ public struct ProdigyExporter: ReportExporter {
     summary.annotations += annotations.count
   }
 
+  public func discard() {
+    sink.discard()
+  }
+
   public mutating func finish() throws -> ExportSummary {
     try sink.close()
     summary.bytes = sink.bytesWritten

@@ -1,0 +1,149 @@
+import AnnotatorKit
+import Foundation
+import HashiyaStore
+
+/// Imports annotated files — Hashiya exports, brat folders, Prodigy, doccano and Label Studio
+/// files — checking every annotation against its report's text first.
+public enum AnnotatedImport {
+  /// The options of one import.
+  public struct Options: Sendable {
+    /// The format; nil means recognise it from the file.
+    public var format: ExportFormat?
+    /// The layer labels go to, for formats without layers.
+    public var layer: String?
+    /// Skip bad records (and say so) instead of refusing the whole import.
+    public var skipBad: Bool
+
+    public init(format: ExportFormat? = nil, layer: String? = nil, skipBad: Bool = false) {
+      self.format = format
+      self.layer = layer
+      self.skipBad = skipBad
+    }
+  }
+
+  /// What an annotated import did, including what it skipped.
+  public struct Summary: Sendable {
+    public var outcome: AnnotatedImportOutcome
+    public var skipped: [FormatError]
+    /// Layer schemas the files carried, recorded in the project.
+    public var schemas: [LayerSchema]
+  }
+
+  /// The annotated format of `path`, or nil when it holds plain reports (text or report JSONL).
+  public static func detect(path: String) -> ExportFormat? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+    if isDirectory.boolValue {
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      return entries.contains { $0.hasSuffix(".ann") } ? .brat : nil
+    }
+    let ext = (path as NSString).pathExtension.lowercased()
+    guard ext == "json" || ext == "jsonl" || ext == "ndjson" else { return nil }
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+    if head.contains("\"hashiya-export\"") { return ext == "json" ? .json : .jsonl }
+    if head.contains("\"AnnotationCollection\"") { return .w3c }
+    let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+    if trimmed.hasPrefix("[") { return .labelstudio }
+    if head.contains("\"spans\"") { return .prodigy }
+    if head.contains("\"entities\"") || head.contains("\"label\": [[") || head.contains("\"label\":[[") {
+      return .doccano
+    }
+    return nil
+  }
+
+  /// Reads and checks every file first, then writes all of it in one transaction (or nothing).
+  public static func run(
+    paths: [String], options: Options, store: ProjectStore, author: String,
+    knownSchema: (String) -> LayerSchema?
+  ) throws -> Summary {
+    var reports: [ImportedReport] = []
+    var skipped: [FormatError] = []
+    var schemas: [LayerSchema] = []
+    for path in paths {
+      guard let format = options.format ?? detect(path: path) else {
+        throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
+      }
+      let onBad: (FormatError) throws -> Void = { error in
+        guard options.skipBad else { throw error }
+        skipped.append(error)
+      }
+      if format == .json || format == .jsonl {
+        schemas += try NativeReader.readHeader(path: path).schemas
+      }
+      let fileSchemas = schemas
+      try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad) { imported in
+        var checked = imported
+        checked.annotations = try imported.annotations.filter { annotation in
+          do {
+            try check(
+              annotation, in: imported,
+              schema: fileSchemas.first { $0.layer == annotation.layer } ?? knownSchema(annotation.layer))
+            return true
+          } catch let error as FormatError {
+            try onBad(error)
+            return false
+          }
+        }
+        let kept = Set(checked.annotations.map(\.key))
+        checked.links = imported.links.filter { kept.contains($0.from) && kept.contains($0.to) }
+        checked.reviews = imported.reviews.filter { kept.contains($0.annotation) }
+        reports.append(checked)
+      }
+    }
+    for schema in schemas {
+      try store.registerLayer(
+        LayerRecord(
+          id: schema.layer, version: "imported", kind: "imported", schemaJSON: JSONWriter.string(schema.json)),
+        author: author, onlyIfAbsent: true)
+    }
+    let outcome = try store.importAnnotated(author: author) { inserter in
+      for report in reports { try inserter.add(report) }
+    }
+    return Summary(outcome: outcome, skipped: skipped, schemas: schemas)
+  }
+
+  /// An annotation must lie inside its text on character boundaries, cover the text it quotes,
+  /// and use a label its layer knows.
+  static func check(_ annotation: ImportedAnnotation, in report: ImportedReport, schema: LayerSchema?) throws {
+    let text = ReportText(report.report.text)
+    do {
+      try text.validate(annotation.range)
+    } catch {
+      throw FormatError(location: annotation.location, reason: error.description)
+    }
+    if let quote = annotation.quote, text.substring(annotation.range) != quote {
+      throw FormatError(
+        location: annotation.location,
+        reason:
+          "the quote \"\(quote)\" disagrees with the text at \(annotation.range) (\"\(text.substring(annotation.range))\")"
+      )
+    }
+    guard let schema else {
+      throw FormatError(
+        location: annotation.location,
+        reason: "layer \"\(annotation.layer)\" is unknown here; load its plugin or give --layer")
+    }
+    guard schema.label(annotation.label) != nil else {
+      throw FormatError(
+        location: annotation.location,
+        reason:
+          "layer \(annotation.layer) has no label \"\(annotation.label)\" (labels: \(schema.labels.map(\.name).joined(separator: ", ")))"
+      )
+    }
+  }
+
+  static func reader(_ format: ExportFormat, path: String) throws -> any AnnotatedFileReader.Type {
+    switch format {
+    case .json, .jsonl: return NativeReader.self
+    case .brat: return BratReader.self
+    case .prodigy: return ProdigyReader.self
+    case .doccano: return DoccanoReader.self
+    case .labelstudio: return LabelStudioReader.self
+    case .w3c, .html:
+      throw FormatError(
+        location: path, reason: "\(format.rawValue) is an export-only format; import the json export instead")
+    }
+  }
+}

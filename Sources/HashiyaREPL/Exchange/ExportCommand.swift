@@ -1,0 +1,150 @@
+import AnnotatorKit
+import Foundation
+import HashiyaFormats
+import HashiyaStore
+
+/// `export [--format F] [--reports SEL] [--layer L…] [--author A…] [--gold] [--offsets all] OUT|-`.
+struct ExportCommand: Command {
+  let name = "export"
+  let synopsis =
+    "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--with-suggestions] [--offsets all] OUT|-"
+  let summary = "export annotated reports as JSON, JSON Lines, W3C, brat, Prodigy, doccano, Label Studio or HTML"
+  let details = """
+    OUT is a file (a folder for brat) or - for standard output. The format defaults to the
+    file's extension (.json, .jsonl, .html), else jsonl. --layer and --author may repeat or take
+    comma lists; --reports takes ids like 1,3,7-9. --gold exports adjudicated annotations only.
+    --with-suggestions adds the candidates of the last suggest (origin suggestion:PLUGIN@VERSION,
+    not yet accepted). --offsets all adds UTF-16 and UTF-8 offsets to the native formats.
+    Offsets are Unicode scalar (code point) offsets; Label Studio's are converted to UTF-16.
+    A failed export leaves no partial file behind.
+
+    Examples:
+      export team.jsonl
+      export --format brat --layer claim-labeling brat-out/
+      export --gold --format json gold.json
+    """
+  let completion = CompletionKind.files
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    var arguments = arguments
+    let formatName = try arguments.takeOption("format")
+    let reports = try arguments.takeOption("reports")
+    let layers = try takeList(&arguments, "layer")
+    let authors = try takeList(&arguments, "author")
+    let gold = arguments.takeFlag("gold")
+    let withSuggestions = arguments.takeFlag("with-suggestions")
+    let offsets = try arguments.takeOption("offsets")
+    guard let destination = arguments.takeNext()?.text else {
+      throw CommandError.usage(command: name, message: "name the output file, folder or -")
+    }
+    try arguments.finish()
+    let format = try Self.format(formatName, destination: destination)
+    guard offsets == nil || offsets == "all" || offsets == "scalar" else {
+      throw CommandError.usage(command: name, message: "--offsets takes all or scalar")
+    }
+    if format != .brat && destination != "-" {
+      let folder = (destination as NSString).deletingLastPathComponent
+      var isDirectory: ObjCBool = false
+      if !folder.isEmpty
+        && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
+      {
+        throw CommandError.usage(command: name, message: "the folder \(folder) does not exist")
+      }
+    }
+    let selection = ExportSelection(
+      reportIDs: try reports.map { try ReportSelection.ids($0, store: session.store, command: name) },
+      layers: layers, authors: authors, goldOnly: gold)
+    let context = ExportContext(
+      projectUID: try session.store.projectUID(), projectName: (session.store.path as NSString).lastPathComponent,
+      exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
+      offsets: offsets == "all" ? .all : .scalar, gold: gold)
+    var exporter = try ExporterFactory.make(format, destination: destination, context: context)
+    let extra = withSuggestions ? Self.pendingByReport(session) : [:]
+    do {
+      try session.store.forEachReport(selection) { bundle in
+        var bundle = bundle
+        if let pending = extra[bundle.report.id] {
+          bundle.annotations = (bundle.annotations + pending).sorted { $0.range < $1.range }
+        }
+        try exporter.write(bundle, text: ReportText(bundle.report.text))
+      }
+      let summary = try exporter.finish()
+      // Standard output carries the export itself: a summary there would corrupt it.
+      if destination == "-" { return SilentOutput() }
+      return ExportReport(format: format, destination: destination, summary: summary)
+    } catch {
+      exporter.discard()
+      throw error
+    }
+  }
+
+  /// `--layer a --layer b` or `--layer a,b`; nil when not given.
+  private func takeList(_ arguments: inout Arguments, _ option: String) throws -> [String]? {
+    var values: [String] = []
+    while let value = try arguments.takeOption(option) {
+      values += value.split(separator: ",").map(String.init)
+    }
+    return values.isEmpty ? nil : values
+  }
+
+  static func format(_ name: String?, destination: String) throws -> ExportFormat {
+    if let name {
+      guard let format = ExportFormat(rawValue: name.lowercased()) else {
+        throw CommandError.usage(
+          command: "export",
+          message: "unknown format \"\(name)\" (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      return format
+    }
+    switch (destination as NSString).pathExtension.lowercased() {
+    case "json": return .json
+    case "html", "htm": return .html
+    default: return .jsonl
+    }
+  }
+
+  /// The schemas of the exported layers, or of every layer the project or session knows.
+  private func schemas(_ layers: [String]?, session: Session) throws -> [LayerSchema] {
+    let known = Set(try session.store.layerRecords().map(\.id) + session.catalog.plugins.map(\.id))
+    return try (layers ?? known.sorted()).map { try session.catalog.schema($0, store: session.store) }
+  }
+
+  /// The open candidates of the last `suggest`, as annotations marked `suggestion:…`, by report.
+  static func pendingByReport(_ session: Session) -> [Int: [Annotation]] {
+    let now = Timestamp.now()
+    var byReport: [Int: [Annotation]] = [:]
+    var handle = Int(Int32.max)
+    for item in session.pendingSuggestions where item.decided == .open {
+      handle += 1
+      let origin = item.origin.replacingOccurrences(of: "suggested:", with: "suggestion:")
+      byReport[item.reportID, default: []].append(
+        Annotation(
+          id: handle, uuid: UUID().uuidString.lowercased(), reportID: item.reportID, layer: item.layer,
+          label: item.suggestion.label, range: item.suggestion.range, quote: item.quote,
+          attributes: JSONObject(item.suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }),
+          author: session.user, origin: origin, status: .active, createdAt: now, updatedAt: now))
+    }
+    return byReport
+  }
+}
+
+/// What `export` wrote.
+struct ExportReport: CommandOutput {
+  var format: ExportFormat
+  var destination: String
+  var summary: ExportSummary
+
+  var json: JSONValue {
+    .object([
+      "format": .string(format.rawValue), "destination": .string(destination), "reports": .int(summary.reports),
+      "annotations": .int(summary.annotations), "links": .int(summary.links), "bytes": .int(summary.bytes),
+      "files": .array(summary.files.map(JSONValue.string)),
+    ])
+  }
+
+  func text(_ style: TextStyle) -> String {
+    style.green(
+      "exported \(summary.reports) report\(summary.reports == 1 ? "" : "s"), \(summary.annotations) annotations, "
+        + "\(summary.links) links as \(format.rawValue) to \(destination == "-" ? "standard output" : destination)")
+  }
+}

@@ -53,61 +53,73 @@ public enum AnnotatedImport {
     return nil
   }
 
-  /// Reads and checks every file first, then writes all of it in one transaction (or nothing).
+  /// Reads, checks and writes every file in one transaction, streaming: a bad record (without
+  /// `--skip-bad`) rolls back everything, so the project holds all of the import or none of it.
+  ///
+  /// `knownSchemas` are the layers the session knows, read before the transaction starts.
   public static func run(
-    paths: [String], options: Options, store: ProjectStore, author: String,
-    knownSchema: (String) -> LayerSchema?
+    paths: [String], options: Options, store: ProjectStore, author: String, knownSchemas: [String: LayerSchema]
   ) throws -> Summary {
-    var reports: [ImportedReport] = []
     var skipped: [FormatError] = []
     var schemas: [LayerSchema] = []
-    for path in paths {
-      guard let format = options.format ?? detect(path: path) else {
-        throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
-      }
-      let onBad: (FormatError) throws -> Void = { error in
-        guard options.skipBad else { throw error }
-        skipped.append(error)
-      }
-      if format == .json || format == .jsonl {
-        schemas += try NativeReader.readHeader(path: path).schemas
-      }
-      let fileSchemas = schemas
-      try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad) { imported in
-        var checked = imported
-        checked.annotations = try imported.annotations.filter { annotation in
-          do {
-            try check(
-              annotation, in: imported,
-              schema: fileSchemas.first { $0.layer == annotation.layer } ?? knownSchema(annotation.layer))
-            return true
-          } catch let error as FormatError {
-            try onBad(error)
-            return false
-          }
-        }
-        let kept = Set(checked.annotations.map(\.key))
-        checked.links = imported.links.filter { kept.contains($0.from) && kept.contains($0.to) }
-        checked.reviews = imported.reviews.filter { kept.contains($0.annotation) }
-        reports.append(checked)
-      }
-    }
-    for schema in schemas {
-      try store.registerLayer(
-        LayerRecord(
-          id: schema.layer, version: "imported", kind: "imported", schemaJSON: JSONWriter.string(schema.json)),
-        author: author, onlyIfAbsent: true)
-    }
     let outcome = try store.importAnnotated(author: author) { inserter in
-      for report in reports { try inserter.add(report) }
+      for path in paths {
+        guard let format = options.format ?? detect(path: path) else {
+          throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
+        }
+        let onBad: (FormatError) throws -> Void = { error in
+          guard options.skipBad else { throw error }
+          skipped.append(error)
+        }
+        var fileSchemas = knownSchemas
+        let read = { (imported: ImportedReport) throws in
+          try inserter.add(try checked(imported, schemas: fileSchemas, onBad: onBad))
+        }
+        if format == .json || format == .jsonl {
+          try NativeReader.read(
+            path: path,
+            onHeader: { header in
+              for schema in header.schemas {
+                schemas.append(schema)
+                fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema
+                try inserter.registerLayer(schema)
+              }
+            }, onBadRecord: onBad, read)
+        } else {
+          try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
+        }
+      }
     }
     return Summary(outcome: outcome, skipped: skipped, schemas: schemas)
   }
 
+  /// The report with only the annotations that pass `check` (the others go to `onBad`), and the
+  /// links and reviews of those.
+  static func checked(
+    _ imported: ImportedReport, schemas: [String: LayerSchema], onBad: (FormatError) throws -> Void
+  ) throws -> ImportedReport {
+    var result = imported
+    let text = ReportText(imported.report.text)
+    result.annotations = try imported.annotations.filter { annotation in
+      do {
+        try check(annotation, in: text, schema: schemas[annotation.layer])
+        return true
+      } catch let error as FormatError {
+        try onBad(error)
+        return false
+      }
+    }
+    if result.annotations.count != imported.annotations.count {
+      let kept = Set(result.annotations.map(\.key))
+      result.links = imported.links.filter { kept.contains($0.from) && kept.contains($0.to) }
+      result.reviews = imported.reviews.filter { kept.contains($0.annotation) }
+    }
+    return result
+  }
+
   /// An annotation must lie inside its text on character boundaries, cover the text it quotes,
   /// and use a label its layer knows.
-  static func check(_ annotation: ImportedAnnotation, in report: ImportedReport, schema: LayerSchema?) throws {
-    let text = ReportText(report.report.text)
+  static func check(_ annotation: ImportedAnnotation, in text: ReportText, schema: LayerSchema?) throws {
     do {
       try text.validate(annotation.range)
     } catch {

@@ -51,11 +51,9 @@ struct ImportCommand: Command {
       guard format != nil || annotated.count == paths.count else {
         throw CommandError.usage(command: name, message: "import annotated files apart from plain reports")
       }
-      let catalog = session.catalog
-      let store = session.store
       let summary = try AnnotatedImport.run(
         paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad),
-        store: store, author: session.user, knownSchema: { try? catalog.schema($0, store: store) })
+        store: session.store, author: session.user, knownSchemas: try session.catalog.allSchemas(store: session.store))
       if session.currentReportID == nil {
         session.currentReportID = summary.outcome.reportsAdded.first ?? summary.outcome.reportsMatched.first
       }

@@ -31,6 +31,16 @@ public final class LayerCatalog {
     return try LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: layer)
   }
 
+  /// Every layer's schema, plugins first, then those only the project file carries.
+  public func allSchemas(store: ProjectStore) throws -> [String: LayerSchema] {
+    var schemas: [String: LayerSchema] = [:]
+    for record in try store.layerRecords() {
+      schemas[record.id] = try? LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: record.id)
+    }
+    for plugin in plugins { schemas[plugin.id] = plugin.annotator.schema }
+    return schemas
+  }
+
   /// Layers written in the project whose plugin is not loaded.
   public func schemaOnlyLayers(store: ProjectStore) throws -> [LayerRecord] {
     try store.layerRecords().filter { plugin($0.id) == nil }

@@ -24,6 +24,8 @@ public final class AnnotatedInserter {
   let now: String
   let batch = UUID().uuidString.lowercased()
   private let reports: ReportInserter
+  /// Annotations imported for the current report, recorded in one event per report.
+  private var importedUUIDs: [String] = []
   public private(set) var outcome = AnnotatedImportOutcome()
 
   init(db: Database, author: String, now: String) {
@@ -51,8 +53,19 @@ public final class AnnotatedInserter {
       outcome.reportsMatched.append(id)
     }
     var handles: [String: Int] = [:]
+    importedUUIDs.removeAll(keepingCapacity: true)
     for annotation in imported.annotations {
       handles[annotation.key] = try add(annotation, reportID: reportID)
+    }
+    if !importedUUIDs.isEmpty {
+      // One event per report keeps a million-annotation import fast; history finds it by UUID.
+      try ProjectStore.appendEvent(
+        db,
+        EventDraft(
+          author: author, action: "import", entity: "annotations", reportID: reportID,
+          after: JSONWriter.string(
+            .object(["source": .string(imported.location), "annotations": .array(importedUUIDs.map(JSONValue.string))])),
+          batch: batch))
     }
     func handle(_ key: String, _ location: String) throws -> Int {
       if let known = handles[key] { return known }
@@ -72,12 +85,6 @@ public final class AnnotatedInserter {
       try db.execute(
         sql: "INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
         arguments: [uuid, link.type, from, to, link.author ?? author, link.status.rawValue, link.createdAt ?? now])
-      try ProjectStore.appendEvent(
-        db,
-        EventDraft(
-          author: author, action: "import", entity: "link", entityID: uuid, reportID: reportID,
-          after: JSONWriter.string(
-            ProjectStore.snapshot(try ProjectStore.link(db, id: Int(db.lastInsertedRowID)))), batch: batch))
       outcome.links += 1
     }
     for review in imported.reviews {
@@ -99,14 +106,16 @@ public final class AnnotatedInserter {
 
   private func add(_ annotation: ImportedAnnotation, reportID: Int) throws -> Int {
     if let uuid = annotation.uuid,
-      let existing = try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [uuid])
+      let existing = try Int.fetchOne(
+        try db.cachedStatement(sql: "SELECT id FROM annotations WHERE uuid = ?"), arguments: [uuid])
     {
       outcome.alreadyPresent += 1
       return existing
     }
     var handle: Int? = nil
     if let wanted = annotation.handle,
-      try Int.fetchOne(db, sql: "SELECT 1 FROM annotations WHERE id = ?", arguments: [wanted]) == nil
+      try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM annotations WHERE id = ?"), arguments: [wanted])
+        == nil
     {
       handle = wanted
     }
@@ -117,21 +126,32 @@ public final class AnnotatedInserter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let created = annotation.createdAt ?? now
+    let uuid = annotation.uuid ?? UUID().uuidString.lowercased()
     try statement.execute(arguments: [
-      handle, annotation.uuid ?? UUID().uuidString.lowercased(), reportID, annotation.layer, annotation.label,
+      handle, uuid, reportID, annotation.layer, annotation.label,
       annotation.range.start, annotation.range.end, annotation.quote ?? "",
       JSONWriter.string(.object(annotation.attributes)), annotation.author ?? author, annotation.origin ?? "imported",
       annotation.status.rawValue, created, annotation.updatedAt ?? created,
       annotation.provenance.isEmpty ? nil : JSONWriter.string(.array(annotation.provenance.map(JSONValue.string))),
     ])
-    let stored = try ProjectStore.annotation(db, id: Int(db.lastInsertedRowID))!
+    importedUUIDs.append(uuid)
+    outcome.annotations += 1
+    return Int(db.lastInsertedRowID)
+  }
+
+  /// Records a layer schema the file carries, unless the project already has one for that layer.
+  public func registerLayer(_ schema: LayerSchema) throws {
+    guard try Int.fetchOne(db, sql: "SELECT 1 FROM plugins WHERE id = ?", arguments: [schema.layer]) == nil else {
+      return
+    }
+    let json = JSONWriter.string(schema.json)
+    try db.execute(
+      sql: "INSERT INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, 'imported', 'imported', ?, ?)",
+      arguments: [schema.layer, json, now])
     try ProjectStore.appendEvent(
       db,
-      EventDraft(
-        author: author, action: "import", entity: "annotation", entityID: stored.uuid, reportID: reportID,
-        after: JSONWriter.string(ProjectStore.snapshot(stored)), batch: batch))
-    outcome.annotations += 1
-    return stored.id
+      EventDraft(author: author, action: "register", entity: "layer", entityID: schema.layer, after: json, batch: batch)
+    )
   }
 
   private func exists(_ table: String, _ uuid: String) throws -> Bool {

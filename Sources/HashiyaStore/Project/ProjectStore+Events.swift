@@ -36,8 +36,14 @@ extension ProjectStore {
       let linkUUIDs = try Self.links(db, touching: [id]).map(\.uuid)
       let ids = [annotation.uuid] + linkUUIDs
       let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+      // Bulk imports record one event per report listing the annotations' UUIDs.
       return try Row.fetchAll(
-        db, sql: "SELECT * FROM events WHERE entityId IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids)
+        db,
+        sql: """
+          SELECT * FROM events WHERE entityId IN (\(marks))
+            OR (reportId = ? AND entity = 'annotations' AND instr(after, ?) > 0)
+          ORDER BY id
+          """, arguments: StatementArguments(ids) + [annotation.reportID, annotation.uuid]
       ).map(Self.event(from:))
     }
   }

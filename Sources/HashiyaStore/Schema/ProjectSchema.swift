@@ -158,6 +158,7 @@ enum ProjectSchema {
           batch TEXT NOT NULL
         );
         CREATE INDEX events_by_batch ON events(batch);
+        CREATE INDEX events_by_report ON events(reportId);
         CREATE INDEX events_by_entity ON events(entity, entityId);
         CREATE INDEX events_by_author ON events(author, id);
         CREATE TRIGGER events_no_update BEFORE UPDATE ON events

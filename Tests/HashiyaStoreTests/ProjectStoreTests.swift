@@ -184,3 +184,18 @@ import Testing
     #expect(try a.reportCount() == 2)
   }
 }
+
+@Suite struct SchemaColumnOrderTests {
+  @Test func rowDecodingPositionsMatchTheTables() throws {
+    let folder = TemporaryFolder()
+    let store = try ProjectStore.open(path: folder.path("c.hashiya"))
+    let tables: [(String, [String])] = [
+      ("reports", ProjectSchema.reportColumns), ("annotations", ProjectSchema.annotationColumns),
+      ("links", ProjectSchema.linkColumns), ("reviews", ProjectSchema.reviewColumns),
+    ]
+    for (table, expected) in tables {
+      let columns = try store.read("columns") { db in try db.columns(in: table).map(\.name) }
+      #expect(columns == expected, "\(table)")
+    }
+  }
+}

@@ -112,7 +112,7 @@ def sqlite_floor_import(sqlite, jsonl, db_path):
 PRAGMA journal_mode=WAL;
 CREATE TABLE raw(line TEXT);
 .mode ascii
-.separator "\\x1f" "\\n"
+.separator "\x1f" "\\n"
 .import {jsonl} raw
 CREATE TABLE reports(id INTEGER PRIMARY KEY, uid TEXT, title TEXT, text TEXT);
 CREATE TABLE annotations(id INTEGER PRIMARY KEY, reportId INTEGER, layer TEXT, label TEXT, start INTEGER, "end" INTEGER, author TEXT);
@@ -150,8 +150,9 @@ def latencies(binary, project, commands, env):
     """Per-command in-process durations (ms) reported by HASHIYA_TIMING over one batch run."""
     _, _, err = timed([binary, project], stdin="\n".join(commands).encode() + b"\n", env=env)
     values = [int(line.split("\t")[2]) / 1000 for line in err.decode().splitlines() if line.startswith("timing\t")]
-    if len(values) != len(commands):
-        sys.exit(f"expected {len(commands)} timings, got {len(values)}")
+    expected = sum(line.count(";") + 1 for line in commands)
+    if len(values) != expected:
+        sys.exit(f"expected {expected} timings, got {len(values)}")
     return values
 
 

@@ -16,25 +16,31 @@ struct InlineMarkup {
       entry.annotation.range.overlaps(sentence) && entry.quoteMatches
     }
     guard !spans.isEmpty else { return BidiIsolation.isolate(text.substring(sentence)) }
-    var view = String.UnicodeScalarView()
-    for offset in sentence.start...sentence.end {
-      // Close before open, innermost (latest start) first, so nested brackets stay balanced.
-      for (index, entry) in spans.reversed() where min(entry.annotation.range.end, sentence.end) == offset {
-        view.append(Self.placeholder(index, open: false))
-      }
-      for (index, entry) in spans where max(entry.annotation.range.start, sentence.start) == offset {
-        view.append(Self.placeholder(index, open: true))
-      }
-      if offset < sentence.end { view.append(text.scalars[offset]) }
-    }
-    var rendered = BidiIsolation.isolate(String(view))
+    // Brackets by offset: closes before opens, innermost (latest start) first, so nesting stays balanced.
+    var opens: [Int: [Int]] = [:]
+    var closes: [Int: [Int]] = [:]
     for (index, entry) in spans {
-      let a = entry.annotation
+      opens[max(entry.annotation.range.start, sentence.start), default: []].append(index)
+      closes[min(entry.annotation.range.end, sentence.end), default: []].insert(index, at: 0)
+    }
+    var marked: [UInt8] = []
+    marked.reserveCapacity(sentence.length * 2 + spans.count * 8)
+    for offset in sentence.start...sentence.end {
+      for index in closes[offset] ?? [] { UTF8.encode(Self.placeholder(index, open: false)) { marked.append($0) } }
+      for index in opens[offset] ?? [] { UTF8.encode(Self.placeholder(index, open: true)) { marked.append($0) } }
+      if offset < sentence.end { UTF8.encode(text.scalars[offset]) { marked.append($0) } }
+    }
+    // One pass swaps each placeholder for its coloured bracket.
+    var rendered = ""
+    for scalar in BidiIsolation.isolate(String(decoding: marked, as: UTF8.self)).unicodeScalars {
+      let code = scalar.value &- Self.placeholderBase
+      guard scalar.value >= Self.placeholderBase, code < UInt32(spans.count * 2) else {
+        rendered.unicodeScalars.append(scalar)
+        continue
+      }
+      let a = spans[Int(code / 2)].element.annotation
       let colour = colours[a.layer + "/" + a.label] ?? "cyan"
-      rendered = rendered.replacingOccurrences(
-        of: String(Character(Self.placeholder(index, open: true))), with: style.colour(colour, "⟦"))
-      rendered = rendered.replacingOccurrences(
-        of: String(Character(Self.placeholder(index, open: false))), with: style.colour(colour, "⟧#\(a.id)"))
+      rendered += style.colour(colour, code % 2 == 0 ? "⟦" : "⟧#\(a.id)")
     }
     return rendered
   }

@@ -39,7 +39,8 @@ public final class AnnotatedInserter {
   public func add(_ imported: ImportedReport) throws {
     let reportID: Int
     if let uid = imported.report.uid,
-      let existing = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM reports WHERE uid = ?", arguments: [uid]),
+      let existing = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT id, sha256 FROM reports WHERE uid = ?"), arguments: [uid]),
       existing["sha256"] != ReportInserter.sha256Hex(imported.report.text)
     {
       throw StoreError.reportTextDiffers(uid: uid, existingID: existing["id"])

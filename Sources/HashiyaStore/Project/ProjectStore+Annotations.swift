@@ -49,7 +49,8 @@ extension ProjectStore {
       }
       let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
       return try Row.fetchAll(
-        db, sql: "SELECT a.* FROM annotations a \(whereClause) ORDER BY a.reportId, a.start, a.\"end\", a.id",
+        try db.cachedStatement(
+          sql: "SELECT a.* FROM annotations a \(whereClause) ORDER BY a.reportId, a.start, a.\"end\", a.id"),
         arguments: arguments
       ).map(Self.annotation(from:))
     }
@@ -79,29 +80,29 @@ extension ProjectStore {
     guard !ids.isEmpty else { return [] }
     let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
     return try Row.fetchAll(
-      db, sql: "SELECT * FROM links WHERE fromId IN (\(marks)) OR toId IN (\(marks)) ORDER BY id",
+      try db.cachedStatement(sql: "SELECT * FROM links WHERE fromId IN (\(marks)) OR toId IN (\(marks)) ORDER BY id"),
       arguments: StatementArguments(ids + ids)
     ).map(link(from:))
   }
 
+  /// An annotation from a `SELECT *` row, read by position: looking columns up by name cost more
+  /// than the rest of an export (`ProjectSchema.annotationColumns` is the order, checked by a test).
   static func annotation(from row: Row) -> Annotation {
-    let attributesText: String = row["attributes"]
+    let attributesText: String = row[8]
     let attributes = (try? JSONParser.parse(attributesText))?.objectValue ?? JSONObject()
     return Annotation(
-      id: row["id"], uuid: row["uuid"], reportID: row["reportId"], layer: row["layer"], label: row["label"],
-      range: TextRange(row["start"], row["end"]), quote: row["quote"], attributes: attributes, author: row["author"],
-      origin: row["origin"], status: Annotation.Status(rawValue: row["status"]) ?? .active,
-      createdAt: row["createdAt"], updatedAt: row["updatedAt"],
-      provenance: (row["provenance"] as String?).flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(
-        \.stringValue)
+      id: row[0], uuid: row[1], reportID: row[2], layer: row[3], label: row[4], range: TextRange(row[5], row[6]),
+      quote: row[7], attributes: attributes, author: row[9], origin: row[10],
+      status: Annotation.Status(rawValue: row[11]) ?? .active, createdAt: row[12], updatedAt: row[13],
+      provenance: (row[14] as String?).flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(\.stringValue)
         ?? [])
   }
 
+  /// A link from a `SELECT *` row, by position (`ProjectSchema.linkColumns`).
   static func link(from row: Row) -> AnnotationLink {
     AnnotationLink(
-      id: row["id"], uuid: row["uuid"], type: row["type"], fromID: row["fromId"], toID: row["toId"],
-      author: row["author"], status: Annotation.Status(rawValue: row["status"]) ?? .active,
-      createdAt: row["createdAt"])
+      id: row[0], uuid: row[1], type: row[2], fromID: row[3], toID: row[4], author: row[6],
+      status: Annotation.Status(rawValue: row[7]) ?? .active, createdAt: row[8])
   }
 
   /// The state of an annotation as the event log records it.

@@ -18,11 +18,12 @@ struct EventDraft {
 extension ProjectStore {
   /// Appends an event inside the caller's transaction, so the change and its record commit together.
   static func appendEvent(_ db: Database, _ draft: EventDraft) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         UUID().uuidString.lowercased(), Timestamp.now(), draft.author, draft.action, draft.entity,
         draft.entityID, draft.reportID, draft.before, draft.after, draft.reverts, draft.batch,

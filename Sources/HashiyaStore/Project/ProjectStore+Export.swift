@@ -19,10 +19,12 @@ extension ProjectStore {
         let reports = try Row.fetchCursor(
           db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments)
         var annotations = PeekingCursor(
+          reportColumn: 2,
           try Row.fetchCursor(
             db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId, a.start, a.\"end\", a.id",
             arguments: annotationArguments))
         var links = PeekingCursor(
+          reportColumn: ProjectSchema.linkColumns.count,
           try Row.fetchCursor(
             db,
             sql: """
@@ -30,6 +32,7 @@ extension ProjectStore {
               ORDER BY a.reportId, l.id
               """))
         var reviews = PeekingCursor(
+          reportColumn: ProjectSchema.reviewColumns.count,
           try Row.fetchCursor(
             db,
             sql: """
@@ -81,10 +84,11 @@ extension ProjectStore {
     Array(repeating: "?", count: count).joined(separator: ",")
   }
 
+  /// A review from a `SELECT *` row, by position (`ProjectSchema.reviewColumns`).
   static func review(from row: Row) -> Review {
     Review(
-      id: row["id"], uuid: row["uuid"], annotationID: row["annotationId"], reviewer: row["reviewer"],
-      verdict: Review.Verdict(rawValue: row["verdict"]) ?? .flag, comment: row["comment"], createdAt: row["createdAt"])
+      id: row[0], uuid: row[1], annotationID: row[2], reviewer: row[3],
+      verdict: Review.Verdict(rawValue: row[4]) ?? .flag, comment: row[5], createdAt: row[6])
   }
 }
 
@@ -92,14 +96,19 @@ extension ProjectStore {
 private struct PeekingCursor {
   private var cursor: RowCursor
   private var pending: Row?
+  /// Position of the report id in the rows.
+  private let reportColumn: Int
 
-  init(_ cursor: RowCursor) { self.cursor = cursor }
+  init(reportColumn: Int, _ cursor: RowCursor) {
+    self.reportColumn = reportColumn
+    self.cursor = cursor
+  }
 
   /// The rows for `reportID`, skipping rows of earlier reports that were not selected.
   mutating func take(reportID: Int) throws -> [Row] {
     var rows: [Row] = []
     while let row = try pending ?? cursor.next() {
-      let rowReport: Int = row["reportId"]
+      let rowReport: Int = row[reportColumn]
       if rowReport > reportID {
         pending = row
         return rows

@@ -14,7 +14,8 @@ extension ProjectStore {
   /// One report with its text, or `StoreError.noSuchReport`.
   public func report(id: Int) throws(StoreError) -> Report {
     let found = try read("read report #\(id)") { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM reports WHERE id = ?", arguments: [id]).map(Self.report(from:))
+      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM reports WHERE id = ?"), arguments: [id]).map(
+        Self.report(from:))
     }
     guard let found else { throw .noSuchReport(id: id) }
     return found
@@ -111,11 +112,11 @@ extension ProjectStore {
     }
   }
 
+  /// A report from a `SELECT *` row, by position (`ProjectSchema.reportColumns`).
   static func report(from row: Row) -> Report {
     Report(
-      id: row["id"], uid: row["uid"], title: row["title"], source: row["source"], url: row["url"],
-      language: row["language"], published: row["published"], text: row["text"], sha256: row["sha256"],
-      length: row["length"], hadBOM: row["hadBOM"], metadataJSON: row["metadata"],
-      importedAt: row["importedAt"], importedBy: row["importedBy"])
+      id: row[0], uid: row[1], title: row[2], source: row[4], url: row[5], language: row[6], published: row[7],
+      text: row[8], sha256: row[9], length: row[10], hadBOM: row[11], metadataJSON: row[12], importedAt: row[13],
+      importedBy: row[14])
   }
 }

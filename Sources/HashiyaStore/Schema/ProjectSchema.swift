@@ -7,6 +7,18 @@ enum ProjectSchema {
   /// The schema version this build writes; files with a higher `user_version` are refused.
   static let version = 1
 
+  /// Column orders that row decoding reads by position; a test checks them against the tables.
+  static let reportColumns = [
+    "id", "uid", "title", "titleFolded", "source", "url", "language", "published", "text", "sha256", "length",
+    "hadBOM", "metadata", "importedAt", "importedBy",
+  ]
+  static let annotationColumns = [
+    "id", "uuid", "reportId", "layer", "label", "start", "end", "quote", "attributes", "author", "origin", "status",
+    "createdAt", "updatedAt", "provenance",
+  ]
+  static let linkColumns = ["id", "uuid", "type", "fromId", "toId", "attributes", "author", "status", "createdAt"]
+  static let reviewColumns = ["id", "uuid", "annotationId", "reviewer", "verdict", "comment", "createdAt"]
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in

@@ -19,7 +19,7 @@ struct SuggestCommand: Command {
       suggest claim-labeling --all-reports
       accept 1 3 4;  reject 2;  accept all
     """
-  let completion = CompletionKind.none
+  let completion = CompletionKind.layers
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments

@@ -3,6 +3,7 @@ import HashiyaStore
 
 /// `tag LAYER LABEL SPAN [k=v…]`: the generic way to annotate, for any layer.
 struct TagCommand: Command {
+  let completion = CompletionKind.layers
   let name = "tag"
   let synopsis = "LAYER LABEL SPAN [key=value…]"
   let summary = "annotate a span of the current report with a layer's label"

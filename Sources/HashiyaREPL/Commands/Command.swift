@@ -21,6 +21,8 @@ public protocol Command {
 /// What tab completion offers for a command's arguments.
 public enum CompletionKind: Sendable {
   case none, reportIDs, commandNames, files
+  /// A layer id, then (for `tag`) one of that layer's labels.
+  case layers
 }
 
 extension Command {

@@ -5,6 +5,7 @@ import HashiyaStore
 
 /// `agreement [LAYER] [--by token|span] [--annotators …] [--reports SEL]`: how far annotators agree.
 struct AgreementCommand: Command {
+  let completion = CompletionKind.layers
   let name = "agreement"
   let synopsis = "[LAYER] [--by token|span] [--annotators A,B,…] [--reports SEL]"
   let summary = "agreement per layer and label: kappas, alpha, span F1, attributes and links"

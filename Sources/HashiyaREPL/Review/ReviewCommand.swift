@@ -4,6 +4,7 @@ import HashiyaStore
 
 /// `review [LAYER] [--reports SEL] [--annotators A,B,…] [--accept-unanimous]`: walk the disagreements.
 struct ReviewCommand: Command {
+  let completion = CompletionKind.layers
   let name = "review"
   let synopsis = "[LAYER] [--reports SEL] [--annotators A,B,…] [--accept-unanimous]"
   let summary = "walk where annotators disagree, most contentious first, and settle a gold version"

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct CompletionTests {
   let session: Session = {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-completion-\(UUID().uuidString).hashiya")
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hashiya-completion-\(UUID().uuidString).hashiya")
     let store = try! ProjectStore.open(path: path.path)
     try! store.importReports(author: "t", source: "t") {
       for n in 1...12 { try $0.insert(NewReport(title: "r\(n)", text: "نص \(n)", language: "ar")) }

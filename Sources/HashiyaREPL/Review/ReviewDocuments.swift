@@ -32,11 +32,17 @@ struct ReviewDocuments {
     }
     var documents: [ReviewDocument] = []
     var texts: [Int: ReportText] = [:]
-    for reportID in reportIDs {
+    // Reports with annotations are read in batches and tokenised on all cores.
+    let annotated = reportIDs.filter { byReportLayer[$0] != nil }
+    for report in try session.store.reports(ids: annotated) {
+      texts[report.id] = ReportText(report.text)
+    }
+    let loaded = texts
+    let tokenised = ParallelMap.map(annotated) { id in loaded[id].map { $0.sentences.flatMap(\.tokens) } ?? [] }
+    let tokensByReport = Dictionary(uniqueKeysWithValues: zip(annotated, tokenised))
+    for reportID in annotated {
       guard let layersHere = byReportLayer[reportID] else { continue }
-      let text = try session.text(ofReport: reportID)
-      texts[reportID] = text
-      let tokens = text.sentences.flatMap(\.tokens)
+      let tokens = tokensByReport[reportID] ?? []
       for (layer, annotations) in layersHere.sorted(by: { $0.key < $1.key }) {
         let spans = annotations.map { a in
           ReviewSpan(

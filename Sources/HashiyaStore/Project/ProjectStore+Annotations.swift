@@ -20,40 +20,50 @@ extension ProjectStore {
 
   /// Annotations matching `filter`, in report and text order.
   public func annotations(_ filter: AnnotationFilter) throws(StoreError) -> [Annotation] {
-    try read("list annotations") { db in
-      var conditions: [String] = []
-      var arguments = StatementArguments()
-      if let reportID = filter.reportID {
-        conditions.append("a.reportId = ?")
-        arguments += [reportID]
-      }
-      if let reportIDs = filter.reportIDs {
-        conditions.append("a.reportId IN (\(Array(repeating: "?", count: reportIDs.count).joined(separator: ",")))")
-        arguments += StatementArguments(reportIDs)
-      }
-      if let layer = filter.layer {
-        conditions.append("a.layer = ?")
-        arguments += [layer]
-      }
-      if let label = filter.label {
-        conditions.append("a.label = ?")
-        arguments += [label]
-      }
-      if let author = filter.author {
-        conditions.append("a.author = ?")
-        arguments += [author]
-      }
-      if !filter.includeDeleted { conditions.append("a.status = 'active'") }
-      if filter.flaggedOnly {
-        conditions.append("EXISTS (SELECT 1 FROM reviews r WHERE r.annotationId = a.id AND r.verdict = 'flag')")
-      }
-      let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-      return try Row.fetchAll(
-        try db.cachedStatement(
-          sql: "SELECT a.* FROM annotations a \(whereClause) ORDER BY a.reportId, a.start, a.\"end\", a.id"),
-        arguments: arguments
-      ).map(Self.annotation(from:))
+    guard let reportIDs = filter.reportIDs else { return try annotations(filter, reportIDs: nil) }
+    return try read("list annotations") { db in
+      try Self.batched(reportIDs.sorted()) { batch in try Self.annotations(db, filter, reportIDs: batch) }
     }
+  }
+
+  private func annotations(_ filter: AnnotationFilter, reportIDs: [Int]?) throws(StoreError) -> [Annotation] {
+    try read("list annotations") { db in try Self.annotations(db, filter, reportIDs: reportIDs) }
+  }
+
+  private static func annotations(_ db: Database, _ filter: AnnotationFilter, reportIDs: [Int]?) throws -> [Annotation]
+  {
+    var conditions: [String] = []
+    var arguments = StatementArguments()
+    if let reportID = filter.reportID {
+      conditions.append("a.reportId = ?")
+      arguments += [reportID]
+    }
+    if let reportIDs {
+      conditions.append("a.reportId IN (\(marks(reportIDs.count)))")
+      arguments += StatementArguments(reportIDs)
+    }
+    if let layer = filter.layer {
+      conditions.append("a.layer = ?")
+      arguments += [layer]
+    }
+    if let label = filter.label {
+      conditions.append("a.label = ?")
+      arguments += [label]
+    }
+    if let author = filter.author {
+      conditions.append("a.author = ?")
+      arguments += [author]
+    }
+    if !filter.includeDeleted { conditions.append("a.status = 'active'") }
+    if filter.flaggedOnly {
+      conditions.append("EXISTS (SELECT 1 FROM reviews r WHERE r.annotationId = a.id AND r.verdict = 'flag')")
+    }
+    let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    return try Row.fetchAll(
+      try db.cachedStatement(
+        sql: "SELECT a.* FROM annotations a \(whereClause) ORDER BY a.reportId, a.start, a.\"end\", a.id"),
+      arguments: arguments
+    ).map(annotation(from:))
   }
 
   /// Active links that start or end at any of `ids`.
@@ -77,12 +87,15 @@ extension ProjectStore {
   }
 
   static func links(_ db: Database, touching ids: [Int]) throws -> [AnnotationLink] {
-    guard !ids.isEmpty else { return [] }
-    let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-    return try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT * FROM links WHERE fromId IN (\(marks)) OR toId IN (\(marks)) ORDER BY id"),
-      arguments: StatementArguments(ids + ids)
-    ).map(link(from:))
+    var seen = Set<Int>()
+    let links = try batched(ids) { batch in
+      let marks = marks(batch.count)
+      return try Row.fetchAll(
+        try db.cachedStatement(sql: "SELECT * FROM links WHERE fromId IN (\(marks)) OR toId IN (\(marks))"),
+        arguments: StatementArguments(batch + batch)
+      ).map(link(from:))
+    }
+    return links.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
   }
 
   /// An annotation from a `SELECT *` row, read by position: looking columns up by name cost more

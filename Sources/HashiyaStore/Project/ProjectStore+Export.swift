@@ -11,7 +11,9 @@ extension ProjectStore {
       try database.read { db in
         var reportFilter = ""
         var reportArguments = StatementArguments()
-        if let ids = selection.reportIDs {
+        // A long id list is filtered as rows stream by rather than bound into the query.
+        let wanted = selection.reportIDs.map(Set.init)
+        if let ids = selection.reportIDs, ids.count <= Self.batchSize {
           reportFilter = "WHERE id IN (\(Self.marks(ids.count)))"
           reportArguments = StatementArguments(ids)
         }
@@ -41,6 +43,7 @@ extension ProjectStore {
               """))
         while let row = try reports.next() {
           let report = Self.report(from: row)
+          if let wanted, !wanted.contains(report.id) { continue }
           let selected = try annotations.take(reportID: report.id).map(Self.annotation(from:))
           let handles = Set(selected.map(\.id))
           let reportLinks = try links.take(reportID: report.id).map(Self.link(from:)).filter {
@@ -63,7 +66,7 @@ extension ProjectStore {
   ) -> (String, StatementArguments) {
     var conditions: [String] = []
     var arguments = StatementArguments()
-    if let ids = selection.reportIDs {
+    if let ids = selection.reportIDs, ids.count <= batchSize {
       conditions.append("a.reportId IN (\(marks(ids.count)))")
       arguments += StatementArguments(ids)
     }
@@ -82,6 +85,20 @@ extension ProjectStore {
 
   static func marks(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ",")
+  }
+
+  /// SQLite binds at most a few thousand parameters: `IN (…)` lists are run in batches.
+  static let batchSize = 400
+
+  /// Runs `fetch` on batches of `ids` and concatenates the results.
+  static func batched<T>(_ ids: [Int], _ fetch: ([Int]) throws -> [T]) rethrows -> [T] {
+    var results: [T] = []
+    var start = 0
+    while start < ids.count {
+      results += try fetch(Array(ids[start..<min(start + batchSize, ids.count)]))
+      start += batchSize
+    }
+    return results
   }
 
   /// A review from a `SELECT *` row, by position (`ProjectSchema.reviewColumns`).

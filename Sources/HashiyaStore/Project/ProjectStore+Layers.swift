@@ -43,22 +43,22 @@ extension ProjectStore {
 
   /// Decisions already made on suggestions for some reports.
   public func suggestionDecisions(reportIDs: [Int]) throws(StoreError) -> Set<SuggestionDecision> {
-    guard !reportIDs.isEmpty else { return [] }
-    return try read("read suggestion decisions") { db in
-      let marks = Array(repeating: "?", count: reportIDs.count).joined(separator: ",")
-      return Set(
-        try Row.fetchAll(
-          db, sql: "SELECT * FROM suggestionDecisions WHERE reportId IN (\(marks))",
-          arguments: StatementArguments(reportIDs)
-        ).map {
-          row in
-          SuggestionDecision(
-            reportID: row["reportId"], layer: row["layer"], label: row["label"],
-            range: TextRange(row["start"], row["end"]),
-            verdict: SuggestionDecision.Verdict(rawValue: row["decision"]) ?? .rejected)
+    try read("read suggestion decisions") { db in
+      Set(
+        try Self.batched(reportIDs) { batch in
+          try Row.fetchAll(
+            db, sql: "SELECT * FROM suggestionDecisions WHERE reportId IN (\(Self.marks(batch.count)))",
+            arguments: StatementArguments(batch)
+          ).map { row in
+            SuggestionDecision(
+              reportID: row["reportId"], layer: row["layer"], label: row["label"],
+              range: TextRange(row["start"], row["end"]),
+              verdict: SuggestionDecision.Verdict(rawValue: row["decision"]) ?? .rejected)
+          }
         })
     }
   }
+
 }
 
 extension AnnotationChanges {

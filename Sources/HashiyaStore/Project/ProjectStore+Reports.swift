@@ -25,10 +25,12 @@ extension ProjectStore {
   public func reports(ids: [Int]) throws(StoreError) -> [Report] {
     guard !ids.isEmpty else { return [] }
     let found = try read("read reports") { db in
-      let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-      return try Row.fetchAll(
-        db, sql: "SELECT * FROM reports WHERE id IN (\(marks))", arguments: StatementArguments(ids)
-      ).map(Self.report(from:))
+      try Self.batched(ids) { batch in
+        try Row.fetchAll(
+          db, sql: "SELECT * FROM reports WHERE id IN (\(Self.marks(batch.count)))",
+          arguments: StatementArguments(batch)
+        ).map(Self.report(from:))
+      }
     }
     let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
     return ids.compactMap { byID[$0] }

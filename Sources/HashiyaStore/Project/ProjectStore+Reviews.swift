@@ -78,10 +78,12 @@ extension ProjectStore {
   public func reviews(annotationIDs: [Int]) throws(StoreError) -> [Review] {
     guard !annotationIDs.isEmpty else { return [] }
     return try read("read reviews") { db in
-      try Row.fetchAll(
-        db, sql: "SELECT * FROM reviews WHERE annotationId IN (\(Self.marks(annotationIDs.count))) ORDER BY id",
-        arguments: StatementArguments(annotationIDs)
-      ).map(Self.review(from:))
+      try Self.batched(annotationIDs) { batch in
+        try Row.fetchAll(
+          db, sql: "SELECT * FROM reviews WHERE annotationId IN (\(Self.marks(batch.count)))",
+          arguments: StatementArguments(batch)
+        ).map(Self.review(from:))
+      }.sorted { $0.id < $1.id }
     }
   }
 
@@ -90,23 +92,27 @@ extension ProjectStore {
   public func reviewDecisions(reportIDs: [Int], layer: String?) throws(StoreError) -> [ReviewDecision] {
     guard !reportIDs.isEmpty else { return [] }
     return try read("read review decisions") { db in
-      var sql = """
-        SELECT d.* FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
-        WHERE d.reportId IN (\(Self.marks(reportIDs.count))) AND d.status = 'active'
-          AND (d.annotationId IS NULL OR a.status = 'active')
-        """
-      var arguments = StatementArguments(reportIDs)
-      if let layer {
-        sql += " AND d.layer = ?"
-        arguments += [layer]
-      }
-      return try Row.fetchAll(db, sql: sql + " ORDER BY d.id", arguments: arguments).map { row in
-        ReviewDecision(
-          reportID: row["reportId"], layer: row["layer"], range: TextRange(row["start"], row["end"]),
-          outcome: ReviewDecision.Outcome(rawValue: row["decision"]) ?? .accepted, annotationID: row["annotationId"],
-          sources: ((try? JSONParser.parse(row["sources"] as String))?.arrayValue ?? []).compactMap(\.stringValue),
-          comment: row["comment"], reviewer: row["reviewer"])
-      }
+      try Self.batched(reportIDs) { batch in try Self.reviewDecisions(db, reportIDs: batch, layer: layer) }
+    }
+  }
+
+  private static func reviewDecisions(_ db: Database, reportIDs: [Int], layer: String?) throws -> [ReviewDecision] {
+    var sql = """
+      SELECT d.* FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
+      WHERE d.reportId IN (\(Self.marks(reportIDs.count))) AND d.status = 'active'
+        AND (d.annotationId IS NULL OR a.status = 'active')
+      """
+    var arguments = StatementArguments(reportIDs)
+    if let layer {
+      sql += " AND d.layer = ?"
+      arguments += [layer]
+    }
+    return try Row.fetchAll(db, sql: sql + " ORDER BY d.id", arguments: arguments).map { row in
+      ReviewDecision(
+        reportID: row["reportId"], layer: row["layer"], range: TextRange(row["start"], row["end"]),
+        outcome: ReviewDecision.Outcome(rawValue: row["decision"]) ?? .accepted, annotationID: row["annotationId"],
+        sources: ((try? JSONParser.parse(row["sources"] as String))?.arrayValue ?? []).compactMap(\.stringValue),
+        comment: row["comment"], reviewer: row["reviewer"])
     }
   }
 
@@ -117,15 +123,19 @@ extension ProjectStore {
     guard !reportIDs.isEmpty else { return [:] }
     return try read("read review states") { db in
       var states: [Int: String] = [:]
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.reportId, s.units,
-            (SELECT count(*) FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
-             WHERE d.reportId = s.reportId AND d.layer = s.layer AND d.status = 'active'
-               AND (d.annotationId IS NULL OR a.status = 'active')) AS decided
-          FROM reviewState s WHERE s.reportId IN (\(Self.marks(reportIDs.count)))
-          """, arguments: StatementArguments(reportIDs))
+      for row in try Self.batched(
+        reportIDs,
+        { batch in
+          try Row.fetchAll(
+            db,
+            sql: """
+              SELECT s.reportId, s.units,
+                (SELECT count(*) FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
+                 WHERE d.reportId = s.reportId AND d.layer = s.layer AND d.status = 'active'
+                   AND (d.annotationId IS NULL OR a.status = 'active')) AS decided
+              FROM reviewState s WHERE s.reportId IN (\(Self.marks(batch.count)))
+              """, arguments: StatementArguments(batch))
+        })
       {
         let id: Int = row["reportId"]
         let decided: Int = row["decided"]

@@ -10,7 +10,8 @@ struct SearchCommand: Command {
   let details = """
     Every word of QUERY must occur; word* matches a prefix. Matching ignores Arabic
     diacritics and tatweel and folds alef/hamza forms, ى/ي and ة/ه, and Latin case.
-    Results are ranked by relevance, ten a page.
+    Results are ranked by relevance, ten a page; for a word found in thousands of reports,
+    the first 2,000 matches are ranked, so the answer stays instant.
 
     Examples:
       search الخلايا النائمة
@@ -27,7 +28,8 @@ struct SearchCommand: Command {
     let hits = results.hits.map { hit in
       SearchResultList.Entry(id: hit.id, title: hit.title, snippet: Snippet.around(terms: terms, in: hit.text))
     }
-    return SearchResultList(query: query, total: results.total, page: page, entries: hits)
+    return SearchResultList(
+      query: query, total: results.total, rankedAmong: results.rankedAmong, page: page, entries: hits)
   }
 }
 
@@ -41,12 +43,13 @@ struct SearchResultList: CommandOutput {
 
   var query: String
   var total: Int
+  var rankedAmong: Int
   var page: Int
   var entries: [Entry]
 
   var json: JSONValue {
     .object([
-      "query": .string(query), "total": .int(total), "page": .int(page),
+      "query": .string(query), "total": .int(total), "rankedAmong": .int(rankedAmong), "page": .int(page),
       "results": .array(
         entries.map { entry in
           var object: JSONObject = ["id": .int(entry.id), "title": .string(entry.title)]
@@ -73,6 +76,7 @@ struct SearchResultList: CommandOutput {
     let pages = (total + SearchCommand.pageSize - 1) / SearchCommand.pageSize
     var footer = "\(total) report\(total == 1 ? "" : "s") match"
     if pages > 1 { footer += " — page \(page) of \(pages)" }
+    if rankedAmong < total { footer += " (ranked among the first \(rankedAmong) in report order)" }
     lines.append(style.dim(footer))
     return lines.joined(separator: "\n")
   }

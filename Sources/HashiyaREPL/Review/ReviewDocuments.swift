@@ -15,8 +15,10 @@ struct ReviewDocuments {
   /// Every annotator's work (adjudicated annotations excluded) on `reportIDs` in `layers`.
   ///
   /// Without `annotators`, everyone who annotated the layer takes part.
+  /// `keepTexts` keeps each report's analysed text for display (the review queue); agreement
+  /// needs only the tokens, and keeping 100,000 texts would cost gigabytes.
   static func build(
-    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?
+    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
   ) throws -> Built {
     let all = try session.store.annotations(AnnotationFilter(reportIDs: reportIDs)).filter {
       $0.origin != "adjudicated" && (layers?.contains($0.layer) ?? true)
@@ -32,14 +34,21 @@ struct ReviewDocuments {
     }
     var documents: [ReviewDocument] = []
     var texts: [Int: ReportText] = [:]
-    // Reports with annotations are read in batches and tokenised on all cores.
+    // Reports with annotations are read in chunks and tokenised on all cores; only the tokens stay
+    // unless the texts are wanted, so memory follows the chunk, not the project.
     let annotated = reportIDs.filter { byReportLayer[$0] != nil }
-    for report in try session.store.reports(ids: annotated) {
-      texts[report.id] = ReportText(report.text)
+    var tokensByReport: [Int: [TextRange]] = [:]
+    for start in stride(from: 0, to: annotated.count, by: 2_000) {
+      let chunk = try session.store.reports(ids: Array(annotated[start..<min(start + 2_000, annotated.count)]))
+      let analysed = ParallelMap.map(chunk) { report -> (Int, ReportText, [TextRange]) in
+        let text = ReportText(report.text)
+        return (report.id, text, text.sentences.flatMap(\.tokens))
+      }
+      for (id, text, tokens) in analysed {
+        tokensByReport[id] = tokens
+        if keepTexts { texts[id] = text }
+      }
     }
-    let loaded = texts
-    let tokenised = ParallelMap.map(annotated) { id in loaded[id].map { $0.sentences.flatMap(\.tokens) } ?? [] }
-    let tokensByReport = Dictionary(uniqueKeysWithValues: zip(annotated, tokenised))
     for reportID in annotated {
       guard let layersHere = byReportLayer[reportID] else { continue }
       let tokens = tokensByReport[reportID] ?? []

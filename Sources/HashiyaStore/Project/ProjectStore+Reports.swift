@@ -90,27 +90,32 @@ extension ProjectStore {
     }
   }
 
+  /// How many matches `search` ranks at most.
+  public static let rankingCap = 2_000
+
   /// Full-text search over titles and texts, compared after Arabic folding.
   ///
   /// Counts every match first and ranks only the requested page, so a common word stays cheap.
   public func search(_ query: String, offset: Int = 0, limit: Int = 10) throws(StoreError) -> SearchResults {
     guard let match = SearchQuery.ftsExpression(for: query) else {
-      return SearchResults(total: 0, hits: [])
+      return SearchResults(total: 0, hits: [], rankedAmong: 0)
     }
     return try read("search") { db in
       let total =
         try Int.fetchOne(
           db, sql: "SELECT count(*) FROM reports_fts WHERE reports_fts MATCH ?", arguments: [match]) ?? 0
+      // Ranking every match of a word found in nearly every report costs more than the answer is
+      // worth: rank the first `rankingCap` matches (in report order) and say so.
       let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT r.id, r.title, r.text FROM
-            (SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) AS m
-          JOIN reports r ON r.id = m.rowid
-          """,
-        arguments: [match, limit, offset])
-      let hits = rows.map { SearchResults.Hit(id: $0["id"], title: $0["title"], text: $0["text"]) }
-      return SearchResults(total: total, hits: hits)
+        try db.cachedStatement(
+          sql: """
+            SELECT r.id, r.title, r.text FROM
+              (SELECT rowid, bm25(reports_fts) AS score FROM reports_fts WHERE reports_fts MATCH ? LIMIT ?) AS m
+            JOIN reports r ON r.id = m.rowid ORDER BY m.score, r.id LIMIT ? OFFSET ?
+            """),
+        arguments: [match, Self.rankingCap, limit, offset])
+      let hits = rows.map { SearchResults.Hit(id: $0[0], title: $0[1], text: $0[2]) }
+      return SearchResults(total: total, hits: hits, rankedAmong: min(total, Self.rankingCap))
     }
   }
 

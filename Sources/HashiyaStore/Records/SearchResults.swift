@@ -9,4 +9,12 @@ public struct SearchResults: Sendable, Equatable {
 
   public var total: Int
   public var hits: [Hit]
+  /// How many of the matches were ranked (all of them, unless there are very many).
+  public var rankedAmong: Int
+
+  public init(total: Int, hits: [Hit], rankedAmong: Int) {
+    self.total = total
+    self.hits = hits
+    self.rankedAmong = rankedAmong
+  }
 }

@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(
       name: "HashiyaStoreTests",
       dependencies: ["HashiyaStore", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats"]),
+    .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats", "AnnotatorTesting"]),
     .testTarget(name: "SpeakerTaggingTests", dependencies: ["SpeakerTagging", "AnnotatorTesting"]),
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),

@@ -16,23 +16,59 @@ public final class ReportText: Sendable {
   private let analysis = LazyAnalysis()
 
   public init(_ string: String) {
-    self.string = string
-    let scalars = Array(string.unicodeScalars)
-    self.scalars = scalars
-    var utf16 = [Int32]()
-    var utf8 = [Int32]()
-    utf16.reserveCapacity(scalars.count + 1)
-    utf8.reserveCapacity(scalars.count + 1)
-    var u16: Int32 = 0
-    var u8: Int32 = 0
-    for scalar in scalars {
-      utf16.append(u16)
-      utf8.append(u8)
-      u16 += scalar.value > 0xFFFF ? 2 : 1
-      u8 += Int32(UTF8.width(scalar))
+    var string = string
+    // One pass over the UTF-8 storage writes the scalars and both offset tables straight into
+    // their arrays; going through `unicodeScalars` and appending costs several times more, and
+    // every export and command starts here. A String's storage is always valid UTF-8.
+    var utf16: [Int32] = []
+    var utf8: [Int32] = []
+    let scalars: [Unicode.Scalar] = string.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
+        utf16 = [Int32](unsafeUninitializedCapacity: count + 1) { utf16Buffer, utf16Count in
+          utf8 = [Int32](unsafeUninitializedCapacity: count + 1) { utf8Buffer, utf8Count in
+            var u16: Int32 = 0
+            var index = 0
+            var n = 0
+            while index < bytes.count {
+              let lead = bytes[index]
+              let value: UInt32
+              let width: Int
+              if lead < 0x80 {
+                value = UInt32(lead)
+                width = 1
+              } else if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                width = 2
+              } else if lead < 0xF0 {
+                value =
+                  UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                width = 3
+              } else {
+                value =
+                  UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                  | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                width = 4
+              }
+              (scalarBuffer.baseAddress! + n).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+              (utf16Buffer.baseAddress! + n).initialize(to: u16)
+              (utf8Buffer.baseAddress! + n).initialize(to: Int32(index))
+              u16 += width == 4 ? 2 : 1
+              index += width
+              n += 1
+            }
+            (utf16Buffer.baseAddress! + n).initialize(to: u16)
+            (utf8Buffer.baseAddress! + n).initialize(to: Int32(bytes.count))
+            utf8Count = n + 1
+          }
+          utf16Count = count + 1
+        }
+        scalarCount = count
+      }
     }
-    utf16.append(u16)
-    utf8.append(u8)
+    self.string = string
+    self.scalars = scalars
     self.utf16Prefix = utf16
     self.utf8Prefix = utf8
   }

@@ -113,11 +113,4 @@ enum ExchangeSupport {
     default: return nil
     }
   }
-
-  /// Writes one JSON value and a line feed; the JSON Lines exporters share this.
-  static func writeLine(_ writer: inout JSONWriter, to sink: OutputSink) throws {
-    writer.newline()
-    try sink.write(writer.bytes)
-    writer.removeAll(keepingCapacity: true)
-  }
 }

@@ -9,16 +9,12 @@ import HashiyaStore
 /// `completed_by` set to the author, so several annotators compare side by side in Label Studio.
 /// Layers, attributes and reviews have no place in this shape.
 public struct LabelStudioExporter: ReportExporter {
-  private let sink: OutputSink
-  private let path: String
+  private var output: ExportOutput
   private let context: ExportContext
-  private var writer = JSONWriter(capacity: 1 << 16)
-  private var summary = ExportSummary()
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
-    self.sink = try OutputSink(path: path)
-    self.path = path ?? "-"
+    self.output = try ExportOutput(path: path)
     self.context = context
   }
 
@@ -28,96 +24,88 @@ public struct LabelStudioExporter: ReportExporter {
     var authors: [String] = []
     for annotation in annotations where !authors.contains(annotation.author) { authors.append(annotation.author) }
     let authorOf = Dictionary(annotations.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
-    writer.beginObject()
-    writer.key("data")
-    writer.beginObject()
-    writer.key("text")
-    writer.string(bundle.report.text)
-    writer.key("hashiya_uid")
-    writer.string(bundle.report.uid)
-    writer.key("title")
-    writer.string(bundle.report.title)
-    writer.endObject()
-    writer.key("annotations")
-    writer.beginArray()
+    output.writer.beginObject()
+    output.writer.key("data")
+    output.writer.beginObject()
+    output.writer.key("text")
+    output.writer.string(bundle.report.text)
+    output.writer.key("hashiya_uid")
+    output.writer.string(bundle.report.uid)
+    output.writer.key("title")
+    output.writer.string(bundle.report.title)
+    output.writer.endObject()
+    output.writer.key("annotations")
+    output.writer.beginArray()
     for author in authors {
-      writer.beginObject()
-      writer.key("completed_by")
-      writer.string(author)
-      writer.key("result")
-      writer.beginArray()
+      output.writer.beginObject()
+      output.writer.key("completed_by")
+      output.writer.string(author)
+      output.writer.key("result")
+      output.writer.beginArray()
       for annotation in annotations where annotation.author == author {
         writeSpan(annotation, text: text)
       }
       for link in links where authorOf[link.fromID] == author {
         writeRelation(link)
       }
-      writer.endArray()
-      writer.endObject()
+      output.writer.endArray()
+      output.writer.endObject()
     }
-    writer.endArray()
-    writer.endObject()
+    output.writer.endArray()
+    output.writer.endObject()
     // The array's brackets and commas are written here so tasks stream one at a time.
-    try sink.write(summary.reports == 0 ? "[\n" : ",\n")
-    try sink.write(writer.bytes)
-    writer.removeAll(keepingCapacity: true)
-    summary.reports += 1
-    summary.annotations += annotations.count
-    summary.links += links.count
+    try output.emit(
+      separator: output.summary.reports == 0 ? "[\n" : ",\n", annotations: annotations.count, links: links.count)
   }
 
   public func discard() {
-    sink.discard()
+    output.discard()
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try sink.write(summary.reports == 0 ? "[]\n" : "\n]\n")
-    try sink.close()
-    summary.bytes = sink.bytesWritten
-    summary.files = [path]
-    return summary
+    try output.finish(trailer: output.summary.reports == 0 ? "[]\n" : "\n]\n")
   }
 
   private mutating func writeSpan(_ annotation: Annotation, text: ReportText) {
-    writer.beginObject()
-    writer.key("id")
-    writer.string(String(annotation.id))
-    writer.key("from_name")
-    writer.string("label")
-    writer.key("to_name")
-    writer.string("text")
-    writer.key("type")
-    writer.string("labels")
-    writer.key("value")
-    writer.beginObject()
-    writer.key("start")
-    writer.int(text.utf16Offset(ofScalar: annotation.range.start))
-    writer.key("end")
-    writer.int(text.utf16Offset(ofScalar: annotation.range.end))
-    writer.key("text")
-    writer.string(text.substring(annotation.range))
-    writer.key("labels")
-    writer.beginArray()
-    writer.string(annotation.label)
-    writer.endArray()
-    writer.endObject()
-    writer.endObject()
+    output.writer.beginObject()
+    output.writer.key("id")
+    output.writer.string(String(annotation.id))
+    output.writer.key("from_name")
+    output.writer.string("label")
+    output.writer.key("to_name")
+    output.writer.string("text")
+    output.writer.key("type")
+    output.writer.string("labels")
+    output.writer.key("value")
+    output.writer.beginObject()
+    output.writer.key("start")
+    output.writer.int(text.utf16Offset(ofScalar: annotation.range.start))
+    output.writer.key("end")
+    output.writer.int(text.utf16Offset(ofScalar: annotation.range.end))
+    output.writer.key("text")
+    output.writer.string(text.substring(annotation.range))
+    output.writer.key("labels")
+    output.writer.beginArray()
+    output.writer.string(annotation.label)
+    output.writer.endArray()
+    output.writer.endObject()
+    output.writer.endObject()
   }
 
   private mutating func writeRelation(_ link: AnnotationLink) {
-    writer.beginObject()
-    writer.key("type")
-    writer.string("relation")
-    writer.key("from_id")
-    writer.string(String(link.fromID))
-    writer.key("to_id")
-    writer.string(String(link.toID))
-    writer.key("direction")
-    writer.string("right")
-    writer.key("labels")
-    writer.beginArray()
-    writer.string(link.type)
-    writer.endArray()
-    writer.endObject()
+    output.writer.beginObject()
+    output.writer.key("type")
+    output.writer.string("relation")
+    output.writer.key("from_id")
+    output.writer.string(String(link.fromID))
+    output.writer.key("to_id")
+    output.writer.string(String(link.toID))
+    output.writer.key("direction")
+    output.writer.string("right")
+    output.writer.key("labels")
+    output.writer.beginArray()
+    output.writer.string(link.type)
+    output.writer.endArray()
+    output.writer.endObject()
   }
 }

@@ -8,102 +8,93 @@ import HashiyaStore
 /// `token_end` is inclusive, as in Prodigy. Each span also carries its Hashiya `layer`, an extra
 /// key Prodigy keeps and ignores. Links, attributes and reviews have no place in this shape.
 public struct ProdigyExporter: ReportExporter {
-  private let sink: OutputSink
-  private let path: String
+  private var output: ExportOutput
   private let context: ExportContext
-  private var writer = JSONWriter(capacity: 1 << 16)
-  private var summary = ExportSummary()
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
-    self.sink = try OutputSink(path: path)
-    self.path = path ?? "-"
+    self.output = try ExportOutput(path: path)
     self.context = context
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
     let tokens = text.sentences.flatMap(\.tokens)
-    writer.beginObject()
-    writer.key("text")
-    writer.string(bundle.report.text)
-    writer.key("meta")
-    writer.beginObject()
-    writer.key("id")
-    writer.int(bundle.report.id)
-    writer.key("uid")
-    writer.string(bundle.report.uid)
-    writer.key("title")
-    writer.string(bundle.report.title)
-    writer.endObject()
+    output.writer.beginObject()
+    output.writer.key("text")
+    output.writer.string(bundle.report.text)
+    output.writer.key("meta")
+    output.writer.beginObject()
+    output.writer.key("id")
+    output.writer.int(bundle.report.id)
+    output.writer.key("uid")
+    output.writer.string(bundle.report.uid)
+    output.writer.key("title")
+    output.writer.string(bundle.report.title)
+    output.writer.endObject()
     if let hash = Self.inputHash(sha256: bundle.report.sha256) {
-      writer.key("_input_hash")
-      writer.int(hash)
+      output.writer.key("_input_hash")
+      output.writer.int(hash)
     }
-    writer.key("tokens")
-    writer.beginArray()
+    output.writer.key("tokens")
+    output.writer.beginArray()
     for (number, token) in tokens.enumerated() {
-      writer.beginObject()
-      writer.key("text")
-      writer.string(text.substring(token))
-      writer.key("start")
-      writer.int(token.start)
-      writer.key("end")
-      writer.int(token.end)
-      writer.key("id")
-      writer.int(number)
-      writer.key("ws")
-      writer.bool(token.end < text.count && text.scalars[token.end].properties.isWhitespace)
-      writer.endObject()
+      output.writer.beginObject()
+      output.writer.key("text")
+      output.writer.string(text.substring(token))
+      output.writer.key("start")
+      output.writer.int(token.start)
+      output.writer.key("end")
+      output.writer.int(token.end)
+      output.writer.key("id")
+      output.writer.int(number)
+      output.writer.key("ws")
+      output.writer.bool(token.end < text.count && text.scalars[token.end].properties.isWhitespace)
+      output.writer.endObject()
     }
-    writer.endArray()
-    writer.key("spans")
-    writer.beginArray()
+    output.writer.endArray()
+    output.writer.key("spans")
+    output.writer.beginArray()
     for annotation in annotations {
       writeSpan(annotation, tokens: tokens, text: text)
     }
-    writer.endArray()
-    writer.key("answer")
-    writer.string("accept")
-    writer.endObject()
-    try ExchangeSupport.writeLine(&writer, to: sink)
-    summary.reports += 1
-    summary.annotations += annotations.count
+    output.writer.endArray()
+    output.writer.key("answer")
+    output.writer.string("accept")
+    output.writer.endObject()
+    try output.emit(annotations: annotations.count, links: 0)
   }
 
   public func discard() {
-    sink.discard()
+    output.discard()
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try sink.close()
-    summary.bytes = sink.bytesWritten
-    summary.files = [path]
-    return summary
+    try output.finish()
   }
 
   private mutating func writeSpan(_ annotation: Annotation, tokens: [TextRange], text: ReportText) {
-    writer.beginObject()
-    writer.key("start")
-    writer.int(annotation.range.start)
-    writer.key("end")
-    writer.int(annotation.range.end)
-    writer.key("label")
-    writer.string(annotation.label)
+    output.writer.beginObject()
+    output.writer.key("start")
+    output.writer.int(annotation.range.start)
+    output.writer.key("end")
+    output.writer.int(annotation.range.end)
+    output.writer.key("label")
+    output.writer.string(annotation.label)
     // Spans need not sit on token boundaries in Hashiya; the indices name the tokens they touch.
     if let first = tokens.firstIndex(where: { $0.overlaps(annotation.range) }),
       let last = tokens.lastIndex(where: { $0.overlaps(annotation.range) })
     {
-      writer.key("token_start")
-      writer.int(first)
-      writer.key("token_end")
-      writer.int(last)
+      output.writer.key("token_start")
+      output.writer.int(first)
+      output.writer.key("token_end")
+      output.writer.int(last)
     }
-    writer.key("text")
-    writer.string(text.substring(annotation.range))
-    writer.key("layer")
-    writer.string(annotation.layer)
-    writer.endObject()
+    output.writer.key("text")
+    output.writer.string(text.substring(annotation.range))
+    output.writer.key("layer")
+    output.writer.string(annotation.layer)
+    output.writer.endObject()
   }
 
   /// A stable signed 32-bit hash of the text, as Prodigy's own hashes are, taken from the report's SHA-256.

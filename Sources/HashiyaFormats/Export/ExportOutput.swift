@@ -1,0 +1,43 @@
+import AnnotatorKit
+
+/// The output side the streaming exporters share: the sink, one reused JSON writer, the tally.
+struct ExportOutput {
+  let sink: OutputSink
+  let path: String
+  var writer = JSONWriter(capacity: 1 << 16)
+  var summary = ExportSummary()
+
+  /// `path` nil or `-` writes to standard output.
+  init(path: String?) throws {
+    sink = try OutputSink(path: path)
+    self.path = path ?? "-"
+  }
+
+  /// Writes the record built in `writer` — after `separator`, or as a line of JSON Lines — and
+  /// counts it.
+  mutating func emit(separator: String? = nil, annotations: Int, links: Int) throws {
+    if let separator {
+      try sink.write(separator)
+    } else {
+      writer.newline()
+    }
+    try sink.write(writer.bytes)
+    writer.removeAll(keepingCapacity: true)
+    summary.reports += 1
+    summary.annotations += annotations
+    summary.links += links
+  }
+
+  func discard() {
+    sink.discard()
+  }
+
+  /// Writes `trailer`, closes the file and says what was written.
+  mutating func finish(trailer: String? = nil) throws -> ExportSummary {
+    if let trailer { try sink.write(trailer) }
+    try sink.close()
+    summary.bytes = sink.bytesWritten
+    summary.files = [path]
+    return summary
+  }
+}

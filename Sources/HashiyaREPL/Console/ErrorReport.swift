@@ -1,5 +1,4 @@
 import AnnotatorKit
-import HashiyaFormats
 import HashiyaStore
 
 /// The one place that turns any error into the line a user reads and the exit code scripts see.
@@ -12,16 +11,10 @@ public enum ErrorReport {
   public static let projectUnavailable: Int32 = 3
 
   /// The readable message of any error Hashiya raises.
+  /// Every domain error describes itself (CommandError, ImportError, StoreError, SpanError,
+  /// SchemaError, FormatError, PluginError…), so one rule serves them all.
   public static func message(_ error: any Error) -> String {
-    switch error {
-    case let error as CommandError: return error.description
-    case let error as ImportError: return error.description
-    case let error as StoreError: return error.description
-    case let error as TextRangeError: return error.description
-    case let error as FormatError: return error.description
-    case let error as CustomStringConvertible: return error.description
-    default: return "\(error)"
-    }
+    String(describing: error)
   }
 
   /// The exit code for an error that ends the program.

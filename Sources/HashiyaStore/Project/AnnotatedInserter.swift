@@ -38,14 +38,15 @@ public final class AnnotatedInserter {
   /// Adds one imported report (or finds it by its text) and everything said about it.
   public func add(_ imported: ImportedReport) throws {
     let reportID: Int
+    let digest = ReportInserter.sha256Hex(imported.report.text)
     if let uid = imported.report.uid,
       let existing = try Row.fetchOne(
         try db.cachedStatement(sql: "SELECT id, sha256 FROM reports WHERE uid = ?"), arguments: [uid]),
-      existing["sha256"] != ReportInserter.sha256Hex(imported.report.text)
+      existing["sha256"] != digest
     {
       throw StoreError.reportTextDiffers(uid: uid, existingID: existing["id"])
     }
-    switch try reports.insert(imported.report) {
+    switch try reports.insert(imported.report, digest: digest) {
     case .added(let id):
       reportID = id
       outcome.reportsAdded.append(id)

@@ -31,7 +31,12 @@ public final class ReportInserter {
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
   @discardableResult
   public func insert(_ report: NewReport) throws -> Result {
-    let digest = Self.sha256Hex(report.text)
+    try insert(report, digest: Self.sha256Hex(report.text))
+  }
+
+  /// Adds `report`, whose text hashes to `digest` (callers that already hashed it pass it on).
+  @discardableResult
+  func insert(_ report: NewReport, digest: String) throws -> Result {
     if let existing = try Int.fetchOne(
       try db.cachedStatement(sql: "SELECT id FROM reports WHERE sha256 = ?"), arguments: [digest])
     {

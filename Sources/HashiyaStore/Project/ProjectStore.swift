@@ -31,6 +31,9 @@ public final class ProjectStore: Sendable {
     if FileManager.default.fileExists(atPath: path, isDirectory: &directoryCheck), directoryCheck.boolValue {
       throw .notAProject(path: path, reason: "it is a directory")
     }
+    // An existing project at the current schema needs no stamping, migrating or identity: opening
+    // it then writes nothing, which keeps start-up to reading.
+    var upToDate = false
     if var header = try ProjectFileHeader.read(path: path) {
       if header.applicationID == 0 {
         // A header that says nothing may be a project whose first pages still sit in the WAL.
@@ -42,6 +45,7 @@ public final class ProjectStore: Sendable {
       guard header.userVersion <= ProjectSchema.version else {
         throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
       }
+      upToDate = header.userVersion == ProjectSchema.version
     }
     var config = Configuration()
     config.journalMode = .wal
@@ -52,14 +56,16 @@ public final class ProjectStore: Sendable {
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: config)
-      try queue.write { db in
-        try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
-      }
-      try ProjectSchema.migrator.migrate(queue)
-      try queue.write { db in
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('uid', ?), ('createdAt', ?)",
-          arguments: [UUID().uuidString.lowercased(), Timestamp.now()])
+      if !upToDate {
+        try queue.write { db in
+          try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+        }
+        try ProjectSchema.migrator.migrate(queue)
+        try queue.write { db in
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('uid', ?), ('createdAt', ?)",
+            arguments: [UUID().uuidString.lowercased(), Timestamp.now()])
+        }
       }
       return ProjectStore(path: path, database: queue)
     } catch {

@@ -20,6 +20,8 @@ let package = Package(
       dependencies: [
         "AnnotatorKit",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C interface, for the few inserts an import runs a million times.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaStore"]),

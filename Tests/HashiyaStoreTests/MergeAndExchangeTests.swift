@@ -138,4 +138,42 @@ import Testing
     }
     #expect(try store.annotations(AnnotationFilter()).count == 2)
   }
+
+  @Test func anImportedAnnotationWhoseHandleIsTakenKeepsItsUUIDUnderANewHandle() throws {
+    let store = try project("h.hashiya")
+    let taken = try speaker("amal", in: store)
+    let imported = ImportedReport(
+      report: NewReport(uid: "r1", title: "t", text: text, language: "ar"),
+      annotations: [
+        ImportedAnnotation(
+          key: "u-7", uuid: "u-7", handle: taken.id, layer: "speaker-tagging", label: "quote", range: TextRange(0, 3),
+          quote: "أكد", location: "f:1")
+      ], location: "f:1")
+    let outcome = try store.importAnnotated(author: "importer") { try $0.add(imported) }
+    #expect(outcome.annotations == 1)
+    #expect(outcome.alreadyPresent == 0)
+    let moved = try #require(try store.annotations(AnnotationFilter()).first { $0.uuid == "u-7" })
+    #expect(moved.id != taken.id)
+    #expect(try store.annotation(id: taken.id).uuid == taken.uuid)
+  }
+
+  @Test func aRecordTheDatabaseRefusesRollsTheWholeImportBack() throws {
+    let store = try project("c.hashiya")
+    let good = ImportedAnnotation(
+      key: "u-1", uuid: "u-1", layer: "speaker-tagging", label: "quote", range: TextRange(0, 3), quote: "أكد",
+      location: "f:1 annotation 1")
+    // An empty range passes no check of the store's own, so the table's CHECK constraint is what refuses it.
+    var empty = good
+    empty.key = "u-2"
+    empty.uuid = "u-2"
+    empty.range = TextRange(4, 4)
+    let imported = ImportedReport(
+      report: NewReport(uid: "r2", title: "t", text: "نص آخر", language: "ar"), annotations: [good, empty],
+      location: "f:1")
+    #expect(throws: StoreError.self) {
+      try store.importAnnotated(author: "importer") { try $0.add(imported) }
+    }
+    #expect(try store.annotations(AnnotationFilter()).isEmpty)
+    #expect(try store.reportSummaries().total == 1)
+  }
 }

@@ -63,34 +63,62 @@ public enum AnnotatedImport {
     var skipped: [FormatError] = []
     var schemas: [LayerSchema] = []
     let outcome = try store.importAnnotated(author: author) { inserter in
-      for path in paths {
-        guard let format = options.format ?? detect(path: path) else {
-          throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
-        }
-        let onBad: (FormatError) throws -> Void = { error in
-          guard options.skipBad else { throw error }
-          skipped.append(error)
-        }
-        var fileSchemas = knownSchemas
-        let read = { (imported: ImportedReport) throws in
-          try inserter.add(try checked(imported, schemas: fileSchemas, onBad: onBad))
-        }
-        if format == .json || format == .jsonl {
-          try NativeReader.read(
-            path: path,
-            onHeader: { header in
-              for schema in header.schemas {
-                schemas.append(schema)
-                fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema
-                try inserter.registerLayer(schema)
-              }
-            }, onBadRecord: onBad, read)
-        } else {
-          try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
-        }
-      }
+      // Reading, checking and preparing run on a second thread; this one only writes.
+      try ImportPipeline.run(
+        produce: { emit in
+          try read(
+            paths: paths, options: options, knownSchemas: knownSchemas,
+            onBad: { error in
+              guard options.skipBad else { throw error }
+              skipped.append(error)
+            }, emit: emit)
+        },
+        consume: { (item: PipelineItem) in
+          switch item {
+          case .schemas(let fileSchemas):
+            for schema in fileSchemas {
+              schemas.append(schema)
+              try inserter.registerLayer(schema)
+            }
+          case .report(let prepared):
+            try inserter.add(prepared)
+          }
+        })
     }
     return Summary(outcome: outcome, skipped: skipped, schemas: schemas)
+  }
+
+  /// What the reading thread hands to the writer.
+  enum PipelineItem {
+    /// The layer schemas a file's header carries, to record before its reports.
+    case schemas([LayerSchema])
+    case report(PreparedImport)
+  }
+
+  /// Reads and checks every file, handing each report over ready to write.
+  private static func read(
+    paths: [String], options: Options, knownSchemas: [String: LayerSchema],
+    onBad: @escaping (FormatError) throws -> Void, emit: (PipelineItem) throws -> Void
+  ) throws {
+    for path in paths {
+      guard let format = options.format ?? detect(path: path) else {
+        throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
+      }
+      var fileSchemas = knownSchemas
+      let read = { (imported: ImportedReport) throws in
+        try emit(.report(PreparedImport(try checked(imported, schemas: fileSchemas, onBad: onBad))))
+      }
+      if format == .json || format == .jsonl {
+        try NativeReader.read(
+          path: path,
+          onHeader: { header in
+            for schema in header.schemas { fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema }
+            try emit(.schemas(header.schemas))
+          }, onBadRecord: onBad, read)
+      } else {
+        try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
+      }
+    }
   }
 
   /// The report with only the annotations that pass `check` (the others go to `onBad`), and the

@@ -33,44 +33,55 @@ public enum ReportImport {
   /// `standardInput` supplies the bytes of `-`; `progress` is called after each report.
   public static func run(
     _ files: [ImportFile], into store: ProjectStore, author: String,
-    standardInput: () throws -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
+    standardInput: @escaping () throws -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
     progress: ((ImportProgress) -> Void)? = nil
   ) throws -> ImportOutcome {
     let total = files.reduce(0) { $0 + $1.byteSize }
-    var done = 0
     var count = 0
     let source = files.map(\.path).joined(separator: " ")
     return try store.importReports(author: author, source: source) { inserter in
-      func add(_ report: NewReport, bytes: Int) throws {
-        try inserter.insert(report)
-        count += 1
-        progress?(ImportProgress(bytesDone: bytes, bytesTotal: total, reportsRead: count))
-      }
-      for file in files {
-        switch file.kind {
-        case .text where file.path == "-":
-          try readStandardInput(try standardInput(), add: { try add($0, bytes: done) })
-        case .text:
-          let bytes = try contents(of: file.path)
-          try add(
-            try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)),
-            bytes: done + bytes.count)
-        case .jsonl:
-          guard let handle = FileHandle(forReadingAtPath: file.path) else {
-            throw ImportError.unreadable(path: file.path, reason: "permission denied")
-          }
-          defer { try? handle.close() }
-          var sawReport = false
-          try LineReader(handle: handle).forEachLine { line, number, bytesRead in
-            if let report = try JSONLReportReader.report(line: line, number: number, path: file.path) {
-              sawReport = true
-              try add(report, bytes: done + bytesRead)
-            }
-          }
-          if !sawReport { throw ImportError.emptyFile(path: file.path) }
+      // Reading, hashing and folding run on a second thread; this one only writes.
+      try ImportPipeline.run(
+        produce: { emit in
+          try read(files, standardInput: standardInput) { report, bytes in try emit((PreparedReport(report), bytes)) }
+        },
+        consume: { (prepared: PreparedReport, bytes: Int) in
+          try inserter.insert(prepared)
+          count += 1
+          progress?(ImportProgress(bytesDone: bytes, bytesTotal: total, reportsRead: count))
+        })
+    }
+  }
+
+  /// Reads every report of `files` in order, with the bytes read so far.
+  private static func read(
+    _ files: [ImportFile], standardInput: () throws -> [UInt8], _ add: (NewReport, Int) throws -> Void
+  ) throws {
+    var done = 0
+    for file in files {
+      switch file.kind {
+      case .text where file.path == "-":
+        try readStandardInput(try standardInput(), add: { try add($0, done) })
+      case .text:
+        let bytes = try contents(of: file.path)
+        try add(
+          try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)),
+          done + bytes.count)
+      case .jsonl:
+        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+          throw ImportError.unreadable(path: file.path, reason: "permission denied")
         }
-        done += file.byteSize
+        defer { try? handle.close() }
+        var sawReport = false
+        try LineReader(handle: handle).forEachLine { line, number, bytesRead in
+          if let report = try JSONLReportReader.report(line: line, number: number, path: file.path) {
+            sawReport = true
+            try add(report, done + bytesRead)
+          }
+        }
+        if !sawReport { throw ImportError.emptyFile(path: file.path) }
       }
+      done += file.byteSize
     }
   }
 

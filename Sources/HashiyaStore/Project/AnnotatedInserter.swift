@@ -37,16 +37,21 @@ public final class AnnotatedInserter {
 
   /// Adds one imported report (or finds it by its text) and everything said about it.
   public func add(_ imported: ImportedReport) throws {
+    try add(PreparedImport(imported))
+  }
+
+  /// Adds one imported report whose derived values are already worked out.
+  public func add(_ prepared: PreparedImport) throws {
+    let imported = prepared.imported
     let reportID: Int
-    let digest = ReportInserter.sha256Hex(imported.report.text)
     if let uid = imported.report.uid,
       let existing = try Row.fetchOne(
         try db.cachedStatement(sql: "SELECT id, sha256 FROM reports WHERE uid = ?"), arguments: [uid]),
-      existing["sha256"] != digest
+      existing["sha256"] != prepared.report.digest
     {
       throw StoreError.reportTextDiffers(uid: uid, existingID: existing["id"])
     }
-    switch try reports.insert(imported.report, digest: digest) {
+    switch try reports.insert(prepared.report) {
     case .added(let id):
       reportID = id
       outcome.reportsAdded.append(id)
@@ -56,8 +61,10 @@ public final class AnnotatedInserter {
     }
     var handles: [String: Int] = [:]
     importedUUIDs.removeAll(keepingCapacity: true)
-    for annotation in imported.annotations {
-      handles[annotation.key] = try add(annotation, reportID: reportID)
+    for (index, annotation) in imported.annotations.enumerated() {
+      handles[annotation.key] = try add(
+        annotation, reportID: reportID, attributes: prepared.attributesJSON[index],
+        provenance: prepared.provenanceJSON[index])
     }
     if !importedUUIDs.isEmpty {
       // One event per report keeps a million-annotation import fast; history finds it by UUID.
@@ -106,40 +113,42 @@ public final class AnnotatedInserter {
     }
   }
 
-  private func add(_ annotation: ImportedAnnotation, reportID: Int) throws -> Int {
-    if let uuid = annotation.uuid,
-      let existing = try Int.fetchOne(
-        try db.cachedStatement(sql: "SELECT id FROM annotations WHERE uuid = ?"), arguments: [uuid])
-    {
-      outcome.alreadyPresent += 1
-      return existing
-    }
-    var handle: Int? = nil
-    if let wanted = annotation.handle,
-      try Int.fetchOne(try db.cachedStatement(sql: "SELECT 1 FROM annotations WHERE id = ?"), arguments: [wanted])
-        == nil
-    {
-      handle = wanted
-    }
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-          status, createdAt, updatedAt, provenance)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+  private func add(_ annotation: ImportedAnnotation, reportID: Int, attributes: String, provenance: String?) throws
+    -> Int
+  {
     let created = annotation.createdAt ?? now
     let uuid = annotation.uuid ?? UUID().uuidString.lowercased()
-    try statement.execute(arguments: [
-      handle, uuid, reportID, annotation.layer, annotation.label,
-      annotation.range.start, annotation.range.end, annotation.quote ?? "",
-      JSONWriter.string(.object(annotation.attributes)), annotation.author ?? author, annotation.origin ?? "imported",
-      annotation.status.rawValue, created, annotation.updatedAt ?? created,
-      annotation.provenance.isEmpty ? nil : JSONWriter.string(.array(annotation.provenance.map(JSONValue.string))),
-    ])
+    let values: [BulkValue] = [
+      .text(uuid), .int(reportID), .text(annotation.layer), .text(annotation.label), .int(annotation.range.start),
+      .int(annotation.range.end), .text(annotation.quote ?? ""), .text(attributes), .text(annotation.author ?? author),
+      .text(annotation.origin ?? "imported"), .text(annotation.status.rawValue), .text(created),
+      .text(annotation.updatedAt ?? created), BulkValue(provenance),
+    ]
+    // The common case — a new UUID and a free handle — costs one statement; a clash on either
+    // falls back to finding out which.
+    try BulkInsert(db, sql: Self.insertAnnotationSQL + " ON CONFLICT DO NOTHING").run(
+      [BulkValue(annotation.handle)] + values)
+    if db.changesCount == 0 {
+      if let uuid = annotation.uuid,
+        let existing = try Int.fetchOne(
+          try db.cachedStatement(sql: "SELECT id FROM annotations WHERE uuid = ?"), arguments: [uuid])
+      {
+        outcome.alreadyPresent += 1
+        return existing
+      }
+      // The handle is taken by another annotation: keep the record under a new one.
+      try BulkInsert(db, sql: Self.insertAnnotationSQL).run([.null] + values)
+    }
     importedUUIDs.append(uuid)
     outcome.annotations += 1
     return Int(db.lastInsertedRowID)
   }
+
+  private static let insertAnnotationSQL = """
+    INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
+      status, createdAt, updatedAt, provenance)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
 
   /// Records a layer schema the file carries, unless the project already has one for that layer.
   public func registerLayer(_ schema: LayerSchema) throws {
@@ -167,7 +176,7 @@ extension ProjectStore {
   public func importAnnotated(author: String, _ body: (AnnotatedInserter) throws -> Void) throws
     -> AnnotatedImportOutcome
   {
-    try write("import") { db in
+    try bulkWrite("import") { db in
       let inserter = AnnotatedInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       if !inserter.outcome.reportsAdded.isEmpty {

@@ -18,16 +18,16 @@ struct EventDraft {
 extension ProjectStore {
   /// Appends an event inside the caller's transaction, so the change and its record commit together.
   static func appendEvent(_ db: Database, _ draft: EventDraft) throws {
-    try db.cachedStatement(
+    try BulkInsert(
+      db,
       sql: """
         INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
-    ).execute(
-      arguments: [
-        UUID().uuidString.lowercased(), Timestamp.now(), draft.author, draft.action, draft.entity,
-        draft.entityID, draft.reportID, draft.before, draft.after, draft.reverts, draft.batch,
-      ])
+    ).run(
+      .text(UUID().uuidString.lowercased()), .text(Timestamp.now()), .text(draft.author), .text(draft.action),
+      .text(draft.entity), BulkValue(draft.entityID), BulkValue(draft.reportID), BulkValue(draft.before),
+      BulkValue(draft.after), BulkValue(draft.reverts), .text(draft.batch))
   }
 
   /// Every event about an annotation and the links that touch it, oldest first.

@@ -1,5 +1,4 @@
 import AnnotatorKit
-import Crypto
 import Foundation
 import GRDB
 
@@ -31,65 +30,41 @@ public final class ReportInserter {
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
   @discardableResult
   public func insert(_ report: NewReport) throws -> Result {
-    try insert(report, digest: Self.sha256Hex(report.text))
+    try insert(PreparedReport(report))
   }
 
-  /// Adds `report`, whose text hashes to `digest` (callers that already hashed it pass it on).
+  /// Adds a report whose hash, length and index text are already worked out.
   @discardableResult
-  func insert(_ report: NewReport, digest: String) throws -> Result {
+  public func insert(_ prepared: PreparedReport) throws -> Result {
+    let report = prepared.report
     if let existing = try Int.fetchOne(
-      try db.cachedStatement(sql: "SELECT id FROM reports WHERE sha256 = ?"), arguments: [digest])
+      try db.cachedStatement(sql: "SELECT id FROM reports WHERE sha256 = ?"), arguments: [prepared.digest])
     {
       outcome.duplicates.append(existing)
       return .duplicate(id: existing)
     }
-    let uid = report.uid ?? "sha256-" + digest.prefix(24)
+    let uid = report.uid ?? "sha256-" + prepared.digest.prefix(24)
     if let clash = try Int.fetchOne(
       try db.cachedStatement(sql: "SELECT id FROM reports WHERE uid = ?"), arguments: [uid])
     {
       throw StoreError.uidConflict(uid: uid, existingID: clash)
     }
-    let insertReport = try db.cachedStatement(
+    try BulkInsert(
+      db,
       sql: """
         INSERT INTO reports (uid, title, titleFolded, source, url, language, published, text,
           sha256, length, hadBOM, metadata, importedAt, importedBy)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let foldedTitle = FoldedText.foldedString(report.title)
-    try insertReport.execute(arguments: [
-      uid, report.title, foldedTitle, report.source, report.url, report.language, report.published,
-      report.text, digest, Self.scalarCount(report.text), report.hadBOM, report.metadataJSON,
-      now, author,
-    ])
+        """
+    ).run(
+      .text(uid), .text(report.title), .text(prepared.foldedTitle), BulkValue(report.source), BulkValue(report.url),
+      .text(report.language), BulkValue(report.published), .text(report.text), .text(prepared.digest),
+      .int(prepared.length), .int(report.hadBOM ? 1 : 0), .text(report.metadataJSON), .text(now), .text(author))
     let id = Int(db.lastInsertedRowID)
-    let insertIndex = try db.cachedStatement(
-      sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
-    try insertIndex.execute(arguments: [id, foldedTitle, FoldedText.foldedString(report.text)])
+    try BulkInsert(db, sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
+      .run(.int(id), .text(prepared.foldedTitle), .text(prepared.foldedText))
     outcome.added.append(id)
     return .added(id: id)
-  }
-
-  /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).
-  static func scalarCount(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { bytes in
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
-  }
-
-  static func sha256Hex(_ text: String) -> String {
-    var text = text
-    let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
-    let hexDigits = Array("0123456789abcdef".utf8)
-    var hex = [UInt8]()
-    hex.reserveCapacity(64)
-    for byte in digest {
-      hex.append(hexDigits[Int(byte >> 4)])
-      hex.append(hexDigits[Int(byte & 0x0f)])
-    }
-    return String(decoding: hex, as: UTF8.self)
   }
 }
 
@@ -101,7 +76,7 @@ extension ProjectStore {
   public func importReports(
     author: String, source: String, _ body: (ReportInserter) throws -> Void
   ) throws -> ImportOutcome {
-    try write("import") { db in
+    try bulkWrite("import") { db in
       let inserter = ReportInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       let outcome = inserter.outcome

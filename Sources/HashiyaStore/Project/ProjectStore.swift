@@ -141,6 +141,19 @@ public final class ProjectStore: Sendable {
     }
   }
 
+  /// Runs one large write transaction (an import) with a page cache big enough that SQLite need
+  /// not spill dirty pages into the write-ahead log and read them back; the usual cache returns after.
+  func bulkWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    try write(operation) { db in
+      try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
+      defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+      return try body(db)
+    }
+  }
+
+  /// The page cache of a bulk write, in KiB: within an import's memory budget.
+  static let bulkCacheKiB = 96 * 1024
+
   static func message(of error: any Error) -> String {
     if let error = error as? DatabaseError {
       return error.message ?? "\(error.resultCode)"

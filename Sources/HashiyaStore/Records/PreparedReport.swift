@@ -1,0 +1,45 @@
+import AnnotatorKit
+import Crypto
+
+/// A report with what the store derives from its text — hash, length, folded index text — worked
+/// out before the write, so an import can do it on another thread while the database writes.
+public struct PreparedReport: Sendable {
+  public let report: NewReport
+  /// The SHA-256 of the text's UTF-8, in lowercase hex: how a report is recognised.
+  public let digest: String
+  /// The text's length in Unicode scalars, the unit of every offset.
+  let length: Int
+  let foldedTitle: String
+  let foldedText: String
+
+  public init(_ report: NewReport) {
+    self.report = report
+    digest = Self.sha256Hex(report.text)
+    length = Self.scalarCount(report.text)
+    foldedTitle = FoldedText.foldedString(report.title)
+    foldedText = FoldedText.foldedString(report.text)
+  }
+
+  /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).
+  static func scalarCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
+  }
+
+  static func sha256Hex(_ text: String) -> String {
+    var text = text
+    let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+    let hexDigits = Array("0123456789abcdef".utf8)
+    var hex = [UInt8]()
+    hex.reserveCapacity(64)
+    for byte in digest {
+      hex.append(hexDigits[Int(byte >> 4)])
+      hex.append(hexDigits[Int(byte & 0x0f)])
+    }
+    return String(decoding: hex, as: UTF8.self)
+  }
+}

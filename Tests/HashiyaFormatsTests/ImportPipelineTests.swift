@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import HashiyaFormats
+
+@Suite struct ImportPipelineTests {
+  struct ReadFailure: Error, Equatable {}
+  struct WriteFailure: Error, Equatable {}
+
+  @Test func itemsArriveInOrderAcrossTheQueue() throws {
+    var written: [Int] = []
+    try ImportPipeline.run(
+      capacity: 4,
+      produce: { emit in for number in 0..<1_000 { try emit(number) } },
+      consume: { written.append($0) })
+    #expect(written == Array(0..<1_000))
+  }
+
+  @Test func aReadingErrorArrivesAfterTheItemsReadBeforeIt() {
+    var written: [Int] = []
+    #expect(throws: ReadFailure()) {
+      try ImportPipeline.run(
+        capacity: 2,
+        produce: { emit in
+          for number in 0..<5 { try emit(number) }
+          throw ReadFailure()
+        },
+        consume: { written.append($0) })
+    }
+    #expect(written == [0, 1, 2, 3, 4])
+  }
+
+  @Test func aWritingErrorStopsTheReaderBeforeItReadsEverything() {
+    let readCount = Counter()
+    #expect(throws: WriteFailure()) {
+      try ImportPipeline.run(
+        capacity: 2,
+        produce: { emit in
+          for number in 0..<100_000 {
+            readCount.increment()
+            try emit(number)
+          }
+        },
+        consume: { number in if number == 3 { throw WriteFailure() } })
+    }
+    // `run` has waited for the reader, which stopped at the bounded queue instead of reading on.
+    let settled = readCount.value
+    #expect(settled < 100)
+    Thread.sleep(forTimeInterval: 0.05)
+    #expect(readCount.value == settled)
+  }
+
+  /// A count the reading thread bumps and the test reads afterwards.
+  final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+  }
+}

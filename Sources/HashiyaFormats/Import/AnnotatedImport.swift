@@ -127,7 +127,8 @@ public enum AnnotatedImport {
     _ imported: ImportedReport, schemas: [String: LayerSchema], onBad: (FormatError) throws -> Void
   ) throws -> ImportedReport {
     var result = imported
-    let text = ReportText(imported.report.text)
+    let text = imported.analysedText ?? ReportText(imported.report.text)
+    result.analysedText = text
     result.annotations = try imported.annotations.filter { annotation in
       do {
         try check(annotation, in: text, schema: schemas[annotation.layer])
@@ -153,7 +154,11 @@ public enum AnnotatedImport {
     } catch {
       throw FormatError(location: annotation.location, reason: error.description)
     }
-    if let quote = annotation.quote, text.substring(annotation.range) != quote {
+    if let quote = annotation.quote,
+      !QuoteCheck.text(
+        text.string, from: text.utf8Offset(ofScalar: annotation.range.start),
+        to: text.utf8Offset(ofScalar: annotation.range.end), equals: quote)
+    {
       throw FormatError(
         location: annotation.location,
         reason:

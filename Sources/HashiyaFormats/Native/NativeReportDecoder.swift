@@ -17,7 +17,8 @@ enum NativeReportDecoder {
     let annotationFields = try fields.objects("annotations", element: "annotation")
     // A report without annotations has no offsets to check, so it skips building the table.
     guard !annotationFields.isEmpty else { return imported }
-    let offsets = ScalarOffsetTable(text)
+    let offsets = ReportText(text)
+    imported.analysedText = offsets
     var known = Set<String>()
     var pendingLinks: [(link: ImportedLink, location: String)] = []
     for annotation in annotationFields {
@@ -44,7 +45,7 @@ enum NativeReportDecoder {
   }
 
   private static func decodeAnnotation(
-    _ fields: NativeFields, text: String, offsets: ScalarOffsetTable
+    _ fields: NativeFields, text: String, offsets: ReportText
   ) throws(FormatError) -> ImportedAnnotation {
     let uuid = try fields.string("id")
     if uuid.isEmpty { throw fields.fail("\"id\" must not be empty") }

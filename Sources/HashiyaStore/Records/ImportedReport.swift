@@ -9,6 +9,9 @@ public struct ImportedReport: Sendable {
   public var reviews: [ImportedReview]
   /// Where the record came from, for messages: `file.jsonl:12`.
   public var location: String
+  /// The report's text analysed, when the reader already built it to check offsets; the import
+  /// reuses it rather than analysing the text again.
+  public var analysedText: ReportText?
 
   public init(
     report: NewReport, annotations: [ImportedAnnotation] = [], links: [ImportedLink] = [],

@@ -12,7 +12,7 @@ public struct PreparedImport: Sendable {
 
   public init(_ imported: ImportedReport) {
     self.imported = imported
-    report = PreparedReport(imported.report)
+    report = PreparedReport(imported.report, length: imported.analysedText?.count)
     attributesJSON = imported.annotations.map { JSONWriter.string(.object($0.attributes)) }
     provenanceJSON = imported.annotations.map {
       $0.provenance.isEmpty ? nil : JSONWriter.string(.array($0.provenance.map(JSONValue.string)))

@@ -12,10 +12,11 @@ public struct PreparedReport: Sendable {
   let foldedTitle: String
   let foldedText: String
 
-  public init(_ report: NewReport) {
+  /// Prepares `report`; `length` is its text's scalar count when the caller already knows it.
+  public init(_ report: NewReport, length: Int? = nil) {
     self.report = report
     digest = Self.sha256Hex(report.text)
-    length = Self.scalarCount(report.text)
+    self.length = length ?? Self.scalarCount(report.text)
     foldedTitle = FoldedText.foldedString(report.title)
     foldedText = FoldedText.foldedString(report.text)
   }

@@ -72,6 +72,43 @@ import Testing
     #expect(try store.events().isEmpty)
   }
 
+  @Test func theReportCountMatchesCountingEveryRowAfterFailedAndDuplicateImports() throws {
+    struct Boom: Error {}
+    let store = try makeStore()
+    func counted() throws -> Int {
+      try store.read("count") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0 }
+    }
+    try store.importReports(author: "amal", source: "a") {
+      try $0.insert(NewReport(title: "a", text: "one", language: "en"))
+    }
+    _ = try? store.importReports(author: "amal", source: "b") { inserter in
+      try inserter.insert(NewReport(title: "b", text: "two", language: "en"))
+      throw Boom()
+    }
+    try store.importReports(author: "amal", source: "c") { inserter in
+      try inserter.insert(NewReport(title: "a again", text: "one", language: "en"))
+      try inserter.insert(NewReport(title: "c", text: "three 👍🏽", language: "en"))
+    }
+    #expect(try store.reportCount() == 2)
+    #expect(try store.reportCount() == counted())
+  }
+
+  @Test func openingAnUpToDateProjectWritesNothing() throws {
+    let path = folder.path("quiet.hashiya")
+    do {
+      let store = try ProjectStore.open(path: path)
+      try store.importReports(author: "amal", source: "a") {
+        try $0.insert(NewReport(title: "a", text: "one", language: "en"))
+      }
+    }
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    do {
+      let store = try ProjectStore.open(path: path)
+      #expect(try store.reportCount() == 1)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+  }
+
   @Test func aUIDClashWithDifferentTextIsRefused() throws {
     let store = try makeStore()
     try store.importReports(author: "a", source: "s") {

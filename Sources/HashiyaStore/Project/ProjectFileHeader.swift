@@ -11,6 +11,8 @@ struct ProjectFileHeader {
   let applicationID: UInt32
   /// `PRAGMA user_version` of the file (big-endian at offset 60), the Hashiya schema version.
   let userVersion: UInt32
+  /// Whether the file is in write-ahead-log mode (read and write versions 2 at offsets 18 and 19).
+  var isWAL = false
 
   /// Reads the header; returns nil for a missing or empty file, which is a new project.
   static func read(path: String) throws(StoreError) -> ProjectFileHeader? {
@@ -32,6 +34,7 @@ struct ProjectFileHeader {
     func word(at offset: Int) -> UInt32 {
       bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
-    return ProjectFileHeader(applicationID: word(at: 68), userVersion: word(at: 60))
+    return ProjectFileHeader(
+      applicationID: word(at: 68), userVersion: word(at: 60), isWAL: bytes[18] == 2 && bytes[19] == 2)
   }
 }

@@ -34,6 +34,7 @@ public final class ProjectStore: Sendable {
     // An existing project at the current schema needs no stamping, migrating or identity: opening
     // it then writes nothing, which keeps start-up to reading.
     var upToDate = false
+    var isWAL = false
     if var header = try ProjectFileHeader.read(path: path) {
       if header.applicationID == 0 {
         // A header that says nothing may be a project whose first pages still sit in the WAL.
@@ -46,9 +47,11 @@ public final class ProjectStore: Sendable {
         throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
       }
       upToDate = header.userVersion == ProjectSchema.version
+      isWAL = header.isWAL
     }
+    // WAL mode is switched on here rather than by the configuration, which would also write a
+    // throwaway table on every open to make sure a log file exists.
     var config = Configuration()
-    config.journalMode = .wal
     config.busyMode = .timeout(10)
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in
@@ -56,6 +59,13 @@ public final class ProjectStore: Sendable {
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: config)
+      if !isWAL {
+        try queue.writeWithoutTransaction { db in
+          guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+            throw DatabaseError(message: "the file cannot be put in write-ahead-log mode")
+          }
+        }
+      }
       if !upToDate {
         try queue.write { db in
           try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")

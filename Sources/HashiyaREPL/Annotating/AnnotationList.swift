@@ -16,6 +16,11 @@ struct AnnotationList: CommandOutput {
   var entries: [Entry]
   var heading: String?
 
+  init(entries: [Entry], heading: String? = nil) {
+    self.entries = entries
+    self.heading = heading
+  }
+
   /// Builds the list, reading each report's text once to place and check the annotations.
   init(_ annotations: [Annotation], session: Session, heading: String? = nil) throws {
     var texts: [Int: ReportText] = [:]

@@ -13,38 +13,88 @@ public enum BidiIsolation {
 
   public static func isolate(_ text: String) -> String {
     if text.isEmpty { return text }
-    let scalars = Array(text.unicodeScalars)
-    // Built as UTF-8 bytes: appending scalars to a String one by one costs more than the rest.
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count + 16)
-    func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
-    guard let base = scalars.lazy.compactMap(direction(of:)).first else {
-      return "\u{2068}" + text + "\u{2069}"
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      isolate(utf8: bytes, into: &out)
+      return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// Appends the isolated form of the UTF-8 text `bytes` to `out`.
+  ///
+  /// Works on runs of bytes: each scalar's direction is looked up once, and runs that keep their
+  /// direction are copied whole rather than re-encoded scalar by scalar.
+  static func isolate(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    out.reserveCapacity(out.count + bytes.count + 16)
+    // Where each scalar starts, and its direction: 0 neutral, 1 left-to-right, 2 right-to-left,
+    // 3 a line break (which ends a foreign run).
+    var starts: [Int] = []
+    var kinds: [UInt8] = []
+    starts.reserveCapacity(bytes.count)
+    kinds.reserveCapacity(bytes.count)
+    var position = 0
+    var base: UInt8 = 0
+    while position < bytes.count {
+      let (scalar, width) = decode(bytes, at: position)
+      let kind: UInt8 = scalar == "\n" ? 3 : direction(of: scalar).map { $0 == .ltr ? 1 : 2 } ?? 0
+      if base == 0 && (kind == 1 || kind == 2) { base = kind }
+      starts.append(position)
+      kinds.append(kind)
+      position += width
+    }
+    starts.append(bytes.count)
+    func copy(_ from: Int, _ to: Int) {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[from]..<starts[to]]))
+    }
+    func append(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
     append(fsi)
+    guard base != 0 else {
+      copy(0, kinds.count)
+      append(pdi)
+      return
+    }
     var index = 0
-    while index < scalars.count {
-      guard let dir = direction(of: scalars[index]), dir != base else {
-        append(scalars[index])
+    var runStart = 0
+    while index < kinds.count {
+      let kind = kinds[index]
+      guard kind == 1 || kind == 2, kind != base else {
         index += 1
         continue
       }
+      copy(runStart, index)
       // Extend the foreign run over neutrals as long as another foreign strong character follows.
       var end = index + 1
       var lastStrong = index
-      while end < scalars.count {
-        let d = direction(of: scalars[end])
-        if d == base || scalars[end] == "\n" { break }
-        if d == dir { lastStrong = end }
+      while end < kinds.count, kinds[end] != base, kinds[end] != 3 {
+        if kinds[end] == kind { lastStrong = end }
         end += 1
       }
-      append(dir == .ltr ? lri : rli)
-      for scalar in scalars[index...lastStrong] { append(scalar) }
+      append(kind == 1 ? lri : rli)
+      copy(index, lastStrong + 1)
       append(pdi)
       index = lastStrong + 1
+      runStart = index
     }
+    copy(runStart, kinds.count)
     append(pdi)
-    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The scalar that starts at `position` of valid UTF-8, and its width in bytes.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[position])
+    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
+    func next(_ offset: Int) -> UInt32 { UInt32(bytes[position + offset] & 0x3F) }
+    let value: UInt32
+    let width: Int
+    if lead < 0xE0 {
+      (value, width) = ((lead & 0x1F) << 6 | next(1), 2)
+    } else if lead < 0xF0 {
+      (value, width) = ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+    } else {
+      (value, width) = ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
   }
 
   static func direction(of scalar: Unicode.Scalar) -> Direction? {

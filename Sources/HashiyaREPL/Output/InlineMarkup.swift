@@ -12,37 +12,69 @@ struct InlineMarkup {
   private static let placeholderBase: UInt32 = 0xF0000
 
   func render(_ sentence: TextRange, _ style: TextStyle) -> String {
-    let spans = annotations.entries.enumerated().filter { _, entry in
+    let spans = annotations.entries.filter { entry in
       entry.annotation.range.overlaps(sentence) && entry.quoteMatches
     }
     guard !spans.isEmpty else { return BidiIsolation.isolate(text.substring(sentence)) }
-    // Brackets by offset: closes before opens, innermost (latest start) first, so nesting stays balanced.
-    var opens: [Int: [Int]] = [:]
-    var closes: [Int: [Int]] = [:]
-    for (index, entry) in spans {
-      opens[max(entry.annotation.range.start, sentence.start), default: []].append(index)
-      closes[min(entry.annotation.range.end, sentence.end), default: []].insert(index, at: 0)
+    // Brackets by offset: closes before opens, innermost (latest start) first, so nesting stays
+    // balanced. Sorting by (offset, closes first, then the order below) gives the same sequence.
+    var marks: [(offset: Int, order: Int, scalar: Unicode.Scalar)] = []
+    for (index, entry) in spans.enumerated() {
+      marks.append((max(entry.annotation.range.start, sentence.start), index, Self.placeholder(index, open: true)))
+      marks.append((min(entry.annotation.range.end, sentence.end), -1 - index, Self.placeholder(index, open: false)))
     }
-    var marked: [UInt8] = []
-    marked.reserveCapacity(sentence.length * 2 + spans.count * 8)
-    for offset in sentence.start...sentence.end {
-      for index in closes[offset] ?? [] { UTF8.encode(Self.placeholder(index, open: false)) { marked.append($0) } }
-      for index in opens[offset] ?? [] { UTF8.encode(Self.placeholder(index, open: true)) { marked.append($0) } }
-      if offset < sentence.end { UTF8.encode(text.scalars[offset]) { marked.append($0) } }
-    }
-    // One pass swaps each placeholder for its coloured bracket.
-    var rendered = ""
-    for scalar in BidiIsolation.isolate(String(decoding: marked, as: UTF8.self)).unicodeScalars {
-      let code = scalar.value &- Self.placeholderBase
-      guard scalar.value >= Self.placeholderBase, code < UInt32(spans.count * 2) else {
-        rendered.unicodeScalars.append(scalar)
-        continue
+    marks.sort { ($0.offset, $0.order) < ($1.offset, $1.order) }
+    var source = text.string
+    return source.withUTF8 { utf8 in
+      var marked: [UInt8] = []
+      marked.reserveCapacity(
+        text.utf8Offset(ofScalar: sentence.end) - text.utf8Offset(ofScalar: sentence.start) + marks.count * 4)
+      var copied = sentence.start
+      for mark in marks {
+        marked.append(
+          contentsOf: UnsafeBufferPointer(
+            rebasing: utf8[text.utf8Offset(ofScalar: copied)..<text.utf8Offset(ofScalar: mark.offset)]))
+        copied = mark.offset
+        UTF8.encode(mark.scalar) { marked.append($0) }
       }
-      let a = spans[Int(code / 2)].element.annotation
-      let colour = colours[a.layer + "/" + a.label] ?? "cyan"
-      rendered += style.colour(colour, code % 2 == 0 ? "⟦" : "⟧#\(a.id)")
+      marked.append(
+        contentsOf: UnsafeBufferPointer(
+          rebasing: utf8[text.utf8Offset(ofScalar: copied)..<text.utf8Offset(ofScalar: sentence.end)]))
+      var isolated: [UInt8] = []
+      marked.withUnsafeBufferPointer { BidiIsolation.isolate(utf8: $0, into: &isolated) }
+      return swappingPlaceholders(isolated, spans: spans, style: style)
     }
-    return rendered
+  }
+
+  /// Replaces each placeholder in the UTF-8 `bytes` with its coloured bracket, in one pass.
+  private func swappingPlaceholders(_ bytes: [UInt8], spans: [AnnotationList.Entry], style: TextStyle) -> String {
+    var rendered: [UInt8] = []
+    rendered.reserveCapacity(bytes.count + spans.count * 24)
+    var position = 0
+    bytes.withUnsafeBufferPointer { bytes in
+      var copied = 0
+      while position < bytes.count {
+        // Placeholders are plane-15 scalars, four bytes starting 0xF3.
+        guard bytes[position] == 0xF3 else {
+          position += 1
+          continue
+        }
+        let (scalar, width) = BidiIsolation.decode(bytes, at: position)
+        let code = scalar.value &- Self.placeholderBase
+        guard scalar.value >= Self.placeholderBase, code < UInt32(spans.count * 2) else {
+          position += width
+          continue
+        }
+        rendered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<position]))
+        let a = spans[Int(code / 2)].annotation
+        let colour = colours[a.layer + "/" + a.label] ?? "cyan"
+        rendered.append(contentsOf: style.colour(colour, code % 2 == 0 ? "⟦" : "⟧#\(a.id)").utf8)
+        position += width
+        copied = position
+      }
+      rendered.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+    return String(decoding: rendered, as: UTF8.self)
   }
 
   private static func placeholder(_ index: Int, open: Bool) -> Unicode.Scalar {

@@ -131,10 +131,25 @@ public final class ProjectStore: Sendable {
     }
   }
 
-  /// Runs a read, mapping database failures to `StoreError.database`.
+  /// Runs a read in one deferred transaction, so all its statements see one state of the file,
+  /// mapping database failures to `StoreError.database`.
+  ///
+  /// The transaction's statements are prepared once per connection: GRDB's own `read` also
+  /// switches `query_only` on and off, preparing four statements per call, which cost more than
+  /// the reads of a whole `show`.
   func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
-      return try database.read(body)
+      return try database.inDatabase { db in
+        try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+        do {
+          let value = try body(db)
+          try db.cachedStatement(sql: "COMMIT").execute()
+          return value
+        } catch {
+          try? db.cachedStatement(sql: "ROLLBACK").execute()
+          throw error
+        }
+      }
     } catch let error as StoreError {
       throw error
     } catch {

@@ -93,6 +93,27 @@ import Testing
     #expect(try store.reportCount() == counted())
   }
 
+  @Test func anImportLeavesTheFileInWALModeWhetherOrNotItHadItToItself() throws {
+    let path = folder.path("shared.hashiya")
+    let mine = try ProjectStore.open(path: path)
+    func journalMode(_ store: ProjectStore) throws -> String? {
+      try store.read("journal mode") { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    }
+    try mine.importReports(author: "amal", source: "a") {
+      try $0.insert(NewReport(title: "a", text: "one", language: "en"))
+    }
+    #expect(try journalMode(mine) == "wal")
+    let teammate = try ProjectStore.open(path: path)
+    #expect(try teammate.reportCount() == 1)
+    let started = Date()
+    try mine.importReports(author: "amal", source: "b") {
+      try $0.insert(NewReport(title: "b", text: "two", language: "en"))
+    }
+    #expect(Date().timeIntervalSince(started) < 5)
+    #expect(try journalMode(mine) == "wal")
+    #expect(try teammate.reportCount() == 2)
+  }
+
   @Test func openingAnUpToDateProjectWritesNothing() throws {
     let path = folder.path("quiet.hashiya")
     do {

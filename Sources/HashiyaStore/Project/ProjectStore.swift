@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A Hashiya project file: the one place that knows SQLite.
 ///
@@ -52,7 +53,7 @@ public final class ProjectStore: Sendable {
     // WAL mode is switched on here rather than by the configuration, which would also write a
     // throwaway table on every open to make sure a log file exists.
     var config = Configuration()
-    config.busyMode = .timeout(10)
+    config.busyMode = .timeout(busyTimeout)
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -166,15 +167,36 @@ public final class ProjectStore: Sendable {
     }
   }
 
-  /// Runs one large write transaction (an import) with a page cache big enough that SQLite need
-  /// not spill dirty pages into the write-ahead log and read them back; the usual cache returns after.
+  /// Runs one large write transaction (an import) the way SQLite writes it fastest.
+  ///
+  /// The page cache grows so that dirty pages need not spill and be read back. And the file
+  /// leaves WAL mode for the transaction when nobody else has it open: in WAL mode every new page
+  /// is written to the log and copied again at the checkpoint, while a rollback journal keeps only
+  /// the pages that existed before, so an import into a young project writes its data once.
+  /// When another connection holds the file, the import runs in WAL mode without waiting.
   func bulkWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
-    try write(operation) { db in
+    let leftWAL = (try? database.writeWithoutTransaction { db in try Self.leaveWAL(db) }) ?? false
+    defer {
+      if leftWAL {
+        try? database.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+      }
+    }
+    return try write(operation) { db in
       try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
       defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       return try body(db)
     }
   }
+
+  /// Switches to a rollback journal if no other connection has the file open; never waits.
+  private static func leaveWAL(_ db: Database) throws -> Bool {
+    sqlite3_busy_timeout(db.sqliteConnection, 0)
+    defer { sqlite3_busy_timeout(db.sqliteConnection, Int32(busyTimeout * 1000)) }
+    return try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+  }
+
+  /// How long a command waits for another process's write to finish, in seconds.
+  static let busyTimeout: Double = 10
 
   /// The page cache of a bulk write, in KiB: within an import's memory budget.
   static let bulkCacheKiB = 96 * 1024

@@ -4,8 +4,9 @@ import HashiyaStore
 
 /// Reads an export's reports on a second thread, a batch ahead of the writer.
 ///
-/// Reading (SQLite, decoding rows, a text's offset tables) costs about as much as encoding and
-/// writing, so on two cores an export takes about the time of the slower half. At most
+/// Reading (SQLite, decoding rows) and writing cost about the same, so on two cores an export
+/// takes about the time of the slower half. Each text's offset tables are built by whichever
+/// side has time: by the reader while the writer is behind, else by the writer. At most
 /// `ReportHandoff.batchLimit` batches wait in between, so memory stays flat however large the
 /// project.
 public enum ReportPrefetch {
@@ -19,8 +20,12 @@ public enum ReportPrefetch {
       do {
         var batch: [ReportHandoff.Item] = []
         try store.forEachReport(selection) { bundle in
-          batch.append((bundle, ReportText(bundle.report.text)))
+          batch.append((bundle, nil))
           if batch.count == ReportHandoff.batchSize {
+            // The writer is behind: build the texts here rather than wait for room.
+            if handoff.isFull {
+              for index in batch.indices { batch[index].text = ReportText(batch[index].bundle.report.text) }
+            }
             try handoff.put(batch)
             batch.removeAll(keepingCapacity: true)
           }
@@ -36,7 +41,7 @@ public enum ReportPrefetch {
     defer { handoff.waitUntilFinished() }
     do {
       while let batch = try handoff.take() {
-        for (bundle, text) in batch { try body(bundle, text) }
+        for (bundle, text) in batch { try body(bundle, text ?? ReportText(bundle.report.text)) }
       }
     } catch {
       handoff.cancel()
@@ -50,7 +55,8 @@ public enum ReportPrefetch {
 /// Reports are handed over in batches: one lock and at most one wake-up per batch rather than
 /// per report, which on a busy machine would cost more than the reading saves.
 private final class ReportHandoff: @unchecked Sendable {
-  typealias Item = (bundle: ReportBundle, text: ReportText)
+  /// The text is nil when the reader left it for the writer to build.
+  typealias Item = (bundle: ReportBundle, text: ReportText?)
 
   static let batchSize = 32
   static let batchLimit = 4
@@ -60,6 +66,13 @@ private final class ReportHandoff: @unchecked Sendable {
   private var finished = false
   private var failure: (any Error)?
   private var cancelled = false
+
+  /// Whether a `put` now would wait.
+  var isFull: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return batches.count >= Self.batchLimit
+  }
 
   /// Blocks while the queue is full; throws once the writer has given up.
   func put(_ batch: [Item]) throws {

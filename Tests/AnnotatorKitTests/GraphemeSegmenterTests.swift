@@ -56,4 +56,21 @@ import Testing
   @Test func decomposedHangulSyllableIsOneCluster() {
     #expect(clusters("\u{1100}\u{1161}\u{11A8}\u{AC00}") == ["\u{1100}\u{1161}\u{11A8}", "\u{AC00}"])
   }
+
+  /// The local check must give the full segmenter's answer at every offset, edges included.
+  @Test(arguments: [
+    "وبيّنَ أنّهم قالوا", "كـــتـَاب", "\u{0600}١٢", "👍🏽👋🏿 ok", "👨‍👩‍👧‍👦x", "🧑🏽‍💻\u{200D}a",
+    "🇸🇾🇮🇶🇸", "x🇸🇾🇮", "a\r\nb\r\r\n\n", "\u{1100}\u{1161}\u{11A8}\u{AC00}", "e\u{301}\u{301}", "",
+  ])
+  func localBoundaryCheckAgreesWithTheSegmenter(_ text: String) {
+    let scalars = Array(text.unicodeScalars)
+    let boundaries = Set(GraphemeSegmenter.boundaries(scalars))
+    scalars.withUnsafeBufferPointer { buffer in
+      for offset in 0...scalars.count {
+        #expect(
+          GraphemeSegmenter.isBoundary(at: offset, in: buffer) == boundaries.contains(offset),
+          "offset \(offset) of \(scalars.map { String($0.value, radix: 16) })")
+      }
+    }
+  }
 }

@@ -24,6 +24,13 @@ import Testing
     }
   }
 
+  @Test func nearbyGraphemeCheckAgreesWithTheTable() {
+    let text = mixed
+    for offset in -1...text.count + 1 {
+      #expect(text.isGraphemeBoundaryNearby(offset) == text.isGraphemeBoundary(offset), "offset \(offset)")
+    }
+  }
+
   @Test func refusesRangesThatAreEmptyOutsideOrSplitAGrapheme() throws {
     let text = mixed
     #expect(throws: TextRangeError.empty(TextRange(3, 3))) { try text.validate(TextRange(3, 3)) }

@@ -18,6 +18,18 @@ import Testing
     }
   }
 
+  /// The local check, asked about every offset, must reproduce the file's boundaries too.
+  @Test func graphemeBreakTestOffsetByOffset() throws {
+    for testCase in try BreakTestFile.cases("GraphemeBreakTest.txt") {
+      let actual = testCase.scalars.withUnsafeBufferPointer { buffer in
+        (0...buffer.count).filter { GraphemeSegmenter.isBoundary(at: $0, in: buffer) }
+      }
+      #expect(
+        actual == testCase.boundaries,
+        "GraphemeBreakTest.txt line \(testCase.lineNumber): \(testCase.comment)")
+    }
+  }
+
   @Test func wordBreakTest() throws {
     let cases = try BreakTestFile.cases("WordBreakTest.txt")
     #expect(!cases.isEmpty)

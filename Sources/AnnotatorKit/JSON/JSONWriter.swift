@@ -81,6 +81,12 @@ public struct JSONWriter: Sendable {
     appendQuoted(value)
   }
 
+  /// Writes a string given as UTF-8 bytes, which must be valid UTF-8, without building a `String`.
+  public mutating func string(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    beginValue()
+    appendQuoted(bytes)
+  }
+
   public mutating func int(_ value: Int) {
     beginValue()
     appendDecimal(value)
@@ -211,9 +217,12 @@ public struct JSONWriter: Sendable {
 
   private mutating func appendQuoted(_ string: String) {
     var string = string
+    string.withUTF8 { appendQuoted($0) }
+  }
+
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    string.withUTF8 { utf8 in
-      guard let base = utf8.baseAddress else { return }
+    if let base = utf8.baseAddress {
       let count = utf8.count
       var runStart = 0
       while true {

@@ -93,6 +93,17 @@ public final class ReportText: Sendable {
     return String(string[start..<end])
   }
 
+  /// Calls `body` with the UTF-8 bytes a range covers, in place: a writer that copies them out
+  /// anyway need not build the `substring` first.
+  public func withUTF8<Result>(
+    _ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    var string = string
+    return try string.withUTF8 { bytes in
+      try body(UnsafeBufferPointer(rebasing: bytes[Int(utf8Prefix[range.start])..<Int(utf8Prefix[range.end])]))
+    }
+  }
+
   public func utf16Offset(ofScalar offset: Int) -> Int { Int(utf16Prefix[offset]) }
   public func utf8Offset(ofScalar offset: Int) -> Int { Int(utf8Prefix[offset]) }
 
@@ -103,6 +114,14 @@ public final class ReportText: Sendable {
 
   public func isGraphemeBoundary(_ offset: Int) -> Bool {
     offset >= 0 && offset <= scalars.count && graphemeBoundary[offset]
+  }
+
+  /// The same answer as `isGraphemeBoundary`, decided from the scalars around `offset` without
+  /// segmenting the whole text: cheaper for a caller that asks about a few offsets once, as an
+  /// export cutting quote contexts does.
+  public func isGraphemeBoundaryNearby(_ offset: Int) -> Bool {
+    guard offset >= 0 && offset <= scalars.count else { return false }
+    return scalars.withUnsafeBufferPointer { GraphemeSegmenter.isBoundary(at: offset, in: $0) }
   }
 
   /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.

@@ -38,6 +38,29 @@ public enum GraphemeSegmenter {
     scalars.withUnsafeBufferPointer { boundaries($0) }
   }
 
+  /// Whether `offset` (0...count) is a grapheme cluster boundary of `scalars`: the same answer as
+  /// `boundaries(scalars).contains(offset)`, decided from the scalars around `offset`.
+  ///
+  /// For callers that ask about a few offsets of a long text, such as an export cutting quote
+  /// contexts. Only GB11 and GB12/GB13 look further back than one scalar, and only as far as the
+  /// run of Extend or regional indicators before `offset`. Offsets outside the text are not.
+  public static func isBoundary(at offset: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    guard offset > 0, offset < scalars.count else { return offset == 0 || offset == scalars.count }  // GB1, GB2
+    let properties = GraphemeBreakProperty.table
+    let previous = properties[scalars[offset - 1].value]
+    var regionalIndicatorRun = 0
+    if previous == .regionalIndicator {
+      var index = offset - 1
+      while index >= 0, properties[scalars[index].value] == .regionalIndicator {
+        regionalIndicatorRun += 1
+        index -= 1
+      }
+    }
+    return isBoundary(
+      between: previous, and: properties[scalars[offset].value], at: offset, in: scalars,
+      regionalIndicatorRun: regionalIndicatorRun)
+  }
+
   /// Applies GB3–GB999 to the position between `scalars[index - 1]` and `scalars[index]`.
   @inline(__always)
   private static func isBoundary(

@@ -131,9 +131,9 @@ struct NativeReportEncoder {
     writer.key("quote")
     writer.string(annotation.quote)
     writer.key("prefix")
-    writer.string(text.substring(QuoteContext.prefixRange(of: range, in: text, length: contextLength)))
+    text.withUTF8(QuoteContext.prefixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
     writer.key("suffix")
-    writer.string(text.substring(QuoteContext.suffixRange(of: range, in: text, length: contextLength)))
+    text.withUTF8(QuoteContext.suffixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
     writer.key("attributes")
     writeObject(annotation.attributes, into: &writer)
     writer.key("author")

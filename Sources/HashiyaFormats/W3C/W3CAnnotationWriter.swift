@@ -117,12 +117,12 @@ struct W3CAnnotationWriter {
     let prefix = QuoteContext.prefixRange(of: range, in: text, length: contextLength)
     if !prefix.isEmpty {
       writer.key("prefix")
-      writer.string(text.substring(prefix))
+      text.withUTF8(prefix) { writer.string(utf8: $0) }
     }
     let suffix = QuoteContext.suffixRange(of: range, in: text, length: contextLength)
     if !suffix.isEmpty {
       writer.key("suffix")
-      writer.string(text.substring(suffix))
+      text.withUTF8(suffix) { writer.string(utf8: $0) }
     }
     writer.endObject()
     writer.beginObject()

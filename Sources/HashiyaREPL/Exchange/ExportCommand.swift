@@ -61,12 +61,12 @@ struct ExportCommand: Command {
     var exporter = try ExporterFactory.make(format, destination: destination, context: context)
     let extra = withSuggestions ? Self.pendingByReport(session) : [:]
     do {
-      try session.store.forEachReport(selection) { bundle in
+      try ReportPrefetch.forEachReport(in: session.store, selection) { bundle, text in
         var bundle = bundle
         if let pending = extra[bundle.report.id] {
           bundle.annotations = (bundle.annotations + pending).sorted { $0.range < $1.range }
         }
-        try exporter.write(bundle, text: ReportText(bundle.report.text))
+        try exporter.write(bundle, text: text)
       }
       let summary = try exporter.finish()
       // Standard output carries the export itself: a summary there would corrupt it.

@@ -18,40 +18,39 @@ extension ProjectStore {
           reportArguments = StatementArguments(ids)
         }
         let (annotationFilter, annotationArguments) = Self.annotationFilter(selection, reportFilter: reportFilter)
-        let reports = try Row.fetchCursor(
-          db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments)
-        var annotations = PeekingCursor(
-          reportColumn: 2,
-          try Row.fetchCursor(
-            db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId, a.start, a.\"end\", a.id",
-            arguments: annotationArguments))
-        var links = PeekingCursor(
-          reportColumn: ProjectSchema.linkColumns.count,
-          try Row.fetchCursor(
-            db,
-            sql: """
-              SELECT l.*, a.reportId AS reportId FROM links l JOIN annotations a ON a.id = l.fromId
-              ORDER BY a.reportId, l.id
-              """))
-        var reviews = PeekingCursor(
-          reportColumn: ProjectSchema.reviewColumns.count,
-          try Row.fetchCursor(
-            db,
-            sql: """
-              SELECT r.*, a.reportId AS reportId FROM reviews r JOIN annotations a ON a.id = r.annotationId
-              ORDER BY a.reportId, r.id
-              """))
-        while let row = try reports.next() {
-          let report = Self.report(from: row)
+        var reports = try ReportRows(
+          db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments, reportColumn: 0,
+          decode: Self.report(from:))
+        var annotations = try ReportRows(
+          db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId, a.start, a.\"end\", a.id",
+          arguments: annotationArguments, reportColumn: 2, decode: Self.annotation(from:))
+        var links = try ReportRows(
+          db,
+          sql: """
+            SELECT l.*, a.reportId AS reportId FROM links l JOIN annotations a ON a.id = l.fromId
+            ORDER BY a.reportId, l.id
+            """,
+          reportColumn: ProjectSchema.linkColumns.count, decode: Self.link(from:))
+        var reviews = try ReportRows(
+          db,
+          sql: """
+            SELECT r.*, a.reportId AS reportId FROM reviews r JOIN annotations a ON a.id = r.annotationId
+            ORDER BY a.reportId, r.id
+            """,
+          reportColumn: ProjectSchema.reviewColumns.count, decode: Self.review(from:))
+        while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
-          let selected = try annotations.take(reportID: report.id).map(Self.annotation(from:))
-          let handles = Set(selected.map(\.id))
-          let reportLinks = try links.take(reportID: report.id).map(Self.link(from:)).filter {
-            handles.contains($0.fromID) && handles.contains($0.toID)
-              && (selection.includeDeleted || $0.status == .active)
-          }
-          let reportReviews = try reviews.take(reportID: report.id).map(Self.review(from:)).filter {
-            handles.contains($0.annotationID)
+          let selected = try annotations.take(reportID: report.id)
+          var reportLinks = try links.take(reportID: report.id)
+          var reportReviews = try reviews.take(reportID: report.id)
+          // Most reports have neither links nor reviews: the handle set is built only when needed.
+          if !reportLinks.isEmpty || !reportReviews.isEmpty {
+            let handles = Set(selected.map(\.id))
+            reportLinks.removeAll {
+              !(handles.contains($0.fromID) && handles.contains($0.toID)
+                && (selection.includeDeleted || $0.status == .active))
+            }
+            reportReviews.removeAll { !handles.contains($0.annotationID) }
           }
           try body(ReportBundle(report: report, annotations: selected, links: reportLinks, reviews: reportReviews))
         }
@@ -109,31 +108,52 @@ extension ProjectStore {
   }
 }
 
-/// A row cursor ordered by `reportId` that hands out the rows of one report at a time.
-private struct PeekingCursor {
-  private var cursor: RowCursor
-  private var pending: Row?
+/// Rows ordered by `reportId`, decoded in place and handed out one report at a time.
+///
+/// Each row is decoded while the cursor is on it: a statement row reads its columns straight from
+/// SQLite, while a copied row holds every column as a `DatabaseValue` to be decoded again, and
+/// copying cost a long export more than SQLite itself. A row of a later report waits, decoded,
+/// for the next `take`.
+private struct ReportRows<Element> {
+  private let cursor: RowCursor
   /// Position of the report id in the rows.
   private let reportColumn: Int
+  private let decode: (Row) -> Element
+  private var pending: (reportID: Int, element: Element)?
 
-  init(reportColumn: Int, _ cursor: RowCursor) {
+  init(
+    _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), reportColumn: Int,
+    decode: @escaping (Row) -> Element
+  ) throws {
+    cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
     self.reportColumn = reportColumn
-    self.cursor = cursor
+    self.decode = decode
+  }
+
+  /// The next row, whatever its report.
+  mutating func next() throws -> Element? {
+    try cursor.next().map(decode)
   }
 
   /// The rows for `reportID`, skipping rows of earlier reports that were not selected.
-  mutating func take(reportID: Int) throws -> [Row] {
-    var rows: [Row] = []
-    while let row = try pending ?? cursor.next() {
-      let rowReport: Int = row[reportColumn]
-      if rowReport > reportID {
-        pending = row
-        return rows
-      }
-      pending = nil
-      // GRDB reuses a cursor's row: copy it before keeping it.
-      if rowReport == reportID { rows.append(row.copy()) }
+  mutating func take(reportID: Int) throws -> [Element] {
+    var elements: [Element] = []
+    if let pending {
+      if pending.reportID > reportID { return elements }
+      self.pending = nil
+      if pending.reportID == reportID { elements.append(pending.element) }
     }
-    return rows
+    while let row = try cursor.next() {
+      let rowReport: Int = row[reportColumn]
+      // Rows of reports left out are skipped without being decoded.
+      if rowReport < reportID { continue }
+      let element = decode(row)
+      if rowReport > reportID {
+        pending = (rowReport, element)
+        return elements
+      }
+      elements.append(element)
+    }
+    return elements
   }
 }

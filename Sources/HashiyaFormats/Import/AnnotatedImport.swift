@@ -64,14 +64,15 @@ public enum AnnotatedImport {
     var schemas: [LayerSchema] = []
     let outcome = try store.importAnnotated(author: author) { inserter in
       // Reading, checking and preparing run on a second thread; this one only writes.
-      try ImportPipeline.run(
-        produce: { emit in
+      try Pipeline.run(
+        capacity: 32,
+        produce: { queue in
           try read(
             paths: paths, options: options, knownSchemas: knownSchemas,
             onBad: { error in
               guard options.skipBad else { throw error }
               skipped.append(error)
-            }, emit: emit)
+            }, emit: queue.put)
         },
         consume: { (item: PipelineItem) in
           switch item {

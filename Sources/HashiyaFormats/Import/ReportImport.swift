@@ -41,9 +41,12 @@ public enum ReportImport {
     let source = files.map(\.path).joined(separator: " ")
     return try store.importReports(author: author, source: source) { inserter in
       // Reading, hashing and folding run on a second thread; this one only writes.
-      try ImportPipeline.run(
-        produce: { emit in
-          try read(files, standardInput: standardInput) { report, bytes in try emit((PreparedReport(report), bytes)) }
+      try Pipeline.run(
+        capacity: 32,
+        produce: { queue in
+          try read(files, standardInput: standardInput) { report, bytes in
+            try queue.put((PreparedReport(report), bytes))
+          }
         },
         consume: { (prepared: PreparedReport, bytes: Int) in
           try inserter.insert(prepared)

@@ -3,15 +3,15 @@ import Testing
 
 @testable import HashiyaFormats
 
-@Suite struct ImportPipelineTests {
+@Suite struct PipelineTests {
   struct ReadFailure: Error, Equatable {}
   struct WriteFailure: Error, Equatable {}
 
   @Test func itemsArriveInOrderAcrossTheQueue() throws {
     var written: [Int] = []
-    try ImportPipeline.run(
+    try Pipeline.run(
       capacity: 4,
-      produce: { emit in for number in 0..<1_000 { try emit(number) } },
+      produce: { queue in for number in 0..<1_000 { try queue.put(number) } },
       consume: { written.append($0) })
     #expect(written == Array(0..<1_000))
   }
@@ -19,10 +19,10 @@ import Testing
   @Test func aReadingErrorArrivesAfterTheItemsReadBeforeIt() {
     var written: [Int] = []
     #expect(throws: ReadFailure()) {
-      try ImportPipeline.run(
+      try Pipeline.run(
         capacity: 2,
-        produce: { emit in
-          for number in 0..<5 { try emit(number) }
+        produce: { queue in
+          for number in 0..<5 { try queue.put(number) }
           throw ReadFailure()
         },
         consume: { written.append($0) })
@@ -33,12 +33,12 @@ import Testing
   @Test func aWritingErrorStopsTheReaderBeforeItReadsEverything() {
     let readCount = Counter()
     #expect(throws: WriteFailure()) {
-      try ImportPipeline.run(
+      try Pipeline.run(
         capacity: 2,
-        produce: { emit in
+        produce: { queue in
           for number in 0..<100_000 {
             readCount.increment()
-            try emit(number)
+            try queue.put(number)
           }
         },
         consume: { number in if number == 3 { throw WriteFailure() } })

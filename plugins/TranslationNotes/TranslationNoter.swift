@@ -1,4 +1,5 @@
 import AnnotatorKit
+import Foundation
 
 /// The built-in `translation-notes` annotator: English glosses for Arabic terms, from a glossary.
 ///
@@ -10,7 +11,9 @@ public struct TranslationNoter: Annotator {
   /// The entries this module ships, before any user glossary.
   public static let shippedGlossary: [GlossaryEntry] = ShippedGlossary.entries
 
-  private let matcher: GlossaryMatcher
+  private let lazyMatcher: LazyMatcher
+  /// Built on first use: every command starts the built-in annotators, few of them suggest.
+  private var matcher: GlossaryMatcher { lazyMatcher.value }
 
   /// The shipped glossary alone.
   public init() {
@@ -20,7 +23,7 @@ public struct TranslationNoter: Annotator {
   /// The shipped glossary with `userGlossary` on top: a user entry replaces a shipped entry for
   /// the same (folded) term.
   public init(userGlossary: [GlossaryEntry]) {
-    matcher = GlossaryMatcher(shipped: Self.shippedGlossary, user: userGlossary)
+    lazyMatcher = LazyMatcher { GlossaryMatcher(shipped: Self.shippedGlossary, user: userGlossary) }
   }
 
   /// The entries in effect, shipped then user, one per folded term.
@@ -56,5 +59,25 @@ public struct TranslationNoter: Annotator {
       return []
     }
     return translation.allSatisfy(\.isWhitespace) ? ["the translation is empty"] : []
+  }
+}
+
+/// A glossary matcher made once, on first use, safely across the threads that suggest.
+private final class LazyMatcher: @unchecked Sendable {
+  private let lock = NSLock()
+  private let make: @Sendable () -> GlossaryMatcher
+  private var made: GlossaryMatcher?
+
+  init(_ make: @escaping @Sendable () -> GlossaryMatcher) {
+    self.make = make
+  }
+
+  var value: GlossaryMatcher {
+    lock.withLock {
+      if let made { return made }
+      let matcher = make()
+      made = matcher
+      return matcher
+    }
   }
 }

@@ -16,7 +16,8 @@ enum Pipeline {
     let queue = PipelineQueue<Item>(capacity: capacity)
     let producer = UncheckedBox(produce)
     let thread = Thread {
-      Thread.current.name = "hashiya-producer"
+      // Named for profilers; Linux keeps at most 15 bytes of a thread name.
+      Thread.current.name = "hashiya-reader"
       do {
         try producer.value(queue)
         queue.finish(nil)

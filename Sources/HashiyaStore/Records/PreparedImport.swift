@@ -3,7 +3,10 @@ import AnnotatorKit
 /// An imported report made ready to write: its text's derived values and each annotation's JSON
 /// columns, computed off the writing thread.
 public struct PreparedImport: Sendable {
-  public let imported: ImportedReport
+  /// The report without what is already worked out into columns (its analysed text, the
+  /// annotations' attribute objects): those are released on the preparing thread, so the
+  /// writing thread, which the import waits on, never spends time freeing them.
+  let imported: ImportedReport
   let report: PreparedReport
   /// `attributes` of each annotation, in order, as the JSON text the column holds.
   let attributesJSON: [String]
@@ -11,11 +14,17 @@ public struct PreparedImport: Sendable {
   let provenanceJSON: [String?]
 
   public init(_ imported: ImportedReport) {
-    self.imported = imported
     report = PreparedReport(imported.report, length: imported.analysedText?.count)
     attributesJSON = imported.annotations.map { JSONWriter.string(.object($0.attributes)) }
     provenanceJSON = imported.annotations.map {
       $0.provenance.isEmpty ? nil : JSONWriter.string(.array($0.provenance.map(JSONValue.string)))
     }
+    var lean = imported
+    lean.analysedText = nil
+    for index in lean.annotations.indices {
+      lean.annotations[index].attributes = [:]
+      lean.annotations[index].provenance = []
+    }
+    self.imported = lean
   }
 }

@@ -48,14 +48,14 @@ let package = Package(
     .testTarget(name: "AnnotatorKitTests", dependencies: ["AnnotatorKit"]),
     .testTarget(
       name: "HashiyaStoreTests",
-      dependencies: ["HashiyaStore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["HashiyaStore", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats", "AnnotatorTesting"]),
     .testTarget(name: "SpeakerTaggingTests", dependencies: ["SpeakerTagging", "AnnotatorTesting"]),
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
     .testTarget(name: "HashiyaReviewTests", dependencies: ["HashiyaReview", "AnnotatorKit"]),
-    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL"]),
+    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),
   ]
 )

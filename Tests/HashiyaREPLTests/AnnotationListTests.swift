@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Foundation
 import HashiyaStore
 import Testing
@@ -6,14 +7,10 @@ import Testing
 @testable import HashiyaREPL
 
 @Suite struct AnnotationListTests {
-  let folder: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-repl-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }()
+  let folder = TemporaryFolder()
 
   func session() throws -> Session {
-    let store = try ProjectStore.open(path: folder.appendingPathComponent("p.hashiya").path)
+    let store = try ProjectStore.open(path: folder.path("p.hashiya"))
     try store.importReports(author: "t", source: "test") {
       try $0.insert(NewReport(title: "t", text: "أكد “كيفين كويثي” 👍🏽 الدعم", language: "ar"))
     }

@@ -1,3 +1,4 @@
+import AnnotatorTesting
 import Foundation
 import HashiyaPlugins
 import HashiyaStore
@@ -6,16 +7,18 @@ import Testing
 @testable import HashiyaREPL
 
 @Suite struct CompletionTests {
-  let session: Session = {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "hashiya-completion-\(UUID().uuidString).hashiya")
-    let store = try! ProjectStore.open(path: path.path)
+  let folder: TemporaryFolder
+  let session: Session
+
+  init() {
+    folder = TemporaryFolder()
+    let store = try! ProjectStore.open(path: folder.path("completion.hashiya"))
     try! store.importReports(author: "t", source: "t") {
       for n in 1...12 { try $0.insert(NewReport(title: "r\(n)", text: "نص \(n)", language: "ar")) }
     }
     let catalog = LayerCatalog(plugins: BuiltinAnnotators.standard.map { LoadedPlugin(builtin: $0) }, failures: [])
-    return Session(store: store, user: "t", commandsFromStandardInput: false, catalog: catalog)
-  }()
+    session = Session(store: store, user: "t", commandsFromStandardInput: false, catalog: catalog)
+  }
 
   func complete(_ before: String, _ word: String) -> [String]? {
     Completion.candidates(lineBeforeWord: before, word: word, session: session)

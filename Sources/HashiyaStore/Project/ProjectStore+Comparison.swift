@@ -1,0 +1,96 @@
+import AnnotatorKit
+import GRDB
+
+/// Bulk reads for comparing annotators (`agreement`), which look at every annotation of many
+/// reports but only at a few of its columns.
+extension ProjectStore {
+  /// The active annotations on `reportIDs` in `layers` (nil: all), adjudicated ones left out, in
+  /// report and text order like `annotations(_:)`.
+  public func annotationSpans(reportIDs: [Int], layers: [String]?) throws(StoreError) -> [AnnotationSpan] {
+    try read("list annotations") { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT a.id, a.reportId, a.layer, a.label, a.start, a."end", a.attributes, a.author
+          FROM annotations a WHERE \(Self.comparedCondition(layers: layers))
+          ORDER BY a.reportId, a.start, a."end", a.id
+          """)
+      // Annotations share a handful of attribute objects, so each distinct text is parsed once.
+      var parsed: [String: JSONObject] = [:]
+      var spans: [AnnotationSpan] = []
+      for run in Self.runs(of: reportIDs) {
+        let rows = try Row.fetchCursor(statement, arguments: Self.comparedArguments(run, layers: layers))
+        while let row = try rows.next() {
+          let attributesText: String = row[6]
+          let attributes: JSONObject
+          if let known = parsed[attributesText] {
+            attributes = known
+          } else {
+            attributes = (try? JSONParser.parse(attributesText))?.objectValue ?? JSONObject()
+            parsed[attributesText] = attributes
+          }
+          spans.append(
+            AnnotationSpan(
+              id: row[0], reportID: row[1], layer: row[2], label: row[3], range: TextRange(row[4], row[5]),
+              attributes: attributes, author: row[7]))
+        }
+      }
+      return spans
+    }
+  }
+
+  /// Active links starting at an annotation `annotationSpans(reportIDs:layers:)` returns, in id order.
+  public func linksFromSpans(reportIDs: [Int], layers: [String]?) throws(StoreError) -> [AnnotationLink] {
+    try read("list links") { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT l.* FROM links l JOIN annotations a ON a.id = l.fromId
+          WHERE l.status = 'active' AND \(Self.comparedCondition(layers: layers)) ORDER BY l.id
+          """)
+      var links: [AnnotationLink] = []
+      for run in Self.runs(of: reportIDs) {
+        links += try Row.fetchAll(statement, arguments: Self.comparedArguments(run, layers: layers)).map(
+          Self.link(from:))
+      }
+      return links.sorted { $0.id < $1.id }
+    }
+  }
+
+  /// The texts of `ids`, in the order of `ids`; missing ids are skipped. Reads nothing else.
+  public func reportTexts(ids: [Int]) throws(StoreError) -> [(id: Int, text: String)] {
+    try read("read report texts") { db in
+      let statement = try db.cachedStatement(sql: "SELECT id, text FROM reports WHERE id BETWEEN ? AND ? ORDER BY id")
+      var byID: [Int: String] = [:]
+      for run in Self.runs(of: ids) {
+        let rows = try Row.fetchCursor(statement, arguments: [run.lowerBound, run.upperBound])
+        while let row = try rows.next() { byID[row[0]] = row[1] }
+      }
+      return ids.compactMap { id in byID[id].map { (id, $0) } }
+    }
+  }
+
+  /// `ids` as ranges of consecutive integers, ascending: a whole project or an `1-300` selection
+  /// becomes one indexed range scan instead of hundreds of `IN (…)` batches.
+  static func runs(of ids: [Int]) -> [ClosedRange<Int>] {
+    var runs: [ClosedRange<Int>] = []
+    for id in Set(ids).sorted() {
+      if let last = runs.last, last.upperBound + 1 == id {
+        runs[runs.count - 1] = last.lowerBound...id
+      } else {
+        runs.append(id...id)
+      }
+    }
+    return runs
+  }
+
+  /// Which annotations take part in a comparison, for a statement over `annotations a`; the
+  /// arguments come from `comparedArguments`.
+  private static func comparedCondition(layers: [String]?) -> String {
+    var condition = "a.reportId BETWEEN ? AND ? AND a.status = 'active' AND a.origin != 'adjudicated'"
+    if let layers { condition += " AND a.layer IN (\(marks(layers.count)))" }
+    return condition
+  }
+
+  private static func comparedArguments(_ run: ClosedRange<Int>, layers: [String]?) -> StatementArguments {
+    StatementArguments([run.lowerBound, run.upperBound]) + StatementArguments(layers ?? [])
+  }
+}

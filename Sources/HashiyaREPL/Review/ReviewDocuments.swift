@@ -66,15 +66,38 @@ struct ReviewDocuments {
   ) throws -> (documents: [ReviewDocument], texts: [Int: ReportText]) {
     var linksFrom: [Int: [ReviewLink]] = [:]
     for link in links { linksFrom[link.fromID, default: []].append(ReviewLink(type: link.type, target: link.toID)) }
-    var byReportLayer: [Int: [String: [ReviewSpan]]] = [:]
-    for span in spans {
-      byReportLayer[span.reportID, default: [:]][span.layer, default: []].append(
-        ReviewSpan(
-          id: span.id, annotator: span.author, label: span.label, range: span.range,
-          attributes: Dictionary(uniqueKeysWithValues: span.attributes.pairs.map { ($0.key, $0.value) }),
-          links: linksFrom[span.id] ?? []))
+    // Spans come in report order, so each report's layers are gathered in one go; attribute
+    // objects repeat, so each distinct one is turned into a dictionary once.
+    var converted: [JSONObject: [String: JSONValue]] = [:]
+    var byReport: [Int: [(layer: String, spans: [ReviewSpan])]] = [:]
+    var first = 0
+    while first < spans.count {
+      let reportID = spans[first].reportID
+      var layersHere = byReport.removeValue(forKey: reportID) ?? []
+      var next = first
+      while next < spans.count && spans[next].reportID == reportID {
+        let span = spans[next]
+        next += 1
+        let attributes: [String: JSONValue]
+        if let known = converted[span.attributes] {
+          attributes = known
+        } else {
+          attributes = Dictionary(uniqueKeysWithValues: span.attributes.pairs.map { ($0.key, $0.value) })
+          converted[span.attributes] = attributes
+        }
+        let reviewSpan = ReviewSpan(
+          id: span.id, annotator: span.author, label: span.label, range: span.range, attributes: attributes,
+          links: linksFrom[span.id] ?? [])
+        if let index = layersHere.firstIndex(where: { $0.layer == span.layer }) {
+          layersHere[index].spans.append(reviewSpan)
+        } else {
+          layersHere.append((span.layer, [reviewSpan]))
+        }
+      }
+      byReport[reportID] = layersHere
+      first = next
     }
-    let annotated = reportIDs.filter { byReportLayer[$0] != nil }
+    let annotated = reportIDs.filter { byReport[$0] != nil }
     var tokensByReport: [Int: [TextRange]] = [:]
     var texts: [Int: ReportText] = [:]
     let unique = Array(Set(annotated)).sorted()
@@ -88,9 +111,9 @@ struct ReviewDocuments {
     }
     var documents: [ReviewDocument] = []
     for reportID in annotated {
-      guard let layersHere = byReportLayer[reportID] else { continue }
+      guard let layersHere = byReport[reportID] else { continue }
       let tokens = tokensByReport[reportID] ?? []
-      for (layer, spans) in layersHere.sorted(by: { $0.key < $1.key }) {
+      for (layer, spans) in layersHere.sorted(by: { $0.layer < $1.layer }) {
         documents.append(ReviewDocument(reportID: reportID, layer: layer, tokens: tokens, spans: spans))
       }
     }

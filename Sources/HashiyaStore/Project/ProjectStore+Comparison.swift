@@ -12,7 +12,7 @@ extension ProjectStore {
         sql: """
           SELECT a.id, a.reportId, a.layer, a.label, a.start, a."end", a.attributes, a.author
           FROM annotations a WHERE \(Self.comparedCondition(layers: layers))
-          ORDER BY a.reportId, a.start, a."end", a.id
+          ORDER BY a.reportId, a.layer, a.start
           """)
       // Annotations share a handful of attribute objects, so each distinct text is parsed once.
       var parsed: [String: JSONObject] = [:]
@@ -33,6 +33,15 @@ extension ProjectStore {
               id: row[0], reportID: row[1], layer: row[2], label: row[3], range: TextRange(row[4], row[5]),
               attributes: attributes, author: row[7]))
         }
+      }
+      // The index hands each report's rows over by layer, then start; putting them in text order
+      // report by report is cheaper than SQLite sorting every row.
+      var first = 0
+      while first < spans.count {
+        var end = first + 1
+        while end < spans.count && spans[end].reportID == spans[first].reportID { end += 1 }
+        spans[first..<end].sort { ($0.range.start, $0.range.end, $0.id) < ($1.range.start, $1.range.end, $1.id) }
+        first = end
       }
       return spans
     }

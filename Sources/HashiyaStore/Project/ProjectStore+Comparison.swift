@@ -1,5 +1,7 @@
 import AnnotatorKit
+import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Bulk reads for comparing annotators (`agreement`), which look at every annotation of many
 /// reports but only at a few of its columns.
@@ -16,11 +18,16 @@ extension ProjectStore {
           """)
       // Annotations share a handful of attribute objects, so each distinct text is parsed once.
       var parsed: [String: JSONObject] = [:]
+      var layerNames = RepeatedStrings()
+      var labels = RepeatedStrings()
+      var attributeTexts = RepeatedStrings()
+      var authors = RepeatedStrings()
       var spans: [AnnotationSpan] = []
       for run in Self.runs(of: reportIDs) {
         let rows = try Row.fetchCursor(statement, arguments: Self.comparedArguments(run, layers: layers))
+        let columns = statement.sqliteStatement
         while let row = try rows.next() {
-          let attributesText: String = row[6]
+          let attributesText = attributeTexts.value(columns, 6)
           let attributes: JSONObject
           if let known = parsed[attributesText] {
             attributes = known
@@ -30,8 +37,8 @@ extension ProjectStore {
           }
           spans.append(
             AnnotationSpan(
-              id: row[0], reportID: row[1], layer: row[2], label: row[3], range: TextRange(row[4], row[5]),
-              attributes: attributes, author: row[7]))
+              id: row[0], reportID: row[1], layer: layerNames.value(columns, 2), label: labels.value(columns, 3),
+              range: TextRange(row[4], row[5]), attributes: attributes, author: authors.value(columns, 7)))
         }
       }
       // The index hands each report's rows over by layer, then start; putting them in text order
@@ -97,6 +104,35 @@ extension ProjectStore {
     var condition = "a.reportId BETWEEN ? AND ? AND a.status = 'active' AND a.origin != 'adjudicated'"
     if let layers { condition += " AND a.layer IN (\(marks(layers.count)))" }
     return condition
+  }
+
+  /// One text column whose values repeat from row to row (layer, label, author, attributes).
+  ///
+  /// The last few distinct values are kept with their bytes, so a repeat costs a byte comparison
+  /// instead of a decoded and allocated string per row.
+  private struct RepeatedStrings {
+    private var known: [(bytes: [UInt8], string: String)] = []
+    private var nextSlot = 0
+
+    /// The text in `column` of the row `statement` is on.
+    mutating func value(_ statement: SQLiteStatement, _ column: Int32) -> String {
+      // SQLite wants the pointer asked for before the length.
+      guard let text = sqlite3_column_text(statement, column) else { return "" }
+      let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+      for entry in known where entry.bytes.count == bytes.count {
+        if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, text, bytes.count) == 0 }) {
+          return entry.string
+        }
+      }
+      let string = String(decoding: bytes, as: UTF8.self)
+      if known.count < 8 {
+        known.append((Array(bytes), string))
+      } else {
+        known[nextSlot] = (Array(bytes), string)
+        nextSlot = (nextSlot + 1) % known.count
+      }
+      return string
+    }
   }
 
   private static func comparedArguments(_ run: ClosedRange<Int>, layers: [String]?) -> StatementArguments {

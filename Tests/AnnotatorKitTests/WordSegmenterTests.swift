@@ -117,4 +117,15 @@ import Testing
     // A mark with no base after a newline cannot attach to anything (WB4 does not apply).
     #expect(pieces("\n\u{064E}") == [Piece("\n", .whitespace), Piece("\u{064E}", .other)])
   }
+
+  @Test func nonWhitespaceRangesAreTheSegmentsNotClassifiedAsWhitespace() throws {
+    var texts = try BreakTestFile.cases("WordBreakTest.txt").map(\.scalars)
+    texts += ["", " ", "\t\u{00A0}x", " \u{0301} ", "قسد SDF\r\n«١٢٠,٠٠٠» 👍🏽 \u{2007}.", "\u{FEFF}a\u{FEFF} "].map {
+      Array($0.unicodeScalars)
+    }
+    for scalars in texts {
+      let expected = WordSegmenter.segments(scalars).filter { $0.kind != .whitespace }.map(\.range)
+      #expect(WordSegmenter.nonWhitespaceRanges(scalars) == expected, "\(scalars)")
+    }
+  }
 }

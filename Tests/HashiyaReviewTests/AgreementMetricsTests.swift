@@ -159,4 +159,42 @@ import Testing
     #expect(text.contains("\"krippendorffAlpha\":{\"value\":null"))
     #expect(report.table.contains("n/a"))
   }
+
+  @Test func tokenFiguresMatchTokenByTokenLabelsOnRandomSpans() {
+    var state: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    let people = ["A", "B", "C"]
+    for round in 0..<200 {
+      var spans: [ReviewSpan] = []
+      for id in 0..<next(12) {
+        let start = next(30)
+        spans.append(span(id, people[next(3)], ["X", "Y", "Z"][next(3)], start, start + 1 + next(8)))
+      }
+      let report = AgreementMetrics.compute([document(spans)], annotators: people)
+      // Each token takes the label of the covering span that starts first, then is longest, then came first.
+      let units = tokens.map { token in
+        people.map { who -> String? in
+          let covering = spans.enumerated().filter { $0.element.annotator == who && $0.element.range.overlaps(token) }
+          let winner = covering.min {
+            ($0.element.range.start, -$0.element.range.end, $0.offset) < (
+              $1.element.range.start, -$1.element.range.end, $1.offset
+            )
+          }
+          return winner?.element.label ?? "O"
+        }
+      }
+      let codings = NominalCodings(units: units)
+      for (actual, expected) in [
+        (report.krippendorffAlpha, KrippendorffAlpha.nominal(codings)),
+        (report.fleissKappa, FleissKappa.compute(codings)),
+        (report.pairs[2].cohenKappa, CohenKappa.compute(codings, first: 1, second: 2)),
+      ] {
+        #expect(actual.units == expected.units, "round \(round)")
+        #expect(abs((actual.value ?? -9) - (expected.value ?? -9)) < 1e-9, "round \(round)")
+      }
+    }
+  }
 }

@@ -47,6 +47,22 @@ struct WordBoundaryScanner {
     return boundary
   }
 
+  /// Moves past the letters from `index` on while they follow a letter, none of which has a
+  /// boundary before it (WB5), and returns the first index not passed. `advance(to:)` gives the
+  /// same answers one scalar at a time; this is the loop for the inside of words, where text
+  /// spends most of its scalars.
+  @inline(__always)
+  mutating func skipLetters(from index: Int) -> Int {
+    guard previous == .aLetter else { return index }
+    var next = index
+    while next < scalars.count && properties[scalars[next].value] == .aLetter { next += 1 }
+    if next > index {
+      beforeLast = .aLetter
+      lastEndsUnpairedRegionalIndicator = false
+    }
+    return next
+  }
+
   @inline(__always)
   private func isBoundary(before index: Int, current: WordBreakProperty) -> Bool {
     // WB3–WB4 look at the raw neighbours; the first matching rule decides.
@@ -60,6 +76,7 @@ struct WordBoundaryScanner {
   }
 
   /// WB5–WB16: whether `current` continues the segment that ends in `last`.
+  @inline(__always)
   private func joins(_ current: WordBreakProperty, at index: Int) -> Bool {
     switch current {
     case .aLetter, .hebrewLetter:
@@ -105,6 +122,7 @@ struct WordBoundaryScanner {
   }
 
   /// Updates the state after the position before `current` has been decided.
+  @inline(__always)
   private mutating func record(_ current: WordBreakProperty) {
     defer { previous = current }
     // WB4 absorbs Extend/Format/ZWJ into what precedes them — except after a newline, where

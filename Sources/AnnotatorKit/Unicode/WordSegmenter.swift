@@ -44,4 +44,50 @@ public enum WordSegmenter {
   public static func segments(_ scalars: [Unicode.Scalar]) -> [WordSegment] {
     scalars.withUnsafeBufferPointer { segments($0) }
   }
+
+  /// The ranges of the segments `segments` would not classify as `.whitespace` (words,
+  /// punctuation, symbols, emoji…), in order: a text's tokens, in one pass and without
+  /// classifying anything beyond whitespace.
+  public static func nonWhitespaceRanges(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [TextRange] {
+    var ranges: [TextRange] = []
+    guard !scalars.isEmpty else { return ranges }
+    // Roughly every other segment of prose is a word; the rest are the spaces between.
+    ranges.reserveCapacity(scalars.count / 4 + 1)
+    let properties = WordBreakProperty.table
+    var scanner = WordBoundaryScanner(scalars)
+    var start = 0
+    // Whether every scalar of the segment so far is whitespace; once false it stays so until
+    // the next boundary, so the check runs on few scalars besides the first of each segment.
+    var blank = isWhitespace(scalars[0], properties[scalars[0].value])
+    var index = 1
+    while index < scalars.count {
+      if scanner.advance(to: index) {
+        if !blank { ranges.append(TextRange(start, index)) }
+        start = index
+        blank = true
+      }
+      if blank { blank = isWhitespace(scalars[index], properties[scalars[index].value]) }
+      // Letters are never whitespace, so skipping them leaves `blank` as it is.
+      index = scanner.skipLetters(from: index + 1)
+    }
+    if !blank { ranges.append(TextRange(start, scalars.count)) }
+    return ranges
+  }
+
+  /// Convenience for callers holding an array.
+  public static func nonWhitespaceRanges(_ scalars: [Unicode.Scalar]) -> [TextRange] {
+    scalars.withUnsafeBufferPointer { nonWhitespaceRanges($0) }
+  }
+
+  /// Whether `scalar` is White_Space, answered from its Word_Break property where that decides:
+  /// every White_Space scalar is CR, LF, Newline, WSegSpace or Other, and only the last needs
+  /// the slower general lookup (tab, no-break spaces).
+  @inline(__always)
+  static func isWhitespace(_ scalar: Unicode.Scalar, _ property: WordBreakProperty) -> Bool {
+    switch property {
+    case .cr, .lf, .newline, .wSegSpace: true
+    case .other: scalar.properties.isWhitespace
+    default: false
+    }
+  }
 }

@@ -12,11 +12,15 @@ struct ReviewDocuments {
     var annotators: [String]
   }
 
+  /// Reports with annotations are read and tokenised this many at a time, so memory follows the
+  /// chunk, not the project.
+  private static let chunkSize = 2_000
+
   /// Every annotator's work (adjudicated annotations excluded) on `reportIDs` in `layers`.
   ///
   /// Without `annotators`, everyone who annotated the layer takes part.
-  /// `keepTexts` keeps each report's analysed text for display (the review queue); agreement
-  /// needs only the tokens, and keeping 100,000 texts would cost gigabytes.
+  /// `keepTexts` keeps each report's analysed text for display (the review queue); without it
+  /// only the tokens stay, as keeping 100,000 texts would cost gigabytes.
   static func build(
     session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
   ) throws -> Built {
@@ -26,44 +30,93 @@ struct ReviewDocuments {
     let people = annotators ?? Array(Set(all.map(\.author))).sorted()
     let chosen = all.filter { people.contains($0.author) }
     let links = try session.store.links(touching: chosen.map(\.id))
-    var linksFrom: [Int: [ReviewLink]] = [:]
-    for link in links { linksFrom[link.fromID, default: []].append(ReviewLink(type: link.type, target: link.toID)) }
-    var byReportLayer: [Int: [String: [Annotation]]] = [:]
-    for annotation in chosen {
-      byReportLayer[annotation.reportID, default: [:]][annotation.layer, default: []].append(annotation)
-    }
-    var documents: [ReviewDocument] = []
-    var texts: [Int: ReportText] = [:]
-    // Reports with annotations are read in chunks and tokenised on all cores; only the tokens stay
-    // unless the texts are wanted, so memory follows the chunk, not the project.
-    let annotated = reportIDs.filter { byReportLayer[$0] != nil }
-    var tokensByReport: [Int: [TextRange]] = [:]
-    for start in stride(from: 0, to: annotated.count, by: 2_000) {
-      let chunk = try session.store.reports(ids: Array(annotated[start..<min(start + 2_000, annotated.count)]))
-      let analysed = ParallelMap.map(chunk) { report -> (Int, ReportText, [TextRange]) in
-        let text = ReportText(report.text)
-        return (report.id, text, text.sentences.flatMap(\.tokens))
-      }
-      for (id, text, tokens) in analysed {
-        tokensByReport[id] = tokens
-        if keepTexts { texts[id] = text }
-      }
-    }
-    for reportID in annotated {
-      guard let layersHere = byReportLayer[reportID] else { continue }
-      let tokens = tokensByReport[reportID] ?? []
-      for (layer, annotations) in layersHere.sorted(by: { $0.key < $1.key }) {
-        let spans = annotations.map { a in
-          ReviewSpan(
-            id: a.id, annotator: a.author, label: a.label, range: a.range,
-            attributes: Dictionary(uniqueKeysWithValues: a.attributes.pairs.map { ($0.key, $0.value) }),
-            links: linksFrom[a.id] ?? [])
-        }
-        documents.append(ReviewDocument(reportID: reportID, layer: layer, tokens: tokens, spans: spans))
-      }
+    let (documents, texts) = try assemble(
+      chosen.map(AnnotationSpan.init), links: links, reportIDs: reportIDs, store: session.store
+    ) { text in
+      let analysed = ReportText(text)
+      return (analysed.sentences.flatMap(\.tokens), keepTexts ? analysed : nil)
     }
     return Built(
       documents: documents, annotations: Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, $0) }), texts: texts,
       annotators: people)
+  }
+
+  /// The documents of `build` alone, read with the lean store queries: what `agreement` needs.
+  static func comparable(
+    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?
+  ) throws -> (documents: [ReviewDocument], annotators: [String]) {
+    let all = try session.store.annotationSpans(reportIDs: reportIDs, layers: layers)
+    let people = annotators ?? Array(Set(all.map(\.author))).sorted()
+    let wanted = Set(people)
+    let chosen = all.allSatisfy { wanted.contains($0.author) } ? all : all.filter { wanted.contains($0.author) }
+    let links = try session.store.linksFromSpans(reportIDs: reportIDs, layers: layers)
+    let (documents, _) = try assemble(chosen, links: links, reportIDs: reportIDs, store: session.store) { text in
+      (ReportText.tokens(of: text), nil)
+    }
+    return (documents, people)
+  }
+
+  /// One document per report (in `reportIDs` order) and layer (by name), its spans in text order.
+  ///
+  /// `analyse` runs on all cores, one report text at a time, and gives the tokens plus the
+  /// analysed text when it is to be kept.
+  private static func assemble(
+    _ spans: [AnnotationSpan], links: [AnnotationLink], reportIDs: [Int], store: ProjectStore,
+    analyse: @Sendable (String) -> (tokens: [TextRange], text: ReportText?)
+  ) throws -> (documents: [ReviewDocument], texts: [Int: ReportText]) {
+    var linksFrom: [Int: [ReviewLink]] = [:]
+    for link in links { linksFrom[link.fromID, default: []].append(ReviewLink(type: link.type, target: link.toID)) }
+    // Spans come in report order, so each report's layers are gathered in one go; attribute
+    // objects repeat, so each distinct one is turned into a dictionary once.
+    var converted: [JSONObject: [String: JSONValue]] = [:]
+    var byReport: [Int: [(layer: String, spans: [ReviewSpan])]] = [:]
+    var first = 0
+    while first < spans.count {
+      let reportID = spans[first].reportID
+      var layersHere = byReport.removeValue(forKey: reportID) ?? []
+      var next = first
+      while next < spans.count && spans[next].reportID == reportID {
+        let span = spans[next]
+        next += 1
+        let attributes: [String: JSONValue]
+        if let known = converted[span.attributes] {
+          attributes = known
+        } else {
+          attributes = Dictionary(uniqueKeysWithValues: span.attributes.pairs.map { ($0.key, $0.value) })
+          converted[span.attributes] = attributes
+        }
+        let reviewSpan = ReviewSpan(
+          id: span.id, annotator: span.author, label: span.label, range: span.range, attributes: attributes,
+          links: linksFrom[span.id] ?? [])
+        if let index = layersHere.firstIndex(where: { $0.layer == span.layer }) {
+          layersHere[index].spans.append(reviewSpan)
+        } else {
+          layersHere.append((span.layer, [reviewSpan]))
+        }
+      }
+      byReport[reportID] = layersHere
+      first = next
+    }
+    let annotated = reportIDs.filter { byReport[$0] != nil }
+    var tokensByReport: [Int: [TextRange]] = [:]
+    var texts: [Int: ReportText] = [:]
+    let unique = Array(Set(annotated)).sorted()
+    for start in stride(from: 0, to: unique.count, by: chunkSize) {
+      let chunk = try store.reportTexts(ids: Array(unique[start..<min(start + chunkSize, unique.count)]))
+      let analysed = ParallelMap.map(chunk.map(\.text), analyse)
+      for (report, result) in zip(chunk, analysed) {
+        tokensByReport[report.id] = result.tokens
+        texts[report.id] = result.text
+      }
+    }
+    var documents: [ReviewDocument] = []
+    for reportID in annotated {
+      guard let layersHere = byReport[reportID] else { continue }
+      let tokens = tokensByReport[reportID] ?? []
+      for (layer, spans) in layersHere.sorted(by: { $0.layer < $1.layer }) {
+        documents.append(ReviewDocument(reportID: reportID, layer: layer, tokens: tokens, spans: spans))
+      }
+    }
+    return (documents, texts)
   }
 }

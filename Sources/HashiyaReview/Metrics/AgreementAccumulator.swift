@@ -48,6 +48,9 @@ struct AgreementAccumulator {
   private(set) var attributeTallies: [AttributeKey: AttributeAgreement] = [:]
 
   private var tokenCodes: [Int32] = []
+  /// Token indices where a row of `tokenCodes` may differ from the one before: the first token a
+  /// span paints and the one after each it paints.
+  private var changes: [Int] = []
 
   init(annotators: [String], labelIDs: [String: Int32], labelCount: Int) {
     self.annotators = annotators
@@ -149,6 +152,7 @@ struct AgreementAccumulator {
     tokens += n
     tokenCodes.removeAll(keepingCapacity: true)
     tokenCodes.append(contentsOf: repeatElement(0, count: n * coderCount))
+    changes.removeAll(keepingCapacity: true)
     // Binary search needs starts and ends both in order; odd tokenizations fall back to a scan.
     var monotone = true
     for i in 1..<n
@@ -173,32 +177,31 @@ struct AgreementAccumulator {
         while t < n {
           let token = tokenRanges[t]
           if monotone && token.start >= range.end { break }
-          if token.overlaps(range) { tokenCodes[base + t] = code }
+          if token.overlaps(range) {
+            tokenCodes[base + t] = code
+            changes.append(t)
+            changes.append(t + 1)
+          }
           t += 1
         }
       }
     }
-    // Runs of identical rows are long (mostly unlabelled text), so count a row only when it changes.
+    // Rows stay the same between the tokens where painting starts or stops, and most text is
+    // unlabelled, so each stretch is counted once instead of comparing every token's row.
+    changes.append(n)
+    changes.sort()
     var runStart = 0
-    for t in 1...n {
-      if t < n {
-        var same = true
-        for a in 0..<coderCount where tokenCodes[a * n + t] != tokenCodes[a * n + runStart] {
-          same = false
-          break
-        }
-        if same { continue }
-      }
+    for change in changes where change > runStart {
       if packable {
         var key = 0
         for a in 0..<coderCount { key = key * (labelCount + 1) + Int(tokenCodes[a * n + runStart]) + 1 }
-        packedProfiles[key, default: 0] += t - runStart
+        packedProfiles[key, default: 0] += change - runStart
       } else {
         var row = [Int32](repeating: 0, count: coderCount)
         for a in 0..<coderCount { row[a] = tokenCodes[a * n + runStart] }
-        arrayProfiles[row, default: 0] += t - runStart
+        arrayProfiles[row, default: 0] += change - runStart
       }
-      runStart = t
+      runStart = change
     }
   }
 

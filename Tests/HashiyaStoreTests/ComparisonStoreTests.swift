@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Testing
 
 @testable import HashiyaStore

@@ -25,19 +25,11 @@ extension ProjectStore {
           db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId, a.start, a.\"end\", a.id",
           arguments: annotationArguments, reportColumn: 2, decode: Self.annotation(from:))
         var links = try ReportRows(
-          db,
-          sql: """
-            SELECT l.*, a.reportId AS reportId FROM links l JOIN annotations a ON a.id = l.fromId
-            ORDER BY a.reportId, l.id
-            """,
-          reportColumn: ProjectSchema.linkColumns.count, decode: Self.link(from:))
+          joinedToReports: "links", on: "fromId", columns: ProjectSchema.linkColumns.count, db, decode: Self.link(from:)
+        )
         var reviews = try ReportRows(
-          db,
-          sql: """
-            SELECT r.*, a.reportId AS reportId FROM reviews r JOIN annotations a ON a.id = r.annotationId
-            ORDER BY a.reportId, r.id
-            """,
-          reportColumn: ProjectSchema.reviewColumns.count, decode: Self.review(from:))
+          joinedToReports: "reviews", on: "annotationId", columns: ProjectSchema.reviewColumns.count, db,
+          decode: Self.review(from:))
         while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
           let selected = try annotations.take(reportID: report.id)
@@ -128,6 +120,21 @@ private struct ReportRows<Element> {
     cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
     self.reportColumn = reportColumn
     self.decode = decode
+  }
+
+  /// Rows of `table` (links or reviews), each with the report of the annotation its `column`
+  /// names appended after its `columns` own columns, in report order.
+  init(
+    joinedToReports table: String, on column: String, columns: Int, _ db: Database,
+    decode: @escaping (Row) -> Element
+  ) throws {
+    try self.init(
+      db,
+      sql: """
+        SELECT t.*, a.reportId AS reportId FROM \(table) t JOIN annotations a ON a.id = t.\(column)
+        ORDER BY a.reportId, t.id
+        """,
+      reportColumn: columns, decode: decode)
   }
 
   /// The next row, whatever its report.

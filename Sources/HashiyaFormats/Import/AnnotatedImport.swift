@@ -58,8 +58,11 @@ public enum AnnotatedImport {
   ///
   /// `knownSchemas` are the layers the session knows, read before the transaction starts.
   public static func run(
-    paths: [String], options: Options, store: ProjectStore, author: String, knownSchemas: [String: LayerSchema]
+    paths: [String], options: Options, store: ProjectStore, author: String, knownSchemas: [String: LayerSchema],
+    progress: ((ImportProgress) -> Void)? = nil
   ) throws -> Summary {
+    let total = paths.reduce(0) { $0 + ImportFile.size(of: $1) }
+    var written = 0
     var skipped: [FormatError] = []
     var schemas: [LayerSchema] = []
     let outcome = try store.importAnnotated(author: author) { inserter in
@@ -81,8 +84,10 @@ public enum AnnotatedImport {
               schemas.append(schema)
               try inserter.registerLayer(schema)
             }
-          case .report(let prepared):
+          case .report(let prepared, let bytesDone):
             try inserter.add(prepared)
+            written += 1
+            progress?(ImportProgress(bytesDone: bytesDone, bytesTotal: total, reportsRead: written))
           }
         })
     }
@@ -93,7 +98,8 @@ public enum AnnotatedImport {
   enum PipelineItem {
     /// The layer schemas a file's header carries, to record before its reports.
     case schemas([LayerSchema])
-    case report(PreparedImport)
+    /// A report ready to write, and how many bytes of the files were read up to it.
+    case report(PreparedImport, bytesDone: Int)
   }
 
   /// Reads and checks every file, handing each report over ready to write.
@@ -101,13 +107,15 @@ public enum AnnotatedImport {
     paths: [String], options: Options, knownSchemas: [String: LayerSchema],
     onBad: @escaping (FormatError) throws -> Void, emit: (PipelineItem) throws -> Void
   ) throws {
+    var done = 0
     for path in paths {
       guard let format = options.format ?? detect(path: path) else {
         throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
       }
       var fileSchemas = knownSchemas
       let read = { (imported: ImportedReport) throws in
-        try emit(.report(PreparedImport(try checked(imported, schemas: fileSchemas, onBad: onBad))))
+        let prepared = PreparedImport(try checked(imported, schemas: fileSchemas, onBad: onBad))
+        try emit(.report(prepared, bytesDone: done + (imported.bytesRead ?? 0)))
       }
       if format == .json || format == .jsonl {
         try NativeReader.read(
@@ -119,6 +127,7 @@ public enum AnnotatedImport {
       } else {
         try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
       }
+      done += ImportFile.size(of: path)
     }
   }
 

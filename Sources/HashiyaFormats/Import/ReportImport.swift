@@ -18,7 +18,7 @@ public enum ReportImport {
       guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
       if !isDirectory.boolValue {
         guard let kind = kind(of: path) else { throw .unsupportedType(path: path) }
-        files.append(ImportFile(path: path, kind: kind, byteSize: size(of: path)))
+        files.append(ImportFile(path: path, kind: kind, byteSize: ImportFile.size(of: path)))
         continue
       }
       let found = reportFiles(in: path)
@@ -129,13 +129,9 @@ public enum ReportImport {
       guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
         let kind = kind(of: url.path)
       else { continue }
-      files.append(ImportFile(path: url.path, kind: kind, byteSize: size(of: url.path)))
+      files.append(ImportFile(path: url.path, kind: kind, byteSize: ImportFile.size(of: url.path)))
     }
     return files.sorted { $0.path < $1.path }
-  }
-
-  private static func size(of path: String) -> Int {
-    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
   }
 
   private static func contents(of path: String) throws(ImportError) -> [UInt8] {

@@ -79,7 +79,7 @@ public enum NativeReader: AnnotatedFileReader {
     var headerRead = false
     // A bad header ends the read; LineReader has no early exit, so the remaining lines are skipped.
     var stopped = false
-    try LineReader(handle: handle).forEachLine { line, number, _ in
+    try LineReader(handle: handle).forEachLine { line, number, bytesRead in
       guard !stopped else { return }
       if !headerRead {
         headerRead = true
@@ -102,7 +102,9 @@ public enum NativeReader: AnnotatedFileReader {
         try onBadRecord(error)
         return
       }
-      try body(imported)
+      var read = imported
+      read.bytesRead = bytesRead
+      try body(read)
     }
   }
 

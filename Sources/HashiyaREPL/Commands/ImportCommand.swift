@@ -53,7 +53,8 @@ struct ImportCommand: Command {
       }
       let summary = try AnnotatedImport.run(
         paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad),
-        store: session.store, author: session.user, knownSchemas: try session.catalog.allSchemas(store: session.store))
+        store: session.store, author: session.user, knownSchemas: try session.catalog.allSchemas(store: session.store),
+        progress: session.importProgress)
       if session.currentReportID == nil {
         session.currentReportID = summary.outcome.reportsAdded.first ?? summary.outcome.reportsMatched.first
       }

@@ -8,6 +8,11 @@ final class ProgressBar: @unchecked Sendable {
   private var visible = false
 
   func update(_ progress: ImportProgress) {
+    // The last report read: clear the bar so the import's summary starts on a clean line.
+    if progress.bytesTotal > 0 && progress.bytesDone >= progress.bytesTotal {
+      clear()
+      return
+    }
     let now = Date()
     guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastDrawn) > 0.1 else { return }
     lastDrawn = now
@@ -20,7 +25,12 @@ final class ProgressBar: @unchecked Sendable {
     FileHandle.standardError.write(Data(line.utf8))
   }
 
-  deinit {
+  private func clear() {
     if visible { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    visible = false
+  }
+
+  deinit {
+    clear()
   }
 }

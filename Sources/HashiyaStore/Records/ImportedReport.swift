@@ -12,6 +12,9 @@ public struct ImportedReport: Sendable {
   /// The report's text analysed, when the reader already built it to check offsets; the import
   /// reuses it rather than analysing the text again.
   public var analysedText: ReportText?
+  /// How far into its file the reader had got when it read this report, for a progress bar;
+  /// nil when the reader cannot tell.
+  public var bytesRead: Int?
 
   public init(
     report: NewReport, annotations: [ImportedAnnotation] = [], links: [ImportedLink] = [],

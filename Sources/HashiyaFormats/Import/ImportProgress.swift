@@ -3,4 +3,10 @@ public struct ImportProgress: Sendable {
   public var bytesDone: Int
   public var bytesTotal: Int
   public var reportsRead: Int
+
+  public init(bytesDone: Int, bytesTotal: Int, reportsRead: Int) {
+    self.bytesDone = bytesDone
+    self.bytesTotal = bytesTotal
+    self.reportsRead = reportsRead
+  }
 }

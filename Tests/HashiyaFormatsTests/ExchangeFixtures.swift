@@ -124,11 +124,9 @@ enum ExchangeFixtures {
       links: [(11, "said-by", 10)])
   }
 
-  /// A fresh empty folder under the temporary directory.
+  /// A fresh empty folder, removed when the tests end.
   static func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "hashiya-exchange-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    TemporaryFolder.scratch()
   }
 
   /// Exports `bundles` with `exporter`, in order.

@@ -90,6 +90,11 @@ struct HTMLBrowserTests {
       $0.contains("CONSOLE") && $0.contains("Uncaught")
     }
     #expect(consoleErrors.isEmpty, "\(consoleErrors)")
-    print("HTML export screenshot: \(screenshot)")
+    // The test's files go when the run ends; HASHIYA_KEEP_SCREENSHOT=FILE keeps the picture to look at.
+    if let keep = ProcessInfo.processInfo.environment["HASHIYA_KEEP_SCREENSHOT"] {
+      try? FileManager.default.removeItem(atPath: keep)
+      try FileManager.default.copyItem(atPath: screenshot, toPath: keep)
+      print("HTML export screenshot: \(keep)")
+    }
   }
 }

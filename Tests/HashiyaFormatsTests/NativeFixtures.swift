@@ -164,9 +164,7 @@ enum NativeFixtures {
   // MARK: Files
 
   static func temporaryPath(_ name: String) -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-native-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder.appendingPathComponent(name).path
+    TemporaryFolder.scratch() + "/" + name
   }
 
   /// Exports `bundles` to a new temporary file and returns its path.

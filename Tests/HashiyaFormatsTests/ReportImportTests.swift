@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Foundation
 import HashiyaStore
 import Testing
@@ -6,11 +7,8 @@ import Testing
 @testable import HashiyaFormats
 
 @Suite struct ReportImportTests {
-  let folder: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-formats-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }()
+  let temporary = TemporaryFolder()
+  var folder: URL { temporary.url }
 
   func file(_ name: String, _ bytes: [UInt8]) -> String {
     let path = folder.appendingPathComponent(name).path

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Foundation
 import HashiyaStore
 import Testing
@@ -12,8 +13,7 @@ import Testing
   struct Failure: Error {}
 
   let store: ProjectStore = {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-prefetch-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = URL(fileURLWithPath: TemporaryFolder.scratch())
     let paths = (1...reportCount).map { number in
       let path = folder.appendingPathComponent("r\(number).ar.txt").path
       _ = FileManager.default.createFile(atPath: path, contents: Data("تقرير رقم \(number) 👍🏽\r\n".utf8))

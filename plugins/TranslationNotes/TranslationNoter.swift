@@ -11,9 +11,9 @@ public struct TranslationNoter: Annotator {
   /// The entries this module ships, before any user glossary.
   public static let shippedGlossary: [GlossaryEntry] = ShippedGlossary.entries
 
-  private let lazyMatcher: LazyMatcher
+  private let lazyTerms: LazyNoteTerms
   /// Built on first use: every command starts the built-in annotators, few of them suggest.
-  private var matcher: GlossaryMatcher { lazyMatcher.value }
+  private var matcher: GlossaryMatcher { lazyTerms.value.matcher }
 
   /// The shipped glossary alone.
   public init() {
@@ -23,7 +23,7 @@ public struct TranslationNoter: Annotator {
   /// The shipped glossary with `userGlossary` on top: a user entry replaces a shipped entry for
   /// the same (folded) term.
   public init(userGlossary: [GlossaryEntry]) {
-    lazyMatcher = LazyMatcher { GlossaryMatcher(shipped: Self.shippedGlossary, user: userGlossary) }
+    lazyTerms = LazyNoteTerms { NoteTerms(GlossaryMatcher(shipped: Self.shippedGlossary, user: userGlossary)) }
   }
 
   /// The entries in effect, shipped then user, one per folded term.
@@ -39,17 +39,18 @@ public struct TranslationNoter: Annotator {
   public var commands: [AnnotatorCommand] { Self.layerCommands }
 
   public func suggest(_ report: ReportInput) throws -> [Suggestion] {
-    matcher.matches(in: report.text).map { match in
-      let term = matcher.terms[match.term]
-      let clitic = match.prefix.isEmpty ? "" : " (after the prefix \"\(match.prefix)\")"
-      let origin = term.isUser ? "user glossary" : "glossary"
+    let shared = lazyTerms.value
+    return shared.matcher.matches(in: report.text).map { match in
+      let term = shared.matcher.terms[match.term]
+      // A term's attributes and explanation are the same in every report: a project-wide
+      // suggestion run shares one copy of each instead of holding millions.
+      let explanation =
+        match.prefix.isEmpty
+        ? shared.explanations[match.term]
+        : shared.explanations[match.term] + " (after the prefix \"\(match.prefix)\")"
       return Suggestion(
-        label: "note", range: match.range,
-        attributes: [
-          "translation": .string(term.entry.translation), "lang": "en", "kind": .string(term.entry.kind.rawValue),
-        ],
-        score: term.entry.kind == .ambiguity ? 0.6 : (term.isUser ? 0.95 : 0.9),
-        explanation: "\(origin): \"\(term.entry.term)\" → \(term.entry.translation)\(clitic)")
+        label: "note", range: match.range, attributes: shared.attributes[match.term],
+        score: term.entry.kind == .ambiguity ? 0.6 : (term.isUser ? 0.95 : 0.9), explanation: explanation)
     }
   }
 
@@ -62,22 +63,39 @@ public struct TranslationNoter: Annotator {
   }
 }
 
-/// A glossary matcher made once, on first use, safely across the threads that suggest.
-private final class LazyMatcher: @unchecked Sendable {
-  private let lock = NSLock()
-  private let make: @Sendable () -> GlossaryMatcher
-  private var made: GlossaryMatcher?
+/// The matcher with what every suggestion of one term shares.
+private struct NoteTerms: Sendable {
+  let matcher: GlossaryMatcher
+  let attributes: [[String: JSONValue]]
+  let explanations: [String]
 
-  init(_ make: @escaping @Sendable () -> GlossaryMatcher) {
+  init(_ matcher: GlossaryMatcher) {
+    self.matcher = matcher
+    attributes = matcher.terms.map { term in
+      ["translation": .string(term.entry.translation), "lang": "en", "kind": .string(term.entry.kind.rawValue)]
+    }
+    explanations = matcher.terms.map { term in
+      "\(term.isUser ? "user glossary" : "glossary"): \"\(term.entry.term)\" → \(term.entry.translation)"
+    }
+  }
+}
+
+/// The glossary terms made once, on first use, safely across the threads that suggest.
+private final class LazyNoteTerms: @unchecked Sendable {
+  private let lock = NSLock()
+  private let make: @Sendable () -> NoteTerms
+  private var made: NoteTerms?
+
+  init(_ make: @escaping @Sendable () -> NoteTerms) {
     self.make = make
   }
 
-  var value: GlossaryMatcher {
+  var value: NoteTerms {
     lock.withLock {
       if let made { return made }
-      let matcher = make()
-      made = matcher
-      return matcher
+      let terms = make()
+      made = terms
+      return terms
     }
   }
 }

@@ -31,6 +31,20 @@ import Testing
     #expect(text == #"{"id":7,"tags":["a",[],{},null],"ok":true,"score":0.5}"#)
   }
 
+  @Test func fieldsWriteAMemberInOneCall() {
+    let missing: String? = nil
+    let text = written { w in
+      w.beginObject()
+      w.field("id", 7)
+      w.field("quote", "كيفين 👍🏽")
+      w.field("comment", missing)
+      w.field("note", Optional("x"))
+      w.field("ok", false)
+      w.endObject()
+    }
+    #expect(text == #"{"id":7,"quote":"كيفين 👍🏽","comment":null,"note":"x","ok":false}"#)
+  }
+
   @Test func writesJSONLines() {
     var writer = JSONWriter()
     for i in 0..<3 {

@@ -74,6 +74,30 @@ public struct JSONWriter: Sendable {
     afterKey = true
   }
 
+  // MARK: Members
+
+  /// Writes an object member with a string value.
+  public mutating func field(_ name: String, _ value: String) {
+    key(name)
+    string(value)
+  }
+
+  /// Writes an object member with a string value, or `null` when there is none.
+  public mutating func field(_ name: String, _ value: String?) {
+    key(name)
+    if let value { string(value) } else { null() }
+  }
+
+  public mutating func field(_ name: String, _ value: Int) {
+    key(name)
+    int(value)
+  }
+
+  public mutating func field(_ name: String, _ value: Bool) {
+    key(name)
+    bool(value)
+  }
+
   // MARK: Scalars
 
   public mutating func string(_ value: String) {

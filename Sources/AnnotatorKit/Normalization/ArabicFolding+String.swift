@@ -46,22 +46,7 @@ extension ArabicFolding {
             continue
           }
 
-          let value: UInt32
-          let length: Int
-          if b0 < 0xE0 {
-            value = UInt32(b0 & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F)
-            length = 2
-          } else if b0 < 0xF0 {
-            value =
-              UInt32(b0 & 0x0F) << 12 | UInt32(source[i + 1] & 0x3F) << 6
-              | UInt32(source[i + 2] & 0x3F)
-            length = 3
-          } else {
-            value =
-              UInt32(b0 & 0x07) << 18 | UInt32(source[i + 1] & 0x3F) << 12
-              | UInt32(source[i + 2] & 0x3F) << 6 | UInt32(source[i + 3] & 0x3F)
-            length = 4
-          }
+          let (value, length) = UTF8Scalar.decode(source, at: i)
 
           let folded: Unicode.Scalar
           if value < tableLimit {

@@ -32,25 +32,7 @@ public final class ReportText: Sendable {
             var index = 0
             var n = 0
             while index < bytes.count {
-              let lead = bytes[index]
-              let value: UInt32
-              let width: Int
-              if lead < 0x80 {
-                value = UInt32(lead)
-                width = 1
-              } else if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                width = 2
-              } else if lead < 0xF0 {
-                value =
-                  UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                width = 3
-              } else {
-                value =
-                  UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                  | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                width = 4
-              }
+              let (value, width) = UTF8Scalar.decode(bytes, at: index)
               (scalarBuffer.baseAddress! + n).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
               (utf16Buffer.baseAddress! + n).initialize(to: u16)
               (utf8Buffer.baseAddress! + n).initialize(to: Int32(index))

@@ -167,14 +167,12 @@ public struct HTMLExporter: ReportExporter {
         ("handle", String(annotation.id)), ("layer", annotation.layer), ("label", annotation.label),
         ("author", annotation.author), ("origin", annotation.origin), ("text", text.substring(annotation.range)),
       ] {
-        writer.key(key)
-        writer.string(value)
+        writer.field(key, value)
       }
       writer.key("attributes")
       writer.beginObject()
       for member in annotation.attributes.pairs {
-        writer.key(member.key)
-        writer.string(Self.display(member.value))
+        writer.field(member.key, Self.display(member.value))
       }
       writer.endObject()
       writer.key("links")

@@ -61,7 +61,8 @@ public enum AnnotatedImport {
     paths: [String], options: Options, store: ProjectStore, author: String, knownSchemas: [String: LayerSchema],
     progress: ((ImportProgress) -> Void)? = nil
   ) throws -> Summary {
-    let total = paths.reduce(0) { $0 + ImportFile.size(of: $1) }
+    let files = paths.map { (path: $0, size: ImportFile.size(of: $0)) }
+    let total = files.reduce(0) { $0 + $1.size }
     var written = 0
     var skipped: [FormatError] = []
     var schemas: [LayerSchema] = []
@@ -71,7 +72,7 @@ public enum AnnotatedImport {
         capacity: 32,
         produce: { queue in
           try read(
-            paths: paths, options: options, knownSchemas: knownSchemas,
+            files, options: options, knownSchemas: knownSchemas,
             onBad: { error in
               guard options.skipBad else { throw error }
               skipped.append(error)
@@ -104,11 +105,11 @@ public enum AnnotatedImport {
 
   /// Reads and checks every file, handing each report over ready to write.
   private static func read(
-    paths: [String], options: Options, knownSchemas: [String: LayerSchema],
+    _ files: [(path: String, size: Int)], options: Options, knownSchemas: [String: LayerSchema],
     onBad: @escaping (FormatError) throws -> Void, emit: (PipelineItem) throws -> Void
   ) throws {
     var done = 0
-    for path in paths {
+    for (path, size) in files {
       guard let format = options.format ?? detect(path: path) else {
         throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
       }
@@ -127,7 +128,7 @@ public enum AnnotatedImport {
       } else {
         try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
       }
-      done += ImportFile.size(of: path)
+      done += size
     }
   }
 

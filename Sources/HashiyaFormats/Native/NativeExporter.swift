@@ -28,8 +28,7 @@ public struct NativeExporter: ReportExporter {
     sink = try OutputSink(path: path)
     writer.beginObject()
     if lines {
-      writer.key("kind")
-      writer.string("header")
+      writer.field("kind", "header")
     }
     NativeHeader(context: context).writeMembers(into: &writer)
     if lines {

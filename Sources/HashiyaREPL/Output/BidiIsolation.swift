@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// Wraps text in Unicode bidi isolates so Arabic and Latin runs cannot reorder their neighbours.
 ///
 /// A whole span is isolated with FSI…PDI (direction from its first strong character); inside it,
@@ -82,18 +84,7 @@ public enum BidiIsolation {
 
   /// The scalar that starts at `position` of valid UTF-8, and its width in bytes.
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> (Unicode.Scalar, Int) {
-    let lead = UInt32(bytes[position])
-    if lead < 0x80 { return (Unicode.Scalar(UInt8(lead)), 1) }
-    func next(_ offset: Int) -> UInt32 { UInt32(bytes[position + offset] & 0x3F) }
-    let value: UInt32
-    let width: Int
-    if lead < 0xE0 {
-      (value, width) = ((lead & 0x1F) << 6 | next(1), 2)
-    } else if lead < 0xF0 {
-      (value, width) = ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
-    } else {
-      (value, width) = ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
-    }
+    let (value, width) = UTF8Scalar.decode(bytes, at: position)
     return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
   }
 

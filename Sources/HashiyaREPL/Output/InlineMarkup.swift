@@ -24,26 +24,19 @@ struct InlineMarkup {
       marks.append((min(entry.annotation.range.end, sentence.end), -1 - index, Self.placeholder(index, open: false)))
     }
     marks.sort { ($0.offset, $0.order) < ($1.offset, $1.order) }
-    var source = text.string
-    return source.withUTF8 { utf8 in
-      var marked: [UInt8] = []
-      marked.reserveCapacity(
-        text.utf8Offset(ofScalar: sentence.end) - text.utf8Offset(ofScalar: sentence.start) + marks.count * 4)
-      var copied = sentence.start
-      for mark in marks {
-        marked.append(
-          contentsOf: UnsafeBufferPointer(
-            rebasing: utf8[text.utf8Offset(ofScalar: copied)..<text.utf8Offset(ofScalar: mark.offset)]))
-        copied = mark.offset
-        UTF8.encode(mark.scalar) { marked.append($0) }
-      }
-      marked.append(
-        contentsOf: UnsafeBufferPointer(
-          rebasing: utf8[text.utf8Offset(ofScalar: copied)..<text.utf8Offset(ofScalar: sentence.end)]))
-      var isolated: [UInt8] = []
-      marked.withUnsafeBufferPointer { BidiIsolation.isolate(utf8: $0, into: &isolated) }
-      return swappingPlaceholders(isolated, spans: spans, style: style)
+    var marked: [UInt8] = []
+    marked.reserveCapacity(
+      text.utf8Offset(ofScalar: sentence.end) - text.utf8Offset(ofScalar: sentence.start) + marks.count * 4)
+    var copied = sentence.start
+    for mark in marks {
+      text.withUTF8(TextRange(copied, mark.offset)) { marked.append(contentsOf: $0) }
+      copied = mark.offset
+      UTF8.encode(mark.scalar) { marked.append($0) }
     }
+    text.withUTF8(TextRange(copied, sentence.end)) { marked.append(contentsOf: $0) }
+    var isolated: [UInt8] = []
+    marked.withUnsafeBufferPointer { BidiIsolation.isolate(utf8: $0, into: &isolated) }
+    return swappingPlaceholders(isolated, spans: spans, style: style)
   }
 
   /// Replaces each placeholder in the UTF-8 `bytes` with its coloured bracket, in one pass.

@@ -21,35 +21,25 @@ public struct ProdigyExporter: ReportExporter {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
     let tokens = text.sentences.flatMap(\.tokens)
     output.writer.beginObject()
-    output.writer.key("text")
-    output.writer.string(bundle.report.text)
+    output.writer.field("text", bundle.report.text)
     output.writer.key("meta")
     output.writer.beginObject()
-    output.writer.key("id")
-    output.writer.int(bundle.report.id)
-    output.writer.key("uid")
-    output.writer.string(bundle.report.uid)
-    output.writer.key("title")
-    output.writer.string(bundle.report.title)
+    output.writer.field("id", bundle.report.id)
+    output.writer.field("uid", bundle.report.uid)
+    output.writer.field("title", bundle.report.title)
     output.writer.endObject()
     if let hash = Self.inputHash(sha256: bundle.report.sha256) {
-      output.writer.key("_input_hash")
-      output.writer.int(hash)
+      output.writer.field("_input_hash", hash)
     }
     output.writer.key("tokens")
     output.writer.beginArray()
     for (number, token) in tokens.enumerated() {
       output.writer.beginObject()
-      output.writer.key("text")
-      output.writer.string(text.substring(token))
-      output.writer.key("start")
-      output.writer.int(token.start)
-      output.writer.key("end")
-      output.writer.int(token.end)
-      output.writer.key("id")
-      output.writer.int(number)
-      output.writer.key("ws")
-      output.writer.bool(token.end < text.count && text.scalars[token.end].properties.isWhitespace)
+      output.writer.field("text", text.substring(token))
+      output.writer.field("start", token.start)
+      output.writer.field("end", token.end)
+      output.writer.field("id", number)
+      output.writer.field("ws", token.end < text.count && text.scalars[token.end].properties.isWhitespace)
       output.writer.endObject()
     }
     output.writer.endArray()
@@ -59,8 +49,7 @@ public struct ProdigyExporter: ReportExporter {
       writeSpan(annotation, tokens: tokens, text: text)
     }
     output.writer.endArray()
-    output.writer.key("answer")
-    output.writer.string("accept")
+    output.writer.field("answer", "accept")
     output.writer.endObject()
     try output.emit(annotations: annotations.count, links: 0)
   }
@@ -75,25 +64,18 @@ public struct ProdigyExporter: ReportExporter {
 
   private mutating func writeSpan(_ annotation: Annotation, tokens: [TextRange], text: ReportText) {
     output.writer.beginObject()
-    output.writer.key("start")
-    output.writer.int(annotation.range.start)
-    output.writer.key("end")
-    output.writer.int(annotation.range.end)
-    output.writer.key("label")
-    output.writer.string(annotation.label)
+    output.writer.field("start", annotation.range.start)
+    output.writer.field("end", annotation.range.end)
+    output.writer.field("label", annotation.label)
     // Spans need not sit on token boundaries in Hashiya; the indices name the tokens they touch.
     if let first = tokens.firstIndex(where: { $0.overlaps(annotation.range) }),
       let last = tokens.lastIndex(where: { $0.overlaps(annotation.range) })
     {
-      output.writer.key("token_start")
-      output.writer.int(first)
-      output.writer.key("token_end")
-      output.writer.int(last)
+      output.writer.field("token_start", first)
+      output.writer.field("token_end", last)
     }
-    output.writer.key("text")
-    output.writer.string(text.substring(annotation.range))
-    output.writer.key("layer")
-    output.writer.string(annotation.layer)
+    output.writer.field("text", text.substring(annotation.range))
+    output.writer.field("layer", annotation.layer)
     output.writer.endObject()
   }
 

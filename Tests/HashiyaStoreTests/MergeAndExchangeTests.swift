@@ -177,4 +177,34 @@ import Testing
     #expect(try store.annotations(AnnotationFilter()).isEmpty)
     #expect(try store.reportSummaries().total == 1)
   }
+
+  @Test func anImportedUIDThatNamesADifferentTextIsRefusedAndLeavesNothing() throws {
+    let store = try project("u.hashiya")
+    try store.importReports(author: "a", source: "s") {
+      try $0.insert(NewReport(uid: "r2", title: "t", text: "نص ثانٍ", language: "ar"))
+    }
+    let before = try store.reportCount()
+    func importing(uid: String, text: String) throws {
+      let imported = ImportedReport(
+        report: NewReport(uid: uid, title: "t", text: text, language: "ar"),
+        annotations: [
+          ImportedAnnotation(
+            key: "u-1", uuid: "u-1", layer: "speaker-tagging", label: "quote", range: TextRange(0, 2), quote: "نص",
+            location: "f:1")
+        ], location: "f:1")
+      try store.importAnnotated(author: "importer") { try $0.add(imported) }
+    }
+    // A new text under a uid the project gives to another text.
+    #expect(throws: StoreError.reportTextDiffers(uid: "r2", existingID: 2)) {
+      try importing(uid: "r2", text: "نص جديد")
+    }
+    // A text the project has under r1, brought under r2, which names a different text.
+    #expect(throws: StoreError.reportTextDiffers(uid: "r2", existingID: 2)) { try importing(uid: "r2", text: text) }
+    #expect(try store.reportCount() == before)
+    #expect(try store.annotations(AnnotationFilter()).isEmpty)
+    // The same text under its own uid is matched, not added again.
+    try importing(uid: "r2", text: "نص ثانٍ")
+    #expect(try store.reportCount() == before)
+    #expect(try store.annotations(AnnotationFilter()).map(\.reportID) == [2])
+  }
 }

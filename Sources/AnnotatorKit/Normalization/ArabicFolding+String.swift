@@ -26,85 +26,47 @@ extension ArabicFolding {
   /// Returns nil if the folded text does not fit in `capacity` bytes.
   private static func foldUTF8(_ source: UnsafeBufferPointer<UInt8>, capacity: Int) -> String? {
     var overflowed = false
-    let result = table.withUnsafeBufferPointer { table in
-      String(unsafeUninitializedCapacity: capacity) { out in
-        var i = 0
-        var o = 0
-        let n = source.count
-        while i < n {
-          let b0 = source[i]
-          if b0 < 0x80 {
-            // Earlier growth (see foldedString) can leave no room even for one byte.
-            guard o < out.count else {
-              overflowed = true
-              return 0
-            }
-            // Only ASCII case folding applies here; no table needed.
-            out[o] = b0 &- 0x41 < 26 ? b0 | 0x20 : b0
-            i += 1
-            o += 1
-            continue
-          }
-
-          let (value, length) = UTF8Scalar.decode(source, at: i)
-
-          let folded: Unicode.Scalar
-          if value < tableLimit {
-            folded = table[Int(value)]
-            if folded == dropMarker {
-              i += length
-              continue
-            }
-          } else {
-            // The input is valid UTF-8, so the decoded value is always a scalar.
-            folded = foldOutsideTable(Unicode.Scalar(value) ?? "\u{FFFD}")
-          }
-
-          if folded.value == value {
-            guard o + length <= out.count else {
-              overflowed = true
-              return 0
-            }
-            for k in 0..<length { out[o + k] = source[i + k] }
-            o += length
-          } else {
-            guard let written = encode(folded.value, into: out, at: o) else {
-              overflowed = true
-              return 0
-            }
-            o += written
-          }
-          i += length
+    let result = String(unsafeUninitializedCapacity: capacity) { out in
+      var o = 0
+      forEachFolded(in: source) { value in
+        guard let written = UTF8Scalar.encode(value, into: out, at: o) else {
+          overflowed = true
+          return false
         }
-        return o
+        o += written
+        return true
       }
+      return overflowed ? 0 : o
     }
     return overflowed ? nil : result
   }
 
-  /// Writes `value` as UTF-8 at `offset`; returns the byte count, or nil if it does not fit.
+  /// Folds valid UTF-8 scalar by scalar, calling `emit` with the value of each scalar folding
+  /// keeps; `emit` returns false to stop.
   @inline(__always)
-  private static func encode(
-    _ value: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int
-  ) -> Int? {
-    let length = value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
-    guard offset + length <= out.count else { return nil }
-    switch length {
-    case 1:
-      out[offset] = UInt8(value)
-    case 2:
-      out[offset] = UInt8(0xC0 | value >> 6)
-      out[offset + 1] = UInt8(0x80 | value & 0x3F)
-    case 3:
-      out[offset] = UInt8(0xE0 | value >> 12)
-      out[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-      out[offset + 2] = UInt8(0x80 | value & 0x3F)
-    default:
-      out[offset] = UInt8(0xF0 | value >> 18)
-      out[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-      out[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-      out[offset + 3] = UInt8(0x80 | value & 0x3F)
+  static func forEachFolded(in source: UnsafeBufferPointer<UInt8>, _ emit: (UInt32) -> Bool) {
+    table.withUnsafeBufferPointer { table in
+      var i = 0
+      let n = source.count
+      while i < n {
+        let b0 = source[i]
+        if b0 < 0x80 {
+          // Only ASCII case folding applies here; no table needed.
+          guard emit(UInt32(b0 &- 0x41 < 26 ? b0 | 0x20 : b0)) else { return }
+          i += 1
+          continue
+        }
+        let (value, length) = UTF8Scalar.decode(source, at: i)
+        i += length
+        if value < tableLimit {
+          let folded = table[Int(value)]
+          if folded == dropMarker { continue }
+          guard emit(folded.value) else { return }
+        } else {
+          // The input is valid UTF-8, so the decoded value is always a scalar.
+          guard emit(foldOutsideTable(Unicode.Scalar(value) ?? "\u{FFFD}").value) else { return }
+        }
+      }
     }
-    return length
   }
 }

@@ -29,7 +29,11 @@ enum Pipeline {
     thread.stackSize = 8 << 20
     thread.start()
     do {
-      while let item = try queue.take() { try consume(item) }
+      var item = try queue.take()
+      while let current = item {
+        try consume(current)
+        item = try queue.take(handingBack: current)
+      }
     } catch {
       queue.stop()
       queue.waitUntilFinished()

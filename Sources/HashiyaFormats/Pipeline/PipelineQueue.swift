@@ -12,6 +12,9 @@ final class PipelineQueue<Item>: @unchecked Sendable {
   private var finished = false
   private var stopped = false
   private var failure: (any Error)?
+  /// Items the consumer is done with, handed back so the producer frees them: freeing a report's
+  /// many strings costs the writer time that the import waits on.
+  private var spent: [Item] = []
 
   init(capacity: Int) {
     self.capacity = capacity
@@ -25,7 +28,15 @@ final class PipelineQueue<Item>: @unchecked Sendable {
   }
 
   /// Adds an item, blocking while the queue is full; throws once the consumer has given up.
+  ///
+  /// The items the consumer has finished with are freed here, on the producing thread.
   func put(_ item: Item) throws {
+    let spentItems = try enqueue(item)
+    // Released here, once the lock is no longer held.
+    _ = spentItems
+  }
+
+  private func enqueue(_ item: Item) throws -> [Item] {
     condition.lock()
     defer { condition.unlock() }
     while items.count - head >= capacity && !stopped { condition.wait() }
@@ -36,12 +47,18 @@ final class PipelineQueue<Item>: @unchecked Sendable {
     }
     items.append(item)
     condition.broadcast()
+    var handedBack: [Item] = []
+    swap(&handedBack, &spent)
+    return handedBack
   }
 
   /// The next item in order; nil once the producer has finished, or its error after its last item.
-  func take() throws -> Item? {
+  ///
+  /// `done` is the item the consumer finished with, which the producer frees at its next `put`.
+  func take(handingBack done: Item? = nil) throws -> Item? {
     condition.lock()
     defer { condition.unlock() }
+    if let done { spent.append(done) }
     while head == items.count && !finished { condition.wait() }
     if head < items.count {
       let item = items[head]

@@ -24,15 +24,21 @@ public final class AnnotatedInserter {
   let now: String
   let batch = UUID().uuidString.lowercased()
   private let reports: ReportInserter
+  /// Inserts an annotation under its own handle unless that handle or its UUID is taken.
+  private let insertAnnotation: BulkInsert
+  /// Inserts an annotation under a new handle.
+  private let insertAnnotationRenumbered: BulkInsert
   /// Annotations imported for the current report, recorded in one event per report.
   private var importedUUIDs: [String] = []
   public private(set) var outcome = AnnotatedImportOutcome()
 
-  init(db: Database, author: String, now: String) {
+  init(db: Database, author: String, now: String) throws {
     self.db = db
     self.author = author
     self.now = now
-    self.reports = ReportInserter(db: db, author: author, now: now)
+    self.reports = try ReportInserter(db: db, author: author, now: now)
+    insertAnnotation = try BulkInsert(db, sql: Self.insertAnnotationSQL + " ON CONFLICT DO NOTHING")
+    insertAnnotationRenumbered = try BulkInsert(db, sql: Self.insertAnnotationSQL)
   }
 
   /// Adds one imported report (or finds it by its text) and everything said about it.
@@ -44,14 +50,7 @@ public final class AnnotatedInserter {
   public func add(_ prepared: PreparedImport) throws {
     let imported = prepared.imported
     let reportID: Int
-    if let uid = imported.report.uid,
-      let existing = try Row.fetchOne(
-        try db.cachedStatement(sql: "SELECT id, sha256 FROM reports WHERE uid = ?"), arguments: [uid]),
-      existing["sha256"] != prepared.report.digest
-    {
-      throw StoreError.reportTextDiffers(uid: uid, existingID: existing["id"])
-    }
-    switch try reports.insert(prepared.report) {
+    switch try insertReport(prepared) {
     case .added(let id):
       reportID = id
       outcome.reportsAdded.append(id)
@@ -59,12 +58,16 @@ public final class AnnotatedInserter {
       reportID = id
       outcome.reportsMatched.append(id)
     }
+    // Handles are only looked up by this report's links and reviews.
+    let needsHandles = !imported.links.isEmpty || !imported.reviews.isEmpty
     var handles: [String: Int] = [:]
     importedUUIDs.removeAll(keepingCapacity: true)
-    for (index, annotation) in imported.annotations.enumerated() {
-      handles[annotation.key] = try add(
-        annotation, reportID: reportID, attributes: prepared.attributesJSON[index],
+    // By index, so each annotation is read in place rather than copied out of the array.
+    for index in imported.annotations.indices {
+      let id = try add(
+        imported.annotations[index], reportID: reportID, attributes: prepared.attributesJSON[index],
         provenance: prepared.provenanceJSON[index])
+      if needsHandles { handles[imported.annotations[index].key] = id }
     }
     if !importedUUIDs.isEmpty {
       // One event per report keeps a million-annotation import fast; history finds it by UUID.
@@ -113,21 +116,40 @@ public final class AnnotatedInserter {
     }
   }
 
+  /// Adds the report, refusing one whose uid the project already gives to a different text.
+  private func insertReport(_ prepared: PreparedImport) throws -> ReportInserter.Result {
+    let result: ReportInserter.Result
+    do {
+      result = try reports.insert(prepared.report)
+    } catch StoreError.uidConflict(let uid, let existingID) where uid == prepared.imported.report.uid {
+      throw StoreError.reportTextDiffers(uid: uid, existingID: existingID)
+    }
+    // The same text can already be there under another uid while this uid names a different text.
+    if case .duplicate = result, let uid = prepared.imported.report.uid,
+      let other = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT id, sha256 FROM reports WHERE uid = ?"), arguments: [uid]),
+      other["sha256"] != prepared.report.digest
+    {
+      throw StoreError.reportTextDiffers(uid: uid, existingID: other["id"])
+    }
+    return result
+  }
+
   private func add(_ annotation: ImportedAnnotation, reportID: Int, attributes: String, provenance: String?) throws
     -> Int
   {
     let created = annotation.createdAt ?? now
     let uuid = annotation.uuid ?? UUID().uuidString.lowercased()
-    let values: [BulkValue] = [
-      .text(uuid), .int(reportID), .text(annotation.layer), .text(annotation.label), .int(annotation.range.start),
+    var values: [BulkValue] = [
+      BulkValue(annotation.handle), .text(uuid), .int(reportID), .text(annotation.layer), .text(annotation.label),
+      .int(annotation.range.start),
       .int(annotation.range.end), .text(annotation.quote ?? ""), .text(attributes), .text(annotation.author ?? author),
       .text(annotation.origin ?? "imported"), .text(annotation.status.rawValue), .text(created),
       .text(annotation.updatedAt ?? created), BulkValue(provenance),
     ]
     // The common case — a new UUID and a free handle — costs one statement; a clash on either
     // falls back to finding out which.
-    try BulkInsert(db, sql: Self.insertAnnotationSQL + " ON CONFLICT DO NOTHING").run(
-      [BulkValue(annotation.handle)] + values)
+    try insertAnnotation.run(values)
     if db.changesCount == 0 {
       if let uuid = annotation.uuid,
         let existing = try Int.fetchOne(
@@ -137,7 +159,8 @@ public final class AnnotatedInserter {
         return existing
       }
       // The handle is taken by another annotation: keep the record under a new one.
-      try BulkInsert(db, sql: Self.insertAnnotationSQL).run([.null] + values)
+      values[0] = .null
+      try insertAnnotationRenumbered.run(values)
     }
     importedUUIDs.append(uuid)
     outcome.annotations += 1
@@ -177,7 +200,7 @@ extension ProjectStore {
     -> AnnotatedImportOutcome
   {
     try bulkWrite("import") { db in
-      let inserter = AnnotatedInserter(db: db, author: author, now: Timestamp.now())
+      let inserter = try AnnotatedInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       if !inserter.outcome.reportsAdded.isEmpty {
         try Self.appendEvent(

@@ -23,19 +23,43 @@ struct BulkInsert {
   /// Runs the insert with `values` bound in order.
   func run(_ values: [BulkValue]) throws {
     sqlite3_reset(statement)
-    for (offset, value) in values.enumerated() {
-      let index = Int32(offset + 1)
-      switch value {
-      case .null:
-        sqlite3_bind_null(statement, index)
-      case .int(let number):
-        sqlite3_bind_int64(statement, index, Int64(number))
-      case .text(let text):
-        text.withCString { pointer in
-          _ = sqlite3_bind_text(statement, index, pointer, Int32(text.utf8.count), Self.transient)
-        }
+    defer { sqlite3_clear_bindings(statement) }
+    try bind(values, from: 0)
+  }
+
+  /// Binds `values[offset...]`, then steps. Each text is bound where it lies, without a copy:
+  /// its storage is only guaranteed inside `withUTF8`, so the step runs inside every one of them.
+  private func bind(_ values: [BulkValue], from offset: Int) throws {
+    guard offset < values.count else { return try step() }
+    let index = Int32(offset + 1)
+    switch values[offset] {
+    case .null:
+      sqlite3_bind_null(statement, index)
+    case .int(let number):
+      sqlite3_bind_int64(statement, index, Int64(number))
+    case .text(let text):
+      if let bound = try text.utf8.withContiguousStorageIfAvailable({ try bindThenContinue($0) }) {
+        return bound
       }
+      sqlite3_bind_text(statement, index, text, -1, Self.transient)
+    case .utf8(let bytes):
+      return try bytes.withUnsafeBufferPointer { try bindThenContinue($0) }
     }
+    try bind(values, from: offset + 1)
+
+    func bindThenContinue(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+      if let address = bytes.baseAddress {
+        // No destructor (SQLITE_STATIC): SQLite reads the text where it lies.
+        sqlite3_bind_text(statement, index, address, Int32(bytes.count), nil)
+      } else {
+        // An empty buffer may have no address, which SQLite would take for NULL.
+        sqlite3_bind_text(statement, index, "", 0, Self.transient)
+      }
+      try bind(values, from: offset + 1)
+    }
+  }
+
+  private func step() throws {
     let code = sqlite3_step(statement)
     sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
@@ -45,7 +69,7 @@ struct BulkInsert {
     }
   }
 
-  /// Tells SQLite to copy a bound text, whose Swift storage lives only during the bind.
+  /// Tells SQLite to copy a bound text.
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
@@ -54,6 +78,8 @@ enum BulkValue {
   case null
   case int(Int)
   case text(String)
+  /// Text already in UTF-8 (valid by construction), bound without building a `String`.
+  case utf8([UInt8])
 
   init(_ text: String?) {
     self = text.map(BulkValue.text) ?? .null

@@ -19,12 +19,24 @@ public final class ReportInserter {
   private let db: Database
   private let author: String
   private let now: String
+  private let insertReport: BulkInsert
+  private let insertIndex: BulkInsert
   fileprivate(set) var outcome = ImportOutcome()
 
-  init(db: Database, author: String, now: String) {
+  init(db: Database, author: String, now: String) throws {
     self.db = db
     self.author = author
     self.now = now
+    // A text or uid already in the project makes the insert do nothing; only then is it
+    // looked up, so a new report costs one statement and its index row.
+    insertReport = try BulkInsert(
+      db,
+      sql: """
+        INSERT INTO reports (uid, title, titleFolded, source, url, language, published, text,
+          sha256, length, hadBOM, metadata, importedAt, importedBy)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """)
+    insertIndex = try BulkInsert(db, sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
   }
 
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
@@ -37,32 +49,24 @@ public final class ReportInserter {
   @discardableResult
   public func insert(_ prepared: PreparedReport) throws -> Result {
     let report = prepared.report
-    if let existing = try Int.fetchOne(
-      try db.cachedStatement(sql: "SELECT id FROM reports WHERE sha256 = ?"), arguments: [prepared.digest])
-    {
-      outcome.duplicates.append(existing)
-      return .duplicate(id: existing)
-    }
     let uid = report.uid ?? "sha256-" + prepared.digest.prefix(24)
-    if let clash = try Int.fetchOne(
-      try db.cachedStatement(sql: "SELECT id FROM reports WHERE uid = ?"), arguments: [uid])
-    {
-      throw StoreError.uidConflict(uid: uid, existingID: clash)
-    }
-    try BulkInsert(
-      db,
-      sql: """
-        INSERT INTO reports (uid, title, titleFolded, source, url, language, published, text,
-          sha256, length, hadBOM, metadata, importedAt, importedBy)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).run(
+    try insertReport.run(
       .text(uid), .text(report.title), .text(prepared.foldedTitle), BulkValue(report.source), BulkValue(report.url),
       .text(report.language), BulkValue(report.published), .text(report.text), .text(prepared.digest),
       .int(prepared.length), .int(report.hadBOM ? 1 : 0), .text(report.metadataJSON), .text(now), .text(author))
+    guard db.changesCount > 0 else {
+      if let existing = try Int.fetchOne(
+        try db.cachedStatement(sql: "SELECT id FROM reports WHERE sha256 = ?"), arguments: [prepared.digest])
+      {
+        outcome.duplicates.append(existing)
+        return .duplicate(id: existing)
+      }
+      let clash = try Int.fetchOne(
+        try db.cachedStatement(sql: "SELECT id FROM reports WHERE uid = ?"), arguments: [uid])
+      throw StoreError.uidConflict(uid: uid, existingID: clash ?? 0)
+    }
     let id = Int(db.lastInsertedRowID)
-    try BulkInsert(db, sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
-      .run(.int(id), .text(prepared.foldedTitle), .text(prepared.foldedText))
+    try insertIndex.run(.int(id), .utf8(prepared.indexTitle), .utf8(prepared.indexText))
     outcome.added.append(id)
     return .added(id: id)
   }
@@ -77,7 +81,7 @@ extension ProjectStore {
     author: String, source: String, _ body: (ReportInserter) throws -> Void
   ) throws -> ImportOutcome {
     try bulkWrite("import") { db in
-      let inserter = ReportInserter(db: db, author: author, now: Timestamp.now())
+      let inserter = try ReportInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       let outcome = inserter.outcome
       if !outcome.added.isEmpty {

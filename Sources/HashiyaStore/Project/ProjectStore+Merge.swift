@@ -84,7 +84,7 @@ extension ProjectStore {
     if let existing = try Int.fetchOne(db, sql: "SELECT id FROM reports WHERE sha256 = ?", arguments: [report.sha256]) {
       return existing
     }
-    let inserter = ReportInserter(db: db, author: report.importedBy, now: report.importedAt)
+    let inserter = try ReportInserter(db: db, author: report.importedBy, now: report.importedAt)
     guard
       case .added(let id) = try inserter.insert(
         NewReport(

@@ -5,7 +5,8 @@ import AnnotatorKit
 /// Terms are folded like the index and each one is quoted, so no user input can reach FTS5's
 /// query syntax: `search "AND" OR (` is a search for those words, never a syntax error.
 public enum SearchQuery {
-  /// The terms of `query` as the index holds them; a trailing `*` on a term asks for a prefix match.
+  /// The terms of `query` as the index holds them (see `SearchTokenizer`); a trailing `*` on a
+  /// term asks for a prefix match.
   public static func terms(of query: String) -> [(term: String, prefix: Bool)] {
     var terms: [(String, Bool)] = []
     var current = String.UnicodeScalarView()
@@ -16,7 +17,7 @@ public enum SearchQuery {
       }
     }
     for scalar in query.unicodeScalars {
-      if isTokenScalar(scalar) {
+      if SearchTokenizer.isTokenScalar(scalar) {
         current.append(scalar)
       } else {
         flush(prefix: scalar == "*")
@@ -32,17 +33,5 @@ public enum SearchQuery {
       "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
     }
     return parts.isEmpty ? nil : parts.joined(separator: " ")
-  }
-
-  /// Mirrors the index tokenizer: letters, numbers, private use and marks are token characters.
-  static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-      .decimalNumber, .letterNumber, .otherNumber, .privateUse,
-      .nonspacingMark, .spacingMark, .enclosingMark:
-      return true
-    default:
-      return false
-    }
   }
 }

@@ -1,7 +1,7 @@
 import AnnotatorKit
 import Crypto
 
-/// A report with what the store derives from its text — hash, length, folded index text — worked
+/// A report with what the store derives from its text — hash, length, index text — worked
 /// out before the write, so an import can do it on another thread while the database writes.
 public struct PreparedReport: Sendable {
   public let report: NewReport
@@ -9,8 +9,11 @@ public struct PreparedReport: Sendable {
   public let digest: String
   /// The text's length in Unicode scalars, the unit of every offset.
   let length: Int
+  /// The title folded, as `reports.titleFolded` keeps it for title filters.
   let foldedTitle: String
-  let foldedText: String
+  /// The title and text as the full-text index takes them (see `SearchTokenizer`), in UTF-8.
+  let indexTitle: [UInt8]
+  let indexText: [UInt8]
 
   /// Prepares `report`; `length` is its text's scalar count when the caller already knows it.
   public init(_ report: NewReport, length: Int? = nil) {
@@ -18,7 +21,8 @@ public struct PreparedReport: Sendable {
     digest = Self.sha256Hex(report.text)
     self.length = length ?? Self.scalarCount(report.text)
     foldedTitle = FoldedText.foldedString(report.title)
-    foldedText = FoldedText.foldedString(report.text)
+    indexTitle = SearchTokenizer.indexUTF8(report.title)
+    indexText = SearchTokenizer.indexUTF8(report.text)
   }
 
   /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).

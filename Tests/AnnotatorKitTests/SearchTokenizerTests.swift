@@ -1,0 +1,66 @@
+import Testing
+
+@testable import AnnotatorKit
+
+@Suite struct SearchTokenizerTests {
+  @Test func foldsAndKeepsOnlyTokensSeparatedBySingleSpaces() {
+    #expect(
+      SearchTokenizer.indexText("أكد “كِيفِين كُويثِيّ”، نائبُ القائد؟\r\n١٢٠ ألف")
+        == "اكد كيفين كويثي نايب القايد 120 الف")
+    #expect(SearchTokenizer.indexText("  Mr. SMITH's café\u{00A0}— 👍🏽🇸🇾 ok  ") == "mr smith s café ok")
+    // Marks and private-use characters stay inside their token; emoji, ZWJ and NBSP separate.
+    #expect(SearchTokenizer.indexText("שָׁלוֹם x\u{20DD} \u{E000}y 👩\u{200D}💻z") == "שָׁלוֹם x\u{20DD} \u{E000}y z")
+    #expect(SearchTokenizer.indexText("") == "")
+    #expect(SearchTokenizer.indexText("، ؟ 😀\r\n") == "")
+  }
+
+  @Test func agreesWithTheScalarRuleOnRandomText() {
+    // Scalars from every class the fast path treats differently: ASCII, the table below U+0700,
+    // dropped marks, and scalars above it (CJK, emoji, a lowercase that grows in UTF-8).
+    let pool: [Unicode.Scalar] = [
+      "a", "Z", "7", " ", ".", "'", "\r", "\n", "\t", "\u{00A0}", "é", "Σ", "Ж", "ש", "ا", "أ", "ة", "ى", "ء",
+      "\u{064E}", "\u{0651}", "\u{0640}", "،", "؟", "٣", "۴", "\u{0670}", "中", "\u{1E80}", "\u{212A}", "Ⱥ", "😀",
+      "\u{1F3FD}", "\u{200D}", "\u{E000}", "\u{FFFD}", "\u{10FFFD}",
+    ]
+    var generator = SplitMix64(seed: 0x5EA2C4)
+    for _ in 0..<2_000 {
+      let length = Int(generator.next() % 40)
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<length { scalars.append(pool[Int(generator.next() % UInt64(pool.count))]) }
+      let text = String(scalars)
+      #expect(SearchTokenizer.indexText(text) == reference(text), "\(text.unicodeScalars.map(\.value))")
+    }
+  }
+
+  /// Fold scalar by scalar, split on non-token scalars, join with spaces.
+  private func reference(_ text: String) -> String {
+    var tokens: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      guard let folded = ArabicFolding.fold(scalar) else { continue }
+      if SearchTokenizer.isTokenScalar(folded) {
+        current.append(folded)
+      } else if !current.isEmpty {
+        tokens.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    if !current.isEmpty { tokens.append(String(current)) }
+    return tokens.joined(separator: " ")
+  }
+}
+
+/// A small seeded generator, so a failing random case is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -47,7 +47,7 @@ public final class AnnotatedInserter {
   }
 
   /// Adds one imported report whose derived values are already worked out.
-  public func add(_ prepared: PreparedImport) throws {
+  public func add(_ prepared: borrowing PreparedImport) throws {
     let imported = prepared.imported
     let reportID: Int
     switch try insertReport(prepared) {
@@ -62,12 +62,14 @@ public final class AnnotatedInserter {
     let needsHandles = !imported.links.isEmpty || !imported.reviews.isEmpty
     var handles: [String: Int] = [:]
     importedUUIDs.removeAll(keepingCapacity: true)
-    // By index, so each annotation is read in place rather than copied out of the array.
-    for index in imported.annotations.indices {
-      let id = try add(
-        imported.annotations[index], reportID: reportID, attributes: prepared.attributesJSON[index],
-        provenance: prepared.provenanceJSON[index])
-      if needsHandles { handles[imported.annotations[index].key] = id }
+    // Each annotation is lent in place: copying one out of the array retains its dozen strings.
+    try imported.annotations.withUnsafeBufferPointer { annotations in
+      for index in annotations.indices {
+        let id = try add(
+          annotations[index], reportID: reportID, attributes: prepared.attributesJSON[index],
+          provenance: prepared.provenanceJSON[index])
+        if needsHandles { handles[annotations[index].key] = id }
+      }
     }
     if !importedUUIDs.isEmpty {
       // One event per report keeps a million-annotation import fast; history finds it by UUID.
@@ -135,7 +137,8 @@ public final class AnnotatedInserter {
     return result
   }
 
-  private func add(_ annotation: ImportedAnnotation, reportID: Int, attributes: String, provenance: String?) throws
+  private func add(_ annotation: borrowing ImportedAnnotation, reportID: Int, attributes: String, provenance: String?)
+    throws
     -> Int
   {
     let created = annotation.createdAt ?? now

@@ -73,7 +73,10 @@ import Testing
     }
     try queue.close()
 
-    let store = try ProjectStore.open(path: path)
+    var notices: [String] = []
+    let store = try ProjectStore.open(path: path, announce: { notices.append($0) })
+    #expect(notices == [ProjectSchema.upgradeNotice(path: path, from: 1)])
+    #expect(notices.first?.contains("search index") == true)
     let (version, definition) = try store.read("schema") { db in
       (
         try Int.fetchOne(db, sql: "PRAGMA user_version"),
@@ -89,5 +92,8 @@ import Testing
     #expect(try store.search("العربية").hits.map(\.id) == [3])
     #expect(try store.search("تقرير").total == 3)
     #expect(try store.search("smith").hits.map(\.id) == [2])
+    // Up to date now: opening it again announces nothing.
+    _ = try ProjectStore.open(path: path, announce: { notices.append($0) })
+    #expect(notices.count == 1)
   }
 }

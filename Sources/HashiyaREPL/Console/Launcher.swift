@@ -13,7 +13,8 @@ public enum Launcher {
     let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
     let store: ProjectStore
     do {
-      store = try openProject(options.project, quiet: options.json || !options.commands.isEmpty)
+      store = try openProject(
+        options.project, quiet: options.json || !options.commands.isEmpty, json: options.json)
     } catch {
       let line =
         options.json
@@ -82,18 +83,16 @@ public enum Launcher {
   }
 
   /// Opens the named project, or the demo project (created from the samples on first use).
-  static func openProject(_ path: String?, quiet: Bool) throws -> ProjectStore {
-    if let path { return try ProjectStore.open(path: path) }
+  ///
+  /// Updating a file of an earlier version is announced even to batch runs, which would otherwise
+  /// wait in silence; only `--json` keeps standard error to its JSON lines.
+  static func openProject(_ path: String?, quiet: Bool, json: Bool) throws -> ProjectStore {
+    let toStandardError = { (line: String) in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    if let path { return try ProjectStore.open(path: path, announce: json ? nil : toStandardError) }
     guard let projects = DemoProject.locateProjectsFolder() else {
       throw DemoProject.Failure.samplesNotFound
     }
-    return try DemoProject.open(
-      in: projects,
-      announce: quiet
-        ? nil
-        : { line in
-          FileHandle.standardError.write(Data((line + "\n").utf8))
-        })
+    return try DemoProject.open(in: projects, announce: quiet ? nil : toStandardError)
   }
 
   static func loginName(_ environment: [String: String]) -> String {

@@ -18,8 +18,9 @@ public final class ProjectStore: Sendable {
   /// Opens the project at `path`, creating it when the file does not exist yet.
   ///
   /// The file's header is vetted before SQLite opens it, so a foreign or newer file is refused
-  /// without a single byte of it changing.
-  public static func open(path: String) throws(StoreError) -> ProjectStore {
+  /// without a single byte of it changing. A file of an earlier version is brought up to date in
+  /// one transaction; `announce` hears of it first, as that can take seconds on a large project.
+  public static func open(path: String, announce: ((String) -> Void)? = nil) throws(StoreError) -> ProjectStore {
     let folder = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
     if !folder.isEmpty,
@@ -48,6 +49,12 @@ public final class ProjectStore: Sendable {
       }
       upToDate = header.userVersion == ProjectSchema.version
       isWAL = header.isWAL
+      // The header may lag behind a version already written to the write-ahead log.
+      if let announce, header.userVersion > 0, !upToDate,
+        case let current = try Self.pragmasReadOnly(path: path).userVersion, current < ProjectSchema.version
+      {
+        announce(ProjectSchema.upgradeNotice(path: path, from: Int(current)))
+      }
     }
     // WAL mode is switched on here rather than by the configuration, which would also write a
     // throwaway table on every open to make sure a log file exists.

@@ -20,6 +20,11 @@ enum ProjectSchema {
   static let linkColumns = ["id", "uuid", "type", "fromId", "toId", "attributes", "author", "status", "createdAt"]
   static let reviewColumns = ["id", "uuid", "annotationId", "reviewer", "verdict", "comment", "createdAt"]
 
+  /// What opening a file of schema `version` will do to it, for the person waiting.
+  static func upgradeNotice(path: String, from version: Int) -> String {
+    "updating \(path) from file version \(version) to \(Self.version): rebuilding its search index…"
+  }
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
@@ -82,6 +87,8 @@ enum ProjectSchema {
         DROP TABLE reports_fts;
         CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, content='', tokenize='ascii');
         """)
+    try db.execute(
+      sql: "INSERT INTO reports_fts(reports_fts, rank) VALUES ('hashsize', \(ProjectStore.bulkIndexBuffer))")
     let insert = try db.makeStatement(sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
     let reports = try Row.fetchCursor(db, sql: "SELECT id, title, text FROM reports ORDER BY id")
     while let report = try reports.next() {

@@ -137,18 +137,16 @@ public final class AnnotatedInserter {
     return result
   }
 
-  private func add(_ annotation: borrowing ImportedAnnotation, reportID: Int, attributes: String, provenance: String?)
-    throws
-    -> Int
-  {
+  private func add(
+    _ annotation: borrowing ImportedAnnotation, reportID: Int, attributes: String, provenance: String?
+  ) throws -> Int {
     let created = annotation.createdAt ?? now
     let uuid = annotation.uuid ?? UUID().uuidString.lowercased()
     var values: [BulkValue] = [
       BulkValue(annotation.handle), .text(uuid), .int(reportID), .text(annotation.layer), .text(annotation.label),
-      .int(annotation.range.start),
-      .int(annotation.range.end), .text(annotation.quote ?? ""), .text(attributes), .text(annotation.author ?? author),
-      .text(annotation.origin ?? "imported"), .text(annotation.status.rawValue), .text(created),
-      .text(annotation.updatedAt ?? created), BulkValue(provenance),
+      .int(annotation.range.start), .int(annotation.range.end), .text(annotation.quote ?? ""), .text(attributes),
+      .text(annotation.author ?? author), .text(annotation.origin ?? "imported"), .text(annotation.status.rawValue),
+      .text(created), .text(annotation.updatedAt ?? created), BulkValue(provenance),
     ]
     // The common case — a new UUID and a free handle — costs one statement; a clash on either
     // falls back to finding out which.

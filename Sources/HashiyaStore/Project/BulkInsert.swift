@@ -28,7 +28,7 @@ struct BulkInsert {
   }
 
   /// Binds `values[offset...]`, then steps. Each text is bound where it lies, without a copy:
-  /// its storage is only guaranteed inside `withUTF8`, so the step runs inside every one of them.
+  /// its storage is only lent inside a closure, so the step runs inside every one of them.
   private func bind(_ values: [BulkValue], from offset: Int) throws {
     guard offset < values.count else { return try step() }
     let index = Int32(offset + 1)
@@ -41,7 +41,8 @@ struct BulkInsert {
       if let bound = try text.utf8.withContiguousStorageIfAvailable({ try bindThenContinue($0) }) {
         return bound
       }
-      sqlite3_bind_text(statement, index, text, -1, Self.transient)
+      // A string without contiguous UTF-8 (bridged storage) is copied out first.
+      return try Array(text.utf8).withUnsafeBufferPointer { try bindThenContinue($0) }
     case .utf8(let bytes):
       return try bytes.withUnsafeBufferPointer { try bindThenContinue($0) }
     }

@@ -47,6 +47,16 @@ import Testing
     }
   }
 
+  /// A query's terms are the tokens the index holds for the same text, so every word typed can match.
+  @Test func queryTermsAreTheIndexTokens() {
+    let tricky = [
+      "العـــربية كَتَبَ ١٢٠ ۴ Café e\u{0301}x ΣΑΣ Ⓐbc Ⅻ x\u{20DD}y", "a\u{0640}b\u{0670}c،d؟e", "👩\u{200D}💻 ok 🇸🇾",
+    ]
+    for text in Self.samples + tricky {
+      #expect(SearchQuery.terms(of: text).map(\.term).joined(separator: " ") == SearchTokenizer.indexText(text))
+    }
+  }
+
   @Test func openingAVersion1ProjectRebuildsItsIndex() throws {
     let path = folder.path("v1.hashiya")
     let queue = try DatabaseQueue(path: path)

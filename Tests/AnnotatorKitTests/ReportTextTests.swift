@@ -24,6 +24,21 @@ import Testing
     }
   }
 
+  @Test func comparesARangeWithAQuoteInPlace() {
+    let text = mixed
+    for start in 0..<text.count {
+      for end in start + 1...text.count {
+        let range = TextRange(start, end)
+        #expect(text.text(in: range, equals: text.substring(range)))
+      }
+    }
+    // "“كِيفِين”" is scalars 7..<16; without its kasras, or one scalar short, it is not the text.
+    #expect(text.substring(TextRange(7, 16)) == "“كِيفِين”")
+    #expect(!text.text(in: TextRange(7, 16), equals: "“كيفين”"))
+    #expect(!text.text(in: TextRange(7, 15), equals: "“كِيفِين”"))
+    #expect(!text.text(in: TextRange(4, 6), equals: "👍🏼"))
+  }
+
   @Test func nearbyGraphemeCheckAgreesWithTheTable() {
     let text = mixed
     for offset in -1...text.count + 1 {

@@ -102,8 +102,12 @@ import Testing
     #expect(try store.search("العربية").hits.map(\.id) == [3])
     #expect(try store.search("تقرير").total == 3)
     #expect(try store.search("smith").hits.map(\.id) == [2])
-    // Up to date now: opening it again announces nothing.
+    // Up to date now, though the file's own header still says 1 until a checkpoint: opening it
+    // again announces nothing and writes nothing.
+    let log = path + "-wal"
+    let logBefore = try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int
     _ = try ProjectStore.open(path: path, announce: { notices.append($0) })
     #expect(notices.count == 1)
+    #expect(try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int == logBefore)
   }
 }

@@ -86,6 +86,15 @@ public final class ReportText: Sendable {
     }
   }
 
+  /// Whether the text `range` covers is exactly `quote`, compared byte for byte in place: no
+  /// substring is built for a check that nearly always passes.
+  public func text(in range: TextRange, equals quote: String) -> Bool {
+    withUTF8(range) { bytes in
+      guard bytes.count == quote.utf8.count else { return false }
+      return quote.utf8.withContiguousStorageIfAvailable { bytes.elementsEqual($0) } ?? bytes.elementsEqual(quote.utf8)
+    }
+  }
+
   public func utf16Offset(ofScalar offset: Int) -> Int { Int(utf16Prefix[offset]) }
   public func utf8Offset(ofScalar offset: Int) -> Int { Int(utf8Prefix[offset]) }
 

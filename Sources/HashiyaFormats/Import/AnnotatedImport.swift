@@ -165,11 +165,7 @@ public enum AnnotatedImport {
     } catch {
       throw FormatError(location: annotation.location, reason: error.description)
     }
-    if let quote = annotation.quote,
-      !QuoteCheck.text(
-        text.string, from: text.utf8Offset(ofScalar: annotation.range.start),
-        to: text.utf8Offset(ofScalar: annotation.range.end), equals: quote)
-    {
+    if let quote = annotation.quote, !text.text(in: annotation.range, equals: quote) {
       throw FormatError(
         location: annotation.location,
         reason:

@@ -22,7 +22,7 @@ enum NativeReportDecoder {
     var known = Set<String>()
     var pendingLinks: [(link: ImportedLink, location: String)] = []
     for annotation in annotationFields {
-      let decoded = try decodeAnnotation(annotation, text: text, offsets: offsets)
+      let decoded = try decodeAnnotation(annotation, offsets: offsets)
       guard known.insert(decoded.key).inserted else {
         throw annotation.fail("annotation id \(decoded.key) appears twice in this report")
       }
@@ -45,7 +45,7 @@ enum NativeReportDecoder {
   }
 
   private static func decodeAnnotation(
-    _ fields: NativeFields, text: String, offsets: ReportText
+    _ fields: NativeFields, offsets: ReportText
   ) throws(FormatError) -> ImportedAnnotation {
     let uuid = try fields.string("id")
     if uuid.isEmpty { throw fields.fail("\"id\" must not be empty") }
@@ -70,10 +70,7 @@ enum NativeReportDecoder {
       )
     }
     let quote = try fields.string("quote")
-    guard
-      QuoteCheck.text(
-        text, from: offsets.utf8Offset(ofScalar: start), to: offsets.utf8Offset(ofScalar: end), equals: quote)
-    else {
+    guard offsets.text(in: TextRange(start, end), equals: quote) else {
       throw fields.fail("\"quote\" does not match the text at \(start)..\(end)")
     }
     let handle = try fields.int("handle")

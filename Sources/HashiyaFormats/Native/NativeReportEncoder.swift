@@ -91,11 +91,7 @@ struct NativeReportEncoder {
     }
     // The store checks quotes on read, but the format promises text[start:end] == quote to every
     // consumer, so a drifted row must stop the export rather than ship a wrong span.
-    guard
-      QuoteCheck.text(
-        text.string, from: text.utf8Offset(ofScalar: range.start), to: text.utf8Offset(ofScalar: range.end),
-        equals: annotation.quote)
-    else {
+    guard text.text(in: range, equals: annotation.quote) else {
       throw FormatError(location: "\(location) #\(annotation.id)", reason: "quote differs from the text at \(range)")
     }
     writer.beginObject()

@@ -47,9 +47,7 @@ public struct W3CExporter: ReportExporter {
     for annotation in bundle.annotations where annotation.status == .active {
       let range = annotation.range
       guard range.start >= 0, range.start < range.end, range.end <= text.count,
-        QuoteCheck.text(
-          text.string, from: text.utf8Offset(ofScalar: range.start), to: text.utf8Offset(ofScalar: range.end),
-          equals: annotation.quote)
+        text.text(in: range, equals: annotation.quote)
       else {
         throw FormatError(
           location: "report \(bundle.report.id) (\(bundle.report.uid)) #\(annotation.id)",

@@ -36,9 +36,12 @@ public final class ProjectStore: Sendable {
     // it then writes nothing, which keeps start-up to reading.
     var upToDate = false
     var isWAL = false
-    if var header = try ProjectFileHeader.read(path: path) {
-      if header.applicationID == 0 {
-        // A header that says nothing may be a project whose first pages still sit in the WAL.
+    if let fileHeader = try ProjectFileHeader.read(path: path) {
+      var header = fileHeader
+      // The file's own header can lag behind its write-ahead log: it says nothing while a new
+      // project's first pages sit there, and shows the old version after an upgrade until a
+      // checkpoint. Only then is the log read, through a read-only connection.
+      if header.applicationID == 0 || header.userVersion < ProjectSchema.version {
         header = try Self.pragmasReadOnly(path: path)
       }
       guard header.applicationID == ProjectSchema.applicationID else {
@@ -48,12 +51,9 @@ public final class ProjectStore: Sendable {
         throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
       }
       upToDate = header.userVersion == ProjectSchema.version
-      isWAL = header.isWAL
-      // The header may lag behind a version already written to the write-ahead log.
-      if let announce, header.userVersion > 0, !upToDate,
-        case let current = try Self.pragmasReadOnly(path: path).userVersion, current < ProjectSchema.version
-      {
-        announce(ProjectSchema.upgradeNotice(path: path, from: Int(current)))
+      isWAL = fileHeader.isWAL
+      if !upToDate && header.userVersion > 0 {
+        announce?(ProjectSchema.upgradeNotice(path: path, from: Int(header.userVersion)))
       }
     }
     // WAL mode is switched on here rather than by the configuration, which would also write a
@@ -182,12 +182,16 @@ public final class ProjectStore: Sendable {
   func bulkWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
     try write(operation) { db in
       try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
-      // The full-text index buffers this much before writing a segment (1 MB by default):
-      // fewer, larger segments mean far less merging, and a smaller index.
-      try db.execute(sql: "INSERT INTO reports_fts(reports_fts, rank) VALUES ('hashsize', \(Self.bulkIndexBuffer))")
+      try Self.enlargeIndexBuffer(db)
       defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       return try body(db)
     }
+  }
+
+  /// Lets the full-text index buffer `bulkIndexBuffer` bytes before writing a segment (1 MB by
+  /// default): fewer, larger segments mean far less merging, and a smaller index.
+  static func enlargeIndexBuffer(_ db: Database) throws {
+    try db.execute(sql: "INSERT INTO reports_fts(reports_fts, rank) VALUES ('hashsize', \(bulkIndexBuffer))")
   }
 
   /// How long a command waits for another process's write to finish, in seconds.

@@ -87,8 +87,7 @@ enum ProjectSchema {
         DROP TABLE reports_fts;
         CREATE VIRTUAL TABLE reports_fts USING fts5(title, body, content='', tokenize='ascii');
         """)
-    try db.execute(
-      sql: "INSERT INTO reports_fts(reports_fts, rank) VALUES ('hashsize', \(ProjectStore.bulkIndexBuffer))")
+    try ProjectStore.enlargeIndexBuffer(db)
     let insert = try db.makeStatement(sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
     let reports = try Row.fetchCursor(db, sql: "SELECT id, title, text FROM reports ORDER BY id")
     while let report = try reports.next() {

@@ -26,6 +26,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case reportTextDiffers(uid: String, existingID: Int)
   /// A link or review names an annotation the file does not contain.
   case unknownAnnotationKey(String, location: String)
+  /// A stored row breaks an invariant Hashiya keeps (possible only in a file changed outside
+  /// Hashiya, or by a damaged disk): `what` names it, e.g. "annotation #12 on report #3".
+  case damaged(what: String, reason: String)
+  /// The file fails SQLite's own integrity check, or its schema is not the one its version implies.
+  case damagedFile(path: String, problems: [String])
   /// A lower-level database failure, with the operation that failed.
   case database(operation: String, message: String)
 
@@ -58,6 +63,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "report \"\(uid)\" has a different text here (#\(existingID)); it was left as it is"
     case .unknownAnnotationKey(let key, let location):
       return "\(location): refers to an annotation \"\(key)\" that is not in the file"
+    case .damaged(let what, let reason):
+      return "\(what) is damaged: \(reason) (the file was changed outside Hashiya; \"check\" lists every problem)"
+    case .damagedFile(let path, let problems):
+      let shown = problems.prefix(3).joined(separator: "; ")
+      let more = problems.count > 3 ? " and \(problems.count - 3) more" : ""
+      return "\(path) is damaged (\(shown)\(more)); nothing was written to it. \"hashiya \(path) check\" lists the problems"
     case .database(let operation, let message):
       return "\(operation) failed: \(message)"
     }

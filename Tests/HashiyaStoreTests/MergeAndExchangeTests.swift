@@ -208,3 +208,12 @@ import Testing
     #expect(try store.annotations(AnnotationFilter()).map(\.reportID) == [2])
   }
 }
+
+extension ProjectStore {
+  /// Merges every report of `other` as it is stored, unchecked: the store's own part of a merge.
+  fileprivate func merge(from other: ProjectStore, author: String) throws -> MergeOutcome {
+    var bundles: [ReportBundle] = []
+    try other.forEachReport(ExportSelection(includeDeleted: true)) { bundles.append($0) }
+    return try merge(from: other, bundles: bundles, author: author)
+  }
+}

@@ -128,6 +128,13 @@ public final class ReportText: Sendable {
     }
   }
 
+  /// Checks that `range` is a usable span (see `validate`) covering exactly `quote`: what every
+  /// stored or imported annotation must pass before its offsets index this text.
+  public func validate(_ range: TextRange, quote: String) throws(TextRangeError) {
+    try validate(range)
+    guard text(in: range, equals: quote) else { throw .quoteDiffers(range) }
+  }
+
   /// Every occurrence of `needle`, matched after Arabic folding (tashkeel, tatweel, alef forms,
   /// ى/ي, ة/ه, digits, Latin case), widened to whole grapheme clusters of the original text.
   public func occurrences(of needle: String) -> [TextRange] {

@@ -11,7 +11,8 @@ import HashiyaStore
 /// project.
 public enum ReportPrefetch {
   /// Calls `body` on the calling thread with each selected report and its text, in id order, as
-  /// `ProjectStore.forEachReport` would; an error from either side stops both.
+  /// `ProjectStore.forEachReport` would, every annotation checked against the text; an error
+  /// from either side stops both.
   public static func forEachReport(
     in store: ProjectStore, _ selection: ExportSelection, _ body: (ReportBundle, ReportText) throws -> Void
   ) throws {
@@ -33,7 +34,13 @@ public enum ReportPrefetch {
         if !batch.isEmpty { try queue.put(batch) }
       },
       consume: { batch in
-        for (bundle, text) in batch { try body(bundle, text ?? ReportText(bundle.report.text)) }
+        for (bundle, text) in batch {
+          let text = text ?? ReportText(bundle.report.text)
+          // Every format promises text[start:end] == quote, and indexes the text by these offsets:
+          // a row changed outside Hashiya must stop the export here rather than ship a wrong span.
+          for annotation in bundle.annotations { try annotation.check(against: text) }
+          try body(bundle, text)
+        }
       })
   }
 

@@ -45,14 +45,6 @@ public struct W3CExporter: ReportExporter {
       uuidByHandle[annotation.id] = annotation.uuid
     }
     for annotation in bundle.annotations where annotation.status == .active {
-      let range = annotation.range
-      guard range.start >= 0, range.start < range.end, range.end <= text.count,
-        text.text(in: range, equals: annotation.quote)
-      else {
-        throw FormatError(
-          location: "report \(bundle.report.id) (\(bundle.report.uid)) #\(annotation.id)",
-          reason: "quote differs from the text at \(range)")
-      }
       outgoing.removeAll(keepingCapacity: true)
       for link in bundle.links where link.fromID == annotation.id && link.status == .active {
         if let to = uuidByHandle[link.toID] { outgoing.append((link, to)) }

@@ -10,6 +10,9 @@ struct AnnotationWriter {
     layer: String, label: String, range: TextRange, reportID: Int, text: ReportText,
     attributes: [String: JSONValue], origin: String = "manual"
   ) throws -> NewAnnotation {
+    // Re-checked here whatever resolved the range: it may come from an earlier command or
+    // another project (`accept` of suggestions), and the quote below is cut from this text.
+    try text.validate(range)
     let schema = try session.catalog.schema(layer, store: session.store)
     let checked = try schema.checkedAttributes(attributes, label: label)
     try checkReferences(checked, label: label, schema: schema)

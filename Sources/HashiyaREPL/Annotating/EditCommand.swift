@@ -50,6 +50,7 @@ struct EditCommand: Command {
       values = values.filter { newLabel.attribute($0.key) != nil }
     }
     let text = try session.text(ofReport: current.reportID)
+    try current.check(against: text)
     let draft = try AnnotationWriter(session: session).draft(
       layer: current.layer, label: label, range: current.range, reportID: current.reportID, text: text,
       attributes: values)

@@ -83,7 +83,7 @@ extension ProjectStore {
     guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE id = ?", arguments: [id]) else {
       throw StoreError.noSuchLink(id: id)
     }
-    return link(from: row)
+    return try link(from: row)
   }
 
   static func links(_ db: Database, touching ids: [Int]) throws -> [AnnotationLink] {
@@ -100,22 +100,57 @@ extension ProjectStore {
 
   /// An annotation from a `SELECT *` row, read by position: looking columns up by name cost more
   /// than the rest of an export (`ProjectSchema.annotationColumns` is the order, checked by a test).
-  static func annotation(from row: Row) -> Annotation {
-    let attributesText: String = row[8]
-    let attributes = (try? JSONParser.parse(attributesText))?.objectValue ?? JSONObject()
+  ///
+  /// Every value is checked on the way in, so a row edited outside Hashiya is an error naming it.
+  static func annotation(from row: Row) throws(StoreError) -> Annotation {
+    let id: Int = try row.checked(0, "an annotation")
+    let what = "annotation #\(id)"
+    let reportID: Int = try row.checked(2, what)
+    let start: Int = try row.checked(5, what)
+    let end: Int = try row.checked(6, what)
+    guard start >= 0, end > start else {
+      throw .damaged(what: what, reason: "its offsets \(start)..\(end) are not a span")
+    }
+    let statusText: String = try row.checked(11, what)
+    guard let status = Annotation.Status(rawValue: statusText) else {
+      throw .damaged(what: what, reason: "its status \"\(statusText)\" is neither active nor deleted")
+    }
+    let provenanceText: String? = try row.checked(14, what)
+    var provenance: [String] = []
+    if let provenanceText {
+      guard let list = (try? JSONParser.parse(provenanceText))?.arrayValue else {
+        throw .damaged(what: what, reason: "its provenance is not a JSON array")
+      }
+      provenance = list.compactMap(\.stringValue)
+    }
     return Annotation(
-      id: row[0], uuid: row[1], reportID: row[2], layer: row[3], label: row[4], range: TextRange(row[5], row[6]),
-      quote: row[7], attributes: attributes, author: row[9], origin: row[10],
-      status: Annotation.Status(rawValue: row[11]) ?? .active, createdAt: row[12], updatedAt: row[13],
-      provenance: (row[14] as String?).flatMap { try? JSONParser.parse($0) }?.arrayValue?.compactMap(\.stringValue)
-        ?? [])
+      id: id, uuid: try row.checked(1, what), reportID: reportID, layer: try row.checked(3, what),
+      label: try row.checked(4, what), range: TextRange(start, end), quote: try row.checked(7, what),
+      attributes: try attributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
+      origin: try row.checked(10, what), status: status, createdAt: try row.checked(12, what),
+      updatedAt: try row.checked(13, what), provenance: provenance)
+  }
+
+  /// A stored attributes text as an object; anything else is damage, not an empty object.
+  static func attributes(_ text: String, of what: @autoclosure () -> String) throws(StoreError) -> JSONObject {
+    guard let object = (try? JSONParser.parse(text))?.objectValue else {
+      throw .damaged(what: what(), reason: "its attributes are not a JSON object")
+    }
+    return object
   }
 
   /// A link from a `SELECT *` row, by position (`ProjectSchema.linkColumns`).
-  static func link(from row: Row) -> AnnotationLink {
-    AnnotationLink(
-      id: row[0], uuid: row[1], type: row[2], fromID: row[3], toID: row[4], author: row[6],
-      status: Annotation.Status(rawValue: row[7]) ?? .active, createdAt: row[8])
+  static func link(from row: Row) throws(StoreError) -> AnnotationLink {
+    let id: Int = try row.checked(0, "a link")
+    let what = "link \(id)"
+    let statusText: String = try row.checked(7, what)
+    guard let status = Annotation.Status(rawValue: statusText) else {
+      throw .damaged(what: what, reason: "its status \"\(statusText)\" is neither active nor deleted")
+    }
+    return AnnotationLink(
+      id: id, uuid: try row.checked(1, what), type: try row.checked(2, what), fromID: try row.checked(3, what),
+      toID: try row.checked(4, what), author: try row.checked(6, what), status: status,
+      createdAt: try row.checked(8, what))
   }
 
   /// The state of an annotation as the event log records it.

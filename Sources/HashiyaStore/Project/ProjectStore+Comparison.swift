@@ -32,13 +32,20 @@ extension ProjectStore {
           if let known = parsed[attributesText] {
             attributes = known
           } else {
-            attributes = (try? JSONParser.parse(attributesText))?.objectValue ?? JSONObject()
+            attributes = try Self.attributes(attributesText, of: "an annotation of report #\(row[1] as DatabaseValue)")
             parsed[attributesText] = attributes
+          }
+          let id: Int = try row.checked(0, "an annotation")
+          let start: Int = try row.checked(4, "annotation #\(id)")
+          let end: Int = try row.checked(5, "annotation #\(id)")
+          guard start >= 0, end > start else {
+            throw StoreError.damaged(what: "annotation #\(id)", reason: "its offsets \(start)..\(end) are not a span")
           }
           spans.append(
             AnnotationSpan(
-              id: row[0], reportID: row[1], layer: layerNames.value(columns, 2), label: labels.value(columns, 3),
-              range: TextRange(row[4], row[5]), attributes: attributes, author: authors.value(columns, 7)))
+              id: id, reportID: try row.checked(1, "annotation #\(id)"), layer: layerNames.value(columns, 2),
+              label: labels.value(columns, 3), range: TextRange(start, end), attributes: attributes,
+              author: authors.value(columns, 7)))
         }
       }
       // The index hands each report's rows over by layer, then start; putting them in text order
@@ -78,7 +85,10 @@ extension ProjectStore {
       var byID: [Int: String] = [:]
       for run in Self.runs(of: ids) {
         let rows = try Row.fetchCursor(statement, arguments: [run.lowerBound, run.upperBound])
-        while let row = try rows.next() { byID[row[0]] = row[1] }
+        while let row = try rows.next() {
+          let id: Int = try row.checked(0, "a report")
+          byID[id] = try row.checked(1, "report #\(id)")
+        }
       }
       return ids.compactMap { id in byID[id].map { (id, $0) } }
     }

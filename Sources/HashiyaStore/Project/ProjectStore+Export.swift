@@ -33,6 +33,12 @@ extension ProjectStore {
         while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
           let selected = try annotations.take(reportID: report.id)
+          // Exporters index the text by these offsets: one past its end must be an error here.
+          for annotation in selected where annotation.range.end > report.length {
+            throw StoreError.damaged(
+              what: "annotation #\(annotation.id) on report #\(report.id)",
+              reason: "it ends at \(annotation.range.end), past the text's \(report.length) characters")
+          }
           var reportLinks = try links.take(reportID: report.id)
           var reportReviews = try reviews.take(reportID: report.id)
           // Most reports have neither links nor reviews: the handle set is built only when needed.
@@ -93,10 +99,17 @@ extension ProjectStore {
   }
 
   /// A review from a `SELECT *` row, by position (`ProjectSchema.reviewColumns`).
-  static func review(from row: Row) -> Review {
-    Review(
-      id: row[0], uuid: row[1], annotationID: row[2], reviewer: row[3],
-      verdict: Review.Verdict(rawValue: row[4]) ?? .flag, comment: row[5], createdAt: row[6])
+  static func review(from row: Row) throws(StoreError) -> Review {
+    let id: Int = try row.checked(0, "a review")
+    let what = "review \(id)"
+    let verdictText: String = try row.checked(4, what)
+    guard let verdict = Review.Verdict(rawValue: verdictText) else {
+      throw .damaged(what: what, reason: "its verdict \"\(verdictText)\" is not one Hashiya writes")
+    }
+    return Review(
+      id: id, uuid: try row.checked(1, what), annotationID: try row.checked(2, what),
+      reviewer: try row.checked(3, what), verdict: verdict, comment: try row.checked(5, what),
+      createdAt: try row.checked(6, what))
   }
 }
 
@@ -110,12 +123,12 @@ private struct ReportRows<Element> {
   private let cursor: RowCursor
   /// Position of the report id in the rows.
   private let reportColumn: Int
-  private let decode: (Row) -> Element
+  private let decode: (Row) throws -> Element
   private var pending: (reportID: Int, element: Element)?
 
   init(
     _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), reportColumn: Int,
-    decode: @escaping (Row) -> Element
+    decode: @escaping (Row) throws -> Element
   ) throws {
     cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
     self.reportColumn = reportColumn
@@ -126,7 +139,7 @@ private struct ReportRows<Element> {
   /// names appended after its `columns` own columns, in report order.
   init(
     joinedToReports table: String, on column: String, columns: Int, _ db: Database,
-    decode: @escaping (Row) -> Element
+    decode: @escaping (Row) throws -> Element
   ) throws {
     try self.init(
       db,
@@ -139,7 +152,7 @@ private struct ReportRows<Element> {
 
   /// The next row, whatever its report.
   mutating func next() throws -> Element? {
-    try cursor.next().map(decode)
+    try cursor.next().map { try decode($0) }
   }
 
   /// The rows for `reportID`, skipping rows of earlier reports that were not selected.
@@ -151,10 +164,10 @@ private struct ReportRows<Element> {
       if pending.reportID == reportID { elements.append(pending.element) }
     }
     while let row = try cursor.next() {
-      let rowReport: Int = row[reportColumn]
+      let rowReport: Int = try row.checked(reportColumn, "a row of report \(reportID)")
       // Rows of reports left out are skipped without being decoded.
       if rowReport < reportID { continue }
-      let element = decode(row)
+      let element = try decode(row)
       if rowReport > reportID {
         pending = (rowReport, element)
         return elements

@@ -35,8 +35,12 @@ extension ProjectStore {
   /// Every layer schema the project file carries.
   public func layerRecords() throws(StoreError) -> [LayerRecord] {
     try read("read layer schemas") { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM plugins ORDER BY id").map { row in
-        LayerRecord(id: row["id"], version: row["version"], kind: row["kind"], schemaJSON: row["schema"])
+      try Row.fetchAll(db, sql: "SELECT * FROM plugins ORDER BY id").map { row throws(StoreError) in
+        let id: String = try row.checked("id", "a layer")
+        let what = "layer \(id)"
+        return LayerRecord(
+          id: id, version: try row.checked("version", what), kind: try row.checked("kind", what),
+          schemaJSON: try row.checked("schema", what))
       }
     }
   }
@@ -49,11 +53,13 @@ extension ProjectStore {
           try Row.fetchAll(
             db, sql: "SELECT * FROM suggestionDecisions WHERE reportId IN (\(Self.marks(batch.count)))",
             arguments: StatementArguments(batch)
-          ).map { row in
-            SuggestionDecision(
-              reportID: row["reportId"], layer: row["layer"], label: row["label"],
-              range: TextRange(row["start"], row["end"]),
-              verdict: SuggestionDecision.Verdict(rawValue: row["decision"]) ?? .rejected)
+          ).map { row throws(StoreError) in
+            let what = "a suggestion decision"
+            return SuggestionDecision(
+              reportID: try row.checked("reportId", what), layer: try row.checked("layer", what),
+              label: try row.checked("label", what),
+              range: TextRange(try row.checked("start", what), try row.checked("end", what)),
+              verdict: SuggestionDecision.Verdict(rawValue: try row.checked("decision", what)) ?? .rejected)
           }
         })
     }

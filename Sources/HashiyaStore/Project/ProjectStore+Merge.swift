@@ -9,9 +9,12 @@ extension ProjectStore {
   /// An annotation edited on both sides keeps both histories in the log; the state with the later
   /// `updatedAt` becomes current. A report whose text differs under the same uid is reported and
   /// left alone, with everything said about it in the other file.
-  public func merge(from other: ProjectStore, author: String) throws -> MergeOutcome {
-    var bundles: [ReportBundle] = []
-    try other.forEachReport(ExportSelection(includeDeleted: true)) { bundles.append($0) }
+  ///
+  /// `bundles` are the other file's reports as checked by the caller (every annotation against
+  /// its text and schema); `rejected` names the annotations left out, whose events stay out too.
+  public func merge(
+    from other: ProjectStore, bundles: [ReportBundle], rejected: Set<String> = [], author: String
+  ) throws -> MergeOutcome {
     let otherEvents = try other.events()
     let otherLayers = try other.layerRecords()
     return try write("merge \(other.path)") { db in
@@ -23,7 +26,7 @@ extension ProjectStore {
             INSERT OR IGNORE INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, ?, ?, ?, ?)
             """, arguments: [layer.id, layer.version, layer.kind, layer.schemaJSON, now])
       }
-      var skippedAnnotations = Set<String>()
+      var skippedAnnotations = rejected
       for bundle in bundles {
         guard let reportID = try Self.mergeReport(db, bundle.report, author: author, now: now, outcome: &outcome) else {
           skippedAnnotations.formUnion(bundle.annotations.map(\.uuid))
@@ -73,13 +76,13 @@ extension ProjectStore {
     _ db: Database, _ report: Report, author: String, now: String, outcome: inout MergeOutcome
   ) throws -> Int? {
     if let row = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM reports WHERE uid = ?", arguments: [report.uid]) {
-      guard row["sha256"] == report.sha256 else {
+      let id: Int = try row.checked("id", "report \"\(report.uid)\"")
+      guard try row.checked("sha256", "report #\(id)") == report.sha256 else {
         outcome.notes.append(
-          "report \"\(report.uid)\" has a different text in the other file; kept ours (#\(row["id"] as Int)) and skipped theirs"
-        )
+          "report \"\(report.uid)\" has a different text in the other file; kept ours (#\(id)) and skipped theirs")
         return nil
       }
-      return row["id"]
+      return id
     }
     if let existing = try Int.fetchOne(db, sql: "SELECT id FROM reports WHERE sha256 = ?", arguments: [report.sha256]) {
       return existing

@@ -62,10 +62,12 @@ extension ProjectStore {
           FROM reports r \(filter) ORDER BY r.id LIMIT ? OFFSET ?
           """,
         arguments: arguments + [limit, offset])
-      let page = rows.map { row in
-        ReportSummary(
-          id: row["id"], title: row["title"], language: row["language"], length: row["length"],
-          annotationCount: row["annotationCount"])
+      let page = try rows.map { row throws(StoreError) in
+        let id: Int = try row.checked("id", "a report")
+        let what = "report #\(id)"
+        return ReportSummary(
+          id: id, title: try row.checked("title", what), language: try row.checked("language", what),
+          length: try row.checked("length", what), annotationCount: try row.checked("annotationCount", what))
       }
       return (total, page)
     }
@@ -119,16 +121,44 @@ extension ProjectStore {
             JOIN reports r ON r.id = m.rowid ORDER BY m.score, r.id LIMIT ? OFFSET ?
             """),
         arguments: [match, Self.rankingCap, limit, offset])
-      let hits = rows.map { SearchResults.Hit(id: $0[0], title: $0[1], text: $0[2]) }
+      let hits = try rows.map { row throws(StoreError) in
+        let id: Int = try row.checked(0, "a report")
+        return SearchResults.Hit(
+          id: id, title: try row.checked(1, "report #\(id)"), text: try row.checked(2, "report #\(id)"))
+      }
       return SearchResults(total: total, hits: hits, rankedAmong: min(total, Self.rankingCap))
     }
   }
 
   /// A report from a `SELECT *` row, by position (`ProjectSchema.reportColumns`).
-  static func report(from row: Row) -> Report {
-    Report(
-      id: row[0], uid: row[1], title: row[2], source: row[4], url: row[5], language: row[6], published: row[7],
-      text: row[8], sha256: row[9], length: row[10], hadBOM: row[11], metadataJSON: row[12], importedAt: row[13],
-      importedBy: row[14])
+  ///
+  /// The text is checked against its recorded length: text read back through SQLite's C strings
+  /// stops at a NUL, so a report edited outside Hashiya could otherwise show a silently cut text.
+  static func report(from row: Row) throws(StoreError) -> Report {
+    let id: Int = try row.checked(0, "a report")
+    let what = "report #\(id)"
+    let text: String = try row.checked(8, what)
+    let length: Int = try row.checked(10, what)
+    let counted = scalarCount(text)
+    guard counted == length else {
+      throw .damaged(what: what, reason: "its text has \(counted) characters where \(length) were recorded")
+    }
+    return Report(
+      id: id, uid: try row.checked(1, what), title: try row.checked(2, what), source: try row.checked(4, what),
+      url: try row.checked(5, what), language: try row.checked(6, what), published: try row.checked(7, what),
+      text: text, sha256: try row.checked(9, what), length: length, hadBOM: try row.checked(11, what),
+      metadataJSON: try row.checked(12, what), importedAt: try row.checked(13, what),
+      importedBy: try row.checked(14, what))
+  }
+
+  /// The number of Unicode scalars in `text`, counted on its UTF-8 bytes (every byte that does
+  /// not continue a sequence starts a scalar), which is several times faster than iterating them.
+  static func scalarCount(_ text: String) -> Int {
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+      return count
+    }
   }
 }

@@ -52,9 +52,9 @@ extension AnnotationChanges {
       db, sql: "SELECT uuid, sources FROM reviewDecisions WHERE reportId = ? AND layer = ? AND status = 'active'",
       arguments: [reportID, layer])
     for row in rows {
-      let recorded = ((try? JSONParser.parse(row["sources"] as String))?.arrayValue ?? []).compactMap(\.stringValue)
+      let uuid: String = try row.checked("uuid", "a review decision")
+      let recorded = ProjectStore.sources(try row.checked("sources", "review decision \(uuid)"))
       guard !Set(recorded).isDisjoint(with: sources) else { continue }
-      let uuid: String = row["uuid"]
       try db.execute(sql: "UPDATE reviewDecisions SET status = 'deleted' WHERE uuid = ?", arguments: [uuid])
       try appendEvent(
         action: "withdraw", entity: "review-unit", id: uuid, report: reportID, before: ["status": "active"],
@@ -107,12 +107,14 @@ extension ProjectStore {
       sql += " AND d.layer = ?"
       arguments += [layer]
     }
-    return try Row.fetchAll(db, sql: sql + " ORDER BY d.id", arguments: arguments).map { row in
-      ReviewDecision(
-        reportID: row["reportId"], layer: row["layer"], range: TextRange(row["start"], row["end"]),
-        outcome: ReviewDecision.Outcome(rawValue: row["decision"]) ?? .accepted, annotationID: row["annotationId"],
-        sources: ((try? JSONParser.parse(row["sources"] as String))?.arrayValue ?? []).compactMap(\.stringValue),
-        comment: row["comment"], reviewer: row["reviewer"])
+    return try Row.fetchAll(db, sql: sql + " ORDER BY d.id", arguments: arguments).map { row throws(StoreError) in
+      let what = "a review decision"
+      return ReviewDecision(
+        reportID: try row.checked("reportId", what), layer: try row.checked("layer", what),
+        range: TextRange(try row.checked("start", what), try row.checked("end", what)),
+        outcome: ReviewDecision.Outcome(rawValue: try row.checked("decision", what)) ?? .accepted,
+        annotationID: try row.checked("annotationId", what), sources: sources(try row.checked("sources", what)),
+        comment: try row.checked("comment", what), reviewer: try row.checked("reviewer", what))
     }
   }
 
@@ -137,9 +139,9 @@ extension ProjectStore {
               """, arguments: StatementArguments(batch))
         })
       {
-        let id: Int = row["reportId"]
-        let decided: Int = row["decided"]
-        let settled = decided >= (row["units"] as Int) && decided > 0
+        let id: Int = try row.checked("reportId", "a review state")
+        let decided: Int = try row.checked("decided", "the review state of report #\(id)")
+        let settled = decided >= (try row.checked("units", "the review state of report #\(id)") as Int) && decided > 0
         guard decided > 0 else { continue }
         let layerState = settled ? "settled" : "in-review"
         states[id] = states[id] == "in-review" ? "in-review" : layerState
@@ -148,4 +150,11 @@ extension ProjectStore {
     }
   }
 
+}
+
+extension ProjectStore {
+  /// The annotation UUIDs a review decision was taken from, as its `sources` column lists them.
+  static func sources(_ text: String) -> [String] {
+    ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap(\.stringValue)
+  }
 }

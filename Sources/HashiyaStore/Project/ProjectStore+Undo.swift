@@ -48,8 +48,8 @@ extension ProjectStore {
     var done: [String] = []
     var undone: [String] = []
     for row in rows {
-      let batch: String = row["batch"]
-      switch row["action"] as String {
+      let batch: String = try row.checked("batch", "an event of \(author)")
+      switch try row.checked("action", "an event of \(author)") as String {
       case "undo":
         if let last = done.popLast() { undone.append(last) }
       case "redo":
@@ -104,7 +104,7 @@ extension ProjectStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE uuid = ?", arguments: [uuid]) else {
           continue
         }
-        var link = link(from: row)
+        var link = try link(from: row)
         let before = link
         link.status = status(of: target)
         try db.execute(sql: "UPDATE links SET status = ? WHERE id = ?", arguments: [link.status.rawValue, link.id])
@@ -145,10 +145,15 @@ extension ProjectStore {
       db, sql: "SELECT author FROM events WHERE entityId = ? ORDER BY id DESC LIMIT 1", arguments: [uuid])
   }
 
-  static func event(from row: Row) -> ProjectEvent {
-    ProjectEvent(
-      id: row["id"], uuid: row["uuid"], at: row["at"], author: row["author"], action: row["action"],
-      entity: row["entity"], entityID: row["entityId"], reportID: row["reportId"], before: row["before"],
-      after: row["after"], reverts: row["reverts"], batch: row["batch"])
+  static func event(from row: Row) throws(StoreError) -> ProjectEvent {
+    let id: Int = try row.checked("id", "an event")
+    let what = "event \(id)"
+    return ProjectEvent(
+      id: id, uuid: try row.checked("uuid", what), at: try row.checked("at", what),
+      author: try row.checked("author", what), action: try row.checked("action", what),
+      entity: try row.checked("entity", what), entityID: try row.checked("entityId", what),
+      reportID: try row.checked("reportId", what), before: try row.checked("before", what),
+      after: try row.checked("after", what), reverts: try row.checked("reverts", what),
+      batch: try row.checked("batch", what))
   }
 }

@@ -1,0 +1,13 @@
+import AnnotatorKit
+
+extension Annotation {
+  /// Checks the stored span against its report's text: inside it, on character edges, covering
+  /// exactly the stored quote. Only a file changed outside Hashiya can fail this.
+  public func check(against text: ReportText) throws(StoreError) {
+    do {
+      try text.validate(range, quote: quote)
+    } catch {
+      throw .damaged(what: "annotation #\(id) on report #\(reportID)", reason: error.description)
+    }
+  }
+}

@@ -63,6 +63,7 @@ public final class CommandRunner {
       } else {
         write(output.text(style))
       }
+      if let output = output as? any FailingOutput, output.failed { failures += 1 }
     } catch {
       report(error, command: parsed.source)
     }

@@ -14,6 +14,12 @@ extension CommandOutput {
   }
 }
 
+/// An output that reports a failure while still showing what it found (`check` listing
+/// problems): the runner prints it and counts the command as failed.
+public protocol FailingOutput {
+  var failed: Bool { get }
+}
+
 /// The output of a command whose result already went to standard output (`export -`).
 public struct SilentOutput: CommandOutput {
   public init() {}

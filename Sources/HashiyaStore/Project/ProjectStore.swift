@@ -9,10 +9,14 @@ public final class ProjectStore: Sendable {
   /// The path the project was opened from.
   public let path: String
   let database: DatabaseQueue
+  /// What opening found wrong with the file (SQLite's quick check, missing tables or triggers).
+  /// A damaged project is read, so its work can be exported, but never written.
+  public let damage: [String]
 
-  private init(path: String, database: DatabaseQueue) {
+  private init(path: String, database: DatabaseQueue, damage: [String] = []) {
     self.path = path
     self.database = database
+    self.damage = damage
   }
 
   /// Opens the project at `path`, creating it when the file does not exist yet.
@@ -21,6 +25,7 @@ public final class ProjectStore: Sendable {
   /// without a single byte of it changing. A file of an earlier version is brought up to date in
   /// one transaction; `announce` hears of it first, as that can take seconds on a large project.
   public static func open(path: String, announce: ((String) -> Void)? = nil) throws(StoreError) -> ProjectStore {
+    try refuseNonProjectPaths(path)
     let folder = (path as NSString).deletingLastPathComponent
     var isDirectory: ObjCBool = false
     if !folder.isEmpty,
@@ -66,6 +71,17 @@ public final class ProjectStore: Sendable {
     }
     do {
       let queue = try DatabaseQueue(path: path, configuration: config)
+      if FileManager.default.fileExists(atPath: path) {
+        let damage = try Self.damage(of: queue, path: path)
+        if !damage.isEmpty {
+          // Upgrading or even switching the journal mode would write to a file that needs care.
+          guard upToDate else { throw StoreError.damagedFile(path: path, problems: damage) }
+          announce?(
+            "warning: \(path) is damaged (\(damage.prefix(3).joined(separator: "; "))); it is open for reading "
+              + "only: export what you need, and run \"hashiya \(path) check\" for every problem")
+          return ProjectStore(path: path, database: queue, damage: damage)
+        }
+      }
       if !isWAL {
         try queue.writeWithoutTransaction { db in
           guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
@@ -85,8 +101,44 @@ public final class ProjectStore: Sendable {
         }
       }
       return ProjectStore(path: path, database: queue)
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw .cannotOpen(path: path, reason: Self.message(of: error))
+    }
+  }
+
+  /// Refuses names that would silently become a new project over something else: an empty
+  /// file (a project is never empty, unless its first pages still sit in the write-ahead log of
+  /// a session that is creating it) and a symbolic link to nothing.
+  private static func refuseNonProjectPaths(_ path: String) throws(StoreError) {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return }
+    if status.st_mode & S_IFMT == S_IFLNK, !FileManager.default.fileExists(atPath: path) {
+      throw .notAProject(path: path, reason: "it is a symbolic link to a file that does not exist")
+    }
+    var target = stat()
+    guard stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, target.st_size == 0 else { return }
+    var log = stat()
+    if stat(path + "-wal", &log) == 0, log.st_size > 0 { return }
+    throw .notAProject(path: path, reason: "it is an empty file; remove it or name a new file to create a project")
+  }
+
+  /// Files up to this size get SQLite's quick check on every open (a few milliseconds); larger
+  /// ones only the schema check, with the full check left to `check`.
+  static let quickCheckLimit = 64 << 20
+
+  /// What is wrong with an existing file, read without writing: its schema objects, and for a
+  /// file of moderate size SQLite's quick check.
+  private static func damage(of queue: DatabaseQueue, path: String) throws -> [String] {
+    try queue.read { db in
+      guard try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0 else { return [] }
+      var problems = try missingSchemaObjects(db).map { "the \($0.type) \($0.name) is missing" }
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      if size <= quickCheckLimit {
+        problems += try String.fetchAll(db, sql: "PRAGMA quick_check(10)").filter { $0 != "ok" }
+      }
+      return problems
     }
   }
 
@@ -166,6 +218,7 @@ public final class ProjectStore: Sendable {
 
   /// Runs one write transaction; any error rolls the whole of it back.
   func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    guard damage.isEmpty else { throw StoreError.damagedFile(path: path, problems: damage) }
     do {
       return try database.write(body)
     } catch let error as DatabaseError {

@@ -20,6 +20,26 @@ enum ProjectSchema {
   static let linkColumns = ["id", "uuid", "type", "fromId", "toId", "attributes", "author", "status", "createdAt"]
   static let reviewColumns = ["id", "uuid", "annotationId", "reviewer", "verdict", "comment", "createdAt"]
 
+  /// The tables and triggers a current project must have, with what each is for: `check` names
+  /// a missing one, and opening a file without one refuses to write to it.
+  static let requiredObjects: [(type: String, name: String, purpose: String)] = [
+    ("table", "meta", "the project's identity"),
+    ("table", "reports", "the reports"),
+    ("table", "reports_fts", "the search index"),
+    ("table", "reviewState", "review progress"),
+    ("table", "plugins", "the layer schemas"),
+    ("table", "annotations", "the annotations"),
+    ("table", "links", "links between annotations"),
+    ("table", "reviews", "review verdicts"),
+    ("table", "reviewDecisions", "adjudication"),
+    ("table", "suggestionDecisions", "suggestion decisions"),
+    ("table", "events", "the event log"),
+    ("index", "annotations_by_report", "reading a report's annotations"),
+    ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
+    ("trigger", "events_no_update", "keeping the event log append-only"),
+    ("trigger", "events_no_delete", "keeping the event log append-only"),
+  ]
+
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
     "updating \(path) from file version \(version) to \(Self.version): rebuilding its search index…"

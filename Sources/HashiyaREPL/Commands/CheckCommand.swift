@@ -1,0 +1,49 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// `check`: verify the whole project file, like `git fsck`.
+struct CheckCommand: Command {
+  let name = "check"
+  let synopsis = ""
+  let summary = "verify the project file: SQLite's integrity, every quote, offset, link and event"
+  let details = """
+    Runs SQLite's integrity and foreign-key checks, then Hashiya's own: every report's text has
+    its recorded length and SHA-256, every annotation lies inside its text on character edges
+    and covers exactly its quote, uses a recorded layer and label, every active link joins live
+    annotations, every event is readable and every annotation has a history, and the search
+    index is sound. Nothing is written. The command fails (exit code 1) when it finds a problem.
+
+    From the shell: hashiya team.hashiya check
+    """
+
+  func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    try arguments.finish()
+    return CheckReport(path: session.store.path, problems: try session.store.check())
+  }
+}
+
+/// What `check` found: nothing, or a table of problems.
+struct CheckReport: CommandOutput, FailingOutput {
+  var path: String
+  var problems: [ProjectProblem]
+
+  var failed: Bool { !problems.isEmpty }
+
+  var json: JSONValue {
+    .object([
+      "project": .string(path), "sound": .bool(problems.isEmpty),
+      "problems": .array(
+        problems.map {
+          .object(["kind": .string($0.kind.rawValue), "where": .string($0.location), "problem": .string($0.message)])
+        }),
+    ])
+  }
+
+  func text(_ style: TextStyle) -> String {
+    guard !problems.isEmpty else { return style.green("\(path) is sound") }
+    let table = Table(
+      header: ["kind", "where", "problem"], rows: problems.map { [$0.kind.rawValue, $0.location, $0.message] })
+    let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+    return table.render(style) + "\n" + style.red("\(count) in \(path); nothing was changed")
+  }
+}

@@ -56,6 +56,8 @@ let package = Package(
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
     .testTarget(name: "HashiyaReviewTests", dependencies: ["HashiyaReview", "AnnotatorKit"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "AnnotatorTesting"]),
-    .testTarget(name: "HashiyaEndToEndTests", dependencies: ["hashiya"]),
+    .testTarget(
+      name: "HashiyaEndToEndTests",
+      dependencies: ["hashiya", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

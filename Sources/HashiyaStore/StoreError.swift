@@ -68,7 +68,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .damagedFile(let path, let problems):
       let shown = problems.prefix(3).joined(separator: "; ")
       let more = problems.count > 3 ? " and \(problems.count - 3) more" : ""
-      return "\(path) is damaged (\(shown)\(more)); nothing was written to it. \"hashiya \(path) check\" lists the problems"
+      return
+        "\(path) is damaged (\(shown)\(more)); nothing was written to it. \"hashiya \(path) check\" lists the problems"
     case .database(let operation, let message):
       return "\(operation) failed: \(message)"
     }

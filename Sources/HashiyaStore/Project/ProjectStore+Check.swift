@@ -14,6 +14,7 @@ extension ProjectStore {
       var problems = ProblemList(limit: limit)
       try Self.checkSQLite(db, into: &problems)
       try Self.checkSchema(db, into: &problems)
+      try Self.checkColumnTypes(db, into: &problems)
       let layers = try Self.checkLayers(db, into: &problems)
       try Self.checkReports(db, layers: layers, into: &problems)
       try Self.checkLinks(db, into: &problems)
@@ -47,6 +48,32 @@ extension ProjectStore {
   static func missingSchemaObjects(_ db: Database) throws -> [(type: String, name: String, purpose: String)] {
     let present = Set(try String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master"))
     return ProjectSchema.requiredObjects.filter { !present.contains("\($0.type) \($0.name)") }
+  }
+
+  /// Every value has its column's declared type. SQLite stores whatever it is given, and a text
+  /// column holding bytes reads back differently depending on how it is read.
+  private static func checkColumnTypes(_ db: Database, into problems: inout ProblemList) throws {
+    let expected = ["TEXT": "text", "INTEGER": "integer"]
+    for table in ProjectSchema.requiredObjects where table.type == "table" && table.name != "reports_fts" {
+      let columns = try Row.fetchAll(
+        db, sql: "SELECT name, type, \"notnull\" FROM pragma_table_info(?)", arguments: [table.name])
+      for column in columns {
+        guard let type = expected[try column.checked("type", "table \(table.name)")] else { continue }
+        let name: String = try column.checked("name", "table \(table.name)")
+        let nullable = (try column.checked("notnull", "table \(table.name)") as Int) == 0
+        let allowed = nullable ? "('\(type)', 'null')" : "('\(type)')"
+        // Names come from the file's own schema, quoted as identifiers; no value is spliced in.
+        let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let rows = try Row.fetchAll(
+          db,
+          sql: "SELECT rowid, typeof(\(quoted)) FROM \(table.name) WHERE typeof(\(quoted)) NOT IN \(allowed) LIMIT 20")
+        for row in rows {
+          problems.add(
+            .file, "\(table.name) row \(row[0] as DatabaseValue)",
+            "its \(name) holds \((try? row.decode(String.self, atIndex: 1)) ?? "?") where \(type) belongs")
+        }
+      }
+    }
   }
 
   /// Each recorded layer schema must parse; returns the schemas by layer id.

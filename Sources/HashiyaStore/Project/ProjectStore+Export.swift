@@ -33,12 +33,6 @@ extension ProjectStore {
         while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
           let selected = try annotations.take(reportID: report.id)
-          // Exporters index the text by these offsets: one past its end must be an error here.
-          for annotation in selected where annotation.range.end > report.length {
-            throw StoreError.damaged(
-              what: "annotation #\(annotation.id) on report #\(report.id)",
-              reason: "it ends at \(annotation.range.end), past the text's \(report.length) characters")
-          }
           var reportLinks = try links.take(reportID: report.id)
           var reportReviews = try reviews.take(reportID: report.id)
           // Most reports have neither links nor reviews: the handle set is built only when needed.

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Project files crafted as an attacker or a broken disk would leave them (`Tests/HostileInputs/
+/// projects`, one SQL script each): every read command and every export gives an error or an
+/// answer, never a crash, and leaves the file byte for byte as it was; `check` names the damage.
+@Suite struct HostileProjectTests {
+  /// The crafted cases: each script's first line says what `check` must report.
+  static let cases: [String] = {
+    let folder = HashiyaBinary.repository.appendingPathComponent("Tests/HostileInputs/projects").path
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".sql") }.map { String($0.dropLast(4)) }.sorted()
+  }()
+
+  /// Commands that only read, and exports: none may write to the project.
+  static let readingCommands = [
+    "reports", "show 1", "show 1 --tokens", "show 1 --layer speaker-tagging", "show 2", "ls", "ls --all --deleted",
+    "search قسد", "find قسد", "history #1", "blame #1", "plugins", "agreement", "diff", "suggest", "whoami",
+    "export out.jsonl", "export --format json out.json", "export --format w3c out.jsonld", "export --format brat brat",
+    "export --format prodigy prodigy.jsonl", "export --format doccano doccano.jsonl",
+    "export --format labelstudio ls.json", "export out.html", "export -",
+  ]
+
+  @Test func theCorpusIsThere() {
+    #expect(Self.cases.count >= 20)
+  }
+
+  @Test(arguments: cases)
+  func craftedProjectNeverCrashesAndIsLeftAsItWas(_ name: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft(name, in: hashiya)
+    let before = try Data(contentsOf: URL(fileURLWithPath: project))
+    // One process runs every command (a failing one does not stop the next); a crash would end
+    // it with a signal, which the status shows.
+    let commands = Self.readingCommands.joined(separator: "; ")
+    for json in [false, true] {
+      let run = try hashiya.run([project] + (json ? ["--json"] : []) + ["-c", commands])
+      #expect(run.status == 0 || run.status == 1, "\(name): ended with \(run.status)\n\(run.stderr)")
+      #expect(!run.stderr.contains("Fatal error"), "\(name)\n\(run.stderr)")
+      // Data never reaches the terminal raw: without colour, no escape character at all.
+      #expect(!(run.stdout + run.stderr).contains("\u{1B}"), "\(name): printed an escape sequence")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: project)) == before, "\(name): the project was written")
+      let log = try? Data(contentsOf: URL(fileURLWithPath: project + "-wal"))
+      #expect(log?.isEmpty ?? true, "\(name): the write-ahead log was left with pages")
+    }
+  }
+
+  @Test(arguments: cases)
+  func checkNamesTheDamage(_ name: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft(name, in: hashiya)
+    let expected = try Self.expectation(name)
+    let run = try hashiya.run([project, "-c", "check"])
+    #expect(!run.stderr.contains("Fatal error"))
+    if expected == "sound" {
+      #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    } else {
+      #expect(run.status == 1, "\(name): \(run.stdout)\(run.stderr)")
+      #expect((run.stdout + run.stderr).contains(expected), "\(name): \(run.stdout)\(run.stderr)")
+    }
+  }
+
+  @Test(arguments: ["edit #1 verdict=false", "rm #1", "relabel #1 claimant", "undo", "link #3 said-by #2"])
+  func writesToADamagedRowAreRefused(_ command: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft("annotation-past-the-text", in: hashiya)
+    let run = try hashiya.run([project, "-c", command])
+    #expect(run.status == 1 || run.status == 0, "\(command): \(run.stderr)")
+    #expect(!run.stderr.contains("Fatal error"))
+  }
+
+  @Test func aDamagedFileOpensForReadingOnly() throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft("triggers-dropped", in: hashiya)
+    let before = try Data(contentsOf: URL(fileURLWithPath: project))
+    let read = try hashiya.run([project, "-c", "reports"])
+    #expect(read.status == 0)
+    #expect(read.stderr.contains("is damaged"), "\(read.stderr)")
+    #expect(read.stderr.contains("reading only"))
+    let write = try hashiya.run([project, "-c", "claim \"ثمانية ملايين\" type=statistical"])
+    #expect(write.status == 1)
+    #expect(write.stderr.contains("nothing was written"), "\(write.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: project)) == before)
+  }
+
+  @Test func aSoundProjectChecksClean() throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.base(in: hashiya)
+    let run = try hashiya.run([project, "-c", "check"])
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout.contains("is sound"))
+    let json = try hashiya.json(project, "check").documents
+    #expect((json.first as? [String: Any])?["sound"] as? Bool == true)
+  }
+
+  @Test func emptyFilesAndDanglingLinksAreNotTurnedIntoProjects() throws {
+    let hashiya = HashiyaBinary()
+    let empty = hashiya.write("empty.hashiya", [])
+    let run = try hashiya.run([empty, "-c", "reports"])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("empty file"), "\(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+    let link = hashiya.path("dangling.hashiya")
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: hashiya.path("elsewhere.hashiya"))
+    let dangling = try hashiya.run([link, "-c", "reports"])
+    #expect(dangling.status == 3)
+    #expect(dangling.stderr.contains("symbolic link"), "\(dangling.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: hashiya.path("elsewhere.hashiya")))
+  }
+
+  /// A project of the sample reports with annotations on every built-in layer and a link.
+  static func base(in hashiya: HashiyaBinary) throws -> String {
+    let project = hashiya.path("p.hashiya")
+    let run = try hashiya.run([
+      project, "-c",
+      "import \(HashiyaBinary.samples); claim \"ثمانية ملايين\" type=statistical; speaker \"كينو كابرييل\"; "
+        + "quote s10 by #2; note \"قسد\"#1 \"SDF\"",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    return project
+  }
+
+  /// The base project with one crafted script applied, its log folded into the file.
+  static func craft(_ name: String, in hashiya: HashiyaBinary) throws -> String {
+    let project = try base(in: hashiya)
+    let script = try String(contentsOf: scriptURL(name), encoding: .utf8)
+    let queue = try DatabaseQueue(path: project)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: script)
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+    try queue.close()
+    return project
+  }
+
+  static func expectation(_ name: String) throws -> String {
+    let first = try String(contentsOf: scriptURL(name), encoding: .utf8).split(separator: "\n").first ?? ""
+    return String(first.dropFirst("-- expect: ".count))
+  }
+
+  static func scriptURL(_ name: String) -> URL {
+    HashiyaBinary.repository.appendingPathComponent("Tests/HostileInputs/projects/\(name).sql")
+  }
+}

@@ -1,0 +1,2 @@
+-- expect: author holds 2 bytes
+UPDATE annotations SET author = X'FFFE' WHERE id = 1;

@@ -1,0 +1,3 @@
+-- expect: not JSON
+DROP TRIGGER events_no_update;
+UPDATE events SET after = X'FF', before = '{';

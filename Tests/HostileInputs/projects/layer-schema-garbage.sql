@@ -1,0 +1,2 @@
+-- expect: cannot be read
+UPDATE plugins SET schema = 'garbage';

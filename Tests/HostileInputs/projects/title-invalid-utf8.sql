@@ -1,0 +1,2 @@
+-- expect: where text belongs
+UPDATE reports SET title = X'FF00FE' WHERE id = 1;

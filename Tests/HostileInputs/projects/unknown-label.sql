@@ -1,0 +1,2 @@
+-- expect: has no label
+UPDATE annotations SET label = 'gossip' WHERE id = 1;

@@ -70,6 +70,20 @@ import Testing
     #expect(!run.stderr.contains("Fatal error"))
   }
 
+  @Test(arguments: ["quote-differs", "annotation-past-the-text", "splits-a-letter-from-its-marks"])
+  func everyExportStopsAtADamagedAnnotationAndLeavesNoFile(_ name: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft(name, in: hashiya)
+    let exports = Self.readingCommands.filter { $0.hasPrefix("export ") && !$0.hasSuffix(" -") }
+    for command in exports {
+      let run = try hashiya.run([project, "-c", command])
+      #expect(run.status == 1, "\(name): \(command) exported a damaged annotation")
+      #expect(run.stderr.contains("annotation #1 on report #1 is damaged"), "\(name): \(run.stderr)")
+      let target = hashiya.path(String(command.split(separator: " ").last ?? ""))
+      #expect(!FileManager.default.fileExists(atPath: target), "\(name): \(command) left \(target)")
+    }
+  }
+
   @Test func aDamagedFileOpensForReadingOnly() throws {
     let hashiya = HashiyaBinary()
     let project = try Self.craft("triggers-dropped", in: hashiya)

@@ -126,12 +126,14 @@ import Testing
     #expect(F.lines(try F.export([], format: .jsonl)).count == 1)
   }
 
-  @Test func aDriftedQuoteStopsTheExport() throws {
+  /// Every export reads through `ReportPrefetch`, which checks each annotation with this before
+  /// any exporter sees it (the end-to-end hostile-project tests run every format on such a row).
+  @Test func aDriftedQuoteIsCaughtBeforeExport() throws {
     var bundle = F.seedBundle()
     bundle.annotations[2].quote = "كينو"
-    var exporter = try NativeExporter(format: .jsonl, path: F.temporaryPath("x.jsonl"), context: F.context())
-    #expect(throws: FormatError.self) { try exporter.write(bundle, text: F.reportText(bundle)) }
-    exporter.discard()
+    #expect(throws: StoreError.self) { try bundle.annotations[2].check(against: F.reportText(bundle)) }
+    bundle.annotations[2].range = TextRange(0, 1_000_000)
+    #expect(throws: StoreError.self) { try bundle.annotations[2].check(against: F.reportText(bundle)) }
   }
 
   @Test func otherFormatsAreRefused() {

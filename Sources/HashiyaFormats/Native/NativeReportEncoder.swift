@@ -13,7 +13,7 @@ struct NativeReportEncoder {
 
   private var indexByHandle: [Int: Int] = [:]
   /// `(annotation index, link index)` sorted, so each annotation's links are one contiguous run.
-  private var linkOrder: [(annotation: Int, item: Int)] = []
+  private var linkOrder: [(annotation: Int, item: Int, target: Int)] = []
   private var reviewOrder: [(annotation: Int, item: Int)] = []
 
   init(offsets: ExportContext.Offsets, contextLength: Int) {
@@ -63,11 +63,11 @@ struct NativeReportEncoder {
     for (index, annotation) in bundle.annotations.enumerated() { indexByHandle[annotation.id] = index }
     linkOrder.removeAll(keepingCapacity: true)
     for (item, link) in bundle.links.enumerated() {
-      guard let from = indexByHandle[link.fromID], indexByHandle[link.toID] != nil else {
+      guard let from = indexByHandle[link.fromID], let to = indexByHandle[link.toID] else {
         throw FormatError(
           location: location, reason: "link \(link.uuid) joins #\(link.fromID) and #\(link.toID), not both exported")
       }
-      linkOrder.append((from, item))
+      linkOrder.append((from, item, to))
     }
     linkOrder.sort { ($0.annotation, $0.item) < ($1.annotation, $1.item) }
     reviewOrder.removeAll(keepingCapacity: true)
@@ -121,11 +121,12 @@ struct NativeReportEncoder {
     writer.key("links")
     writer.beginArray()
     while nextLink < linkOrder.count, linkOrder[nextLink].annotation == index {
-      let link = bundle.links[linkOrder[nextLink].item]
+      let (_, item, target) = linkOrder[nextLink]
+      let link = bundle.links[item]
       writer.beginObject()
       writer.field("id", link.uuid)
       writer.field("type", link.type)
-      writer.field("to", bundle.annotations[indexByHandle[link.toID]!].uuid)
+      writer.field("to", bundle.annotations[target].uuid)
       writer.field("author", link.author)
       writer.field("status", link.status.rawValue)
       writer.field("createdAt", link.createdAt)

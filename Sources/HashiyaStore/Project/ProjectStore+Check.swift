@@ -10,24 +10,28 @@ extension ProjectStore {
   /// Unlike ordinary reads, which stop at the first damaged row, this goes on and lists them all,
   /// up to `limit` problems.
   public func check(limit: Int = 1000) throws(StoreError) -> [ProjectProblem] {
-    try read("check the project") { db in
+    try readTolerantly("check the project") { db in
       var problems = ProblemList(limit: limit)
-      try Self.checkSQLite(db, into: &problems)
-      try Self.checkSchema(db, into: &problems)
-      try Self.checkColumnTypes(db, into: &problems)
-      let layers = try Self.checkLayers(db, into: &problems)
-      try Self.checkReports(db, layers: layers, into: &problems)
-      try Self.checkLinks(db, into: &problems)
-      try Self.checkEvents(db, into: &problems)
-      try Self.checkSearchIndex(db, into: &problems)
+      // A page SQLite cannot read stops only the part of the check that reads it.
+      problems.attempt(.file, "the file") { try Self.checkSQLite(db, into: &$0) }
+      problems.attempt(.schema, "the schema") { try Self.checkSchema(db, into: &$0) }
+      problems.attempt(.file, "the columns") { try Self.checkColumnTypes(db, into: &$0) }
+      var layers: [String: LayerSchema] = [:]
+      problems.attempt(.layer, "the layers") { layers = try Self.checkLayers(db, into: &$0) }
+      problems.attempt(.report, "the reports") { try Self.checkReports(db, layers: layers, into: &$0) }
+      problems.attempt(.link, "the links") { try Self.checkLinks(db, into: &$0) }
+      problems.attempt(.event, "the event log") { try Self.checkEvents(db, into: &$0) }
+      problems.attempt(.index, "the search index") { try Self.checkSearchIndex(db, into: &$0) }
       return problems.items
     }
   }
 
   /// SQLite's own view: page structure, indexes matching their tables, and foreign keys.
   private static func checkSQLite(_ db: Database, into problems: inout ProblemList) throws {
-    for line in try String.fetchAll(db, sql: "PRAGMA integrity_check(100)") where line != "ok" {
-      problems.add(.file, "SQLite", line)
+    for result in try String.fetchAll(db, sql: "PRAGMA integrity_check(100)") where result != "ok" {
+      for line in result.split(separator: "\n") where !line.hasPrefix("*** ") {
+        problems.add(.file, "SQLite", String(line))
+      }
     }
     for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
       let table: String = (try? row.decode(String.self, atIndex: 0)) ?? "?"
@@ -226,6 +230,24 @@ extension ProjectStore {
   }
 }
 
+extension ProjectStore {
+  /// Like `read`, but ends the transaction with a rollback that may fail: SQLite can end a
+  /// transaction itself when it meets a damaged page, and `check` must still report.
+  fileprivate func readTolerantly<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try database.inDatabase { db in
+        try db.execute(sql: "BEGIN DEFERRED TRANSACTION")
+        defer { try? db.execute(sql: "ROLLBACK") }
+        return try body(db)
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .database(operation: operation, message: Self.message(of: error))
+    }
+  }
+}
+
 /// The problems found so far, up to a limit, so a badly damaged file cannot flood the screen.
 struct ProblemList {
   let limit: Int
@@ -236,6 +258,18 @@ struct ProblemList {
   mutating func add(_ kind: ProjectProblem.Kind, _ location: String, _ message: String) {
     guard items.count < limit else { return }
     items.append(ProjectProblem(kind: kind, location: location, message: message))
+  }
+
+  /// Runs one part of the check; an error that stops it (a page SQLite cannot read) becomes a
+  /// problem of its own, and the other parts still run.
+  mutating func attempt(_ kind: ProjectProblem.Kind, _ part: String, _ body: (inout ProblemList) throws -> Void) {
+    do {
+      try body(&self)
+    } catch let error as StoreError {
+      add(kind, error)
+    } catch {
+      add(kind, part, "could not be read to the end: \(ProjectStore.message(of: error))")
+    }
   }
 
   /// A damaged row as a problem: where, and why, without the advice to run `check`.

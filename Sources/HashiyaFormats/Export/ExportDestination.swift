@@ -39,7 +39,8 @@ public struct ExportDestination: Sendable, Equatable {
     path = expanded
   }
 
-  /// `~` and `~/…` with the home folder in front, as a shell does; `~user` is refused.
+  /// `~` and `~/…` with the home folder in front, as a shell does; `~user` is refused. `~` alone
+  /// becomes the home folder with a `/`, so it still names a folder when the home does not exist.
   static func expandingTilde(_ path: String, home: String?) throws(ExportDestinationError) -> String {
     guard path.hasPrefix("~") else { return path }
     let rest = path.dropFirst()
@@ -49,7 +50,7 @@ public struct ExportDestination: Sendable, Equatable {
     guard let home, home.hasPrefix("/") else {
       throw .tilde(path: path, reason: "HOME is not set to a folder")
     }
-    return home + rest
+    return rest.isEmpty && !home.hasSuffix("/") ? home + "/" : home + rest
   }
 
   /// Refuses `path` as a single-file destination unless it is new, or a regular file an export

@@ -25,9 +25,16 @@ public enum ExportTemporaries {
   /// Removes every temporary this process is writing. Safe from any thread, but not from inside a
   /// signal handler: it takes a lock and deletes files. The interrupted export then fails.
   public static func removeAll() {
+    removeAll { _ in true }
+  }
+
+  /// Removes the temporaries in progress that `chosen` picks (tests pick their own).
+  static func removeAll(where chosen: (String) -> Bool) {
     inProgress.withLock { paths in
-      for path in paths { remove(path) }
-      paths.removeAll()
+      for path in paths where chosen(path) {
+        remove(path)
+        paths.remove(path)
+      }
     }
   }
 

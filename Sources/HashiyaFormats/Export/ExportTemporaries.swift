@@ -74,29 +74,52 @@ public enum ExportTemporaries {
   /// Creates the temporary file for `target` (mode 0644, or `permissions`), clearing stale ones
   /// first, and records it as in progress.
   static func createFile(for target: String, permissions: mode_t?) throws(ExportDestinationError) -> (
-    path: String, handle: FileHandle
+    path: String, descriptor: Int32
   ) {
     let temporary = try prepare(for: target)
-    let handle = try createFile(at: temporary)
-    if let permissions { fchmod(handle.fileDescriptor, permissions) }
-    inProgress.withLock { _ = $0.insert(temporary) }
-    return (temporary, handle)
+    // Created and recorded under the lock, so no cleanup can find it unrecorded.
+    let descriptor = try inProgress.withLock { paths throws(ExportDestinationError) in
+      let descriptor = try createFile(at: temporary, shownAs: target)
+      paths.insert(temporary)
+      return descriptor
+    }
+    if let permissions { fchmod(descriptor, permissions) }
+    return (temporary, descriptor)
   }
 
   /// Creates the temporary folder for `target`, clearing stale ones first, and records it as in
   /// progress.
   static func createFolder(for target: String) throws(ExportDestinationError) -> String {
     let temporary = try prepare(for: target)
-    guard mkdir(temporary, 0o755) == 0 else { throw failure(temporary) }
-    inProgress.withLock { _ = $0.insert(temporary) }
+    try inProgress.withLock { paths throws(ExportDestinationError) in
+      guard mkdir(temporary, 0o755) == 0 else { throw failure(target) }
+      paths.insert(temporary)
+    }
     return temporary
   }
 
-  /// Creates a new file at `path`, failing if anything is there already (`O_EXCL`).
-  static func createFile(at path: String) throws(ExportDestinationError) -> FileHandle {
+  /// Creates a new file at `path`, failing if anything is there already (`O_EXCL`); an error
+  /// names `shownAs`, the name the user knows.
+  static func createFile(at path: String, shownAs: String? = nil) throws(ExportDestinationError) -> Int32 {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw failure(path) }
-    return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    guard descriptor >= 0 else { throw failure(shownAs ?? path) }
+    return descriptor
+  }
+
+  /// Writes all of `bytes` to `descriptor`; an error (a full disk, a file too large) names `shownAs`.
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32, shownAs: String) throws(ExportDestinationError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(descriptor, base + offset, buffer.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw failure(shownAs)
+      }
+      offset += written
+    }
   }
 
   /// Runs `move` (the rename into place) unless `removeAll()` got there first, and forgets the

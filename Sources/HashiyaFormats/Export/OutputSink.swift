@@ -13,13 +13,13 @@ import Foundation
 /// The target is checked by `ExportDestination` when the sink opens and again just before the
 /// rename. A sink dropped without `close` removes its temporary.
 public final class OutputSink {
-  private let handle: FileHandle
+  private let descriptor: Int32
   /// The temporary and its target; nil for standard output.
   private let file: (temporary: String, target: String)?
   private let project: String?
   /// Until the file is renamed into place or discarded.
   private var open = true
-  private var handleOpen = true
+  private var descriptorOpen = true
   private var buffer: [UInt8] = []
   private let flushThreshold = 1 << 20
   public private(set) var bytesWritten = 0
@@ -32,10 +32,10 @@ public final class OutputSink {
       try ExportDestination.checkFile(path, project: project)
       // An existing file keeps its permissions: a private export stays private.
       let temporary = try ExportTemporaries.createFile(for: path, permissions: FileEntry.permissions(path))
-      handle = temporary.handle
+      descriptor = temporary.descriptor
       file = (temporary.path, path)
     } else {
-      handle = FileHandle.standardOutput
+      descriptor = STDOUT_FILENO
       file = nil
     }
     buffer.reserveCapacity(flushThreshold + 65536)
@@ -55,7 +55,7 @@ public final class OutputSink {
 
   public func flush() throws {
     guard !buffer.isEmpty else { return }
-    try handle.write(contentsOf: buffer)
+    try ExportTemporaries.writeAll(buffer, to: descriptor, shownAs: file?.target ?? "standard output")
     buffer.removeAll(keepingCapacity: true)
   }
 
@@ -63,9 +63,10 @@ public final class OutputSink {
   public func close() throws {
     try flush()
     guard let file, open else { return }
-    try handle.synchronize()
-    handleOpen = false
-    try handle.close()
+    // On disk before the rename, so a crash cannot leave an empty file under the target's name.
+    guard fsync(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
+    descriptorOpen = false
+    guard closeDescriptor(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
     try ExportTemporaries.commit(file.temporary) { () throws(ExportDestinationError) in
       try ExportDestination.checkFile(file.target, project: project)
       try ExportTemporaries.move(file.temporary, to: file.target)
@@ -77,7 +78,12 @@ public final class OutputSink {
   public func discard() {
     guard let file, open else { return }
     open = false
-    if handleOpen { try? handle.close() }
+    if descriptorOpen { _ = closeDescriptor(descriptor) }
     ExportTemporaries.discard(file.temporary)
   }
+}
+
+/// `close(2)`, which the sink's own `close()` hides inside the class.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+  close(descriptor)
 }

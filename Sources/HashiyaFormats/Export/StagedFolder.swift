@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A folder built under a temporary name beside its target and renamed into place when complete,
 /// so a failed or killed export never leaves a half-filled folder under the name asked for.
 ///
@@ -33,11 +39,13 @@ final class StagedFolder {
   deinit { discard() }
 
   /// Writes `bytes` as the new file `name` in the folder.
-  func write(_ name: String, _ bytes: [UInt8]) throws {
-    let handle = try ExportTemporaries.createFile(at: (temporary as NSString).appendingPathComponent(name))
+  func write(_ name: String, _ bytes: [UInt8]) throws(ExportDestinationError) {
+    let shown = (target as NSString).appendingPathComponent(name)
+    let descriptor = try ExportTemporaries.createFile(
+      at: (temporary as NSString).appendingPathComponent(name), shownAs: shown)
+    defer { close(descriptor) }
     // No fsync per file: thousands of them would make a large brat export crawl.
-    try handle.write(contentsOf: bytes)
-    try handle.close()
+    try ExportTemporaries.writeAll(bytes, to: descriptor, shownAs: shown)
   }
 
   /// Renames the finished folder into place.

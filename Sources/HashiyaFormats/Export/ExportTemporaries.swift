@@ -122,17 +122,25 @@ public enum ExportTemporaries {
     }
   }
 
-  /// Runs `move` (the rename into place) unless `removeAll()` got there first, and forgets the
-  /// temporary when it succeeds. Holding the lock, a cleanup never deletes a folder half way
-  /// through its rename.
-  static func commit(_ temporary: String, _ move: () throws(ExportDestinationError) -> Void)
-    throws(ExportDestinationError)
-  {
+  /// Renames `temporary` over `target` with `rename(2)`, which replaces a file or an empty folder
+  /// atomically, once `check` (the destination's rules, looked at again) passes; then forgets it.
+  ///
+  /// Under the lock, so a cleanup never deletes a folder half way through its rename, and a
+  /// temporary `removeAll()` took is never renamed.
+  static func commit(
+    _ temporary: String, to target: String, check: () throws(ExportDestinationError) -> Void
+  ) throws(ExportDestinationError) {
     try inProgress.withLock { paths throws(ExportDestinationError) in
       guard paths.contains(temporary) else {
-        throw .cannotWrite(path: temporary, reason: "the export was interrupted")
+        throw .cannotWrite(path: target, reason: "the export was interrupted")
       }
-      try move()
+      try check()
+      guard rename(temporary, target) == 0 else {
+        if errno == ENOTEMPTY || errno == EEXIST {
+          throw .cannotWrite(path: target, reason: "something was put there during the export")
+        }
+        throw failure(target)
+      }
       paths.remove(temporary)
     }
   }
@@ -141,16 +149,6 @@ public enum ExportTemporaries {
   static func discard(_ temporary: String) {
     inProgress.withLock { paths in
       if paths.remove(temporary) != nil { remove(temporary) }
-    }
-  }
-
-  /// `rename(2)`, which replaces a file or an empty folder at `target` atomically.
-  static func move(_ temporary: String, to target: String) throws(ExportDestinationError) {
-    guard rename(temporary, target) == 0 else {
-      if errno == ENOTEMPTY || errno == EEXIST {
-        throw .cannotWrite(path: target, reason: "something was put there during the export")
-      }
-      throw failure(target)
     }
   }
 

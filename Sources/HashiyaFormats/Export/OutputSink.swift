@@ -67,9 +67,8 @@ public final class OutputSink {
     guard fsync(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
     descriptorOpen = false
     guard closeDescriptor(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
-    try ExportTemporaries.commit(file.temporary) { () throws(ExportDestinationError) in
+    try ExportTemporaries.commit(file.temporary, to: file.target) { () throws(ExportDestinationError) in
       try ExportDestination.checkFile(file.target, project: project)
-      try ExportTemporaries.move(file.temporary, to: file.target)
     }
     open = false
   }

@@ -51,9 +51,8 @@ final class StagedFolder {
   /// Renames the finished folder into place.
   func commit() throws(ExportDestinationError) {
     guard open else { return }
-    try ExportTemporaries.commit(temporary) { () throws(ExportDestinationError) in
+    try ExportTemporaries.commit(temporary, to: target) { () throws(ExportDestinationError) in
       try ExportDestination.checkFolder(target, project: project)
-      try ExportTemporaries.move(temporary, to: target)
     }
     open = false
   }

@@ -203,6 +203,30 @@ import Testing
     }
   }
 
+  @Test func theTemporariesOfAKilledExportAreRemovedByTheNextExport() throws {
+    try imported()
+    let big = hashiya.write("big.txt", String(repeating: "نصٌ طويلٌ جداً 📜\r\n", count: 60_000))
+    #expect(try hashiya.run([project, "-c", "import \(big)"]).status == 0)
+    folderWithAFile("out")
+    // Writing past 512 KiB kills the process (SIGXFSZ, which the test runner may ignore, so its
+    // default action is restored) in the middle of the export.
+    let killing = [
+      "/usr/bin/env", "--default-signal=XFSZ", "/bin/sh", "-c", "ulimit -c 0; ulimit -f 1024; exec \"$@\"", "sh",
+    ]
+    for command in ["export out/big.jsonl", "export --format brat out/brat"] {
+      let run = try hashiya.run([project, "-c", command], launcher: killing)
+      #expect(run.status != 0 && run.status != 1, "\(command) was not killed: \(run.stderr)")
+      // The one it left; the brat export removed the one the first export left.
+      #expect(temporaries(in: hashiya.path("out")).count == 1, "\(command)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: hashiya.path("out/big.jsonl")))
+    #expect(!FileManager.default.fileExists(atPath: hashiya.path("out/brat")))
+    let next = try hashiya.run([project, "-c", "export --reports 1 out/small.jsonl"])
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(temporaries(in: hashiya.path("out")).isEmpty)
+    #expect(FileManager.default.fileExists(atPath: hashiya.path("out/keep.txt")))
+  }
+
   @Test func aFolderThatCannotBeWrittenLeavesNoTemporary() throws {
     try imported()
     let locked = folderWithAFile("locked")

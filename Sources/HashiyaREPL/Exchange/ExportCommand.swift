@@ -10,9 +10,10 @@ struct ExportCommand: Command {
     "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--with-suggestions] [--offsets all] OUT|-"
   let summary = "export annotated reports as JSON, JSON Lines, W3C, brat, Prodigy, doccano, Label Studio or HTML"
   let details = """
-    OUT is a file (a new or empty folder for brat) or - for standard output. The format defaults to the
-    file's extension (.json, .jsonl, .html), else jsonl. --layer and --author may repeat or take
-    comma lists; --reports takes ids like 1,3,7-9. --gold exports adjudicated annotations only.
+    OUT is a file (a new or empty folder for brat) or - for standard output; ~/ is the home
+    folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
+    --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
+    --gold exports adjudicated annotations only.
     --with-suggestions adds the candidates of the last suggest (origin suggestion:PLUGIN@VERSION,
     not yet accepted). --offsets all adds UTF-16 and UTF-8 offsets to the native formats.
     Offsets are Unicode scalar (code point) offsets; Label Studio's are converted to UTF-16.

@@ -46,13 +46,24 @@ final class HashiyaBinary {
   static var samples: String { repository.appendingPathComponent("projects/samples").path }
   static var seed: String { samples + "/coalition-sdf-report.ar.txt" }
 
-  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder.
+  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder (or `directory`).
+  ///
+  /// `launcher` (a program and its arguments) runs the binary in its place, e.g. a shell that
+  /// sets a resource limit first; it receives the binary's path and `arguments` after its own.
   @discardableResult
-  func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+  func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], directory: String? = nil,
+    launcher: [String] = []
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = launcher.dropFirst() + [Self.executable.path] + arguments
+    } else {
+      process.executableURL = Self.executable
+      process.arguments = arguments
+    }
+    process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? folder
     var env = ProcessInfo.processInfo.environment
     env["HASHIYA_USER"] = "tester"
     env["HOME"] = folder.path

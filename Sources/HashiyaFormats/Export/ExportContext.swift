@@ -23,10 +23,12 @@ public struct ExportContext: Sendable {
   public var gold: Bool
   /// Context length, in scalars, of a quote's `prefix` and `suffix`.
   public var contextLength: Int
+  /// The project file, which no export may overwrite; nil when exporting outside a project.
+  public var projectPath: String?
 
   public init(
     projectUID: String, projectName: String, exportedAt: String, exportedBy: String, schemas: [LayerSchema],
-    offsets: Offsets = .scalar, gold: Bool = false, contextLength: Int = 32
+    offsets: Offsets = .scalar, gold: Bool = false, contextLength: Int = 32, projectPath: String? = nil
   ) {
     self.projectUID = projectUID
     self.projectName = projectName
@@ -36,5 +38,6 @@ public struct ExportContext: Sendable {
     self.offsets = offsets
     self.gold = gold
     self.contextLength = contextLength
+    self.projectPath = projectPath
   }
 }

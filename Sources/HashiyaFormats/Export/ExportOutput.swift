@@ -7,9 +7,9 @@ struct ExportOutput {
   var writer = JSONWriter(capacity: 1 << 16)
   var summary = ExportSummary()
 
-  /// `path` nil or `-` writes to standard output.
-  init(path: String?) throws {
-    sink = try OutputSink(path: path)
+  /// `path` nil or `-` writes to standard output; `project` is never overwritten.
+  init(path: String?, project: String?) throws {
+    sink = try OutputSink(path: path, project: project)
     self.path = path ?? "-"
   }
 

@@ -1,34 +1,47 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A buffered byte stream to a file or standard output, for exporters that write as they go.
 ///
-/// Files are written to a temporary name beside the target and renamed on `close`, so a failed
-/// export never leaves a half-written file under the name the user asked for.
+/// A file is written to a new temporary beside the target (`ExportTemporaries`) and renamed over
+/// it on `close`, so the target is replaced whole or not at all and nothing is ever removed first.
+/// The target is checked by `ExportDestination` when the sink opens and again just before the
+/// rename. A sink dropped without `close` removes its temporary.
 public final class OutputSink {
-  private let handle: FileHandle
-  private let temporaryPath: String?
-  private let finalPath: String?
+  private let descriptor: Int32
+  /// The temporary and its target; nil for standard output.
+  private let file: (temporary: String, target: String)?
+  private let project: String?
+  /// Until the file is renamed into place or discarded.
+  private var open = true
+  private var descriptorOpen = true
   private var buffer: [UInt8] = []
   private let flushThreshold = 1 << 20
   public private(set) var bytesWritten = 0
 
-  /// `path` nil or `-` writes to standard output.
-  public init(path: String?) throws {
+  /// `path` nil or `-` writes to standard output. `project` is the open project's file, which the
+  /// sink refuses to replace.
+  public init(path: String?, project: String? = nil) throws {
+    self.project = project
     if let path, path != "-" {
-      let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-      guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-        throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-      }
-      handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-      temporaryPath = temporary
-      finalPath = path
+      try ExportDestination.checkFile(path, project: project)
+      // An existing file keeps its permissions: a private export stays private.
+      let temporary = try ExportTemporaries.createFile(for: path, permissions: FileEntry.permissions(path))
+      descriptor = temporary.descriptor
+      file = (temporary.path, path)
     } else {
-      handle = FileHandle.standardOutput
-      temporaryPath = nil
-      finalPath = nil
+      descriptor = STDOUT_FILENO
+      file = nil
     }
     buffer.reserveCapacity(flushThreshold + 65536)
   }
+
+  deinit { discard() }
 
   public func write(_ bytes: [UInt8]) throws {
     buffer.append(contentsOf: bytes)
@@ -42,23 +55,34 @@ public final class OutputSink {
 
   public func flush() throws {
     guard !buffer.isEmpty else { return }
-    try handle.write(contentsOf: buffer)
+    try ExportTemporaries.writeAll(buffer, to: descriptor, shownAs: file?.target ?? "standard output")
     buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes and, for a file, moves it into place.
   public func close() throws {
     try flush()
-    guard let temporaryPath, let finalPath else { return }
-    try handle.close()
-    if FileManager.default.fileExists(atPath: finalPath) { try FileManager.default.removeItem(atPath: finalPath) }
-    try FileManager.default.moveItem(atPath: temporaryPath, toPath: finalPath)
+    guard let file, open else { return }
+    // On disk before the rename, so a crash cannot leave an empty file under the target's name.
+    guard fsync(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
+    descriptorOpen = false
+    guard closeDescriptor(descriptor) == 0 else { throw ExportTemporaries.failure(file.target) }
+    try ExportTemporaries.commit(file.temporary, to: file.target) { () throws(ExportDestinationError) in
+      try ExportDestination.checkFile(file.target, project: project)
+    }
+    open = false
   }
 
-  /// Abandons a file export, removing the partial file.
+  /// Abandons a file export, removing the temporary.
   public func discard() {
-    guard let temporaryPath else { return }
-    try? handle.close()
-    try? FileManager.default.removeItem(atPath: temporaryPath)
+    guard let file, open else { return }
+    open = false
+    if descriptorOpen { _ = closeDescriptor(descriptor) }
+    ExportTemporaries.discard(file.temporary)
   }
+}
+
+/// `close(2)`, which the sink's own `close()` hides inside the class.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+  close(descriptor)
 }

@@ -12,11 +12,6 @@ public protocol ReportExporter {
   func discard()
 }
 
-extension ReportExporter {
-  /// Exporters that write each file whole (brat) leave nothing half-written to remove.
-  public func discard() {}
-}
-
 /// What an export wrote.
 public struct ExportSummary: Sendable, Equatable {
   public var reports: Int

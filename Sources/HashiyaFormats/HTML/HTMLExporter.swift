@@ -19,7 +19,7 @@ public struct HTMLExporter: ReportExporter {
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
-    self.sink = try OutputSink(path: path)
+    self.sink = try OutputSink(path: path, project: context.projectPath)
     self.path = path ?? "-"
     self.context = context
   }

@@ -25,7 +25,7 @@ public struct NativeExporter: ReportExporter {
     }
     self.path = path == "-" ? nil : path
     encoder = NativeReportEncoder(offsets: context.offsets, contextLength: context.contextLength)
-    sink = try OutputSink(path: path)
+    sink = try OutputSink(path: path, project: context.projectPath)
     writer.beginObject()
     if lines {
       writer.field("kind", "header")

@@ -19,7 +19,7 @@ public struct W3CExporter: ReportExporter {
     self.path = path == "-" ? nil : path
     let projectIRI = "urn:hashiya:" + context.projectUID
     annotationWriter = W3CAnnotationWriter(projectIRI: projectIRI, contextLength: context.contextLength)
-    sink = try OutputSink(path: path)
+    sink = try OutputSink(path: path, project: context.projectPath)
     writer.beginObject()
     writer.field("@context", W3CAnnotationWriter.context)
     writer.field("id", projectIRI + ":collection")

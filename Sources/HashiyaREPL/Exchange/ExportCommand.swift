@@ -10,13 +10,16 @@ struct ExportCommand: Command {
     "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--with-suggestions] [--offsets all] OUT|-"
   let summary = "export annotated reports as JSON, JSON Lines, W3C, brat, Prodigy, doccano, Label Studio or HTML"
   let details = """
-    OUT is a file (a folder for brat) or - for standard output. The format defaults to the
-    file's extension (.json, .jsonl, .html), else jsonl. --layer and --author may repeat or take
-    comma lists; --reports takes ids like 1,3,7-9. --gold exports adjudicated annotations only.
+    OUT is a file (a new or empty folder for brat) or - for standard output; ~/ is the home
+    folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
+    --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
+    --gold exports adjudicated annotations only.
     --with-suggestions adds the candidates of the last suggest (origin suggestion:PLUGIN@VERSION,
     not yet accepted). --offsets all adds UTF-16 and UTF-8 offsets to the native formats.
     Offsets are Unicode scalar (code point) offsets; Label Studio's are converted to UTF-16.
-    A failed export leaves no partial file behind.
+    An existing file is replaced whole, by renaming the finished export over it; export never
+    writes over a folder, a link, a project or any SQLite database. A failed or interrupted
+    export leaves no partial file behind.
 
     Examples:
       export team.jsonl
@@ -34,31 +37,23 @@ struct ExportCommand: Command {
     let gold = arguments.takeFlag("gold")
     let withSuggestions = arguments.takeFlag("with-suggestions")
     let offsets = try arguments.takeOption("offsets")
-    guard let destination = arguments.takeNext()?.text else {
+    guard let target = arguments.takeNext()?.text else {
       throw CommandError.usage(command: name, message: "name the output file, folder or -")
     }
     try arguments.finish()
-    let format = try Self.format(formatName, destination: destination)
+    let format = try Self.format(formatName, destination: target)
     guard offsets == nil || offsets == "all" || offsets == "scalar" else {
       throw CommandError.usage(command: name, message: "--offsets takes all or scalar")
     }
-    if format != .brat && destination != "-" {
-      let folder = (destination as NSString).deletingLastPathComponent
-      var isDirectory: ObjCBool = false
-      if !folder.isEmpty
-        && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
-      {
-        throw CommandError.usage(command: name, message: "the folder \(folder) does not exist")
-      }
-    }
+    let destination = try ExportDestination(target, format: format, project: session.store.path)
     let selection = ExportSelection(
       reportIDs: try reports.map { try ReportSelection.ids($0, store: session.store, command: name) },
       layers: layers, authors: authors, goldOnly: gold)
     let context = ExportContext(
       projectUID: try session.store.projectUID(), projectName: (session.store.path as NSString).lastPathComponent,
       exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
-      offsets: offsets == "all" ? .all : .scalar, gold: gold)
-    var exporter = try ExporterFactory.make(format, destination: destination, context: context)
+      offsets: offsets == "all" ? .all : .scalar, gold: gold, projectPath: session.store.path)
+    var exporter = try ExporterFactory.make(destination, context: context)
     let extra = withSuggestions ? Self.pendingByReport(session) : [:]
     do {
       try ReportPrefetch.forEachReport(in: session.store, selection) { bundle, text in
@@ -70,8 +65,8 @@ struct ExportCommand: Command {
       }
       let summary = try exporter.finish()
       // Standard output carries the export itself: a summary there would corrupt it.
-      if destination == "-" { return SilentOutput() }
-      return ExportReport(format: format, destination: destination, summary: summary)
+      guard let path = destination.path else { return SilentOutput() }
+      return ExportReport(format: format, destination: path, summary: summary)
     } catch {
       exporter.discard()
       throw error

@@ -8,17 +8,21 @@ import HashiyaStore
 /// Hashiya's scalar offsets are written unchanged. Labels become entity types (layers are kept
 /// only as comments in `annotation.conf`), attributes `A` lines, links `R` lines and a
 /// `translation` attribute an `AnnotatorNotes` line. Reviews have no brat form and are left out.
+///
+/// The folder is built under a temporary name beside the target and renamed into place by
+/// `finish`, so it appears complete or not at all; the target must be new or empty.
 public struct BratExporter: ReportExporter {
   /// The attribute written as an `AnnotatorNotes` line rather than an `A` line.
   static let noteAttribute = "translation"
 
   private let folder: String
+  private let staged: StagedFolder
   private let context: ExportContext
   private var summary = ExportSummary()
 
-  /// Creates `folder` when it does not exist.
+  /// `folder` must be new (its missing parents are created) or empty.
   public init(folder: String, context: ExportContext) throws {
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    staged = try StagedFolder(target: folder, project: context.projectPath)
     self.folder = folder
     self.context = context
   }
@@ -38,7 +42,13 @@ public struct BratExporter: ReportExporter {
   public mutating func finish() throws -> ExportSummary {
     let conf = BratConfiguration.text(for: context.schemas)
     try writeFile((folder as NSString).appendingPathComponent(BratConfiguration.fileName), Array(conf.utf8))
+    try staged.commit()
     return summary
+  }
+
+  /// Removes the folder being built.
+  public func discard() {
+    staged.discard()
   }
 
   /// A brat entity or relation type: brat splits lines on whitespace, so none may remain.
@@ -103,15 +113,9 @@ public struct BratExporter: ReportExporter {
     String(String.UnicodeScalarView(text.unicodeScalars.map { isLineBreak($0) || $0 == "\t" ? " " : $0 }))
   }
 
+  /// Writes the file that will be `path` once the folder is in place.
   private mutating func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-    let sink = try OutputSink(path: path)
-    do {
-      try sink.write(bytes)
-      try sink.close()
-    } catch {
-      sink.discard()
-      throw error
-    }
+    try staged.write((path as NSString).lastPathComponent, bytes)
     summary.bytes += bytes.count
     summary.files.append(path)
   }

@@ -14,7 +14,7 @@ public struct LabelStudioExporter: ReportExporter {
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
-    self.output = try ExportOutput(path: path)
+    self.output = try ExportOutput(path: path, project: context.projectPath)
     self.context = context
   }
 

@@ -108,6 +108,17 @@ import Testing
     #expect((json.first as? [String: Any])?["sound"] as? Bool == true)
   }
 
+  @Test func checkNamesWhatAKilledExportLeftBesideTheProject() throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.base(in: hashiya)
+    // A process id above the kernel's limit is never alive: the export that wrote this is gone.
+    let leftover = hashiya.write(".team.jsonl.hashiya-partial-99999999", "{\"kind\":\"header\"")
+    let run = try hashiya.run([project, "-c", "check"])
+    #expect(run.status == 1, "\(run.stdout)")
+    #expect(run.stdout.contains(".team.jsonl.hashiya-partial-99999999"), "\(run.stdout)")
+    #expect(FileManager.default.fileExists(atPath: leftover), "check removed a file")
+  }
+
   @Test func emptyFilesAndDanglingLinksAreNotTurnedIntoProjects() throws {
     let hashiya = HashiyaBinary()
     let empty = hashiya.write("empty.hashiya", [])

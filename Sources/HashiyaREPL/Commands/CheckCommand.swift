@@ -1,4 +1,6 @@
 import AnnotatorKit
+import Foundation
+import HashiyaFormats
 import HashiyaStore
 
 /// `check`: verify the whole project file, like `git fsck`.
@@ -11,14 +13,21 @@ struct CheckCommand: Command {
     its recorded length and SHA-256, every annotation lies inside its text on character edges
     and covers exactly its quote, uses a recorded layer and label, every active link joins live
     annotations, every event is readable and every annotation has a history, and the search
-    index is sound. Nothing is written. The command fails (exit code 1) when it finds a problem.
+    index is sound. It also names temporary files a killed export left beside the project (the
+    next export into that folder removes them). Nothing is written. The command fails (exit
+    code 1) when it finds a problem.
 
     From the shell: hashiya team.hashiya check
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     try arguments.finish()
-    return CheckReport(path: session.store.path, problems: try session.store.check())
+    let path = session.store.path
+    let folder = (path as NSString).deletingLastPathComponent
+    let leftovers = ExportTemporaries.stale(in: folder.isEmpty ? "." : folder).map {
+      ProjectProblem(kind: .temporary, location: $0, message: "left by an export that was killed; safe to remove")
+    }
+    return CheckReport(path: path, problems: try session.store.check() + leftovers)
   }
 }
 

@@ -5,6 +5,10 @@ struct OpenCommand: Command {
   let name = "open"
   let synopsis = "FILE"
   let summary = "open (or create) another project file"
+  let details = """
+    The session starts afresh on it: its own plugins (beside the file, yours, and --plugins
+    folders), its first report, and no pending suggestions, review queue or @ from before.
+    """
   let completion = CompletionKind.files
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
@@ -13,8 +17,9 @@ struct OpenCommand: Command {
       throw CommandError.usage(command: name, message: "name the project file")
     }
     try arguments.finish()
-    session.open(try ProjectStore.open(path: path))
-    session.currentReportID = try session.store.firstReportID()
+    let store = try ProjectStore.open(path: path)
+    let plugins = Launcher.loadPlugins(project: path, extra: session.extraPluginFolders)
+    session.open(store, catalog: LayerCatalog(plugins: plugins.plugins, failures: plugins.failures))
     let count = try session.store.reportCount()
     return Message(
       "opened \(path) (\(count) report\(count == 1 ? "" : "s"))",

@@ -23,11 +23,13 @@ public enum Launcher {
       return ErrorReport.exitCode(error)
     }
     let batch = !options.commands.isEmpty || !stdinIsTerminal
-    let plugins = loadPlugins(project: store.path, extra: options.pluginDirectories + demoPluginFolders(options))
-    defer { plugins.shutdown() }
+    let extraPlugins = options.pluginDirectories + demoPluginFolders(options)
+    let plugins = loadPlugins(project: store.path, extra: extraPlugins)
     let catalog = LayerCatalog(plugins: plugins.plugins, failures: plugins.failures)
     let session = Session(
       store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch, catalog: catalog)
+    session.extraPluginFolders = extraPlugins
+    defer { session.shutdown() }
     session.currentReportID = try? store.firstReportID()
     if isatty(STDERR_FILENO) == 1 && !options.json {
       session.importProgress = ProgressBar().update

@@ -16,6 +16,11 @@ public final class LayerCatalog {
     self.failures = failures
   }
 
+  /// Stops the process plugins this catalog started.
+  public func shutdown() {
+    PluginLoadResult(plugins: plugins, failures: failures).shutdown()
+  }
+
   public func plugin(_ layer: String) -> LoadedPlugin? {
     plugins.first { $0.id == layer }
   }

@@ -7,8 +7,8 @@ import HashiyaStore
 public final class Session {
   public private(set) var store: ProjectStore
   public let user: String
-  /// The commands this session understands.
-  public let registry: CommandRegistry
+  /// The commands this session understands: the built-in ones and its plugins'.
+  public private(set) var registry: CommandRegistry
   /// The report `show`, `find`, `next` and `prev` work on.
   public var currentReportID: Int?
   /// The last `find` result, addressed as `@`.
@@ -17,8 +17,10 @@ public final class Session {
   public let commandsFromStandardInput: Bool
   /// Called while a long import runs, to draw progress.
   public var importProgress: ((ImportProgress) -> Void)?
-  /// The layers this session knows.
-  public let catalog: LayerCatalog
+  /// The layers this session knows: its project's plugins, and the schemas the file carries.
+  public private(set) var catalog: LayerCatalog
+  /// Plugin folders named on the command line, searched again for each project opened.
+  public var extraPluginFolders: [String] = []
   /// The numbered candidates of the last `suggest`, for `accept` and `reject`.
   public var pendingSuggestions: [PendingSuggestion] = []
   /// The review in progress; while it is, `accept`, `reject` and `edit NAME` decide its units.
@@ -27,6 +29,8 @@ public final class Session {
   public var wantsToQuit = false
 
   private var cachedText: (id: Int, text: ReportText)?
+  /// Whether the registry was given rather than built from the catalog (tests).
+  private let registryIsFixed: Bool
 
   public init(
     store: ProjectStore, user: String, commandsFromStandardInput: Bool,
@@ -35,6 +39,7 @@ public final class Session {
     self.store = store
     self.catalog = catalog
     self.registry = registry ?? CommandRegistry.standard(with: catalog)
+    self.registryIsFixed = registry != nil
     self.user = user
     self.commandsFromStandardInput = commandsFromStandardInput
   }
@@ -45,12 +50,24 @@ public final class Session {
     return ReportText(try store.report(id: id).text)
   }
 
-  /// Switches to another project file.
-  public func open(_ store: ProjectStore) {
+  /// Switches to another project file with everything that belongs to a project made anew:
+  /// its plugins and their commands, the current report, `@`, pending suggestions, the review
+  /// queue. Nothing of the old project's can then be applied to the new one.
+  public func open(_ store: ProjectStore, catalog: LayerCatalog) {
+    self.catalog.shutdown()
     self.store = store
-    currentReportID = nil
+    self.catalog = catalog
+    if !registryIsFixed { registry = CommandRegistry.standard(with: catalog) }
+    currentReportID = try? store.firstReportID()
     lastFind = nil
     cachedText = nil
+    pendingSuggestions = []
+    reviewQueue = nil
+  }
+
+  /// Stops the plugin processes the session started; called when it ends.
+  public func shutdown() {
+    catalog.shutdown()
   }
 
   /// The report to work on: the one named, else the current one.

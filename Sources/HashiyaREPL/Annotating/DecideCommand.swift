@@ -79,9 +79,9 @@ struct DecideCommand: Command {
       drafts[number] = try writer.draft(
         layer: item.layer, label: item.suggestion.label, range: item.suggestion.range, reportID: item.reportID,
         text: session.text(ofReport: item.reportID), attributes: item.suggestion.attributes, origin: item.origin)
-      try session.catalog.recordSchema(of: item.layer, store: session.store, user: session.user)
     }
-    let handles: [Int: Int] = try session.store.change(author: session.user) { changes in
+    let layers = order.filter { drafts[$0] != nil }.map { session.pendingSuggestions[$0 - 1].layer }
+    let handles: [Int: Int] = try session.change(writingTo: layers) { changes in
       var handles: [Int: Int] = [:]
       for number in order {
         if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }

@@ -93,8 +93,7 @@ struct AnnotateCommand: Command {
       try writer.checkLink(link.type, layer: layer, label: label, reportID: report.id, to: found)
       target = found
     }
-    try session.catalog.recordSchema(of: layer, store: session.store, user: session.user)
-    let created = try session.store.change(author: session.user) { changes in
+    let created = try session.change(writingTo: [layer]) { changes in
       let created = try changes.add(draft)
       if let target, let link { try changes.link(link.type, from: created.id, to: target.id) }
       return created

@@ -78,10 +78,9 @@ struct Adjudicator {
     let golds = try session.store.annotations(AnnotationFilter(reportID: unit.reportID, layer: item.layer)).filter {
       $0.origin == "adjudicated"
     }
-    if draft != nil { try session.catalog.recordSchema(of: item.layer, store: session.store, user: session.user) }
     let links = try goldLinks(source: span, others: golds)
     let key = "\(unit.reportID)/\(item.layer)"
-    let handle: Int? = try session.store.change(author: session.user) { changes in
+    let handle: Int? = try session.change(writingTo: draft == nil ? [] : [item.layer]) { changes in
       if item.decision != nil {
         try changes.withdrawReviewDecisions(reportID: unit.reportID, layer: item.layer, sources: sources)
         for old in golds where !Set(old.provenance).isDisjoint(with: sources) { try changes.delete(old.id) }

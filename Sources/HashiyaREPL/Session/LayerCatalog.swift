@@ -51,16 +51,19 @@ public final class LayerCatalog {
     try store.layerRecords().filter { plugin($0.id) == nil }
   }
 
-  /// Makes sure the project file records the schema of a plugin layer before it is written to.
-  public func recordSchema(of layer: String, store: ProjectStore, user: String) throws {
-    guard !registered.contains(layer), let plugin = plugin(layer) else { return }
+  /// The schema record of a plugin layer not yet recorded by this session, to record in the
+  /// transaction that first writes to it; nil for layers known only from the file.
+  func unrecordedSchema(of layer: String) -> LayerRecord? {
+    guard !registered.contains(layer), let plugin = plugin(layer) else { return nil }
     let annotator = plugin.annotator
-    try store.registerLayer(
-      LayerRecord(
-        id: annotator.id, version: annotator.version, kind: plugin.kind.rawValue,
-        schemaJSON: JSONWriter.string(annotator.schema.json)),
-      author: user)
-    registered.insert(layer)
+    return LayerRecord(
+      id: annotator.id, version: annotator.version, kind: plugin.kind.rawValue,
+      schemaJSON: JSONWriter.string(annotator.schema.json))
+  }
+
+  /// Notes that a transaction that recorded these layers' schemas committed.
+  func noteRecorded(_ layers: [String]) {
+    registered.formUnion(layers)
   }
 
   /// Every label of every known layer, for completion.

@@ -65,6 +65,19 @@ public final class Session {
     reviewQueue = nil
   }
 
+  /// Runs one command's changes as one transaction of the store, first recording the schemas of
+  /// the plugin layers it writes to that this session has not recorded yet.
+  @discardableResult
+  public func change<T>(writingTo layers: [String], _ body: (AnnotationChanges) throws -> T) throws -> T {
+    let records = Set(layers).sorted().compactMap { catalog.unrecordedSchema(of: $0) }
+    let result = try store.change(author: user) { changes in
+      for record in records { try changes.register(record) }
+      return try body(changes)
+    }
+    catalog.noteRecorded(records.map(\.id))
+    return result
+  }
+
   /// Stops the plugin processes the session started; called when it ends.
   public func shutdown() {
     catalog.shutdown()

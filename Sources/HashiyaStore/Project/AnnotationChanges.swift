@@ -19,6 +19,12 @@ public final class AnnotationChanges {
     self.now = now
   }
 
+  /// Records the schema of a layer this change writes to, in the same transaction: the file
+  /// never holds a layer's annotations without its schema, nor a schema for a write that failed.
+  public func register(_ record: LayerRecord) throws {
+    try ProjectStore.register(db, record, author: author)
+  }
+
   /// Adds an annotation and returns it with its new handle.
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {

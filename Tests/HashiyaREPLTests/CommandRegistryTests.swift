@@ -29,8 +29,14 @@ import Testing
     let tokens = arguments.takeFlag("tokens")
     #expect(tokens)
     #expect(try arguments.takeReportID() == 3)
-    #expect(throws: CommandError.usage(command: "show", message: "unknown option \"--bogus\"")) {
+    #expect(throws: CommandError.usage(command: "show", message: "unknown option \"--bogus\" (options: --tokens)")) {
       try arguments.finish()
+    }
+    var typo = Arguments(command: "show", tokens: [.word("--tokns")])
+    _ = typo.takeFlag("tokens")
+    #expect(throws: CommandError.usage(command: "show", message: "unknown option \"--tokns\"; did you mean --tokens?"))
+    {
+      try typo.finish()
     }
     var paged = Arguments(command: "reports", tokens: [.word("--page=2")])
     #expect(try paged.takeIntOption("page") == 2)

@@ -78,8 +78,7 @@ extension AttributeSchema {
       default: throw .wrongType(attribute: name, value: text, expected: "true or false")
       }
     case .reference:
-      let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
-      guard let handle = Int(digits), handle > 0 else {
+      guard let handle = Handle.parse(text) else {
         throw .wrongType(attribute: name, value: text, expected: "an annotation handle like #12")
       }
       value = .int(handle)

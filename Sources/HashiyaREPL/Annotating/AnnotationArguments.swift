@@ -4,11 +4,10 @@ import AnnotatorKit
 extension Arguments {
   /// Consumes an annotation handle, `#12` or `12`.
   mutating func takeHandle(_ what: String = "annotation") throws(CommandError) -> Int {
-    guard case .word(let word)? = takeNext() else {
+    guard let word = try takePositional() else {
       throw .usage(command: command, message: "name the \(what) by its handle, like #12")
     }
-    let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
-    guard let handle = Int(digits), handle >= 1 else {
+    guard let handle = Handle.parse(word) else {
       throw .usage(command: command, message: "\"\(word)\" is not a handle like #12")
     }
     return handle

@@ -25,7 +25,7 @@ struct DecideCommand: Command {
     }
     let pending = session.pendingSuggestions
     guard !pending.isEmpty else { throw CommandError.noSuggestions }
-    let tokens = arguments.takeAll().map(\.text)
+    let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
     var chosen: [Int] = []
     if tokens == ["all"] {

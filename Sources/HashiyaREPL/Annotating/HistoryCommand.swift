@@ -6,17 +6,23 @@ struct HistoryCommand: Command {
   let name = "history"
   let synopsis = "[#ID] [--limit N]"
   let summary = "who changed what and when: one annotation, or the latest events"
+  let details = """
+    Without #ID, the project's latest 20 events (--limit N for more or fewer); with #ID, that
+    annotation's whole history, or its latest N events with --limit N.
+    """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
-    let limit = try arguments.takeIntOption("limit") ?? 20
+    let limit = try arguments.takeIntOption("limit")
     let events: [ProjectEvent]
     if arguments.isEmpty {
-      events = try session.store.recentEvents(limit: limit)
+      events = try session.store.recentEvents(limit: limit ?? 20)
     } else {
       let handle = try arguments.takeHandle()
       try arguments.finish()
-      events = try session.store.history(ofAnnotation: handle)
+      // One annotation's whole history by default; --limit keeps its latest events.
+      let all = try session.store.history(ofAnnotation: handle)
+      events = limit.map { Array(all.suffix($0)) } ?? all
     }
     return EventList(events: events)
   }

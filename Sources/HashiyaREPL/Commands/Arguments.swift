@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// A command's argument tokens, with helpers to take flags and positionals in a checked way.
 ///
 /// Each `take…` consumes what it reads; `finish()` then refuses anything left over, so a typo in a
@@ -5,6 +7,8 @@
 public struct Arguments {
   public let command: String
   private var tokens: [Token]
+  /// The options the command asked for so far: what an unknown one is compared with.
+  private var offered: [String] = []
 
   public init(command: String, tokens: [Token]) {
     self.command = command
@@ -15,6 +19,7 @@ public struct Arguments {
 
   /// Consumes `--name`; true if it was there.
   public mutating func takeFlag(_ name: String) -> Bool {
+    offered.append(name)
     guard let index = tokens.firstIndex(of: .word("--" + name)) else { return false }
     tokens.remove(at: index)
     return true
@@ -22,6 +27,7 @@ public struct Arguments {
 
   /// Consumes `--name VALUE` or `--name=VALUE`.
   public mutating func takeOption(_ name: String) throws(CommandError) -> String? {
+    offered.append(name)
     for (index, token) in tokens.enumerated() {
       if case .assignment(let key, let value) = token, key == "--" + name {
         tokens.remove(at: index)
@@ -58,6 +64,31 @@ public struct Arguments {
     return tokens
   }
 
+  /// Consumes every remaining token as free text (a query, paths), refusing an unquoted
+  /// `--word` the command does not know instead of searching for it.
+  public mutating func takeRest() throws(CommandError) -> [Token] {
+    if let option = tokens.first(where: Self.looksLikeOption) { throw unknownOption(option.text) }
+    return takeAll()
+  }
+
+  private static func looksLikeOption(_ token: Token) -> Bool {
+    guard case .word(let word) = token else { return false }
+    return word.hasPrefix("--") && word.count > 2
+  }
+
+  /// "unknown option --x", with the closest option the command knows when one is near.
+  private func unknownOption(_ text: String) -> CommandError {
+    let name = String(text.dropFirst(2).prefix { $0 != "=" })
+    let scored = offered.map { ($0, CommandRegistry.editDistance(name.lowercased(), $0)) }
+    var message = "unknown option \"\(text)\""
+    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, name.count / 3 + 1)) {
+      message += "; did you mean --\(best.0)?"
+    } else if !offered.isEmpty {
+      message += " (options: " + offered.map { "--" + $0 }.joined(separator: ", ") + ")"
+    }
+    return .usage(command: command, message: message)
+  }
+
   /// The next token, left in place.
   public var peek: Token? { tokens.first }
 
@@ -66,11 +97,17 @@ public struct Arguments {
     tokens.isEmpty ? nil : tokens.removeFirst()
   }
 
+  /// Consumes the next positional argument (a file, a topic); an unquoted `--word` there is an
+  /// option the command does not know, never a file name.
+  public mutating func takePositional() throws(CommandError) -> String? {
+    if let next = tokens.first, Self.looksLikeOption(next) { throw unknownOption(next.text) }
+    return takeNext()?.text
+  }
+
   /// Consumes an optional report id (`12` or `#12`).
   public mutating func takeReportID() throws(CommandError) -> Int? {
     guard case .word(let word)? = tokens.first, !word.hasPrefix("--") else { return nil }
-    let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
-    guard let id = Int(digits), id >= 1 else {
+    guard let id = Handle.parse(word) else {
       throw .usage(command: command, message: "\"\(word)\" is not a report id")
     }
     tokens.removeFirst()
@@ -80,7 +117,7 @@ public struct Arguments {
   /// Throws if anything was left unconsumed.
   public func finish() throws(CommandError) {
     guard let first = tokens.first else { return }
-    let what = first.text.hasPrefix("--") ? "unknown option" : "unexpected argument"
-    throw .usage(command: command, message: "\(what) \"\(first.text)\"")
+    if Self.looksLikeOption(first) { throw unknownOption(first.text) }
+    throw .usage(command: command, message: "unexpected argument \"\(first.text)\"")
   }
 }

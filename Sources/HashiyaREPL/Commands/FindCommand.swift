@@ -22,7 +22,7 @@ struct FindCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let reportID = try arguments.takeOption("report").map { value -> Int in
-      guard let id = Int(value.hasPrefix("#") ? String(value.dropFirst()) : value) else {
+      guard let id = Handle.parse(value) else {
         throw CommandError.usage(command: name, message: "--report takes a report id")
       }
       return id

@@ -35,7 +35,7 @@ struct ImportCommand: Command {
     let formatName = try arguments.takeOption("format")
     let layer = try arguments.takeOption("layer")
     let skipBad = arguments.takeFlag("skip-bad")
-    let paths = arguments.takeAll().map(\.text)
+    let paths = try arguments.takeRest().map(\.text)
     guard !paths.isEmpty else {
       throw CommandError.usage(command: name, message: "name at least one file, folder or -")
     }

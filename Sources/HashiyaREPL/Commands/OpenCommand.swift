@@ -13,7 +13,7 @@ struct OpenCommand: Command {
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
-    guard let path = arguments.takeNext()?.text else {
+    guard let path = try arguments.takePositional() else {
       throw CommandError.usage(command: name, message: "name the project file")
     }
     try arguments.finish()

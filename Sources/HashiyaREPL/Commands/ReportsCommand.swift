@@ -16,7 +16,7 @@ struct ReportsCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let page = try arguments.takeIntOption("page") ?? 1
-    let query = arguments.takeAll().map(\.text).joined(separator: " ")
+    let query = try arguments.takeRest().map(\.text).joined(separator: " ")
     let (total, summaries) = try session.store.reportSummaries(
       titleQuery: query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
     let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))

@@ -21,7 +21,7 @@ struct SearchCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let page = try arguments.takeIntOption("page") ?? 1
-    let query = arguments.takeAll().map(\.text).joined(separator: " ")
+    let query = try arguments.takeRest().map(\.text).joined(separator: " ")
     guard !query.isEmpty else { throw CommandError.usage(command: name, message: "give words to search for") }
     let results = try session.store.search(query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
     let terms = SearchQuery.terms(of: query).map(\.term)

@@ -37,7 +37,7 @@ struct ExportCommand: Command {
     let gold = arguments.takeFlag("gold")
     let withSuggestions = arguments.takeFlag("with-suggestions")
     let offsets = try arguments.takeOption("offsets")
-    guard let target = arguments.takeNext()?.text else {
+    guard let target = try arguments.takePositional() else {
       throw CommandError.usage(command: name, message: "name the output file, folder or -")
     }
     try arguments.finish()

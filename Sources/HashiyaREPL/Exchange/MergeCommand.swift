@@ -24,7 +24,7 @@ struct MergeCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let skipBad = arguments.takeFlag("skip-bad")
-    guard let path = arguments.takeNext()?.text else {
+    guard let path = try arguments.takePositional() else {
       throw CommandError.usage(command: name, message: "name the project file to merge")
     }
     try arguments.finish()

@@ -1,3 +1,4 @@
+import AnnotatorKit
 import HashiyaStore
 
 /// The reports a command works on: `--reports 1,3,7-9` or `all`.
@@ -7,10 +8,8 @@ enum ReportSelection {
     guard let text, text != "all" else { return try store.reportIDs(limit: Int.max) }
     var ids: [Int] = []
     for part in text.split(separator: ",") {
-      let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map {
-        Int($0.hasPrefix("#") ? String($0.dropFirst()) : String($0))
-      }
-      guard let first = bounds.first ?? nil, let last = bounds.last ?? nil, bounds.count <= 2, first >= 1, last >= first
+      let bounds = part.split(separator: "-", omittingEmptySubsequences: false).map { Handle.parse($0) }
+      guard let first = bounds.first ?? nil, let last = bounds.last ?? nil, bounds.count <= 2, last >= first
       else {
         throw CommandError.usage(command: command, message: "--reports takes ids like 1,3,7-9 or all, not \"\(part)\"")
       }

@@ -15,7 +15,8 @@ extension ProjectStore {
 
   /// Records or updates a layer schema inside the caller's transaction, with its event.
   static func register(_ db: Database, _ record: LayerRecord, author: String, onlyIfAbsent: Bool = false) throws {
-    let existing = try Row.fetchOne(db, sql: "SELECT version, kind, schema FROM plugins WHERE id = ?", arguments: [record.id])
+    let existing = try Row.fetchOne(
+      db, sql: "SELECT version, kind, schema FROM plugins WHERE id = ?", arguments: [record.id])
     let before: String? = try existing.map { try $0.checked("schema", "layer \(record.id)") }
     if let existing,
       onlyIfAbsent

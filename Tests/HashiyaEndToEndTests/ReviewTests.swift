@@ -113,6 +113,11 @@ import Testing
     let human = try hashiya.run([project, "-c", "agreement"], environment: ["NO_COLOR": "1"])
     #expect(human.stdout.contains("Krippendorff's alpha"))
     #expect(human.stdout.contains("Fleiss' kappa"))
+    // With one annotator nothing can be compared: undefined figures read n/a, never NaN.
+    let single = try hashiya.run(
+      [project, "-c", "agreement claim-labeling --annotators amal"], environment: ["NO_COLOR": "1"])
+    #expect(single.stdout.contains("n/a"), "\(single.stdout)\(single.stderr)")
+    #expect(!single.stdout.contains("nan"))
   }
 
   @Test func votesAndDiff() throws {

@@ -6,6 +6,15 @@ import Testing
   let hashiya = HashiyaBinary()
 
   var project: String { hashiya.path("p.hashiya") }
+
+  @Test func aLabelsOneKeyShortcutStandsForIt() throws {
+    let examples = HashiyaBinary.repository.appendingPathComponent("plugins/examples").path
+    let run = try hashiya.run([
+      project, "--plugins", examples, "--json", "-c", "import \(HashiyaBinary.seed); tag gazetteer o \"قسد\"#1",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdoutLines.last?.contains("\"label\":\"organisation\"") == true, "\(run.stdout)")
+  }
   static var examples: String { HashiyaBinary.repository.appendingPathComponent("plugins/examples").path }
   static var fixtures: String {
     HashiyaBinary.repository.appendingPathComponent("Tests/HashiyaPluginsTests/Fixtures").path

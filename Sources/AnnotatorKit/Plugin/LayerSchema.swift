@@ -16,6 +16,10 @@ public struct LayerSchema: Sendable, Equatable {
   }
 
   public func label(_ name: String) -> LabelSchema? { labels.first { $0.name == name } }
+  /// The label called `word`, else the one whose one-key shortcut it is (`tag gazetteer o …`).
+  public func label(namedOrKeyed word: String) -> LabelSchema? {
+    label(word) ?? labels.first { $0.key != nil && $0.key == word }
+  }
   public func linkType(_ name: String) -> LinkTypeSchema? { linkTypes.first { $0.name == name } }
 }
 

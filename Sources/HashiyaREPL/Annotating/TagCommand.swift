@@ -5,7 +5,7 @@ import HashiyaStore
 struct TagCommand: Command {
   let completion = CompletionKind.layers
   let name = "tag"
-  let synopsis = "LAYER LABEL SPAN [key=value…]"
+  let synopsis = "LAYER LABEL|KEY SPAN [key=value…]"
   let summary = "annotate a span of the current report with a layer's label"
   let details = """
     SPAN is one of:
@@ -14,6 +14,7 @@ struct TagCommand: Command {
       s3             sentence 3;  s3.4-7  tokens 4 to 7 of sentence 3 (see show --tokens)
       120..131       Unicode scalar offsets, half-open
       @              the last find result (@2: its second match)
+    LABEL may be given by its one-key shortcut, where the layer's schema declares one.
     Attributes are checked against the layer's schema (see "plugin info LAYER").
 
     Examples:
@@ -25,7 +26,9 @@ struct TagCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let layer = try arguments.takeWord("layer")
-    let label = try arguments.takeWord("label")
+    let word = try arguments.takeWord("label")
+    // A label's one-key shortcut stands for it: `tag gazetteer o "…"`.
+    let label = try session.catalog.schema(layer, store: session.store).label(namedOrKeyed: word)?.name ?? word
     return try AnnotateCommand.annotate(
       layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
   }

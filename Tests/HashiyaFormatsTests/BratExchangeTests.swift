@@ -38,10 +38,30 @@ struct BratExchangeTests {
     #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
     let note = try #require(report.annotations.first { $0.key == "T3" })
     #expect(note.layer == "translation-notes")
-    #expect(note.attributes["translation"] == "SDF, Syrian Democratic Forces")
+    #expect(note.note == "SDF, Syrian Democratic Forces")
     #expect(note.attributes["checked"] == true)
+    // The import puts the note where the layer's schema says its note goes.
+    let notes = try #require(ExchangeFixtures.schemas.first { $0.layer == "translation-notes" })
+    let placed = try AnnotatedImport.placingNote(note, schema: notes)
+    #expect(placed.attributes["translation"] == "SDF, Syrian Democratic Forces")
+    #expect(placed.note == nil)
+    let speakers = try #require(ExchangeFixtures.schemas.first { $0.layer == "speaker-tagging" })
+    #expect(throws: FormatError.self) { try AnnotatedImport.placingNote(note, schema: speakers) }
     let first = try #require(report.annotations.first { $0.key == "T1" })
     #expect(first.layer == "speaker-tagging" && first.attributes["name"] == "كيفين كويثي" && first.author == nil)
+  }
+
+  /// The note is whatever attribute a schema declares with the note role, whatever its name.
+  @Test func theNoteIsTheAttributeTheSchemaNamesNotAFixedName() throws {
+    let bundle = ExchangeFixtures.seedBundle()
+    let text = ReportText(bundle.report.text)
+    var annotation = bundle.annotations[2]
+    annotation.attributes = ["remark": "a remark", "translation": "not a note here"]
+    let ann = BratExporter.annotationLines([annotation], links: [], text: text) { _ in "remark" }
+    #expect(ann.contains("AnnotatorNotes T\(annotation.id)\ta remark\n"))
+    #expect(ann.contains("\ttranslation T\(annotation.id) not%20a%20note%20here\n"))
+    let none = BratExporter.annotationLines([annotation], links: [], text: text) { _ in nil }
+    #expect(!none.contains("AnnotatorNotes"))
   }
 
   @Test func emojiAndCRLFOffsetsAreCodePoints() throws {

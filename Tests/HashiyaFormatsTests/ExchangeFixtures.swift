@@ -31,7 +31,7 @@ enum ExchangeFixtures {
         LabelSchema(
           name: "note", description: "A note.", colour: "green",
           attributes: [
-            AttributeSchema(name: "translation", kind: .text),
+            AttributeSchema(name: "translation", kind: .text, role: .note),
             AttributeSchema(name: "checked", kind: .boolean),
           ])
       ]),

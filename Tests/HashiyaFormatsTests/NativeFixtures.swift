@@ -34,8 +34,8 @@ enum NativeFixtures {
       LabelSchema(
         name: "note", description: "A note.",
         attributes: [
-          AttributeSchema(name: "translation", kind: .text, required: true),
-          AttributeSchema(name: "lang", kind: .text, defaultValue: "en"),
+          AttributeSchema(name: "translation", kind: .text, required: true, role: .note),
+          AttributeSchema(name: "lang", kind: .text, defaultValue: "en", role: .language),
         ])
     ])
 

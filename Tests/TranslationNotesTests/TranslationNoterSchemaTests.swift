@@ -17,6 +17,19 @@ import TranslationNotes
     #expect(try LayerSchema(json: noter.schema.json) == noter.schema)
   }
 
+  /// Exporters find the note and its language through these roles, never by the names.
+  @Test func declaresItsNoteAndLanguageAttributes() throws {
+    #expect(noter.schema.attributeName(playing: .note, label: "note") == "translation")
+    #expect(noter.schema.attributeName(playing: .language, label: "note") == "lang")
+    var json = try #require(noter.schema.json.objectValue)
+    let attribute: JSONValue = ["name": "x", "type": "text", "role": "footnote"]
+    json["labels"] = [["name": "note", "description": "", "attributes": [attribute]]]
+    #expect(throws: SchemaError.self) { try LayerSchema(json: .object(json)) }
+    let numeric: JSONValue = ["name": "x", "type": "integer", "role": "note"]
+    json["labels"] = [["name": "note", "description": "", "attributes": [numeric]]]
+    #expect(throws: SchemaError.self) { try LayerSchema(json: .object(json)) }
+  }
+
   @Test func attributeValidation() throws {
     let schema = noter.schema
     let filled = try schema.checkedAttributes(["translation": "SDF"], label: "note")

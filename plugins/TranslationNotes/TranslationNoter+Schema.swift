@@ -10,8 +10,11 @@ extension TranslationNoter {
         name: "note", description: "A note on how to render a term.", colour: "green",
         attributes: [
           AttributeSchema(
-            name: "translation", kind: .text, required: true, description: "The rendering or the note text."),
-          AttributeSchema(name: "lang", kind: .text, defaultValue: "en", description: "Language of the translation."),
+            name: "translation", kind: .text, required: true, description: "The rendering or the note text.",
+            role: .note),
+          AttributeSchema(
+            name: "lang", kind: .text, defaultValue: "en", description: "Language of the translation.",
+            role: .language),
           AttributeSchema(
             name: "kind", kind: .enumeration(GlossaryEntry.Kind.allCases.map(\.rawValue)), defaultValue: "gloss",
             description: "gloss, transliteration, context or ambiguity."),

@@ -97,6 +97,7 @@ extension AttributeSchema {
     object["required"] = .bool(required)
     if let defaultValue { object["default"] = defaultValue }
     object["description"] = .string(description)
+    if let role { object["role"] = .string(role.rawValue) }
     return .object(object)
   }
 
@@ -123,8 +124,17 @@ extension AttributeSchema {
         "\(label).\(name) has unknown type \(other.map { "\"\($0)\"" } ?? "(none)") (enum, text, number, integer, boolean, reference)"
       )
     }
+    var role: Role?
+    if let value = json["role"] {
+      guard let text = value.stringValue, let known = Role(rawValue: text) else {
+        throw .malformed(
+          "\(label).\(name) has unknown role \(value) (\(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      guard known != .note || kind == .text else { throw .malformed("\(label).\(name): a note attribute is text") }
+      role = known
+    }
     self.init(
       name: name, kind: kind, required: json["required"]?.boolValue ?? false, defaultValue: json["default"],
-      description: json["description"]?.stringValue ?? "")
+      description: json["description"]?.stringValue ?? "", role: role)
   }
 }

@@ -21,6 +21,10 @@ public struct LayerSchema: Sendable, Equatable {
     label(word) ?? labels.first { $0.key != nil && $0.key == word }
   }
   public func linkType(_ name: String) -> LinkTypeSchema? { linkTypes.first { $0.name == name } }
+  /// The name of `label`'s attribute that plays `role`, if it has one.
+  public func attributeName(playing role: AttributeSchema.Role, label: String) -> String? {
+    self.label(label)?.attributes.first { $0.role == role }?.name
+  }
 }
 
 /// One label of a layer.
@@ -60,20 +64,32 @@ public struct AttributeSchema: Sendable, Equatable {
     case reference(labels: [String])
   }
 
+  /// What an attribute means to formats that have a place of their own for it, so that no
+  /// exporter needs to know a plugin's attribute by name.
+  public enum Role: String, Sendable, Equatable, CaseIterable {
+    /// Free text about the span: brat's `AnnotatorNotes`, a W3C commenting body, the HTML note.
+    case note
+    /// The language of the note, as a BCP 47 tag: the W3C body's `language`.
+    case language
+  }
+
   public var name: String
   public var kind: Kind
   public var required: Bool
   public var defaultValue: JSONValue?
   public var description: String
+  public var role: Role?
 
   public init(
-    name: String, kind: Kind, required: Bool = false, defaultValue: JSONValue? = nil, description: String = ""
+    name: String, kind: Kind, required: Bool = false, defaultValue: JSONValue? = nil, description: String = "",
+    role: Role? = nil
   ) {
     self.name = name
     self.kind = kind
     self.required = required
     self.defaultValue = defaultValue
     self.description = description
+    self.role = role
   }
 }
 

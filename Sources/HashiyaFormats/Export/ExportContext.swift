@@ -40,4 +40,10 @@ public struct ExportContext: Sendable {
     self.contextLength = contextLength
     self.projectPath = projectPath
   }
+
+  /// The name of the attribute that plays `role` on `annotation`'s label, as its layer's schema
+  /// declares: exporters find a note or its language this way, never by a plugin's names.
+  public func attributeName(playing role: AttributeSchema.Role, in annotation: Annotation) -> String? {
+    schemas.first { $0.layer == annotation.layer }?.attributeName(playing: role, label: annotation.label)
+  }
 }

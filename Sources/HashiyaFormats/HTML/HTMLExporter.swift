@@ -123,6 +123,11 @@ public struct HTMLExporter: ReportExporter {
     try sink.write(out)
   }
 
+  /// An attribute's name as the page shows it: the one a schema declares as the note reads "note".
+  private func displayName(_ name: String, of annotation: Annotation) -> String {
+    name == context.attributeName(playing: .note, in: annotation) ? "note" : name
+  }
+
   private func colourClass(_ annotation: Annotation) -> String {
     let schema = context.schemas.first { $0.layer == annotation.layer }
     return HTMLColour.className(schema?.label(annotation.label)?.colour ?? "cyan")
@@ -131,8 +136,7 @@ public struct HTMLExporter: ReportExporter {
   private func openingTag(_ annotation: Annotation, links: [AnnotationLink], annotations: [Annotation]) -> String {
     var summary = ["#\(annotation.id) \(annotation.label) (\(annotation.layer)) by \(annotation.author)"]
     for member in annotation.attributes.pairs {
-      let name = member.key == BratExporter.noteAttribute ? "note" : member.key
-      summary.append("\(name): \(Self.display(member.value))")
+      summary.append("\(displayName(member.key, of: annotation)): \(Self.display(member.value))")
     }
     summary += linkLines(of: annotation, links: links, annotations: annotations)
     let attributes: [(String, String)] = [
@@ -172,7 +176,7 @@ public struct HTMLExporter: ReportExporter {
       writer.key("attributes")
       writer.beginObject()
       for member in annotation.attributes.pairs {
-        writer.field(member.key, Self.display(member.value))
+        writer.field(displayName(member.key, of: annotation), Self.display(member.value))
       }
       writer.endObject()
       writer.key("links")

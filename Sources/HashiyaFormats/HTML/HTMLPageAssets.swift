@@ -116,7 +116,7 @@ enum HTMLPageAssets {
         line(item, "#" + info.handle + " " + info.label + " (" + info.layer + ") by " + info.author, "head");
         line(item, "\u201C" + info.text + "\u201D");
         Object.keys(info.attributes).forEach(function (name) {
-          line(item, (name === "translation" ? "note" : name) + ": " + info.attributes[name]);
+          line(item, name + ": " + info.attributes[name]);
         });
         info.links.forEach(function (link) { line(item, link); });
         info.reviews.forEach(function (review) { line(item, review); });

@@ -140,13 +140,14 @@ public enum AnnotatedImport {
     var result = imported
     let text = imported.analysedText ?? ReportText(imported.report.text)
     result.analysedText = text
-    result.annotations = try imported.annotations.filter { annotation in
+    result.annotations = try imported.annotations.compactMap { annotation in
       do {
+        let annotation = try placingNote(annotation, schema: schemas[annotation.layer])
         try check(annotation, in: text, schema: schemas[annotation.layer])
-        return true
+        return annotation
       } catch let error as FormatError {
         try onBad(error)
-        return false
+        return nil
       }
     }
     if result.annotations.count != imported.annotations.count {
@@ -155,6 +156,21 @@ public enum AnnotatedImport {
       result.reviews = imported.reviews.filter { kept.contains($0.annotation) }
     }
     return result
+  }
+
+  /// A format's separate note (brat's `AnnotatorNotes`) moved into the attribute the layer's
+  /// schema declares as its note.
+  static func placingNote(_ annotation: ImportedAnnotation, schema: LayerSchema?) throws -> ImportedAnnotation {
+    guard let note = annotation.note else { return annotation }
+    guard let name = schema?.attributeName(playing: .note, label: annotation.label) else {
+      throw FormatError(
+        location: annotation.location,
+        reason: "has a note, but label \(annotation.label) of layer \(annotation.layer) has no note attribute")
+    }
+    var placed = annotation
+    placed.attributes[name] = .string(note)
+    placed.note = nil
+    return placed
   }
 
   /// An annotation must lie inside its text on character boundaries, cover the text it quotes,

@@ -10,6 +10,8 @@ struct W3CAnnotationWriter {
   /// `urn:hashiya:<project uid>`, the root of every report and collection IRI.
   let projectIRI: String
   let contextLength: Int
+  /// The layers' schemas, which say which attribute is a note and which its language.
+  let context: ExportContext
 
   static let context = "http://www.w3.org/ns/anno.jsonld"
 
@@ -18,9 +20,14 @@ struct W3CAnnotationWriter {
     _ annotation: Annotation, reportUID: String, text: ReportText, links: [(link: AnnotationLink, to: String)],
     into writer: inout JSONWriter
   ) {
-    // The core knows no label by name: an annotation that carries a translation is a comment on
-    // its span (translation notes), anything else classifies it.
-    let translation = annotation.attributes["translation"]?.stringValue
+    // The core knows no label by name: an annotation whose schema declares a note attribute, and
+    // carries one, is a comment on its span; anything else classifies it.
+    let translation = context.attributeName(playing: .note, in: annotation).flatMap {
+      annotation.attributes[$0]?.stringValue
+    }
+    let language = context.attributeName(playing: .language, in: annotation).flatMap {
+      annotation.attributes[$0]?.stringValue
+    }
     writer.beginObject()
     writer.field("@context", Self.context)
     writer.field("id", "urn:uuid:" + annotation.uuid)
@@ -39,8 +46,7 @@ struct W3CAnnotationWriter {
     writeTextualBody(purpose: "tagging", value: annotation.label, language: nil, into: &writer)
     if let translation {
       writeTextualBody(
-        purpose: "commenting", value: translation, language: annotation.attributes["lang"]?.stringValue,
-        into: &writer)
+        purpose: "commenting", value: translation, language: language, into: &writer)
     }
     for (link, to) in links {
       writer.beginObject()

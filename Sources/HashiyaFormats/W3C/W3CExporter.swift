@@ -18,7 +18,8 @@ public struct W3CExporter: ReportExporter {
   public init(path: String?, context: ExportContext) throws {
     self.path = path == "-" ? nil : path
     let projectIRI = "urn:hashiya:" + context.projectUID
-    annotationWriter = W3CAnnotationWriter(projectIRI: projectIRI, contextLength: context.contextLength)
+    annotationWriter = W3CAnnotationWriter(
+      projectIRI: projectIRI, contextLength: context.contextLength, context: context)
     sink = try OutputSink(path: path, project: context.projectPath)
     writer.beginObject()
     writer.field("@context", W3CAnnotationWriter.context)

@@ -52,6 +52,9 @@ public struct ImportedAnnotation: Sendable {
   public var provenance: [String]
   /// Where in the file, for messages: `reports.jsonl:3 annotation 5`.
   public var location: String
+  /// A free-text note a format keeps apart from attributes (brat's `AnnotatorNotes`); the import
+  /// stores it in the attribute the layer's schema declares as its note.
+  public var note: String?
 
   public init(
     key: String, uuid: String? = nil, handle: Int? = nil, layer: String, label: String, range: TextRange,

@@ -138,13 +138,13 @@ struct BratAnnotationParser {
     links.append(ImportedLink(type: parts[0], from: from, to: to))
   }
 
-  /// `#1<TAB>AnnotatorNotes T3<TAB>note`: the note becomes the `translation` attribute.
+  /// `#1<TAB>AnnotatorNotes T3<TAB>note`: the import puts the note in the layer's note attribute.
   private mutating func note(_ line: String) throws {
     let fields = try Self.fields(line, 3)
     let parts = fields[1].split(separator: " ").map(String.init)
     guard parts.count == 2, parts[0] == "AnnotatorNotes" else { throw Self.fail("expected \"AnnotatorNotes T1\"") }
     let target = try known(parts[1])
-    annotations[target].attributes[BratExporter.noteAttribute] = .string(fields[2])
+    annotations[target].note = fields[2]
   }
 
   private func known(_ id: String) throws -> Int {

@@ -67,7 +67,7 @@ enum BratConfiguration {
     var declarable: [String: Bool] = [:]
     for schema in schemas {
       for label in schema.labels {
-        for attribute in label.attributes where attribute.name != BratExporter.noteAttribute {
+        for attribute in label.attributes where attribute.role != .note {
           if labels[attribute.name] == nil { order.append(attribute.name) }
           labels[attribute.name, default: []].append(BratExporter.typeName(label.name))
           let (canDeclare, list) = valueList(attribute.kind)

@@ -6,15 +6,13 @@ import HashiyaStore
 ///
 /// brat offsets are code points into the `.txt`, which is the report text byte for byte, so
 /// Hashiya's scalar offsets are written unchanged. Labels become entity types (layers are kept
-/// only as comments in `annotation.conf`), attributes `A` lines, links `R` lines and a
-/// `translation` attribute an `AnnotatorNotes` line. Reviews have no brat form and are left out.
+/// only as comments in `annotation.conf`), attributes `A` lines, links `R` lines and the attribute
+/// a schema declares as the note (role `note`) an `AnnotatorNotes` line. Reviews have no brat
+/// form and are left out.
 ///
 /// The folder is built under a temporary name beside the target and renamed into place by
 /// `finish`, so it appears complete or not at all; the target must be new or empty.
 public struct BratExporter: ReportExporter {
-  /// The attribute written as an `AnnotatorNotes` line rather than an `A` line.
-  static let noteAttribute = "translation"
-
   private let folder: String
   private let staged: StagedFolder
   private let context: ExportContext
@@ -32,7 +30,9 @@ public struct BratExporter: ReportExporter {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
     let links = ExchangeSupport.links(of: bundle, between: annotations)
     try writeFile(BratFileName.path(folder: folder, stem: stem, ext: "txt"), Array(bundle.report.text.utf8))
-    let ann = Self.annotationLines(annotations, links: links, text: text)
+    let ann = Self.annotationLines(annotations, links: links, text: text) {
+      context.attributeName(playing: .note, in: $0)
+    }
     try writeFile(BratFileName.path(folder: folder, stem: stem, ext: "ann"), Array(ann.utf8))
     summary.reports += 1
     summary.annotations += annotations.count
@@ -57,7 +57,10 @@ public struct BratExporter: ReportExporter {
   }
 
   /// The `.ann` text for one report; `T` and `R` ids are Hashiya handles, so `T12` is `#12`.
-  static func annotationLines(_ annotations: [Annotation], links: [AnnotationLink], text: ReportText) -> String {
+  /// `noteAttribute` names each annotation's note attribute, written as an `AnnotatorNotes` line.
+  static func annotationLines(
+    _ annotations: [Annotation], links: [AnnotationLink], text: ReportText, noteAttribute: (Annotation) -> String?
+  ) -> String {
     var out = ""
     var attributeNumber = 0
     var noteNumber = 0
@@ -66,8 +69,9 @@ public struct BratExporter: ReportExporter {
       let offsets = fragments.map { "\($0.start) \($0.end)" }.joined(separator: ";")
       let covered = fragments.map { text.substring($0) }.joined(separator: " ")
       out += "T\(annotation.id)\t\(typeName(annotation.label)) \(offsets)\t\(covered)\n"
+      let note = noteAttribute(annotation)
       for member in annotation.attributes.pairs {
-        if member.key == noteAttribute, case .string(let note) = member.value {
+        if member.key == note, case .string(let note) = member.value {
           noteNumber += 1
           out += "#\(noteNumber)\tAnnotatorNotes T\(annotation.id)\t\(oneLine(note))\n"
         } else if let token = BratAttributeValue.token(for: member.value) {

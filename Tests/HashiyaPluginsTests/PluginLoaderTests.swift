@@ -37,7 +37,20 @@ import Testing
     let duplicate = failure("zz-duplicate", in: result)
     #expect(duplicate?.contains("id fixture-good already loaded from \(Fixtures.manifests)/good") == true)
     #expect(result.plugin("fixture-good")?.version == "2.1.0")
-    #expect(failure("zz-command-taken", in: result)?.contains(#"command "highlight" clashes"#) == true)
+    #expect(
+      failure("zz-command-taken", in: result)?.contains(#"command "highlight" is already taken by plugin fixture-good"#)
+        == true)
+  }
+
+  /// A second copy of a plugin with commands is "already loaded", not a command clash.
+  @Test func aSecondCopyOfAPluginIsNamedAsSuch() throws {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-copy-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Fixtures.examples + "/gazetteer", toPath: copy + "/gazetteer")
+    let result = PluginLoader(searchDirectories: [Fixtures.examples, copy]).load()
+    let reason = try #require(result.failures.first { $0.path.hasPrefix(copy) }?.reason)
+    #expect(reason.contains("id gazetteer already loaded from \(Fixtures.examples)/gazetteer"), "\(reason)")
   }
 
   @Test func reportsKindVersionAndDoesNotStartProcesses() throws {

@@ -56,6 +56,23 @@ import Testing
         == #"plugins/x/plugin.json: "version" must be a non-empty string"#)
   }
 
+  /// A misspelt member would otherwise load a plugin without what its author wrote.
+  @Test func refusesUnknownMembersAndColoursWithTheNearestKnownOne() {
+    #expect(
+      problem(#"{"id": "x", "version": "1", "kind": "manifest", \#(schema), "sugesters": []}"#)
+        == #"plugins/x/plugin.json: unknown member "sugesters"; did you mean "suggesters"?"#)
+    #expect(
+      problem(#"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colur": "red"}]}}"#)
+        == #"plugins/x/plugin.json: unknown member "schema.labels[0].colur"; did you mean "colour"?"#)
+    #expect(
+      problem(#"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colour": "purpel"}]}}"#)?
+        .contains(#"must be one of red, green, yellow, blue, magenta, cyan (got "purpel")"#) == true)
+    #expect(
+      problem(
+        #"{"id": "x", "version": "1", "kind": "manifest", \#(schema), "suggesters": [{"type": "regex", "label": "place", "patern": "x"}]}"#
+      ) == #"plugins/x/plugin.json: unknown member "suggesters[0].patern"; did you mean "pattern"?"#)
+  }
+
   @Test func rejectsSchemaLayerOtherThanTheId() {
     let text = #"{"id": "x", "version": "1", "kind": "manifest", "schema": {"layer": "y", "labels": [{"name": "a"}]}}"#
     #expect(problem(text)?.contains(#""schema.layer" is "y" but the plugin id is "x""#) == true)

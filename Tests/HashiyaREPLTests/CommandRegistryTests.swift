@@ -1,3 +1,4 @@
+import AnnotatorKit
 import Testing
 
 @testable import HashiyaREPL
@@ -19,9 +20,9 @@ import Testing
   }
 
   @Test func editDistanceCountsSwapsAsOneStep() {
-    #expect(CommandRegistry.editDistance("shwo", "show") == 1)
-    #expect(CommandRegistry.editDistance("", "abc") == 3)
-    #expect(CommandRegistry.editDistance("kitten", "sitting") == 3)
+    #expect(Spelling.distance("shwo", "show") == 1)
+    #expect(Spelling.distance("", "abc") == 3)
+    #expect(Spelling.distance("kitten", "sitting") == 3)
   }
 
   @Test func argumentsRefuseLeftovers() throws {

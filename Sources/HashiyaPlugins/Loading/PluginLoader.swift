@@ -35,19 +35,26 @@ public struct PluginLoader: Sendable {
   public func load() -> PluginLoadResult {
     var result = PluginLoadResult()
     var loadedFrom: [String: String] = [:]
-    var commandNames = reservedCommandNames
+    var commandOwners: [String: String] = [:]
     for folder in pluginFolders(failures: &result.failures) {
       do {
-        let manifest = try PluginManifest(folder: folder, reservedNames: commandNames)
+        let manifest = try PluginManifest(folder: folder, reservedNames: reservedCommandNames)
         if reservedIDs.contains(manifest.id) {
           throw PluginError.manifest(path: manifest.path, problem: "id \(manifest.id) is taken by a built-in annotator")
         }
+        // A second copy of a loaded plugin is named as such, before its commands clash.
         if let first = loadedFrom[manifest.id] {
           throw PluginError.duplicateID(id: manifest.id, path: manifest.path, loadedFrom: first)
         }
+        for name in manifest.commands.map(\.name) {
+          if let owner = commandOwners[name] {
+            throw PluginError.manifest(
+              path: manifest.path, problem: "command \"\(name)\" is already taken by plugin \(owner); choose another name")
+          }
+        }
         let annotator = try Self.annotator(for: manifest)
         loadedFrom[manifest.id] = folder
-        commandNames.formUnion(manifest.commands.map(\.name))
+        for name in manifest.commands.map(\.name) { commandOwners[name] = manifest.id }
         result.plugins.append(LoadedPlugin(annotator: annotator, manifest: manifest))
       } catch let error as PluginError {
         result.failures.append(PluginLoadFailure(path: folder, error: error))

@@ -38,6 +38,7 @@ public struct PluginManifest: Sendable {
       throw reader.error("not valid JSON (\(error.description))")
     }
     guard let document = root.objectValue else { throw reader.error("the document must be a JSON object") }
+    try ManifestVocabulary.check(document, reader: reader)
 
     let id = try reader.string(document, "id")
     guard Self.isValidID(id) else {

@@ -79,10 +79,9 @@ public struct Arguments {
   /// "unknown option --x", with the closest option the command knows when one is near.
   private func unknownOption(_ text: String) -> CommandError {
     let name = String(text.dropFirst(2).prefix { $0 != "=" })
-    let scored = offered.map { ($0, CommandRegistry.editDistance(name.lowercased(), $0)) }
     var message = "unknown option \"\(text)\""
-    if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, name.count / 3 + 1)) {
-      message += "; did you mean --\(best.0)?"
+    if let nearest = Spelling.nearest(to: name, among: offered) {
+      message += "; did you mean --\(nearest)?"
     } else if !offered.isEmpty {
       message += " (options: " + offered.map { "--" + $0 }.joined(separator: ", ") + ")"
     }

@@ -1,3 +1,4 @@
+import AnnotatorKit
 import HashiyaPlugins
 
 /// The commands a session knows, found by name or alias, with "did you mean" for typos.
@@ -47,32 +48,6 @@ public struct CommandRegistry {
 
   /// The closest known name to a mistyped one, if any is close enough to be a plausible typo.
   public func suggestion(for name: String) -> String? {
-    let candidates = allNames.map { ($0, Self.editDistance(name.lowercased(), $0)) }
-    guard let best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
-    let limit = max(1, min(2, name.count / 3 + 1))
-    if best.1 <= limit { return best.0 }
-    return allNames.first { $0.hasPrefix(name.lowercased()) && name.count >= 2 }
-  }
-
-  /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-  /// neighbours each cost one, so "shwo" is one step from "show".
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return d[a.count][b.count]
+    Spelling.nearest(to: name, among: allNames)
   }
 }

@@ -62,10 +62,12 @@ import Testing
       problem(#"{"id": "x", "version": "1", "kind": "manifest", \#(schema), "sugesters": []}"#)
         == #"plugins/x/plugin.json: unknown member "sugesters"; did you mean "suggesters"?"#)
     #expect(
-      problem(#"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colur": "red"}]}}"#)
+      problem(
+        #"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colur": "red"}]}}"#)
         == #"plugins/x/plugin.json: unknown member "schema.labels[0].colur"; did you mean "colour"?"#)
     #expect(
-      problem(#"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colour": "purpel"}]}}"#)?
+      problem(
+        #"{"id": "x", "version": "1", "kind": "manifest", "schema": {"labels": [{"name": "a", "colour": "purpel"}]}}"#)?
         .contains(#"must be one of red, green, yellow, blue, magenta, cyan (got "purpel")"#) == true)
     #expect(
       problem(

@@ -80,6 +80,16 @@ import Testing
     }
   }
 
+  /// A faulty suggestion costs its own report, not the others of the batch.
+  @Test func aFaultySuggestionFailsOnlyItsReport() throws {
+    let plugin = try ProcessPluginTests.plugin(Fixtures.process("out-of-range"))
+    defer { plugin.shutdown() }
+    let results = try plugin.suggestEach([trigger, normal])
+    #expect(results.count == 2)
+    #expect(throws: PluginError.self) { try results[0].get() }
+    #expect(try results[1].get().count == 1)
+  }
+
   @Test func pluginErrorMessagesArePassedOn() throws {
     try expectFailure("error", restarts: false) { error in
       error == .reported(plugin: "fixture-error", message: "cannot handle this report")

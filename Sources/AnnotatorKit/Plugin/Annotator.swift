@@ -18,6 +18,10 @@ public protocol Annotator: Sendable {
   /// (a process round trip) answer a whole batch in one go.
   func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]]
 
+  /// Candidates for several reports, each with its own outcome: a faulty suggestion fails its
+  /// report and no other. A throw fails them all (the plugin itself could not answer).
+  func suggestEach(_ reports: [ReportInput]) throws -> [Result<[Suggestion], any Error>]
+
   /// Problems with an annotation beyond what the schema checks (empty means valid).
   func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String]
 }
@@ -27,6 +31,10 @@ extension Annotator {
 
   public func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]] {
     try reports.map { try suggest($0) }
+  }
+
+  public func suggestEach(_ reports: [ReportInput]) throws -> [Result<[Suggestion], any Error>] {
+    reports.map { report in Result { try suggest(report) } }
   }
 
   public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] { [] }

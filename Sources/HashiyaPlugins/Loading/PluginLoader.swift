@@ -49,7 +49,8 @@ public struct PluginLoader: Sendable {
         for name in manifest.commands.map(\.name) {
           if let owner = commandOwners[name] {
             throw PluginError.manifest(
-              path: manifest.path, problem: "command \"\(name)\" is already taken by plugin \(owner); choose another name")
+              path: manifest.path,
+              problem: "command \"\(name)\" is already taken by plugin \(owner); choose another name")
           }
         }
         let annotator = try Self.annotator(for: manifest)

@@ -69,8 +69,14 @@ public final class ProcessPlugin: Annotator, @unchecked Sendable {
   }
 
   public func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]] {
-    try lock.withLock { () throws(PluginError) -> [[Suggestion]] in
-      var results: [[Suggestion]] = []
+    try suggestEach(reports).map { try $0.get() }
+  }
+
+  /// One request per `batchSize` reports; a suggestion that does not fit its report or the schema
+  /// fails that report alone, while a crash, a timeout or garbage fails the whole call.
+  public func suggestEach(_ reports: [ReportInput]) throws -> [Result<[Suggestion], any Error>] {
+    try lock.withLock { () throws(PluginError) -> [Result<[Suggestion], any Error>] in
+      var results: [Result<[Suggestion], any Error>] = []
       results.reserveCapacity(reports.count)
       var start = 0
       while start < reports.count {
@@ -93,7 +99,7 @@ public final class ProcessPlugin: Annotator, @unchecked Sendable {
 
   // MARK: - Requests (lock held)
 
-  private func request(_ reports: [ReportInput]) throws(PluginError) -> [[Suggestion]] {
+  private func request(_ reports: [ReportInput]) throws(PluginError) -> [Result<[Suggestion], any Error>] {
     let process = try started()
     let number = nextRequest
     nextRequest += 1
@@ -180,13 +186,15 @@ public final class ProcessPlugin: Annotator, @unchecked Sendable {
     }
   }
 
-  private func decodeResults(_ answer: JSONValue, for reports: [ReportInput]) throws(PluginError) -> [[Suggestion]] {
+  private func decodeResults(
+    _ answer: JSONValue, for reports: [ReportInput]
+  ) throws(PluginError) -> [Result<[Suggestion], any Error>] {
     guard let results = answer["results"]?.arrayValue else {
       throw discard(.protocolViolation(plugin: id, problem: "\"results\" must be an array"))
     }
     let decoder = SuggestionDecoder(plugin: id, schema: schema, unit: unit)
     // Reports the plugin leaves out simply have no suggestions.
-    var suggestions = [[Suggestion]?](repeating: nil, count: reports.count)
+    var suggestions = [Result<[Suggestion], any Error>?](repeating: nil, count: reports.count)
     for result in results {
       guard let reportID = result["report"]?.intValue, let items = result["suggestions"]?.arrayValue else {
         throw discard(
@@ -198,9 +206,10 @@ public final class ProcessPlugin: Annotator, @unchecked Sendable {
           .protocolViolation(
             plugin: id, problem: "result for report \(reportID), which was not asked for (or answered twice)"))
       }
-      suggestions[slot] = try decoder.decode(items, report: reports[slot])
+      suggestions[slot] = Result { () throws(PluginError) in try decoder.decode(items, report: reports[slot]) }
+        .mapError { $0 as any Error }
     }
-    return suggestions.map { $0 ?? [] }
+    return suggestions.map { $0 ?? .success([]) }
   }
 
   /// Ends the current process so the next request starts clean, and passes the error on.

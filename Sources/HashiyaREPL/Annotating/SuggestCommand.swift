@@ -51,29 +51,39 @@ struct SuggestCommand: Command {
       let known = try Self.knownSpans(chunk, session: session)
       for plugin in plugins {
         do {
-          let results = try Self.suggest(plugin, inputs)
-          for (input, suggestions) in zip(inputs, results) {
-            pending += Self.fresh(
-              suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
+          for (input, result) in zip(inputs, try Self.suggest(plugin, inputs)) {
+            switch result {
+            case .success(let suggestions):
+              pending += Self.fresh(
+                suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
+            case .failure(let error):
+              failures.append(Self.failure(error, plugin: plugin, report: input.id))
+            }
           }
         } catch {
-          failures.append("\(plugin.annotator.id): \(ErrorReport.message(error))")
+          failures.append(Self.failure(error, plugin: plugin, report: nil))
         }
       }
     }
     session.pendingSuggestions = pending
     session.reviewQueue = nil
-    if pending.isEmpty && !failures.isEmpty {
-      throw CommandError.refusedByPlugin(layer: plugins.map(\.annotator.id).joined(separator: ", "), reasons: failures)
-    }
     return SuggestionList(pending: pending, failures: failures)
   }
 
   /// In-process annotators work on all cores, one report per task; a process plugin gets the batch.
-  static func suggest(_ plugin: LoadedPlugin, _ inputs: [ReportInput]) throws -> [[Suggestion]] {
+  /// Each report has its own outcome, so one faulty suggestion costs its report, not the run.
+  static func suggest(_ plugin: LoadedPlugin, _ inputs: [ReportInput]) throws -> [Result<[Suggestion], any Error>] {
     let annotator = plugin.annotator
-    guard plugin.kind != .process else { return try annotator.suggest(batch: inputs) }
-    return try ParallelMap.map(inputs) { input in Result { try annotator.suggest(input) } }.map { try $0.get() }
+    guard plugin.kind != .process else { return try annotator.suggestEach(inputs) }
+    return ParallelMap.map(inputs) { input in Result { try annotator.suggest(input) } }
+  }
+
+  /// A plugin's failure as one line, naming the plugin and, when it is one report's, the report.
+  static func failure(_ error: any Error, plugin: LoadedPlugin, report: Int?) -> String {
+    // Plugin errors name their plugin (and report) themselves.
+    if error is PluginError { return ErrorReport.message(error) }
+    let place = report.map { " on report #\($0)" } ?? ""
+    return "plugin \(plugin.annotator.id)\(place): \(ErrorReport.message(error))"
   }
 
   /// Spans already decided or annotated on these reports, as `report/layer/label@range` keys.
@@ -123,7 +133,7 @@ struct SuggestCommand: Command {
 }
 
 /// The numbered candidates of `suggest`.
-struct SuggestionList: CommandOutput {
+struct SuggestionList: CommandOutput, FailingOutput {
   var pending: [PendingSuggestion]
   var failures: [String]
 
@@ -200,7 +210,6 @@ struct SuggestionList: CommandOutput {
       lines.append(
         style.dim("\(pending.count) suggestion\(pending.count == 1 ? "" : "s") — accept N…|all, reject N…|all"))
     }
-    for failure in failures { lines.append(style.red("plugin failed: ") + failure) }
     return lines.joined(separator: "\n")
   }
 }

@@ -36,7 +36,11 @@ struct CheckReport: CommandOutput, FailingOutput {
   var path: String
   var problems: [ProjectProblem]
 
-  var failed: Bool { !problems.isEmpty }
+  var failures: [String] {
+    guard !problems.isEmpty else { return [] }
+    let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+    return ["\(count) in \(path); nothing was changed"]
+  }
 
   var json: JSONValue {
     .object([
@@ -50,9 +54,8 @@ struct CheckReport: CommandOutput, FailingOutput {
 
   func text(_ style: TextStyle) -> String {
     guard !problems.isEmpty else { return style.green("\(path) is sound") }
-    let table = Table(
-      header: ["kind", "where", "problem"], rows: problems.map { [$0.kind.rawValue, $0.location, $0.message] })
-    let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-    return table.render(style) + "\n" + style.red("\(count) in \(path); nothing was changed")
+    return Table(
+      header: ["kind", "where", "problem"], rows: problems.map { [$0.kind.rawValue, $0.location, $0.message] }
+    ).render(style)
   }
 }

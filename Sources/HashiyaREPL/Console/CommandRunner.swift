@@ -63,7 +63,9 @@ public final class CommandRunner {
       } else {
         write(output.text(style))
       }
-      if let output = output as? any FailingOutput, output.failed { failures += 1 }
+      for failure in (output as? any FailingOutput)?.failures ?? [] {
+        report(ReportedFailure(description: failure), command: parsed.source)
+      }
     } catch {
       report(error, command: parsed.source)
     }

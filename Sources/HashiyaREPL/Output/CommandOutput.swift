@@ -14,10 +14,16 @@ extension CommandOutput {
   }
 }
 
-/// An output that reports a failure while still showing what it found (`check` listing
-/// problems): the runner prints it and counts the command as failed.
+/// An output that also carries failures (`check` finding problems, a plugin failing during
+/// `suggest`): the runner prints the output, then each failure as an error on standard error,
+/// and the command counts as failed.
 public protocol FailingOutput {
-  var failed: Bool { get }
+  var failures: [String] { get }
+}
+
+/// One failure a command reported alongside its output.
+struct ReportedFailure: Error, CustomStringConvertible {
+  var description: String
 }
 
 /// The output of a command whose result already went to standard output (`export -`).

@@ -71,10 +71,12 @@ def suggest(message):
             send({"type": "error", "request": request, "message": "cannot handle this report"})
             return
         if MODE == "out-of-range":
-            report = reports[0]
+            # Only the reports that ask for it get the faulty suggestion; the others are answered well.
             send({"type": "suggestions", "request": request, "results": [
                 {"report": report["id"], "suggestions": [
-                    {"label": "mark", "start": 0, "end": len(report["text"]) + 5}]}]})
+                    {"label": "mark", "start": 0, "end": len(report["text"]) + 5}
+                    if "!misbehave" in report["text"] else first_word(report)]}
+                for report in reports]})
             return
         if MODE == "surrogate":
             report = reports[0]

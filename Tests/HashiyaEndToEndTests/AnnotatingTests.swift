@@ -7,6 +7,16 @@ import Testing
 
   var project: String { hashiya.path("p.hashiya") }
 
+  /// The help says what the schema does: a claim's type has a default, so it is not required.
+  @Test func helpClaimMatchesTheSchema() throws {
+    let help = try hashiya.run([project, "-c", "help claim"])
+    #expect(help.stdout.contains("(default other)"), "\(help.stdout)")
+    #expect(!help.stdout.contains("(required)"))
+    let made = try hashiya.run([project, "--json", "-c", "import \(HashiyaBinary.seed); claim \"ثمانية ملايين\""])
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdoutLines.last?.contains("\"type\":\"other\"") == true, "\(made.stdout)")
+  }
+
   @Test func aLabelsOneKeyShortcutStandsForIt() throws {
     let examples = HashiyaBinary.repository.appendingPathComponent("plugins/examples").path
     let run = try hashiya.run([

@@ -40,7 +40,7 @@ extension ClaimLabeler {
       details: """
         Marks SPAN (a clause or sentence, never more than one sentence) as a claim to check.
 
-        Attributes: type=statistical|causal|comparison|prediction|quote|other (required),
+        Attributes: type=statistical|causal|comparison|prediction|quote|other (default other),
         checkworthiness=1..5, verdict=unverified|true|false|misleading|mixed (default unverified),
         evidence=TEXT.
 

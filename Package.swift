@@ -31,13 +31,17 @@ let package = Package(
     .target(
       name: "HashiyaPlugins",
       dependencies: ["AnnotatorKit", "SpeakerTagging", "ClaimLabeling", "TranslationNotes"]),
-    .target(name: "HashiyaReview", dependencies: ["AnnotatorKit"]),
+    .target(name: "HashiyaAnnotating", dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaPlugins"]),
+    .target(name: "HashiyaReview", dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaAnnotating"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
     .target(
       name: "HashiyaREPL",
-      dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "HashiyaReview", "CReadline"]),
+      dependencies: [
+        "AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "HashiyaAnnotating", "HashiyaReview",
+        "CReadline",
+      ]),
     .executableTarget(
       name: "hashiya",
       dependencies: [
@@ -54,8 +58,11 @@ let package = Package(
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
-    .testTarget(name: "HashiyaReviewTests", dependencies: ["HashiyaReview", "AnnotatorKit"]),
-    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "AnnotatorTesting"]),
+    .testTarget(name: "HashiyaAnnotatingTests", dependencies: ["HashiyaAnnotating", "HashiyaPlugins", "AnnotatorTesting"]),
+    .testTarget(
+      name: "HashiyaReviewTests",
+      dependencies: ["HashiyaReview", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit", "AnnotatorTesting"]),
+    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "HashiyaAnnotating", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaEndToEndTests",
       dependencies: ["hashiya", .product(name: "GRDB", package: "GRDB.swift")]),

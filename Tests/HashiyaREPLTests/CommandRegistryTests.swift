@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import Testing
 
 @testable import HashiyaREPL

@@ -1,5 +1,6 @@
 import AnnotatorTesting
 import Foundation
+import HashiyaAnnotating
 import HashiyaPlugins
 import HashiyaStore
 import Testing

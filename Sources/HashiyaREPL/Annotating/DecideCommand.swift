@@ -1,4 +1,6 @@
 import AnnotatorKit
+import HashiyaAnnotating
+import HashiyaReview
 import HashiyaStore
 
 /// `accept N…|all` and `reject N…|all`: settle candidates of the last `suggest`.
@@ -14,7 +16,7 @@ struct DecideCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     if let queue = session.reviewQueue {
-      let adjudicator = Adjudicator(session: session, queue: queue)
+      let adjudicator = Adjudicator(workspace: session.workspace, queue: queue)
       let who = arguments.isEmpty ? nil : try arguments.takeWord("annotator")
       try arguments.finish()
       if !accept && who != nil {
@@ -71,13 +73,15 @@ struct DecideCommand: Command {
       order.append(number)
     }
     numbers.forEach(visit)
-    let writer = AnnotationWriter(session: session)
+    var writers: [String: AnnotationWriter] = [:]
     var drafts: [Int: NewAnnotation] = [:]
     for number in order {
       let item = session.pendingSuggestions[number - 1]
       guard item.decided == .open else { continue }
+      let writer = try writers[item.layer] ?? session.writer(item.layer)
+      writers[item.layer] = writer
       drafts[number] = try writer.draft(
-        layer: item.layer, label: item.suggestion.label, range: item.suggestion.range, reportID: item.reportID,
+        label: item.suggestion.label, range: item.suggestion.range, reportID: item.reportID,
         text: session.text(ofReport: item.reportID), attributes: item.suggestion.attributes, origin: item.origin)
     }
     let layers = order.filter { drafts[$0] != nil }.map { session.pendingSuggestions[$0 - 1].layer }

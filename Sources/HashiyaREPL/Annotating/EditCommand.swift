@@ -1,4 +1,6 @@
 import AnnotatorKit
+import HashiyaAnnotating
+import HashiyaReview
 import HashiyaStore
 
 /// `edit #ID k=v…` and `relabel #ID LABEL`: change an annotation's attributes or label.
@@ -25,35 +27,35 @@ struct EditCommand: Command {
       Int(who) == nil
     {
       _ = arguments.takeNext()
-      let note = try Adjudicator(session: session, queue: queue).accept(who, edits: try arguments.takeAssignments())
+      let note = try Adjudicator(workspace: session.workspace, queue: queue).accept(
+        who, edits: try arguments.takeAssignments())
       return UnitView(queue: queue, note: note)
     }
     let handle = try arguments.takeHandle()
     let current = try session.store.annotation(id: handle)
     guard current.status == .active else { throw StoreError.annotationDeleted(id: handle) }
-    let schema = try session.catalog.schema(current.layer, store: session.store)
+    let writer = try session.writer(current.layer)
     var values = Dictionary(uniqueKeysWithValues: current.attributes.pairs.map { ($0.key, $0.value) })
     var label = current.label
+    var typed: [(key: String, value: String)] = []
     switch part {
     case .attributes:
       let assignments = try arguments.takeAssignments()
       guard !assignments.isEmpty else {
         throw CommandError.usage(command: name, message: "give at least one key=value")
       }
-      for (key, value) in assignments where value.isEmpty { values.removeValue(forKey: key) }
-      let parsed = try schema.parseAttributes(assignments.filter { !$0.value.isEmpty }, label: label)
-      values.merge(parsed) { $1 }
+      for (key, _) in assignments { values.removeValue(forKey: key) }
+      typed = assignments.filter { !$0.value.isEmpty }
     case .label:
-      label = try arguments.takeWord("new label")
+      label = writer.label(try arguments.takeWord("new label"))
       try arguments.finish()
-      let newLabel = try schema.requireLabel(label)
+      let newLabel = try writer.schema.requireLabel(label)
       values = values.filter { newLabel.attribute($0.key) != nil }
     }
     let text = try session.text(ofReport: current.reportID)
     try current.check(against: text)
-    let draft = try AnnotationWriter(session: session).draft(
-      layer: current.layer, label: label, range: current.range, reportID: current.reportID, text: text,
-      attributes: values)
+    let draft = try writer.draft(
+      label: label, range: current.range, reportID: current.reportID, text: text, attributes: values, typed: typed)
     try session.store.change(author: session.user) { changes in
       try changes.update(handle, label: label, attributes: draft.attributes)
     }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import HashiyaStore
 
 /// `link #A TYPE #B`: a typed relation between two annotations of one report.
@@ -23,8 +24,7 @@ struct LinkCommand: Command {
     let source = try session.store.annotation(id: from)
     let target = try session.store.annotation(id: to)
     guard source.status == .active else { throw StoreError.annotationDeleted(id: from) }
-    try AnnotationWriter(session: session).checkLink(
-      type, layer: source.layer, label: source.label, reportID: source.reportID, to: target)
+    try session.writer(source.layer).checkLink(type, label: source.label, reportID: source.reportID, to: target)
     try session.store.change(author: session.user) { changes in try changes.link(type, from: from, to: to) }
     return try AnnotationList([try session.store.annotation(id: from)], session: session)
   }

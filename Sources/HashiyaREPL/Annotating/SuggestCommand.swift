@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaAnnotating
 import HashiyaPlugins
 import HashiyaStore
 

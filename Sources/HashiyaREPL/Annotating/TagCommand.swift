@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import HashiyaStore
 
 /// `tag LAYER LABEL SPAN [k=v…]`: the generic way to annotate, for any layer.
@@ -26,11 +27,11 @@ struct TagCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let layer = try arguments.takeWord("layer")
-    let word = try arguments.takeWord("label")
+    let writer = try session.writer(layer)
     // A label's one-key shortcut stands for it: `tag gazetteer o "…"`.
-    let label = try session.catalog.schema(layer, store: session.store).label(namedOrKeyed: word)?.name ?? word
+    let label = writer.label(try arguments.takeWord("label"))
     return try AnnotateCommand.annotate(
-      layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
+      writer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
   }
 }
 
@@ -50,20 +51,21 @@ struct AnnotateCommand: Command {
     switch declared.form {
     case .span(let label):
       return try Self.annotate(
-        layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
+        try session.writer(layer), label: label, arguments: &arguments, session: session, link: nil, textAttribute: nil)
     case .spanLinkedTo(let label, let keyword, let linkType):
       return try Self.annotate(
-        layer: layer, label: label, arguments: &arguments, session: session, link: (keyword, linkType),
+        try session.writer(layer), label: label, arguments: &arguments, session: session, link: (keyword, linkType),
         textAttribute: nil)
     case .spanWithText(let label, let attribute):
       return try Self.annotate(
-        layer: layer, label: label, arguments: &arguments, session: session, link: nil, textAttribute: attribute)
+        try session.writer(layer), label: label, arguments: &arguments, session: session, link: nil,
+        textAttribute: attribute)
     }
   }
 
   /// Reads SPAN, the optional link or text argument and attributes, then writes one annotation.
   static func annotate(
-    layer: String, label: String, arguments: inout Arguments, session: Session,
+    _ writer: AnnotationWriter, label: String, arguments: inout Arguments, session: Session,
     link: (keyword: String, type: String)?, textAttribute: String?
   ) throws -> any CommandOutput {
     let report = try session.report(nil)
@@ -83,20 +85,19 @@ struct AnnotateCommand: Command {
       }
       textValue = value
     }
-    let schema = try session.catalog.schema(layer, store: session.store)
-    var attributes = try schema.parseAttributes(try arguments.takeAssignments(), label: label)
+    let typed = try arguments.takeAssignments()
+    var attributes: [String: JSONValue] = [:]
     if let textAttribute, let textValue { attributes[textAttribute] = .string(textValue) }
     let range = try SpanResolver(text: text, reportID: report.id, lastFind: session.lastFind).resolve(span)
-    let writer = AnnotationWriter(session: session)
     let draft = try writer.draft(
-      layer: layer, label: label, range: range, reportID: report.id, text: text, attributes: attributes)
+      label: label, range: range, reportID: report.id, text: text, attributes: attributes, typed: typed)
     var target: Annotation?
     if let linkTarget, let link {
       let found = try session.store.annotation(id: linkTarget)
-      try writer.checkLink(link.type, layer: layer, label: label, reportID: report.id, to: found)
+      try writer.checkLink(link.type, label: label, reportID: report.id, to: found)
       target = found
     }
-    let created = try session.change(writingTo: [layer]) { changes in
+    let created = try session.change(writingTo: [writer.layer]) { changes in
       let created = try changes.add(draft)
       if let target, let link { try changes.link(link.type, from: created.id, to: target.id) }
       return created

@@ -9,11 +9,8 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
   case noCurrentReport
   case badRegex(pattern: String, reason: String)
   case atEnd(direction: String)
-  case unknownLayer(String, known: [String])
   case noSuggestions
   case noSuchSuggestion(Int, count: Int)
-  /// A plugin's own check refused the annotation.
-  case refusedByPlugin(layer: String, reasons: [String])
 
   public var description: String {
     switch self {
@@ -34,14 +31,10 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
       return "invalid regular expression /\(pattern)/: \(reason)"
     case .atEnd(let direction):
       return "no \(direction) report"
-    case .unknownLayer(let layer, let known):
-      return "no layer \"\(layer)\" (layers: \(known.joined(separator: ", ")); see \"plugins\")"
     case .noSuggestions:
       return "no suggestions to choose from: run suggest first"
     case .noSuchSuggestion(let n, let count):
       return "no suggestion \(n): the last suggest listed \(count)"
-    case .refusedByPlugin(let layer, let reasons):
-      return "\(layer) refused the annotation: " + reasons.joined(separator: "; ")
     }
   }
 }

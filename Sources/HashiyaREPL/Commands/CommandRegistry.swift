@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import HashiyaPlugins
 
 /// The commands a session knows, found by name or alias, with "did you mean" for typos.

@@ -1,3 +1,4 @@
+import HashiyaAnnotating
 import HashiyaStore
 
 /// `open FILE`: switches to another project file, creating it if needed.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaAnnotating
 import HashiyaFormats
 import HashiyaPlugins
 import HashiyaStore

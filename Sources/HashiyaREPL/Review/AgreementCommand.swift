@@ -28,12 +28,8 @@ struct AgreementCommand: Command {
     let annotators = try arguments.takeOption("annotators").map { $0.split(separator: ",").map(String.init) }
     let layer = arguments.isEmpty ? nil : try arguments.takeWord("layer")
     try arguments.finish()
-    let built = try ReviewDocuments.comparable(
-      session: session, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
-    let layers = layer.map { [$0] } ?? Array(Set(built.documents.map(\.layer))).sorted()
-    let reports = layers.map { layer in
-      (layer, AgreementMetrics.compute(built.documents.filter { $0.layer == layer }, annotators: built.annotators))
-    }
+    let reports = try AgreementMetrics.compute(
+      store: session.store, reportIDs: reportIDs, layer: layer, annotators: annotators)
     return AgreementView(reports: reports, by: by)
   }
 }

@@ -19,16 +19,8 @@ struct DiffCommand: Command {
     let second = try arguments.takeWord("second annotator")
     try arguments.finish()
     let reportIDs = try reports ?? session.store.reportIDs(limit: Int.max)
-    let built = try ReviewDocuments.build(
-      session: session, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: [first, second])
-    var items: [ReviewQueue.Item] = []
-    for document in built.documents {
-      for unit in SpanAligner.align(document, annotators: [first, second]) where !unit.isUnanimous {
-        items.append(ReviewQueue.Item(layer: document.layer, unit: unit))
-      }
-    }
-    let queue = ReviewQueue(
-      items: items, annotations: built.annotations, texts: built.texts, annotators: [first, second], unitCounts: [:])
+    let queue = try ReviewQueue.differences(
+      store: session.store, reportIDs: reportIDs, layer: layer, between: first, and: second)
     return DiffView(queue: queue)
   }
 }

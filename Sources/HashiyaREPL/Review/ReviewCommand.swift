@@ -37,13 +37,13 @@ struct ReviewCommand: Command {
     let layer = arguments.isEmpty ? nil : try arguments.takeWord("layer")
     try arguments.finish()
     if let layer { _ = try session.catalog.schema(layer, store: session.store) }
-    let queue = try Self.queue(
-      session: session, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
+    let queue = try ReviewQueue.undecided(
+      store: session.store, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
     session.reviewQueue = queue
     session.pendingSuggestions = []
     var note: String?
     if unanimous {
-      let adjudicator = Adjudicator(session: session, queue: queue)
+      let adjudicator = Adjudicator(workspace: session.workspace, queue: queue)
       var settled = 0
       for index in queue.items.indices where queue.items[index].unit.isUnanimous && queue.items[index].decision == nil {
         queue.position = index
@@ -54,39 +54,6 @@ struct ReviewCommand: Command {
       note = "accepted \(settled) unanimous unit\(settled == 1 ? "" : "s")"
     }
     return ReviewStart(queue: queue, note: note)
-  }
-
-  /// The undecided units of the selected reports and layers, most contentious first.
-  static func queue(session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?) throws -> ReviewQueue
-  {
-    let built = try ReviewDocuments.build(
-      session: session, reportIDs: reportIDs, layers: layers, annotators: annotators)
-    guard built.annotators.count >= 2 else {
-      throw CommandError.usage(
-        command: "review",
-        message: "review needs at least two annotators; found \(built.annotators.joined(separator: ", "))")
-    }
-    let decided = try session.store.reviewDecisions(reportIDs: reportIDs, layer: nil)
-    var decidedSources: [String: Set<String>] = [:]
-    for decision in decided {
-      decidedSources["\(decision.reportID)/\(decision.layer)", default: []].formUnion(decision.sources)
-    }
-    var items: [ReviewQueue.Item] = []
-    var counts: [String: Int] = [:]
-    for document in built.documents {
-      let key = "\(document.reportID)/\(document.layer)"
-      let units = SpanAligner.align(document, annotators: built.annotators)
-      counts[key] = units.count
-      for unit in units {
-        let uuids = unit.spans.values.flatMap { $0 }.compactMap { built.annotations[$0.id]?.uuid }
-        if !Set(uuids).isDisjoint(with: decidedSources[key] ?? []) { continue }
-        items.append(ReviewQueue.Item(layer: document.layer, unit: unit))
-      }
-    }
-    items.sort { AlignmentUnit.moreContentious($0.unit, $1.unit) }
-    return ReviewQueue(
-      items: items, annotations: built.annotations, texts: built.texts, annotators: built.annotators,
-      unitCounts: counts)
   }
 }
 

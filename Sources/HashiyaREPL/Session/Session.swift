@@ -1,12 +1,19 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import HashiyaFormats
 import HashiyaPlugins
+import HashiyaReview
 import HashiyaStore
 
-/// The state one run of Hashiya carries from command to command.
+/// The state one run of Hashiya carries from command to command: the workspace every front end
+/// shares, plus what belongs to the prompt (the current report, `@`, pending suggestions, the
+/// review under way).
 public final class Session {
-  public private(set) var store: ProjectStore
-  public let user: String
+  /// The project, its layers and the user: where annotations are written and reviews settled.
+  public private(set) var workspace: Workspace
+  public var store: ProjectStore { workspace.store }
+  public var catalog: LayerCatalog { workspace.catalog }
+  public var user: String { workspace.user }
   /// The commands this session understands: the built-in ones and its plugins'.
   public private(set) var registry: CommandRegistry
   /// The report `show`, `find`, `next` and `prev` work on.
@@ -17,8 +24,6 @@ public final class Session {
   public let commandsFromStandardInput: Bool
   /// Called while a long import runs, to draw progress.
   public var importProgress: ((ImportProgress) -> Void)?
-  /// The layers this session knows: its project's plugins, and the schemas the file carries.
-  public private(set) var catalog: LayerCatalog
   /// Plugin folders named on the command line, searched again for each project opened.
   public var extraPluginFolders: [String] = []
   /// The numbered candidates of the last `suggest`, for `accept` and `reject`.
@@ -36,11 +41,9 @@ public final class Session {
     store: ProjectStore, user: String, commandsFromStandardInput: Bool,
     catalog: LayerCatalog = LayerCatalog(plugins: [], failures: []), registry: CommandRegistry? = nil
   ) {
-    self.store = store
-    self.catalog = catalog
+    self.workspace = Workspace(store: store, catalog: catalog, user: user)
     self.registry = registry ?? CommandRegistry.standard(with: catalog)
     self.registryIsFixed = registry != nil
-    self.user = user
     self.commandsFromStandardInput = commandsFromStandardInput
   }
 
@@ -54,9 +57,8 @@ public final class Session {
   /// its plugins and their commands, the current report, `@`, pending suggestions, the review
   /// queue. Nothing of the old project's can then be applied to the new one.
   public func open(_ store: ProjectStore, catalog: LayerCatalog) {
-    self.catalog.shutdown()
-    self.store = store
-    self.catalog = catalog
+    workspace.shutdown()
+    workspace = Workspace(store: store, catalog: catalog, user: user)
     if !registryIsFixed { registry = CommandRegistry.standard(with: catalog) }
     currentReportID = try? store.firstReportID()
     lastFind = nil
@@ -65,22 +67,20 @@ public final class Session {
     reviewQueue = nil
   }
 
-  /// Runs one command's changes as one transaction of the store, first recording the schemas of
-  /// the plugin layers it writes to that this session has not recorded yet.
+  /// Runs one command's changes as one transaction (see `Workspace.change`).
   @discardableResult
   public func change<T>(writingTo layers: [String], _ body: (AnnotationChanges) throws -> T) throws -> T {
-    let records = Set(layers).sorted().compactMap { catalog.unrecordedSchema(of: $0) }
-    let result = try store.change(author: user) { changes in
-      for record in records { try changes.register(record) }
-      return try body(changes)
-    }
-    catalog.noteRecorded(records.map(\.id))
-    return result
+    try workspace.change(writingTo: layers, body)
+  }
+
+  /// A writer for `layer` in this session's workspace.
+  func writer(_ layer: String) throws -> AnnotationWriter {
+    try AnnotationWriter(workspace: workspace, layer: layer)
   }
 
   /// Stops the plugin processes the session started; called when it ends.
   public func shutdown() {
-    catalog.shutdown()
+    workspace.shutdown()
   }
 
   /// The report to work on: the one named, else the current one.

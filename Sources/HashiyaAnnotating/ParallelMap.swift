@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Maps independent items on all cores, keeping their order; for CPU-bound work such as suggesting.
-enum ParallelMap {
-  static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output)
+public enum ParallelMap {
+  public static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output)
     -> [Output]
   {
     guard items.count > 1 else { return items.map(transform) }

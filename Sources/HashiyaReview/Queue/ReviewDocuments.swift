@@ -1,15 +1,15 @@
 import AnnotatorKit
-import HashiyaReview
+import HashiyaAnnotating
 import HashiyaStore
 
 /// Turns the project's annotations into the documents the alignment and metrics work on.
-struct ReviewDocuments {
+public enum ReviewDocuments {
   /// One report and layer: the documents plus the annotations behind each span handle.
-  struct Built {
-    var documents: [ReviewDocument]
-    var annotations: [Int: Annotation]
-    var texts: [Int: ReportText]
-    var annotators: [String]
+  public struct Built {
+    public var documents: [ReviewDocument]
+    public var annotations: [Int: Annotation]
+    public var texts: [Int: ReportText]
+    public var annotators: [String]
   }
 
   /// Reports with annotations are read and tokenised this many at a time, so memory follows the
@@ -21,17 +21,17 @@ struct ReviewDocuments {
   /// Without `annotators`, everyone who annotated the layer takes part.
   /// `keepTexts` keeps each report's analysed text for display (the review queue); without it
   /// only the tokens stay, as keeping 100,000 texts would cost gigabytes.
-  static func build(
-    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
+  public static func build(
+    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
   ) throws -> Built {
-    let all = try session.store.annotations(AnnotationFilter(reportIDs: reportIDs)).filter {
+    let all = try store.annotations(AnnotationFilter(reportIDs: reportIDs)).filter {
       $0.origin != "adjudicated" && (layers?.contains($0.layer) ?? true)
     }
     let people = annotators ?? Array(Set(all.map(\.author))).sorted()
     let chosen = all.filter { people.contains($0.author) }
-    let links = try session.store.links(touching: chosen.map(\.id))
+    let links = try store.links(touching: chosen.map(\.id))
     let (documents, texts) = try assemble(
-      chosen.map(AnnotationSpan.init), links: links, reportIDs: reportIDs, store: session.store
+      chosen.map(AnnotationSpan.init), links: links, reportIDs: reportIDs, store: store
     ) { text in
       let analysed = ReportText(text)
       return (analysed.sentences.flatMap(\.tokens), keepTexts ? analysed : nil)
@@ -42,15 +42,15 @@ struct ReviewDocuments {
   }
 
   /// The documents of `build` alone, read with the lean store queries: what `agreement` needs.
-  static func comparable(
-    session: Session, reportIDs: [Int], layers: [String]?, annotators: [String]?
+  public static func comparable(
+    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?
   ) throws -> (documents: [ReviewDocument], annotators: [String]) {
-    let all = try session.store.annotationSpans(reportIDs: reportIDs, layers: layers)
+    let all = try store.annotationSpans(reportIDs: reportIDs, layers: layers)
     let people = annotators ?? Array(Set(all.map(\.author))).sorted()
     let wanted = Set(people)
     let chosen = all.allSatisfy { wanted.contains($0.author) } ? all : all.filter { wanted.contains($0.author) }
-    let links = try session.store.linksFromSpans(reportIDs: reportIDs, layers: layers)
-    let (documents, _) = try assemble(chosen, links: links, reportIDs: reportIDs, store: session.store) { text in
+    let links = try store.linksFromSpans(reportIDs: reportIDs, layers: layers)
+    let (documents, _) = try assemble(chosen, links: links, reportIDs: reportIDs, store: store) { text in
       (ReportText.tokens(of: text), nil)
     }
     return (documents, people)

@@ -31,7 +31,7 @@ public final class LayerCatalog {
     let stored = try store.layerRecords()
     guard let record = stored.first(where: { $0.id == layer }) else {
       let known = Set(plugins.map(\.annotator.id) + stored.map(\.id)).sorted()
-      throw CommandError.unknownLayer(layer, known: known)
+      throw AnnotatingError.unknownLayer(layer, known: known)
     }
     return try LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: layer)
   }
@@ -53,7 +53,7 @@ public final class LayerCatalog {
 
   /// The schema record of a plugin layer not yet recorded by this session, to record in the
   /// transaction that first writes to it; nil for layers known only from the file.
-  func unrecordedSchema(of layer: String) -> LayerRecord? {
+  public func unrecordedSchema(of layer: String) -> LayerRecord? {
     guard !registered.contains(layer), let plugin = plugin(layer) else { return nil }
     let annotator = plugin.annotator
     return LayerRecord(
@@ -62,7 +62,7 @@ public final class LayerCatalog {
   }
 
   /// Notes that a transaction that recorded these layers' schemas committed.
-  func noteRecorded(_ layers: [String]) {
+  public func noteRecorded(_ layers: [String]) {
     registered.formUnion(layers)
   }
 

@@ -1,52 +1,53 @@
 import AnnotatorKit
-import HashiyaReview
+import HashiyaAnnotating
 import HashiyaStore
 
 /// Settles the current unit of a review: one version becomes an adjudicated annotation, or none.
 ///
 /// A decision is one change like any other — the adjudicated annotation, its links, the recorded
 /// decision — so `undo` takes it back and reopens the unit.
-struct Adjudicator {
-  let session: Session
-  let queue: ReviewQueue
+public struct Adjudicator {
+  public let workspace: Workspace
+  public let queue: ReviewQueue
+
+  public init(workspace: Workspace, queue: ReviewQueue) {
+    self.workspace = workspace
+    self.queue = queue
+  }
 
   /// Takes `annotator`'s version (or the unanimous one), with `edits` applied when given.
-  func accept(_ annotator: String?, edits: [(key: String, value: String)]? = nil) throws -> String {
+  public func accept(_ annotator: String?, edits: [(key: String, value: String)]? = nil) throws -> String {
     let item = try currentItem()
     let span: ReviewSpan
     if let annotator {
       guard queue.annotators.contains(annotator) else {
-        throw CommandError.usage(
-          command: "accept", message: "\(annotator) is not under review (\(queue.annotators.joined(separator: ", ")))")
+        throw ReviewError.notUnderReview(annotator, annotators: queue.annotators)
       }
-      guard let found = item.unit.span(of: annotator) else {
-        throw CommandError.usage(
-          command: "accept", message: "\(annotator) has no annotation here: reject, or accept another")
-      }
+      guard let found = item.unit.span(of: annotator) else { throw ReviewError.noVersion(annotator) }
       span = found
     } else {
       guard item.unit.isUnanimous, let found = item.unit.annotators.lazy.compactMap({ item.unit.span(of: $0) }).first
       else {
-        let present = item.unit.annotators.filter { item.unit.span(of: $0) != nil }
-        throw CommandError.usage(
-          command: "accept", message: "the annotators disagree here: accept NAME (\(present.joined(separator: ", ")))")
+        throw ReviewError.disagreement(present: item.unit.annotators.filter { item.unit.span(of: $0) != nil })
       }
       span = found
     }
     guard let source = queue.annotations[span.id], let text = queue.texts[item.unit.reportID] else {
       throw StoreError.noSuchAnnotation(id: span.id)
     }
-    let schema = try session.catalog.schema(item.layer, store: session.store)
+    let writer = try AnnotationWriter(workspace: workspace, layer: item.layer)
     var label = source.label
     var values = Dictionary(uniqueKeysWithValues: source.attributes.pairs.map { ($0.key, $0.value) })
+    var typed: [(key: String, value: String)] = []
     if let edits {
       if let newLabel = edits.last(where: { $0.key == "label" })?.value { label = newLabel }
       let changes = edits.filter { $0.key != "label" }
       for (key, value) in changes where value.isEmpty { values.removeValue(forKey: key) }
-      values.merge(try schema.parseAttributes(changes.filter { !$0.value.isEmpty }, label: label)) { $1 }
+      typed = changes.filter { !$0.value.isEmpty }
+      for (key, _) in typed { values.removeValue(forKey: key) }
     }
-    var draft = try AnnotationWriter(session: session).draft(
-      layer: item.layer, label: label, range: source.range, reportID: source.reportID, text: text, attributes: values,
+    var draft = try writer.draft(
+      label: label, range: source.range, reportID: source.reportID, text: text, attributes: values, typed: typed,
       origin: "adjudicated")
     draft.provenance = queue.sources(item)
     let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
@@ -56,16 +57,14 @@ struct Adjudicator {
   }
 
   /// Settles the unit with no annotation.
-  func reject() throws -> String {
+  public func reject() throws -> String {
     let item = try currentItem()
     _ = try decide(item, outcome: .rejected, draft: nil, linksOf: nil)
     return "rejected: no annotation here"
   }
 
   private func currentItem() throws -> ReviewQueue.Item {
-    guard let item = queue.current else {
-      throw CommandError.usage(command: "review", message: "the review is done; start another with review")
-    }
+    guard let item = queue.current else { throw ReviewError.queueDone }
     return item
   }
 
@@ -75,12 +74,12 @@ struct Adjudicator {
   ) throws -> Int? {
     let unit = item.unit
     let sources = queue.sources(item)
-    let golds = try session.store.annotations(AnnotationFilter(reportID: unit.reportID, layer: item.layer)).filter {
+    let golds = try workspace.store.annotations(AnnotationFilter(reportID: unit.reportID, layer: item.layer)).filter {
       $0.origin == "adjudicated"
     }
     let links = try goldLinks(source: span, others: golds)
     let key = "\(unit.reportID)/\(item.layer)"
-    let handle: Int? = try session.change(writingTo: draft == nil ? [] : [item.layer]) { changes in
+    let handle: Int? = try workspace.change(writingTo: draft == nil ? [] : [item.layer]) { changes in
       if item.decision != nil {
         try changes.withdrawReviewDecisions(reportID: unit.reportID, layer: item.layer, sources: sources)
         for old in golds where !Set(old.provenance).isDisjoint(with: sources) { try changes.delete(old.id) }
@@ -95,7 +94,7 @@ struct Adjudicator {
       try changes.recordReviewDecision(
         ReviewDecision(
           reportID: unit.reportID, layer: item.layer, range: unit.range, outcome: outcome, annotationID: created?.id,
-          sources: sources, comment: queue.pendingComment, reviewer: session.user))
+          sources: sources, comment: queue.pendingComment, reviewer: workspace.user))
       try changes.setReviewUnits(reportID: unit.reportID, layer: item.layer, units: queue.unitCounts[key] ?? 1)
       return created?.id
     }
@@ -122,7 +121,7 @@ struct Adjudicator {
     let byUUID = Dictionary(uniqueKeysWithValues: queue.annotations.values.map { ($0.uuid, $0.id) })
     for gold in active {
       let candidates = gold.provenance.compactMap { byUUID[$0] }
-      for link in try session.store.links(touching: candidates)
+      for link in try workspace.store.links(touching: candidates)
       where candidates.contains(link.fromID) && queue.annotations[link.toID]?.uuid == sourceUUID {
         incoming.append((link.type, gold.id))
       }

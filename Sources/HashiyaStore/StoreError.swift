@@ -26,6 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case reportTextDiffers(uid: String, existingID: Int)
   /// A link or review names an annotation the file does not contain.
   case unknownAnnotationKey(String, location: String)
+  /// A new annotation's quote is not the report's text at its offsets: refused before writing.
+  case quoteMismatch(reportID: Int, detail: String)
   /// A stored row breaks an invariant Hashiya keeps (possible only in a file changed outside
   /// Hashiya, or by a damaged disk): `what` names it, e.g. "annotation #12 on report #3".
   case damaged(what: String, reason: String)
@@ -63,6 +65,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "report \"\(uid)\" has a different text here (#\(existingID)); it was left as it is"
     case .unknownAnnotationKey(let key, let location):
       return "\(location): refers to an annotation \"\(key)\" that is not in the file"
+    case .quoteMismatch(let reportID, let detail):
+      return "report #\(reportID) does not read \(detail); the annotation was not written"
     case .damaged(let what, let reason):
       return "\(what) is damaged: \(reason) (the file was changed outside Hashiya; \"check\" lists every problem)"
     case .damagedFile(let path, let problems):

@@ -23,6 +23,45 @@ import Testing
     NewAnnotation(reportID: 1, layer: "speaker-tagging", label: label, range: TextRange(start, end), quote: quote)
   }
 
+  /// The store checks every quote it writes, in code points, whoever drafted the annotation.
+  @Test func aQuoteThatIsNotTheTextIsRefusedBeforeWriting() throws {
+    let store = try store()
+    for error in [
+      StoreError.quoteMismatch(reportID: 1, detail: "a long detail string for the test"),
+      StoreError.noSuchReport(id: 4), StoreError.uidConflict(uid: "a long uid string to be safe", existingID: 3),
+      StoreError.damaged(what: "a long what string here", reason: "a long reason string there"),
+    ] {
+      do {
+        let _: Annotation = try store.change(author: "amal") { _ -> Annotation in throw error }
+      } catch {
+        FileHandle.standardError.write(Data("DEBUG thrown \(error)\n".utf8))
+      }
+    }
+    do {
+      try store.change(author: "amal") { try $0.add(new("speaker", 5, 16, "كيفين")) }
+      Issue.record("a wrong quote was written")
+    } catch {
+      if let e = error as? StoreError {
+        switch e {
+        case .quoteMismatch(let r, let d): FileHandle.standardError.write(Data("DEBUG qm \(r) \(d.utf8.count)\n".utf8))
+        case .database(let o, let m): FileHandle.standardError.write(Data("DEBUG db \(o.utf8.count) \(m.utf8.count)\n".utf8))
+        case .noSuchReport(let r): FileHandle.standardError.write(Data("DEBUG nsr \(r)\n".utf8))
+        default: FileHandle.standardError.write(Data("DEBUG other\n".utf8))
+        }
+      }
+      #expect("\(error)" == "report #1 does not read \"كيفين\" at 5..16; the annotation was not written")
+    }
+    #expect(throws: StoreError.self) { try store.change(author: "amal") { try $0.add(new("speaker", 40, 99, "x")) } }
+    #expect(try store.annotations(AnnotationFilter(reportID: 1, includeDeleted: true)).isEmpty)
+    try store.importReports(author: "setup", source: "test") {
+      try $0.insert(NewReport(title: "e", text: "a 👍🏽\r\nقسد 🇸🇾 b", language: "ar"))
+    }
+    // Past an emoji with a skin tone and a CR LF, offsets are still code points.
+    let flag = NewAnnotation(
+      reportID: 2, layer: "speaker-tagging", label: "speaker", range: TextRange(6, 9), quote: "قسد")
+    #expect(try store.change(author: "amal") { try $0.add(flag) }.quote == "قسد")
+  }
+
   @Test func addsUpdatesAndDeletesWithOneEventEach() throws {
     let store = try store()
     let speaker = try store.change(author: "amal") { try $0.add(new("speaker", 5, 16, "كيفين كويثي")) }

@@ -25,9 +25,30 @@ public final class AnnotationChanges {
     try ProjectStore.register(db, record, author: author)
   }
 
+  /// The store's own check that a new annotation covers exactly its quote, whoever drafted it.
+  ///
+  /// SQLite's `substr` and `length` count characters (code points) in text, the unit of Hashiya's
+  /// offsets, so the report text is compared where it lies, without being read out.
+  private func checkQuote(_ new: NewAnnotation) throws {
+    let start = new.range.start
+    let end = new.range.end
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT length(text), substr(text, ? + 1, ? - ?) FROM reports WHERE id = ?",
+        arguments: [start, end, start, new.reportID])
+    else { throw StoreError.noSuchReport(id: new.reportID) }
+    let length: Int = try row.checked(0, "report #\(new.reportID)")
+    let covered: String? = start >= 0 && end <= length ? try row.checked(1, "report #\(new.reportID)") : nil
+    guard covered == new.quote else {
+      let shown = new.quote.count > 40 ? String(new.quote.prefix(40)) + "…" : new.quote
+      throw StoreError.quoteMismatch(reportID: new.reportID, detail: "\"\(shown)\" at \(new.range)")
+    }
+  }
+
   /// Adds an annotation and returns it with its new handle.
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
+    try checkQuote(new)
     try db.execute(
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,

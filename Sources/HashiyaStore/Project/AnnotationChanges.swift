@@ -41,7 +41,7 @@ public final class AnnotationChanges {
     let covered: String? = start >= 0 && end <= length ? try row.checked(1, "report #\(new.reportID)") : nil
     guard covered == new.quote else {
       let shown = new.quote.count > 40 ? String(new.quote.prefix(40)) + "…" : new.quote
-      throw StoreError.quoteMismatch(reportID: new.reportID, detail: "\"\(shown)\" at \(new.range)")
+      throw AnnotationWriteError.quoteMismatch(reportID: new.reportID, range: new.range, quote: shown)
     }
   }
 

@@ -79,7 +79,7 @@ public final class ProjectStore: Sendable {
         let damage = try Self.damage(of: queue, path: path)
         if !damage.isEmpty {
           // Upgrading or even switching the journal mode would write to a file that needs care.
-          guard upToDate else { throw StoreError.damagedFile(path: path, problems: damage) }
+          guard upToDate else { throw StoreError.damagedFile(path: path, problems: Self.summary(of: damage)) }
           announce?(
             "warning: \(path) is damaged (\(damage.prefix(3).joined(separator: "; "))); it is open for reading "
               + "only: export what you need, and run \"hashiya \(path) check\" for every problem")
@@ -128,6 +128,11 @@ public final class ProjectStore: Sendable {
     throw .notAProject(path: path, reason: "it is an empty file; remove it or name a new file to create a project")
   }
 
+  /// The first few problems of a damaged file, for a one-line message.
+  static func summary(of problems: [String]) -> String {
+    problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? " and \(problems.count - 3) more" : "")
+  }
+
   /// Files up to this size get SQLite's quick check before a session first writes to them
   /// (about 3 ms a MiB here); larger ones leave the full check to `check`.
   static let quickCheckLimit = 32 << 20
@@ -151,7 +156,7 @@ public final class ProjectStore: Sendable {
           .flatMap { $0.split(separator: "\n").filter { !$0.hasPrefix("*** ") }.map(String.init) }
       }
     }
-    guard damage.isEmpty else { throw StoreError.damagedFile(path: path, problems: damage) }
+    guard damage.isEmpty else { throw StoreError.damagedFile(path: path, problems: Self.summary(of: damage)) }
   }
 
   /// Reads `application_id` and `user_version` through a read-only connection, which sees

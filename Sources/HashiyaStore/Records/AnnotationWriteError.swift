@@ -1,0 +1,16 @@
+import AnnotatorKit
+
+/// Why the store itself refused to write an annotation a caller drafted.
+///
+/// Kept apart from `StoreError`, whose many cases are about the file: this one is about a draft.
+public enum AnnotationWriteError: Error, Equatable, CustomStringConvertible {
+  /// The report's text at the range is not the quote the draft carries.
+  case quoteMismatch(reportID: Int, range: TextRange, quote: String)
+
+  public var description: String {
+    switch self {
+    case .quoteMismatch(let reportID, let range, let quote):
+      return "report #\(reportID) does not read \"\(quote)\" at \(range); the annotation was not written"
+    }
+  }
+}

@@ -1,8 +1,4 @@
 /// Everything that can go wrong while opening or changing a project file.
-///
-/// Keep it to 16 cases or fewer: with a 17th case carrying a payload, Swift 6.3.1 on Linux
-/// destroyed a thrown `StoreError` with the wrong layout (a crash when the error was released).
-/// `AnnotationStoreTests` boxes one as `any Error` to catch that coming back.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// The folder that should hold the project does not exist.
   case missingFolder(path: String)

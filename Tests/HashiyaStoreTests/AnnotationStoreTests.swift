@@ -32,7 +32,7 @@ import Testing
     #expect(throws: AnnotationWriteError.self) {
       try store.change(author: "amal") { try $0.add(new("speaker", 40, 99, "x")) }
     }
-    // A damage error boxed as any Error survives printing and release (payloads built at run time).
+    // A damage error boxed as any Error prints and is released whole (payloads made at run time).
     let boxed: any Error = StoreError.damaged(
       what: "report #\(store.path.count)", reason: String(repeating: "x", count: 40))
     #expect("\(boxed)".contains("is damaged"))

@@ -111,10 +111,7 @@ extension ProjectStore {
     guard start >= 0, end > start else {
       throw .damaged(what: what, reason: "its offsets \(start)..\(end) are not a span")
     }
-    let statusText: String = try row.checked(11, what)
-    guard let status = Annotation.Status(rawValue: statusText) else {
-      throw .damaged(what: what, reason: "its status \"\(statusText)\" is neither active nor deleted")
-    }
+    let status = try row.checked(11, as: Annotation.Status.self, what)
     let provenanceText: String? = try row.checked(14, what)
     var provenance: [String] = []
     if let provenanceText {
@@ -143,13 +140,10 @@ extension ProjectStore {
   static func link(from row: Row) throws(StoreError) -> AnnotationLink {
     let id: Int = try row.checked(0, "a link")
     let what = "link \(id)"
-    let statusText: String = try row.checked(7, what)
-    guard let status = Annotation.Status(rawValue: statusText) else {
-      throw .damaged(what: what, reason: "its status \"\(statusText)\" is neither active nor deleted")
-    }
     return AnnotationLink(
       id: id, uuid: try row.checked(1, what), type: try row.checked(2, what), fromID: try row.checked(3, what),
-      toID: try row.checked(4, what), author: try row.checked(6, what), status: status,
+      toID: try row.checked(4, what), author: try row.checked(6, what),
+      status: try row.checked(7, as: Annotation.Status.self, what),
       createdAt: try row.checked(8, what))
   }
 

@@ -96,13 +96,9 @@ extension ProjectStore {
   static func review(from row: Row) throws(StoreError) -> Review {
     let id: Int = try row.checked(0, "a review")
     let what = "review \(id)"
-    let verdictText: String = try row.checked(4, what)
-    guard let verdict = Review.Verdict(rawValue: verdictText) else {
-      throw .damaged(what: what, reason: "its verdict \"\(verdictText)\" is not one Hashiya writes")
-    }
     return Review(
       id: id, uuid: try row.checked(1, what), annotationID: try row.checked(2, what),
-      reviewer: try row.checked(3, what), verdict: verdict, comment: try row.checked(5, what),
+      reviewer: try row.checked(3, what), verdict: try row.checked(4, as: Review.Verdict.self, what), comment: try row.checked(5, what),
       createdAt: try row.checked(6, what))
   }
 }

@@ -139,7 +139,7 @@ extension ProjectStore {
     let what = "report #\(id)"
     let text: String = try row.checked(8, what)
     let length: Int = try row.checked(10, what)
-    let counted = scalarCount(text)
+    let counted = PreparedReport.scalarCount(text)
     guard counted == length else {
       throw .damaged(what: what, reason: "its text has \(counted) characters where \(length) were recorded")
     }
@@ -149,16 +149,5 @@ extension ProjectStore {
       text: text, sha256: try row.checked(9, what), length: length, hadBOM: try row.checked(11, what),
       metadataJSON: try row.checked(12, what), importedAt: try row.checked(13, what),
       importedBy: try row.checked(14, what))
-  }
-
-  /// The number of Unicode scalars in `text`, counted on its UTF-8 bytes (every byte that does
-  /// not continue a sequence starts a scalar), which is several times faster than iterating them.
-  static func scalarCount(_ text: String) -> Int {
-    var text = text
-    return text.withUTF8 { bytes in
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return count
-    }
   }
 }

@@ -26,6 +26,19 @@ extension Row {
     return try checked(index, what())
   }
 
+  /// The enumeration value (a status, a verdict) stored as text in `index`.
+  func checked<Value: RawRepresentable>(
+    _ index: Int, as type: Value.Type, _ what: @autoclosure () -> String
+  ) throws(StoreError) -> Value where Value.RawValue == String {
+    let text: String = try checked(index, what())
+    guard let value = Value(rawValue: text) else {
+      let names = Array(columnNames)
+      let column = index < names.count ? names[index] : "column \(index)"
+      throw .damaged(what: what(), reason: "its \(column) \"\(text)\" is not one Hashiya writes")
+    }
+    return value
+  }
+
   private func damaged(_ index: Int, _ what: String) -> StoreError {
     let value = self[index] as DatabaseValue
     let kind: String

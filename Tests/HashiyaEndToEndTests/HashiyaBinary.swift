@@ -7,6 +7,8 @@ final class HashiyaBinary {
     var stdout: String
     var stderr: String
     var status: Int32
+    /// Whether the run was killed for outliving its timeout.
+    var timedOut = false
 
     var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
     var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
@@ -46,9 +48,12 @@ final class HashiyaBinary {
   static var samples: String { repository.appendingPathComponent("projects/samples").path }
   static var seed: String { samples + "/coalition-sdf-report.ar.txt" }
 
-  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder.
+  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder; a run that outlives
+  /// `timeout` seconds is killed, so a test of a hang cannot hang itself.
   @discardableResult
-  func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+  func run(
+    _ arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: TimeInterval? = nil
+  ) throws -> Run {
     let process = Process()
     process.executableURL = Self.executable
     process.arguments = arguments
@@ -66,6 +71,13 @@ final class HashiyaBinary {
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    nonisolated(unsafe) var timedOut = false
+    let killer = DispatchWorkItem {
+      guard process.isRunning else { return }
+      timedOut = true
+      kill(process.processIdentifier, SIGKILL)
+    }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
     // Drain stderr on another thread so neither pipe can fill up and block the child.
     nonisolated(unsafe) var errorData = Data()
     let drained = DispatchSemaphore(value: 0)
@@ -78,9 +90,10 @@ final class HashiyaBinary {
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
     drained.wait()
     process.waitUntilExit()
+    killer.cancel()
     return Run(
       stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-      status: process.terminationStatus)
+      status: process.terminationStatus, timedOut: timedOut)
   }
 
   /// Runs `-c COMMANDS --json` on `project` and parses each output line as JSON.

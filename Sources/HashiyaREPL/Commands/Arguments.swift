@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// A command's argument tokens, with helpers to take flags and positionals in a checked way.
 ///
 /// Each `take…` consumes what it reads; `finish()` then refuses anything left over, so a typo in a
@@ -33,7 +35,7 @@ public struct Arguments {
       }
       if token == .word("--" + name) {
         guard index + 1 < tokens.count else {
-          throw .usage(command: command, message: "--\(name) needs a value")
+          throw .usage(command: command, message: "--\(Excerpt.of(name)) needs a value")
         }
         let value = tokens[index + 1].text
         tokens.removeSubrange(index...index + 1)
@@ -47,7 +49,8 @@ public struct Arguments {
   public mutating func takeIntOption(_ name: String) throws(CommandError) -> Int? {
     guard let value = try takeOption(name) else { return nil }
     guard let n = Int(value), n >= 1 else {
-      throw .usage(command: command, message: "--\(name) takes a positive number, not \"\(value)\"")
+      throw .usage(
+        command: command, message: "--\(Excerpt.of(name)) takes a positive number, not \"\(Excerpt.of(value))\"")
     }
     return n
   }
@@ -71,7 +74,7 @@ public struct Arguments {
     guard case .word(let word)? = tokens.first, !word.hasPrefix("--") else { return nil }
     let digits = word.hasPrefix("#") ? String(word.dropFirst()) : word
     guard let id = Int(digits), id >= 1 else {
-      throw .usage(command: command, message: "\"\(word)\" is not a report id")
+      throw .usage(command: command, message: "\"\(Excerpt.of(word))\" is not a report id")
     }
     tokens.removeFirst()
     return id
@@ -81,6 +84,6 @@ public struct Arguments {
   public func finish() throws(CommandError) {
     guard let first = tokens.first else { return }
     let what = first.text.hasPrefix("--") ? "unknown option" : "unexpected argument"
-    throw .usage(command: command, message: "\(what) \"\(first.text)\"")
+    throw .usage(command: command, message: "\(what) \"\(Excerpt.of(first.text))\"")
   }
 }

@@ -47,6 +47,9 @@ public struct CommandRegistry {
 
   /// The closest known name to a mistyped one, if any is close enough to be a plausible typo.
   public func suggestion(for name: String) -> String? {
+    // A word far longer than every name is near none of them; measuring it would cost its length
+    // times every name.
+    guard name.count <= (allNames.map(\.count).max() ?? 0) + 2 else { return nil }
     let candidates = allNames.map { ($0, Self.editDistance(name.lowercased(), $0)) }
     guard let best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
     let limit = max(1, min(2, name.count / 3 + 1))

@@ -6,10 +6,11 @@ import Testing
 /// accepts the writer writes back to the same value.
 @Suite struct JSONParserFuzzTests {
   let fuzzer = Fuzzer(
-    target: "json", iterations: 3_000,
+    target: "json", iterations: 20_000,
     dictionary: ["{", "}", "[", "]", ",", ":", "\"", "\"k\":", "true", "false", "null", "-", "0", "1.5e-3", "\\\""])
 
   @Test func parsesOrLocatesItsErrorAndRoundTrips() {
+    #expect(!fuzzer.corpus.isEmpty, "no seeds in \(Fuzzer.seedsFolder.path)/\(fuzzer.target)")
     fuzzer.forEachInput { input, iteration in
       let value: JSONValue
       do throws(JSONParseError) {

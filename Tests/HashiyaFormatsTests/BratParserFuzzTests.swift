@@ -11,13 +11,14 @@ import Testing
 @Suite struct BratParserFuzzTests {
   static let text = "قال كينو كابرييل: دربنا 120 ألف مقاتل 👋🏽\nوغادر.\n"
   let fuzzer = Fuzzer(
-    target: "brat-ann", iterations: 2_000,
+    target: "brat-ann", iterations: 5_000,
     dictionary: [
       "\t", " ", "\n", "\r\n", ";", "T1", "T2", "T9", "A1", "R1", "#1", "E1", "M1", "Arg1:", "Arg2:T1", "speaker",
       "AnnotatorNotes", "4 16", "38 40", "-1", "99999999999999999999",
     ])
 
   @Test func readsOrRefusesEveryLine() throws {
+    #expect(!fuzzer.corpus.isEmpty, "no seeds in \(Fuzzer.seedsFolder.path)/\(fuzzer.target)")
     let text = ReportText(Self.text)
     fuzzer.forEachInput { input, iteration in
       var parser = BratAnnotationParser(

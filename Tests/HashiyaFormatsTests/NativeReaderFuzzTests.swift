@@ -11,13 +11,14 @@ import Testing
 @Suite struct NativeReaderFuzzTests {
   let folder = TemporaryFolder()
   let fuzzer = Fuzzer(
-    target: "native", iterations: 400,
+    target: "native", iterations: 1_000,
     dictionary: [
       "\"start\":", "\"end\":", "\"quote\":", "\"annotations\":[]", "\"links\":", "\"reviews\":", "\"kind\":\"header\"",
       "\"attributes\":{\"name\":[1]}", "null", "\"\\u0000\"", "-1", "\n", "\"utf16\":[0,1]", "\"layer\":\"x\"",
     ])
 
   @Test func readsChecksOrRefusesEveryRecord() throws {
+    #expect(!fuzzer.corpus.isEmpty, "no seeds in \(Fuzzer.seedsFolder.path)/\(fuzzer.target)")
     fuzzer.forEachInput { input, iteration in
       // The reader tells the layouts apart by the first line, not by the name.
       let path = folder.path("input.jsonl")

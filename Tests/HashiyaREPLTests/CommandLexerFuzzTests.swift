@@ -8,7 +8,7 @@ import Testing
 /// fails with its own error or names a range that is a valid span of the report.
 @Suite struct CommandLexerFuzzTests {
   let fuzzer = Fuzzer(
-    target: "command-line", iterations: 2_000,
+    target: "command-line", iterations: 10_000,
     dictionary: [
       " ", ";", "\"", "\\\"", "#", "#2", "/", "\\/", "=", "@", "@3", "s", "s2", "s1.2-3", "..", "0..4", "find ",
       "speaker ", "tag ", "(a+)+", "[", "]", "\\p{Arabic}", "(?x)", "*", "+?", "{2,}", "كويثي", "\t", "--report",
@@ -17,6 +17,7 @@ import Testing
   let text = ReportText("أكد “كيفين كويثي” أن 120 ألف مقاتل تدربوا. وقال “كويثي” 👍🏽 إنهم مستمرون.\r\nسطر ثالث 👨‍👩‍👧")
 
   @Test func lexesAndResolvesOrFailsWithItsOwnErrors() {
+    #expect(!fuzzer.corpus.isEmpty, "no seeds in \(Fuzzer.seedsFolder.path)/\(fuzzer.target)")
     let resolver = SpanResolver(
       text: text, reportID: 1, lastFind: (reportID: 1, ranges: [TextRange(4, 9), TextRange(20, 27)]))
     fuzzer.forEachInput { input, iteration in

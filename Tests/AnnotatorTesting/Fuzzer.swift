@@ -48,7 +48,7 @@ public struct Fuzzer {
       var random = SplitMix64(seed: seed &+ UInt64(iteration) &* 0x9E37_79B9_7F4A_7C15)
       let input = iteration < corpus.count ? corpus[iteration] : makeInput(&random)
       if let saveFolder {
-        FileManager.default.createFile(atPath: saveFolder + "/\(target).input", contents: Data(input))
+        _ = FileManager.default.createFile(atPath: saveFolder + "/\(target).input", contents: Data(input))
       }
       try body(input, iteration)
     }

@@ -22,7 +22,7 @@ import Testing
     fuzzer.forEachInput { input, iteration in
       // The reader tells the layouts apart by the first line, not by the name.
       let path = folder.path("input.jsonl")
-      FileManager.default.createFile(atPath: path, contents: Data(input))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(input))
       var schemas: [String: LayerSchema] = [:]
       var refused: [FormatError] = []
       do {

@@ -37,7 +37,8 @@ enum NativeReportDecoder {
     // Checked once every annotation is known: a link may point forward in the report.
     for (link, location) in pendingLinks {
       guard known.contains(link.to) else {
-        throw FormatError(location: location, reason: "links to annotation \(Excerpt.of(link.to)), which is not in this report")
+        throw FormatError(
+          location: location, reason: "links to annotation \(Excerpt.of(link.to)), which is not in this report")
       }
       imported.links.append(link)
     }

@@ -62,7 +62,8 @@ public enum LabelStudioReader: AnnotatedFileReader {
             let quote = try ExchangeSupport.quote(range, in: text)
             if let stated = object["value"]?["text"]?.stringValue, stated != quote {
               throw FormatError(
-                location: "", reason: "text \"\(Excerpt.of(stated))\" does not match the text, which has \"\(Excerpt.of(quote))\"")
+                location: "",
+                reason: "text \"\(Excerpt.of(stated))\" does not match the text, which has \"\(Excerpt.of(quote))\"")
             }
             for label in labels {
               guard let label = label.stringValue else {
@@ -92,7 +93,9 @@ public enum LabelStudioReader: AnnotatedFileReader {
           continue
         }
         try onBadRecord(
-          FormatError(location: relationLocation, reason: "refers to result \"\(Excerpt.of(missing))\", which is not a span here"))
+          FormatError(
+            location: relationLocation, reason: "refers to result \"\(Excerpt.of(missing))\", which is not a span here")
+        )
       }
       try body(imported)
     }

@@ -14,21 +14,20 @@ public struct JSONObject: Sendable, Hashable {
   /// The members in document order.
   public private(set) var pairs: [Member]
 
-  /// For a large object, each key's last position (what a read sees) and whether any key repeats.
-  private var index: KeyIndex?
+  /// For a large object, each key's last position (what a read sees). Keys repeat exactly when it
+  /// has fewer entries than there are members, so no flag is kept beside it: an object stays two
+  /// words, and a `JSONValue` no bigger than a string.
+  private var index: [String: Int]?
 
-  private struct KeyIndex: Sendable {
-    var last: [String: Int]
-    var hasDuplicates: Bool
-
-    init(_ pairs: [Member]) {
-      last = Dictionary(minimumCapacity: pairs.count)
-      hasDuplicates = false
-      for (position, member) in pairs.enumerated() where last.updateValue(position, forKey: member.key) != nil {
-        hasDuplicates = true
-      }
-    }
+  private static func makeIndex(_ pairs: [Member]) -> [String: Int]? {
+    guard pairs.count > indexThreshold else { return nil }
+    var last = [String: Int](minimumCapacity: pairs.count)
+    for (position, member) in pairs.enumerated() { last[member.key] = position }
+    return last
   }
+
+  /// Whether the index exists and every key is unique.
+  private var indexHasUniqueKeys: Bool { index?.count == pairs.count }
 
   public init() {
     pairs = []
@@ -37,7 +36,7 @@ public struct JSONObject: Sendable, Hashable {
   /// Takes `pairs` verbatim, duplicates included, so parsing never pays for de-duplication.
   public init(_ pairs: [Member]) {
     self.pairs = pairs
-    index = pairs.count > Self.indexThreshold ? KeyIndex(pairs) : nil
+    index = Self.makeIndex(pairs)
   }
 
   public var keys: [String] { pairs.map(\.key) }
@@ -46,7 +45,7 @@ public struct JSONObject: Sendable, Hashable {
   /// later duplicates) or appends it, and assigning nil removes every match.
   public subscript(key: String) -> JSONValue? {
     get {
-      if let index { return index.last[key].map { pairs[$0].value } }
+      if let index { return index[key].map { pairs[$0].value } }
       var i = pairs.count
       while i > 0 {
         i -= 1
@@ -56,16 +55,16 @@ public struct JSONObject: Sendable, Hashable {
     }
     set {
       guard let newValue else {
-        if index != nil, index?.last[key] == nil { return }
+        if index != nil, index?[key] == nil { return }
         pairs.removeAll { $0.key == key }
         reindex()
         return
       }
       // Asked without binding the index: a bound copy would share its storage, and the append
       // below would then copy the whole dictionary for every new key.
-      if index?.hasDuplicates == false {
+      if indexHasUniqueKeys {
         // Keys are unique, so the last position is the only one.
-        if let position = index?.last[key] {
+        if let position = index?[key] {
           pairs[position].value = newValue
         } else {
           append(key: key, value: newValue)
@@ -94,15 +93,15 @@ public struct JSONObject: Sendable, Hashable {
   public mutating func append(key: String, value: JSONValue) {
     pairs.append((key: key, value: value))
     if index != nil {
-      if index?.last.updateValue(pairs.count - 1, forKey: key) != nil { index?.hasDuplicates = true }
+      index?[key] = pairs.count - 1
     } else if pairs.count > Self.indexThreshold {
-      index = KeyIndex(pairs)
+      index = Self.makeIndex(pairs)
     }
   }
 
   /// Rebuilds the index after members moved.
   private mutating func reindex() {
-    index = pairs.count > Self.indexThreshold ? KeyIndex(pairs) : nil
+    index = Self.makeIndex(pairs)
   }
 
   /// Order-sensitive, matching how the writer would serialize both sides.

@@ -67,6 +67,14 @@ import Testing
     #expect(try reportCount() == 0)
   }
 
+  @Test func nulInABratTextIsRefused() throws {
+    _ = hashiya.write("brat/x.txt", "سطر أول\r\nقال\u{0} 👋🏽\r\n")
+    _ = hashiya.write("brat/x.ann", "T1\tclaim 0 3\tسطر\n")
+    _ = try expectRefusal(
+      "import --format brat --layer claim-labeling \(hashiya.path("brat"))", ["x.txt", "U+0000", "character 12"])
+    #expect(try reportCount() == 0)
+  }
+
   // MARK: Regular expressions
 
   /// Two reports on which `(a+)+$` backtracks: #1 is the 22-character line that once ran past a

@@ -49,7 +49,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "AnnotatorTesting", dependencies: ["AnnotatorKit"], path: "Tests/AnnotatorTesting"),
-    .testTarget(name: "AnnotatorKitTests", dependencies: ["AnnotatorKit"]),
+    .testTarget(name: "AnnotatorKitTests", dependencies: ["AnnotatorKit", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaStoreTests",
       dependencies: ["HashiyaStore", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),

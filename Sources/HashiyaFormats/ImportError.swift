@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// Everything that can be wrong with what a user asks to import; each case names where.
 public enum ImportError: Error, Equatable, CustomStringConvertible {
   case notFound(path: String)
@@ -10,6 +12,8 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
   case notJSON(path: String, line: Int, detail: String)
   case missingField(path: String, line: Int, field: String)
   case wrongType(path: String, line: Int, field: String, expected: String)
+  /// A string holds U+0000, which reads back cut short; `reason` names the field and offset.
+  case nulCharacter(path: String, line: Int, reason: String)
   case stdinIsCommandStream
 
   public var description: String {
@@ -31,9 +35,11 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case .notJSON(let path, let line, let detail):
       return "\(path):\(line): not valid JSON (\(detail))"
     case .missingField(let path, let line, let field):
-      return "\(path):\(line): missing \"\(field)\""
+      return "\(path):\(line): missing \"\(Excerpt.of(field))\""
     case .wrongType(let path, let line, let field, let expected):
-      return "\(path):\(line): \"\(field)\" must be \(expected)"
+      return "\(path):\(line): \"\(Excerpt.of(field))\" must be \(expected)"
+    case .nulCharacter(let path, let line, let reason):
+      return "\(path):\(line): \(reason)"
     case .stdinIsCommandStream:
       return "import -: standard input is carrying the commands; pass the data with -c instead"
     }

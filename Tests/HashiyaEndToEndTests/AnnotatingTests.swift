@@ -85,7 +85,7 @@ import Testing
       ("tag gazetteer person s99", "no sentence s99"),
       ("tag gazetteer person 0..99999", "falls outside the text"),
       ("tag gazetteer person 5..5", "is empty"),
-      ("tag gazetteer person /(/", "is not a SPAN"),
+      ("tag gazetteer person /(/", "invalid regular expression /(/: expected ')'"),
       ("tag gazetteer person @", "run find first"),
       ("tag gazetteer nobody s3", "has no label \"nobody\""),
       ("tag gazetteer person s3 age=3", "has no attribute \"age\""),

@@ -7,6 +7,8 @@ final class HashiyaBinary {
     var stdout: String
     var stderr: String
     var status: Int32
+    /// Whether the run was killed for outliving its timeout.
+    var timedOut = false
 
     var stdoutLines: [String] { stdout.split(separator: "\n").map(String.init) }
     var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
@@ -46,14 +48,15 @@ final class HashiyaBinary {
   static var samples: String { repository.appendingPathComponent("projects/samples").path }
   static var seed: String { samples + "/coalition-sdf-report.ar.txt" }
 
-  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder (or `directory`).
+  /// Runs `hashiya ARGS` with `input` on standard input, in this test's folder (or `directory`);
+  /// a run that outlives `timeout` seconds is killed, so a test of a hang cannot hang itself.
   ///
   /// `launcher` (a program and its arguments) runs the binary in its place, e.g. a shell that
   /// sets a resource limit first; it receives the binary's path and `arguments` after its own.
   @discardableResult
   func run(
     _ arguments: [String], input: String? = nil, environment: [String: String] = [:], directory: String? = nil,
-    launcher: [String] = []
+    launcher: [String] = [], timeout: TimeInterval? = nil
   ) throws -> Run {
     let process = Process()
     if let program = launcher.first {
@@ -77,6 +80,13 @@ final class HashiyaBinary {
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
+    nonisolated(unsafe) var timedOut = false
+    let killer = DispatchWorkItem {
+      guard process.isRunning else { return }
+      timedOut = true
+      kill(process.processIdentifier, SIGKILL)
+    }
+    if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
     // Drain stderr on another thread so neither pipe can fill up and block the child.
     nonisolated(unsafe) var errorData = Data()
     let drained = DispatchSemaphore(value: 0)
@@ -89,9 +99,10 @@ final class HashiyaBinary {
     let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
     drained.wait()
     process.waitUntilExit()
+    killer.cancel()
     return Run(
       stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-      status: process.terminationStatus)
+      status: process.terminationStatus, timedOut: timedOut)
   }
 
   /// Runs `-c COMMANDS --json` on `project` and parses each output line as JSON.

@@ -15,10 +15,7 @@ extension LayerSchema {
     let schema = try requireLabel(label)
     var values: [String: JSONValue] = [:]
     for (key, text) in raw {
-      guard let attribute = schema.attribute(key) else {
-        throw .unknownAttribute(label: label, attribute: key, known: schema.attributes.map(\.name))
-      }
-      values[key] = try attribute.parse(text)
+      values[key] = try schema.requireAttribute(key).parse(text)
     }
     return values
   }
@@ -28,9 +25,7 @@ extension LayerSchema {
   {
     let schema = try requireLabel(label)
     var result = values
-    for key in values.keys.sorted() where schema.attribute(key) == nil {
-      throw .unknownAttribute(label: label, attribute: key, known: schema.attributes.map(\.name))
-    }
+    for key in values.keys.sorted() { _ = try schema.requireAttribute(key) }
     for attribute in schema.attributes {
       if let value = values[attribute.name], value != .null {
         try attribute.check(value)
@@ -45,6 +40,18 @@ extension LayerSchema {
     return result
   }
 
+  /// Checks attribute values as a file states them (an import): each attribute the label declares
+  /// must hold a value of its type; `null` stands for no value. Unlike `checkedAttributes` it
+  /// neither fills in defaults nor asks for required ones, and it keeps attributes the schema does
+  /// not know (a file written under another version of the plugin may carry them), so what is
+  /// imported is what the file said.
+  public func checkValues(_ values: JSONObject, label: String) throws(SchemaError) {
+    let schema = try requireLabel(label)
+    for (key, value) in values where value != .null {
+      try schema.attribute(key)?.check(value)
+    }
+  }
+
   /// Checks that a link of `type` may join a `from` label to a `to` label.
   public func checkLink(_ type: String, from: String, to: String) throws(SchemaError) {
     guard let link = linkType(type) else {
@@ -53,6 +60,16 @@ extension LayerSchema {
     guard link.from.contains(from), link.to.contains(to) else {
       throw .linkNotAllowed(type: type, from: from, to: to)
     }
+  }
+}
+
+extension LabelSchema {
+  /// The attribute's schema, or an error listing the label's attributes.
+  public func requireAttribute(_ key: String) throws(SchemaError) -> AttributeSchema {
+    guard let attribute = attribute(key) else {
+      throw .unknownAttribute(label: name, attribute: key, known: attributes.map(\.name))
+    }
+    return attribute
   }
 }
 

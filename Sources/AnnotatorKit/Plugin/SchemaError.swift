@@ -14,20 +14,20 @@ public enum SchemaError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unknownLabel(let layer, let label, let known):
-      return "layer \(layer) has no label \"\(label)\" (labels: \(known.joined(separator: ", ")))"
+      return "layer \(layer) has no label \"\(Excerpt.of(label))\" (labels: \(known.joined(separator: ", ")))"
     case .unknownAttribute(let label, let attribute, let known):
       let list = known.isEmpty ? "it has none" : "attributes: " + known.joined(separator: ", ")
-      return "\(label) has no attribute \"\(attribute)\" (\(list))"
+      return "\(label) has no attribute \"\(Excerpt.of(attribute))\" (\(list))"
     case .wrongType(let attribute, let value, let expected):
-      return "\(attribute)=\(value): expected \(expected)"
+      return "\(attribute)=\(Excerpt.of(value)): expected \(expected)"
     case .notInEnumeration(let attribute, let value, let allowed):
-      return "\(attribute)=\(value): must be one of \(allowed.joined(separator: ", "))"
+      return "\(attribute)=\(Excerpt.of(value)): must be one of \(allowed.joined(separator: ", "))"
     case .outOfRange(let attribute, let value, let range):
-      return "\(attribute)=\(value): must be within \(range)"
+      return "\(attribute)=\(Excerpt.of(value)): must be within \(range)"
     case .missingRequired(let label, let attribute):
       return "\(label) needs \(attribute)=…"
     case .unknownLinkType(let layer, let type, let known):
-      return "layer \(layer) has no link type \"\(type)\" (link types: \(known.joined(separator: ", ")))"
+      return "layer \(layer) has no link type \"\(Excerpt.of(type))\" (link types: \(known.joined(separator: ", ")))"
     case .linkNotAllowed(let type, let from, let to):
       return "a \(type) link cannot go from a \(from) to a \(to)"
     case .malformed(let reason):

@@ -141,14 +141,15 @@ public final class ReportText: Sendable {
     folded.ranges(of: FoldedText(needle)).map(widenedToGraphemes)
   }
 
-  /// Every match of a regular expression over the original text.
-  public func occurrences(of regex: Regex<AnyRegexOutput>) -> [TextRange] {
-    string.matches(of: regex).compactMap { match -> TextRange? in
-      let start = string.utf8.distance(from: string.startIndex, to: match.range.lowerBound)
-      let end = string.utf8.distance(from: string.startIndex, to: match.range.upperBound)
-      guard let s = scalarOffset(ofUTF8: start), let e = scalarOffset(ofUTF8: end), e > s else {
-        return nil
-      }
+  /// Every match of a regular expression over the original text, widened to whole grapheme
+  /// clusters; throws when the search runs past the regex's time limit.
+  public func occurrences(
+    of regex: BoundedRegex, timeLimit: Duration = BoundedRegex.defaultTimeLimit
+  ) throws(RegexError) -> [TextRange] {
+    try regex.utf16Ranges(in: string, timeLimit: timeLimit).compactMap { range -> TextRange? in
+      // ICU matches whole scalars, so both ends fall between surrogate pairs.
+      guard let s = scalarOffset(ofUTF16: range.lowerBound), let e = scalarOffset(ofUTF16: range.upperBound), e > s
+      else { return nil }
       return widenedToGraphemes(TextRange(s, e))
     }
   }

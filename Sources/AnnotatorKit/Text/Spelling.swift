@@ -3,6 +3,9 @@ public enum Spelling {
   /// The known name closest to `typed`, if it is close enough to be a plausible typo (or `typed`
   /// is the start of one).
   public static func nearest(to typed: String, among known: [String]) -> String? {
+    // A word far longer than every name is near none of them; measuring it would cost its length
+    // times every name.
+    guard typed.count <= (known.map(\.count).max() ?? 0) + 2 else { return nil }
     let typed = typed.lowercased()
     let scored = known.map { ($0, distance(typed, $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }

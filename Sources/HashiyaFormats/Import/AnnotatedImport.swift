@@ -115,6 +115,7 @@ public enum AnnotatedImport {
       }
       var fileSchemas = knownSchemas
       let read = { (imported: ImportedReport) throws in
+        if let error = NULCheck.error(in: imported) { return try onBad(error) }
         let prepared = PreparedImport(try checked(imported, schemas: fileSchemas, onBad: onBad))
         try emit(.report(prepared, bytesDone: done + (imported.bytesRead ?? 0)))
       }
@@ -122,6 +123,9 @@ public enum AnnotatedImport {
         try NativeReader.read(
           path: path,
           onHeader: { header in
+            if let layer = header.schemas.first(where: { NULCheck.firstNUL(in: $0.layer) != nil })?.layer {
+              throw FormatError(location: path, reason: "layer \"\(Excerpt.of(layer))\" holds U+0000 (NUL)")
+            }
             for schema in header.schemas { fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema }
             try emit(.schemas(header.schemas))
           }, onBadRecord: onBad, read)
@@ -174,7 +178,7 @@ public enum AnnotatedImport {
   }
 
   /// An annotation must lie inside its text on character boundaries, cover the text it quotes,
-  /// and use a label its layer knows.
+  /// and use a label its layer knows, with attribute values its schema allows.
   static func check(_ annotation: ImportedAnnotation, in text: ReportText, schema: LayerSchema?) throws {
     do {
       try text.validate(annotation.range)
@@ -185,20 +189,18 @@ public enum AnnotatedImport {
       throw FormatError(
         location: annotation.location,
         reason:
-          "the quote \"\(quote)\" disagrees with the text at \(annotation.range) (\"\(text.substring(annotation.range))\")"
+          "the quote \"\(Excerpt.of(quote))\" disagrees with the text at \(annotation.range) (\"\(Excerpt.of(text.substring(annotation.range)))\")"
       )
     }
     guard let schema else {
       throw FormatError(
         location: annotation.location,
-        reason: "layer \"\(annotation.layer)\" is unknown here; load its plugin or give --layer")
+        reason: "layer \"\(Excerpt.of(annotation.layer))\" is unknown here; load its plugin or give --layer")
     }
-    guard schema.label(annotation.label) != nil else {
-      throw FormatError(
-        location: annotation.location,
-        reason:
-          "layer \(annotation.layer) has no label \"\(annotation.label)\" (labels: \(schema.labels.map(\.name).joined(separator: ", ")))"
-      )
+    do {
+      try schema.checkValues(annotation.attributes, label: annotation.label)
+    } catch {
+      throw FormatError(location: annotation.location, reason: error.description)
     }
   }
 

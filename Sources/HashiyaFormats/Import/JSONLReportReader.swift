@@ -41,6 +41,7 @@ enum JSONLReportReader {
     report.text = text
     if report.title.isEmpty { report.title = TextReportReader.firstLine(of: text) }
     if report.language.isEmpty { report.language = LanguageGuess.guess(text: text, fileName: nil) }
+    if let found = NULCheck.first(in: report) { throw .nulCharacter(path: path, line: number, reason: found.reason) }
     return report
   }
 }

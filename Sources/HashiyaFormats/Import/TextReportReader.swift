@@ -17,6 +17,11 @@ enum TextReportReader {
     case .failure(let failure): throw .invalidUTF8(path: path, byteOffset: failure.byteOffset + (hadBOM ? 3 : 0))
     }
     guard text.contains(where: { !$0.isWhitespace }) else { throw .emptyFile(path: path) }
+    // The first 8 KiB were checked for NUL bytes above; one further in would be stored cut short.
+    if let offset = NULCheck.firstNUL(in: text) {
+      let line = 1 + text.unicodeScalars.prefix(offset).lazy.filter { $0 == "\n" }.count
+      throw .nulCharacter(path: path, line: line, reason: NULCheck.Found(field: "text", offset: offset).reason)
+    }
     let fileName = (path as NSString).lastPathComponent
     var report = NewReport(
       title: firstLine(of: text), text: text,
@@ -24,6 +29,9 @@ enum TextReportReader {
       source: path == "-" ? nil : fileName, hadBOM: hadBOM)
     if let sidecar {
       try ReportFields.apply(sidecar, to: &report, path: path, line: 1)
+      if let found = NULCheck.first(in: report) {
+        throw .nulCharacter(path: sidecarPath(for: path), line: 1, reason: found.reason)
+      }
     }
     return report
   }

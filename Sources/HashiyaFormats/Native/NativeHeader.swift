@@ -72,7 +72,8 @@ public struct NativeHeader: Sendable, Equatable {
     let fields = NativeFields(object, location: location)
     let format = try fields.string("format")
     guard format == NativeFormat.name else {
-      throw FormatError(location: location, reason: "\"format\" is \"\(format)\", not \"\(NativeFormat.name)\"")
+      throw FormatError(
+        location: location, reason: "\"format\" is \"\(Excerpt.of(format))\", not \"\(NativeFormat.name)\"")
     }
     let version = try fields.int("version")
     guard (1...NativeFormat.version).contains(version) else {

@@ -24,7 +24,7 @@ enum NativeReportDecoder {
     for annotation in annotationFields {
       let decoded = try decodeAnnotation(annotation, offsets: offsets)
       guard known.insert(decoded.key).inserted else {
-        throw annotation.fail("annotation id \(decoded.key) appears twice in this report")
+        throw annotation.fail("annotation id \(Excerpt.of(decoded.key)) appears twice in this report")
       }
       imported.annotations.append(decoded)
       for link in try annotation.objects("links", element: "link") {
@@ -37,7 +37,8 @@ enum NativeReportDecoder {
     // Checked once every annotation is known: a link may point forward in the report.
     for (link, location) in pendingLinks {
       guard known.contains(link.to) else {
-        throw FormatError(location: location, reason: "links to annotation \(link.to), which is not in this report")
+        throw FormatError(
+          location: location, reason: "links to annotation \(Excerpt.of(link.to)), which is not in this report")
       }
       imported.links.append(link)
     }
@@ -105,7 +106,7 @@ enum NativeReportDecoder {
     let verdictName = try fields.string("verdict")
     guard let verdict = Review.Verdict(rawValue: verdictName) else {
       let allowed = Review.Verdict.allCases.map(\.rawValue).joined(separator: ", ")
-      throw fields.fail("\"verdict\" is \"\(verdictName)\", not one of \(allowed)")
+      throw fields.fail("\"verdict\" is \"\(Excerpt.of(verdictName))\", not one of \(allowed)")
     }
     return ImportedReview(
       uuid: try fields.string("id"), annotation: annotation, reviewer: try fields.string("reviewer"),
@@ -115,7 +116,7 @@ enum NativeReportDecoder {
   private static func status(_ fields: NativeFields) throws(FormatError) -> Annotation.Status {
     let name = try fields.string("status")
     guard let status = Annotation.Status(rawValue: name) else {
-      throw fields.fail("\"status\" is \"\(name)\", not active or deleted")
+      throw fields.fail("\"status\" is \"\(Excerpt.of(name))\", not active or deleted")
     }
     return status
   }

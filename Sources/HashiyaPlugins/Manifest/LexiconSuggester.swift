@@ -21,9 +21,7 @@ struct LexiconSuggester: RuleSuggester {
   /// Before a term written with the article, ل + ال fuses to لل: "للتحالف" holds "التحالف".
   static let lamProclitics: Set<String> = ["ل", "ول", "فل"]
 
-  func prepare() {}
-
-  func suggestions(in text: ReportText, using _: Void) -> [Suggestion] {
+  func suggestions(in text: ReportText) -> [Suggestion] {
     var suggestions: [Suggestion] = []
     for entry in entries {
       let explanation = "lexicon entry \"\(entry.text)\""

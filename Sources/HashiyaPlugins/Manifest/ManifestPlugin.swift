@@ -43,11 +43,10 @@ public struct ManifestPlugin: Annotator {
   }
 
   public func suggest(batch reports: [ReportInput]) throws -> [[Suggestion]] {
-    let regexes = patterns.map { $0.prepare() }
-    return reports.map { report in
-      var found = lexicons.flatMap { $0.suggestions(in: report.text, using: ()) }
-      for (pattern, regex) in zip(patterns, regexes) {
-        found += pattern.suggestions(in: report.text, using: regex)
+    try reports.map { report in
+      var found = lexicons.flatMap { $0.suggestions(in: report.text) }
+      for pattern in patterns {
+        found += try pattern.suggestions(in: report.text)
       }
       return Self.deduplicated(found)
     }

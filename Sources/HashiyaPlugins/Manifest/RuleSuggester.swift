@@ -2,9 +2,6 @@ import AnnotatorKit
 
 /// One rule of a manifest plugin that finds candidate spans in a report.
 protocol RuleSuggester: Sendable {
-  /// Work done once per `suggest` call and shared by every report of the batch (compiling a regex).
-  associatedtype Prepared
-
-  func prepare() -> Prepared
-  func suggestions(in text: ReportText, using prepared: Prepared) -> [Suggestion]
+  /// Throws when the rule cannot finish on this report (a pattern past its time limit).
+  func suggestions(in text: ReportText) throws -> [Suggestion]
 }

@@ -12,11 +12,13 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
   case noFind
   case findInOtherReport(Int)
   case invalid(TextRangeError)
+  /// A `/regex/` SPAN that does not compile or runs too long.
+  case pattern(RegexError)
 
   public var description: String {
     switch self {
     case .notASpan(let word):
-      return "\"\(word)\" is not a SPAN: use \(SpanSpecifier.forms)"
+      return "\"\(Excerpt.of(word))\" is not a SPAN: use \(SpanSpecifier.forms)"
     case .notFound(let what):
       return "\(what) does not occur in this report"
     case .ambiguous(let what, let candidates):
@@ -32,6 +34,8 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
     case .findInOtherReport(let id):
       return "@ refers to a find in report #\(id): show that report or find again"
     case .invalid(let error):
+      return error.description
+    case .pattern(let error):
       return error.description
     }
   }

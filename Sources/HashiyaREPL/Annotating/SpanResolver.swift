@@ -17,15 +17,15 @@ public struct SpanResolver {
     let range: TextRange
     switch span {
     case .text(let needle, let occurrence):
-      range = try pick(text.occurrences(of: needle), occurrence, shown: "\"\(needle)\"")
+      range = try pick(text.occurrences(of: needle), occurrence, shown: "\"\(Excerpt.of(needle))\"")
     case .regex(let pattern, let flags):
-      let regex: Regex<AnyRegexOutput>
-      do {
-        regex = try FindCommand.compile(pattern, flags: flags)
+      let ranges: [TextRange]
+      do throws(RegexError) {
+        ranges = try text.occurrences(of: try BoundedRegex(pattern, flags: flags))
       } catch {
-        throw .notASpan("/\(pattern)/\(flags)")
+        throw .pattern(error)
       }
-      range = try pick(text.occurrences(of: regex), nil, shown: "/\(pattern)/")
+      range = try pick(ranges, nil, shown: "/\(Excerpt.of(pattern))/")
     case .sentence(let n):
       guard n <= text.sentences.count else { throw .noSuchSentence(n, count: text.sentences.count) }
       range = text.sentences[n - 1].range

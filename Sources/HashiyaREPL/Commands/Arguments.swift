@@ -39,7 +39,7 @@ public struct Arguments {
       }
       if token == .word("--" + name) {
         guard index + 1 < tokens.count else {
-          throw .usage(command: command, message: "--\(name) needs a value")
+          throw .usage(command: command, message: "--\(Excerpt.of(name)) needs a value")
         }
         let value = tokens[index + 1].text
         tokens.removeSubrange(index...index + 1)
@@ -53,7 +53,8 @@ public struct Arguments {
   public mutating func takeIntOption(_ name: String) throws(CommandError) -> Int? {
     guard let value = try takeOption(name) else { return nil }
     guard let n = Int(value), n >= 1 else {
-      throw .usage(command: command, message: "--\(name) takes a positive number, not \"\(value)\"")
+      throw .usage(
+        command: command, message: "--\(Excerpt.of(name)) takes a positive number, not \"\(Excerpt.of(value))\"")
     }
     return n
   }
@@ -79,7 +80,7 @@ public struct Arguments {
   /// "unknown option --x", with the closest option the command knows when one is near.
   private func unknownOption(_ text: String) -> CommandError {
     let name = String(text.dropFirst(2).prefix { $0 != "=" })
-    var message = "unknown option \"\(text)\""
+    var message = "unknown option \"\(Excerpt.of(text))\""
     if let nearest = Spelling.nearest(to: name, among: offered) {
       message += "; did you mean --\(nearest)?"
     } else if !offered.isEmpty {
@@ -107,7 +108,7 @@ public struct Arguments {
   public mutating func takeReportID() throws(CommandError) -> Int? {
     guard case .word(let word)? = tokens.first, !word.hasPrefix("--") else { return nil }
     guard let id = Handle.parse(word) else {
-      throw .usage(command: command, message: "\"\(word)\" is not a report id")
+      throw .usage(command: command, message: "\"\(Excerpt.of(word))\" is not a report id")
     }
     tokens.removeFirst()
     return id
@@ -117,6 +118,6 @@ public struct Arguments {
   public func finish() throws(CommandError) {
     guard let first = tokens.first else { return }
     if Self.looksLikeOption(first) { throw unknownOption(first.text) }
-    throw .usage(command: command, message: "unexpected argument \"\(first.text)\"")
+    throw .usage(command: command, message: "unexpected argument \"\(Excerpt.of(first.text))\"")
   }
 }

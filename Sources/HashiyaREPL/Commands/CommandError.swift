@@ -1,3 +1,5 @@
+import AnnotatorKit
+
 /// What can be wrong with a command line itself, before or while it runs.
 public enum CommandError: Error, Equatable, CustomStringConvertible {
   case unknownCommand(String, suggestion: String?)
@@ -7,7 +9,6 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
   /// Wrong arguments for a command; the message says what it takes.
   case usage(command: String, message: String)
   case noCurrentReport
-  case badRegex(pattern: String, reason: String)
   case atEnd(direction: String)
   case noSuggestions
   case noSuchSuggestion(Int, count: Int)
@@ -16,7 +17,7 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .unknownCommand(let name, let suggestion):
       let hint = suggestion.map { " — did you mean \"\($0)\"?" } ?? " (type \"help\" for the list)"
-      return "unknown command \"\(name)\"\(hint)"
+      return "unknown command \"\(Excerpt.of(name))\"\(hint)"
     case .unterminated(let kind, let column):
       return "unterminated \(kind) starting at column \(column)"
     case .unexpectedQuote(let column):
@@ -27,8 +28,6 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
       return "\(command): \(message) (see \"help \(command)\")"
     case .noCurrentReport:
       return "no report is open: import one, or \"show ID\""
-    case .badRegex(let pattern, let reason):
-      return "invalid regular expression /\(pattern)/: \(reason)"
     case .atEnd(let direction):
       return "no \(direction) report"
     case .noSuggestions:

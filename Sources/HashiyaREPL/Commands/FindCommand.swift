@@ -9,8 +9,11 @@ struct FindCommand: Command {
   let details = """
     TEXT matches ignoring Arabic diacritics and tatweel, folding alef/hamza forms,
     ى/ي, ة/ه, Arabic-Indic digits and Latin case; the offsets reported are those of
-    the original text. /REGEX/ is matched on the original text; flags: i (ignore
-    case), x (extended). The result is remembered as @ for annotating commands.
+    the original text. /REGEX/ is matched on the original text, code point by code
+    point, and each match is widened to whole characters; flags: i (ignore case),
+    m (^ and $ at line ends), s (. matches a line break), x (extended). A pattern
+    that runs longer than a second (catastrophic backtracking) is given up.
+    The result is remembered as @ for annotating commands.
     Offsets are Unicode scalar (code point) offsets, half-open.
 
     Examples:
@@ -36,7 +39,7 @@ struct FindCommand: Command {
     let ranges: [TextRange]
     let pattern: String
     if tokens.count == 1, case .regex(let source, let flags) = tokens[0] {
-      ranges = text.occurrences(of: try Self.compile(source, flags: flags))
+      ranges = try text.occurrences(of: try BoundedRegex(source, flags: flags))
       pattern = "/\(source)/\(flags)"
     } else {
       pattern = tokens.map(\.text).joined(separator: " ")
@@ -45,23 +48,6 @@ struct FindCommand: Command {
     session.currentReportID = report.id
     session.lastFind = (report.id, ranges)
     return FindResults(reportID: report.id, pattern: pattern, text: text, ranges: ranges)
-  }
-
-  static func compile(_ source: String, flags: String) throws -> Regex<AnyRegexOutput> {
-    var regex: Regex<AnyRegexOutput>
-    do {
-      regex = try Regex(source)
-    } catch {
-      throw CommandError.badRegex(pattern: source, reason: "\(error)")
-    }
-    for flag in flags {
-      switch flag {
-      case "i": regex = regex.ignoresCase()
-      case "x": regex = (try? Regex("(?x)" + source)) ?? regex
-      default: throw CommandError.badRegex(pattern: source, reason: "unknown flag \"\(flag)\" (use i or x)")
-      }
-    }
-    return regex
   }
 }
 
@@ -92,7 +78,7 @@ struct FindResults: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard !ranges.isEmpty else { return "no occurrence of \(pattern) in #\(reportID)" }
+    guard !ranges.isEmpty else { return "no occurrence of \(Excerpt.of(pattern)) in #\(reportID)" }
     let rows = ranges.enumerated().map { index, range in
       [
         "\(index + 1)", text.location(of: range.start).description, range.description,

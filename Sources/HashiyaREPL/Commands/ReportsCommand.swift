@@ -55,7 +55,7 @@ struct ReportList: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     if total == 0 {
-      return query.isEmpty ? "no reports yet: import FILE|DIR" : "no report title contains \"\(query)\""
+      return query.isEmpty ? "no reports yet: import FILE|DIR" : "no report title contains \"\(Excerpt.of(query))\""
     }
     if summaries.isEmpty { return "page \(page) is past the end (\(pageCount) pages)" }
     let table = Table(

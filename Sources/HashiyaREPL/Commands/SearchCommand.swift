@@ -65,7 +65,7 @@ struct SearchResultList: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard total > 0 else { return "no report matches \"\(query)\"" }
+    guard total > 0 else { return "no report matches \"\(Excerpt.of(query))\"" }
     var lines: [String] = []
     for entry in entries {
       lines.append(style.bold("#\(entry.id)") + "  " + BidiIsolation.isolate(entry.title))

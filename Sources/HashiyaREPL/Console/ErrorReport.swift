@@ -13,9 +13,15 @@ public enum ErrorReport {
   /// The readable message of any error Hashiya raises.
   /// Every domain error describes itself (CommandError, ImportError, StoreError, SpanError,
   /// SchemaError, FormatError, PluginError…), so one rule serves them all.
+  ///
+  /// Messages quote what they refuse as an excerpt; as a last guard, a message that still runs
+  /// past `longestMessage` characters (a value some error quotes whole) is cut there.
   public static func message(_ error: any Error) -> String {
-    String(describing: error)
+    Excerpt.of(String(describing: error), limit: longestMessage)
   }
+
+  /// The length past which a message is cut.
+  static let longestMessage = 2_000
 
   /// The exit code for an error that ends the program.
   public static func exitCode(_ error: any Error) -> Int32 {
@@ -25,10 +31,11 @@ public enum ErrorReport {
     }
   }
 
-  /// The error as a JSON line for `--json` runs.
+  /// The error as a JSON line for `--json` runs; the command is cut to an excerpt, as a command
+  /// line can be megabytes long.
   public static func json(_ error: any Error, command: String?) -> JSONValue {
     var object: JSONObject = ["error": .string(message(error))]
-    if let command { object["command"] = .string(command) }
+    if let command { object["command"] = .string(Excerpt.of(command)) }
     return .object(object)
   }
 }

@@ -74,7 +74,7 @@ struct BratAnnotationParser {
   private mutating func textBound(_ line: String) throws {
     let fields = try Self.fields(line, 3)
     let id = fields[0]
-    guard index[id] == nil else { throw Self.fail("\(id) is defined twice") }
+    guard index[id] == nil else { throw Self.fail("\(Excerpt.of(id)) is defined twice") }
     var parts = fields[1].split(separator: " ", maxSplits: 1).map(String.init)
     guard parts.count == 2 else { throw Self.fail("expected a type and offsets") }
     let label = parts.removeFirst()
@@ -82,7 +82,7 @@ struct BratAnnotationParser {
     for piece in parts[0].split(separator: ";") {
       let numbers = piece.split(separator: " ")
       guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]) else {
-        throw Self.fail("malformed offsets \"\(piece)\"")
+        throw Self.fail("malformed offsets \"\(Excerpt.of(String(piece)))\"")
       }
       guard start >= 0, end <= text.count, start < end else {
         throw Self.fail("offsets \(start) \(end) fall outside the text (0..\(text.count))")
@@ -92,7 +92,8 @@ struct BratAnnotationParser {
     guard !fragments.isEmpty else { throw Self.fail("no offsets") }
     let covered = fragments.map { text.substring($0) }.joined(separator: " ")
     guard covered == fields[2] else {
-      throw Self.fail("covered text \"\(fields[2])\" does not match the .txt, which has \"\(covered)\" there")
+      throw Self.fail(
+        "covered text \"\(Excerpt.of(fields[2]))\" does not match the .txt, which has \"\(Excerpt.of(covered))\" there")
     }
     fragments.sort()
     let range = TextRange(fragments[0].start, fragments.map(\.end).max()!)
@@ -106,7 +107,7 @@ struct BratAnnotationParser {
     guard let layer = layers[label] ?? defaultLayer, !layer.isEmpty else {
       throw FormatError(
         location: "\(fileName):\(id)",
-        reason: "brat files have no layers: name the layer for label \"\(label)\" with --layer")
+        reason: "brat files have no layers: name the layer for label \"\(Excerpt.of(label))\" with --layer")
     }
     index[id] = annotations.count
     annotations.append(
@@ -149,7 +150,7 @@ struct BratAnnotationParser {
 
   private func known(_ id: String) throws -> Int {
     guard let position = index[id] else {
-      throw Self.fail("refers to \(id), which is not a text-bound annotation here")
+      throw Self.fail("refers to \(Excerpt.of(id)), which is not a text-bound annotation here")
     }
     return position
   }

@@ -30,7 +30,7 @@ public enum DoccanoReader: AnnotatedFileReader {
         do throws(FormatError) {
           let (key, label, range) = try parseEntity(entity, number: number)
           guard keys.insert(key).inserted else {
-            throw FormatError(location: "", reason: "entity id \(key) is used twice")
+            throw FormatError(location: "", reason: "entity id \(Excerpt.of(key)) is used twice")
           }
           let quote = try ExchangeSupport.quote(range, in: text)
           imported.annotations.append(
@@ -52,7 +52,7 @@ public enum DoccanoReader: AnnotatedFileReader {
             throw FormatError(location: "", reason: "missing \"from_id\" or \"to_id\"")
           }
           for id in [from, to] where !known.contains(id) {
-            throw FormatError(location: "", reason: "refers to entity \(id), which is not in this record")
+            throw FormatError(location: "", reason: "refers to entity \(Excerpt.of(id)), which is not in this record")
           }
           imported.links.append(ImportedLink(type: type, from: from, to: to))
         } catch {

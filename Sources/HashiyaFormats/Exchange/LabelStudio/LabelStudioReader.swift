@@ -48,7 +48,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
             continue
           }
           let id = ExchangeSupport.idKey(object["id"]) ?? "?"
-          let resultLocation = "\(location) result \(id)"
+          let resultLocation = "\(location) result \(Excerpt.of(id))"
           if object["type"]?.stringValue == "relation" {
             relations.append((object, author, "\(location) relation \(relations.count + 1)"))
             continue
@@ -62,7 +62,8 @@ public enum LabelStudioReader: AnnotatedFileReader {
             let quote = try ExchangeSupport.quote(range, in: text)
             if let stated = object["value"]?["text"]?.stringValue, stated != quote {
               throw FormatError(
-                location: "", reason: "text \"\(stated)\" does not match the text, which has \"\(quote)\"")
+                location: "",
+                reason: "text \"\(Excerpt.of(stated))\" does not match the text, which has \"\(Excerpt.of(quote))\"")
             }
             for label in labels {
               guard let label = label.stringValue else {
@@ -70,7 +71,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
               }
               let key = labels.count == 1 ? id : "\(id)/\(label)"
               guard !imported.annotations.contains(where: { $0.key == key }) else {
-                throw FormatError(location: "", reason: "result id \(id) is used twice")
+                throw FormatError(location: "", reason: "result id \(Excerpt.of(id)) is used twice")
               }
               imported.annotations.append(
                 ImportedAnnotation(
@@ -92,7 +93,9 @@ public enum LabelStudioReader: AnnotatedFileReader {
           continue
         }
         try onBadRecord(
-          FormatError(location: relationLocation, reason: "refers to result \"\(missing)\", which is not a span here"))
+          FormatError(
+            location: relationLocation, reason: "refers to result \"\(Excerpt.of(missing))\", which is not a span here")
+        )
       }
       try body(imported)
     }

@@ -45,7 +45,8 @@ public enum ProdigyReader: AnnotatedFileReader {
           let quote = try ExchangeSupport.quote(range, in: text)
           if let stated = span["text"]?.stringValue, stated != quote {
             throw FormatError(
-              location: "", reason: "span text \"\(stated)\" does not match the text, which has \"\(quote)\"")
+              location: "",
+              reason: "span text \"\(Excerpt.of(stated))\" does not match the text, which has \"\(Excerpt.of(quote))\"")
           }
           var spanLayer = span["layer"]?.stringValue ?? ""
           if spanLayer.isEmpty {

@@ -144,22 +144,31 @@ public enum AnnotatedImport {
     var result = imported
     let text = imported.analysedText ?? ReportText(imported.report.text)
     result.analysedText = text
-    result.annotations = try imported.annotations.compactMap { annotation in
-      do {
-        let annotation = try placingNote(annotation, schema: schemas[annotation.layer])
-        try check(annotation, in: text, schema: schemas[annotation.layer])
-        return annotation
-      } catch let error as FormatError {
-        try onBad(error)
-        return nil
-      }
-    }
+    result.annotations = try passing(imported.annotations, in: text, schemas: schemas) { error, _ in try onBad(error) }
     if result.annotations.count != imported.annotations.count {
       let kept = Set(result.annotations.map(\.key))
       result.links = imported.links.filter { kept.contains($0.from) && kept.contains($0.to) }
       result.reviews = imported.reviews.filter { kept.contains($0.annotation) }
     }
     return result
+  }
+
+  /// The annotations that pass `check` (with their note placed); each other one goes to `onBad`,
+  /// which may throw to refuse them all. Import and merge both run every annotation through it.
+  static func passing(
+    _ annotations: [ImportedAnnotation], in text: ReportText, schemas: [String: LayerSchema],
+    onBad: (FormatError, ImportedAnnotation) throws -> Void
+  ) throws -> [ImportedAnnotation] {
+    try annotations.compactMap { annotation in
+      do {
+        let placed = try placingNote(annotation, schema: schemas[annotation.layer])
+        try check(placed, in: text, schema: schemas[annotation.layer])
+        return placed
+      } catch let error as FormatError {
+        try onBad(error, annotation)
+        return nil
+      }
+    }
   }
 
   /// A format's separate note (brat's `AnnotatorNotes`) moved into the attribute the layer's

@@ -46,23 +46,20 @@ public enum CheckedMerge {
     _ bundle: ReportBundle, schemas: [String: LayerSchema], file: String,
     onBad: (FormatError, String) throws -> Void
   ) throws -> ReportBundle {
-    let text = ReportText(bundle.report.text)
-    var result = bundle
-    result.annotations = try bundle.annotations.filter { annotation in
-      let incoming = ImportedAnnotation(
+    let incoming = bundle.annotations.map { annotation in
+      ImportedAnnotation(
         key: annotation.uuid, uuid: annotation.uuid, handle: annotation.id, layer: annotation.layer,
         label: annotation.label, range: annotation.range, quote: annotation.quote, attributes: annotation.attributes,
         author: annotation.author, origin: annotation.origin, status: annotation.status,
         createdAt: annotation.createdAt, updatedAt: annotation.updatedAt, provenance: annotation.provenance,
         location: "\(file) report #\(bundle.report.id) annotation #\(annotation.id)")
-      do {
-        try AnnotatedImport.check(incoming, in: text, schema: schemas[annotation.layer])
-        return true
-      } catch let error as FormatError {
-        try onBad(error, annotation.uuid)
-        return false
-      }
     }
+    let kept = Set(
+      try AnnotatedImport.passing(incoming, in: ReportText(bundle.report.text), schemas: schemas) { error, bad in
+        try onBad(error, bad.key)
+      }.map(\.key))
+    var result = bundle
+    result.annotations = bundle.annotations.filter { kept.contains($0.uuid) }
     if result.annotations.count != bundle.annotations.count {
       let kept = Set(result.annotations.map(\.id))
       result.links = bundle.links.filter { kept.contains($0.fromID) && kept.contains($0.toID) }

@@ -98,7 +98,8 @@ extension ProjectStore {
     let what = "review \(id)"
     return Review(
       id: id, uuid: try row.checked(1, what), annotationID: try row.checked(2, what),
-      reviewer: try row.checked(3, what), verdict: try row.checked(4, as: Review.Verdict.self, what), comment: try row.checked(5, what),
+      reviewer: try row.checked(3, what), verdict: try row.checked(4, as: Review.Verdict.self, what),
+      comment: try row.checked(5, what),
       createdAt: try row.checked(6, what))
   }
 }

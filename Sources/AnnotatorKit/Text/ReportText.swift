@@ -118,7 +118,7 @@ public final class ReportText: Sendable {
   /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.
   public func validate(_ range: TextRange) throws(TextRangeError) {
     guard !range.isEmpty else { throw .empty(range) }
-    guard range.start >= 0, range.end <= scalars.count else {
+    guard range.fits(in: scalars.count) else {
       throw .outOfBounds(range, length: scalars.count)
     }
     // Two offsets are decided from their neighbours: segmenting the whole text for them would

@@ -11,6 +11,12 @@ public struct TextRange: Hashable, Sendable, Comparable, CustomStringConvertible
   public var length: Int { end - start }
   public var isEmpty: Bool { end <= start }
 
+  /// Whether this is a non-empty range inside a text of `count` units: the one bounds check every
+  /// reader and writer makes before the offsets index anything.
+  public func fits(in count: Int) -> Bool {
+    start >= 0 && start < end && end <= count
+  }
+
   public func overlaps(_ other: TextRange) -> Bool {
     start < other.end && other.start < end
   }

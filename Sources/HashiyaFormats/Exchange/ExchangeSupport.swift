@@ -84,7 +84,7 @@ enum ExchangeSupport {
 
   /// The text a scalar range covers, or why the range cannot be used on this text.
   static func quote(_ range: TextRange, in text: ReportText) throws(FormatError) -> String {
-    guard range.start >= 0, range.end <= text.count, range.start < range.end else {
+    guard range.fits(in: text.count) else {
       throw FormatError(
         location: "", reason: "offsets \(range.start)..\(range.end) fall outside the text (0..\(text.count))")
     }

@@ -53,7 +53,7 @@ enum NativeReportDecoder {
     let start = try fields.int("start")
     let end = try fields.int("end")
     guard end > start else { throw fields.fail("\"end\" (\(end)) must be greater than \"start\" (\(start))") }
-    guard start >= 0, end <= offsets.count else {
+    guard TextRange(start, end).fits(in: offsets.count) else {
       throw fields.fail("offsets \(start)..\(end) are outside the text (\(offsets.count) code points)")
     }
     if let (s, e) = try fields.offsetPair("utf16"),

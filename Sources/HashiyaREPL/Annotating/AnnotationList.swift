@@ -28,8 +28,8 @@ struct AnnotationList: CommandOutput {
     entries = try annotations.map { annotation in
       let text = try texts[annotation.reportID] ?? session.text(ofReport: annotation.reportID)
       texts[annotation.reportID] = text
-      let inside = annotation.range.start >= 0 && annotation.range.end <= text.count
-      let matches = inside && text.substring(annotation.range) == annotation.quote
+      let inside = annotation.range.fits(in: text.count)
+      let matches = inside && text.text(in: annotation.range, equals: annotation.quote)
       return Entry(
         annotation: annotation, location: inside ? text.location(of: annotation.range.start) : TextLocation(),
         quoteMatches: matches, links: links.filter { $0.fromID == annotation.id || $0.toID == annotation.id })

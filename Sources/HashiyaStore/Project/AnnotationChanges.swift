@@ -38,7 +38,7 @@ public final class AnnotationChanges {
         arguments: [start, end, start, new.reportID])
     else { throw StoreError.noSuchReport(id: new.reportID) }
     let length: Int = try row.checked(0, "report #\(new.reportID)")
-    let covered: String? = start >= 0 && end <= length ? try row.checked(1, "report #\(new.reportID)") : nil
+    let covered: String? = new.range.fits(in: length) ? try row.checked(1, "report #\(new.reportID)") : nil
     guard covered == new.quote else {
       let shown = new.quote.count > 40 ? String(new.quote.prefix(40)) + "…" : new.quote
       throw AnnotationWriteError.quoteMismatch(reportID: new.reportID, range: new.range, quote: shown)

@@ -84,7 +84,7 @@ struct BratAnnotationParser {
       guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]) else {
         throw Self.fail("malformed offsets \"\(Excerpt.of(String(piece)))\"")
       }
-      guard start >= 0, end <= text.count, start < end else {
+      guard TextRange(start, end).fits(in: text.count) else {
         throw Self.fail("offsets \(start) \(end) fall outside the text (0..\(text.count))")
       }
       fragments.append(TextRange(start, end))

@@ -106,7 +106,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
     guard let start = value?["start"]?.intValue, let end = value?["end"]?.intValue else {
       throw FormatError(location: "", reason: "\"value\" needs integer \"start\" and \"end\"")
     }
-    guard start >= 0, end <= text.utf16Count, start < end else {
+    guard TextRange(start, end).fits(in: text.utf16Count) else {
       throw FormatError(
         location: "", reason: "UTF-16 offsets \(start)..\(end) fall outside the text (0..\(text.utf16Count))")
     }

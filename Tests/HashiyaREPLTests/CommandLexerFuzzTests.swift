@@ -1,5 +1,6 @@
 import AnnotatorKit
 import AnnotatorTesting
+import HashiyaAnnotating
 import Testing
 
 @testable import HashiyaREPL

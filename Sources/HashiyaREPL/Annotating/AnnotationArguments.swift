@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 
 /// Argument helpers shared by the annotating commands.
 extension Arguments {

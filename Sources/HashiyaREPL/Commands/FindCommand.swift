@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaAnnotating
 import HashiyaStore
 
 /// `find TEXT|/REGEX/`: occurrences in the current report, remembered as `@`.
@@ -39,11 +40,11 @@ struct FindCommand: Command {
     let ranges: [TextRange]
     let pattern: String
     if tokens.count == 1, case .regex(let source, let flags) = tokens[0] {
-      ranges = try text.occurrences(of: try BoundedRegex(source, flags: flags))
+      ranges = try SpanResolver.occurrences(of: .pattern(source, flags: flags), in: text)
       pattern = "/\(source)/\(flags)"
     } else {
       pattern = tokens.map(\.text).joined(separator: " ")
-      ranges = text.occurrences(of: pattern)
+      ranges = try SpanResolver.occurrences(of: .text(pattern), in: text)
     }
     session.currentReportID = report.id
     session.lastFind = (report.id, ranges)

@@ -1,8 +1,9 @@
 import AnnotatorKit
 import Testing
 
-@testable import HashiyaREPL
+@testable import HashiyaAnnotating
 
+/// SPANs resolved to exact, checked ranges, and the occurrences `find` lists.
 @Suite struct SpanResolverTests {
   let text = ReportText("أكد “كيفين كويثي” أن 120 ألف مقاتل تدربوا. وقال “كويثي” 👍🏽 إنهم مستمرون.\r\nسطر ثالث")
 
@@ -10,19 +11,20 @@ import Testing
     try SpanResolver(text: text, reportID: 1, lastFind: lastFind.map { (reportID: $0.0, ranges: $0.1) }).resolve(span)
   }
 
-  @Test func parsesEverySpanForm() {
-    #expect(SpanSpecifier(.quoted("x", occurrence: 2)) == .text("x", occurrence: 2))
-    #expect(SpanSpecifier(.regex(pattern: "a+", flags: "i")) == .regex(pattern: "a+", flags: "i"))
-    #expect(SpanSpecifier(.word("s3")) == .sentence(3))
-    #expect(SpanSpecifier(.word("s3.4-7")) == .tokens(sentence: 3, from: 4, to: 7))
-    #expect(SpanSpecifier(.word("s3.4")) == .tokens(sentence: 3, from: 4, to: 4))
-    #expect(SpanSpecifier(.word("120..131")) == .offsets(120, 131))
-    #expect(SpanSpecifier(.word("@")) == .lastFind(nil))
-    #expect(SpanSpecifier(.word("@2")) == .lastFind(2))
-    #expect(SpanSpecifier(.word("s0")) == nil)
-    #expect(SpanSpecifier(.word("s3.7-4")) == nil)
-    #expect(SpanSpecifier(.word("hello")) == nil)
-    #expect(SpanSpecifier(.assignment(key: "a", value: "b")) == nil)
+  @Test func parsesWordForms() {
+    #expect(SpanSpecifier.parse("s3.4-7") == .tokens(sentence: 3, from: 4, to: 7))
+    #expect(SpanSpecifier.parse("120..131") == .offsets(120, 131))
+    #expect(SpanSpecifier.parse("@2") == .lastFind(2))
+    #expect(SpanSpecifier.parse("hello") == nil)
+  }
+
+  @Test func findAndSpansShareTheirOccurrences() throws {
+    let found = try SpanResolver.occurrences(of: .text("كويثي"), in: text)
+    #expect(found.count == 2)
+    #expect(try resolve(.text("كويثي", occurrence: 2)) == found[1])
+    let digits = try SpanResolver.occurrences(of: .pattern("[0-9]+", flags: ""), in: text)
+    #expect(digits.map { text.substring($0) } == ["120"])
+    #expect(throws: SpanError.self) { try SpanResolver.occurrences(of: .pattern("(", flags: ""), in: text) }
   }
 
   @Test func resolvesTextIgnoringDiacriticsAndRefusesAmbiguity() throws {

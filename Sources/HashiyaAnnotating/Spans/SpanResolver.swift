@@ -12,19 +12,31 @@ public struct SpanResolver {
     self.lastFind = lastFind
   }
 
+  /// Every place a text or a pattern occurs in `text`: what `find` lists, and what a quoted or
+  /// `/re/` SPAN chooses from. Text matches after Arabic folding; a pattern runs under a time
+  /// limit on the original text. Both are widened to whole characters.
+  public static func occurrences(of query: SpanSpecifier.Query, in text: ReportText) throws(SpanError) -> [TextRange] {
+    switch query {
+    case .text(let needle):
+      return text.occurrences(of: needle)
+    case .pattern(let pattern, let flags):
+      do throws(RegexError) {
+        return try text.occurrences(of: try BoundedRegex(pattern, flags: flags))
+      } catch {
+        throw .pattern(error)
+      }
+    }
+  }
+
   /// The range a SPAN names, refused if it is empty, outside the text or splits a grapheme.
   public func resolve(_ span: SpanSpecifier) throws(SpanError) -> TextRange {
     let range: TextRange
     switch span {
     case .text(let needle, let occurrence):
-      range = try pick(text.occurrences(of: needle), occurrence, shown: "\"\(Excerpt.of(needle))\"")
+      let ranges = try Self.occurrences(of: .text(needle), in: text)
+      range = try pick(ranges, occurrence, shown: "\"\(Excerpt.of(needle))\"")
     case .regex(let pattern, let flags):
-      let ranges: [TextRange]
-      do throws(RegexError) {
-        ranges = try text.occurrences(of: try BoundedRegex(pattern, flags: flags))
-      } catch {
-        throw .pattern(error)
-      }
+      let ranges = try Self.occurrences(of: .pattern(pattern, flags: flags), in: text)
       range = try pick(ranges, nil, shown: "/\(Excerpt.of(pattern))/")
     case .sentence(let n):
       guard n <= text.sentences.count else { throw .noSuchSentence(n, count: text.sentences.count) }

@@ -15,22 +15,14 @@ public enum SpanSpecifier: Equatable, Sendable {
   /// `@` or `@2`: a match of the last `find`.
   case lastFind(Int?)
 
-  /// Reads a SPAN argument; nil when the token is not a span at all.
-  public init?(_ token: Token) {
-    switch token {
-    case .quoted(let text, let occurrence):
-      self = .text(text, occurrence: occurrence)
-    case .regex(let pattern, let flags):
-      self = .regex(pattern: pattern, flags: flags)
-    case .assignment:
-      return nil
-    case .word(let word):
-      guard let parsed = Self.parse(word) else { return nil }
-      self = parsed
-    }
+  /// What `find` looks for, and what a quoted or `/re/` SPAN matches.
+  public enum Query: Equatable, Sendable {
+    case text(String)
+    case pattern(String, flags: String)
   }
 
-  private static func parse(_ word: String) -> SpanSpecifier? {
+  /// A SPAN written as one word (`s3`, `s3.4-7`, `120..131`, `@2`); nil for any other word.
+  public static func parse(_ word: String) -> SpanSpecifier? {
     if word == "@" { return .lastFind(nil) }
     if word.hasPrefix("@"), let n = Int(word.dropFirst()), n >= 1 { return .lastFind(n) }
     if let dots = word.range(of: ".."), let a = Int(word[..<dots.lowerBound]), let b = Int(word[dots.upperBound...]) {

@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import GRDB
+import Glibc
 
 extension ProjectStore {
   /// Writes a consistent single-file copy of the project to `path` while others may keep working:

@@ -134,6 +134,23 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: hashiya.path("elsewhere.hashiya")))
   }
 
+  /// A project copied without its write-ahead log while a session had it open is a log-mode file
+  /// with nothing in it: that is said in words, and nothing is left beside it.
+  @Test func aProjectWhoseLogWasLeftBehindIsExplained() throws {
+    let hashiya = HashiyaBinary()
+    let path = hashiya.path("copied.hashiya")
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+    try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    let run = try hashiya.run([path, "-c", "reports"])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("copied.hashiya-wal, which is not beside it"), "\(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+  }
+
   /// A project of the sample reports with annotations on every built-in layer and a link.
   static func base(in hashiya: HashiyaBinary) throws -> String {
     let project = hashiya.path("p.hashiya")

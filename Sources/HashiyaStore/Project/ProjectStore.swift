@@ -45,16 +45,17 @@ public final class ProjectStore: Sendable {
     // it then writes nothing, which keeps start-up to reading.
     var upToDate = false
     var isWAL = false
+    let hadLog = FileManager.default.fileExists(atPath: path + "-wal")
     if let fileHeader = try ProjectFileHeader.read(path: path) {
       var header = fileHeader
       // The file's own header can lag behind its write-ahead log: it says nothing while a new
       // project's first pages sit there, and shows the old version after an upgrade until a
       // checkpoint. Only then is the log read, through a read-only connection.
       if header.applicationID == 0 || header.userVersion < ProjectSchema.version {
-        header = try Self.pragmasReadOnly(path: path)
+        header = try Self.peek(path: path).header
       }
       guard header.applicationID == ProjectSchema.applicationID else {
-        throw .notAProject(path: path, reason: "an SQLite database of another application")
+        throw .notAProject(path: path, reason: try Self.foreignReason(path: path, header: fileHeader, hadLog: hadLog))
       }
       guard header.userVersion <= ProjectSchema.version else {
         throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
@@ -112,6 +113,20 @@ public final class ProjectStore: Sendable {
     }
   }
 
+  /// Why a file whose header does not say Hashiya is refused. A project whose write-ahead log
+  /// was left behind (copied without its `-wal`, while a session had it open) looks like an empty
+  /// SQLite file in log mode: that is said in words, as it is what a teammate meets.
+  private static func foreignReason(path: String, header: ProjectFileHeader, hadLog: Bool) throws(StoreError)
+    -> String
+  {
+    guard header.isWAL, !hadLog, try peek(path: path).objects == 0 else {
+      return "an SQLite database of another application"
+    }
+    let name = (path as NSString).lastPathComponent
+    return "it holds no project: the work of its last session is in \(name)-wal, which is not beside it; "
+      + "copy that file with it, or open the original (save --copy makes a single file to share)"
+  }
+
   /// Refuses names that would silently become a new project over something else: an empty
   /// file (a project is never empty, unless its first pages still sit in the write-ahead log of
   /// a session that is creating it) and a symbolic link to nothing.
@@ -125,7 +140,11 @@ public final class ProjectStore: Sendable {
     guard stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG, target.st_size == 0 else { return }
     var log = stat()
     if stat(path + "-wal", &log) == 0, log.st_size > 0 { return }
-    throw .notAProject(path: path, reason: "it is an empty file; remove it or name a new file to create a project")
+    let name = (path as NSString).lastPathComponent
+    throw .notAProject(
+      path: path,
+      reason: "it is an empty file; if it was copied while a session had it open, its work is in "
+        + "\(name)-wal there (copy both, or use save --copy); else remove it or name a new file")
   }
 
   /// The first few problems of a damaged file, for a one-line message.
@@ -159,18 +178,28 @@ public final class ProjectStore: Sendable {
     guard damage.isEmpty else { throw StoreError.damagedFile(path: path, problems: Self.summary(of: damage)) }
   }
 
-  /// Reads `application_id` and `user_version` through a read-only connection, which sees
-  /// committed pages still in the write-ahead log and never writes to the file.
-  private static func pragmasReadOnly(path: String) throws(StoreError) -> ProjectFileHeader {
+  /// Reads `application_id`, `user_version` and the number of schema objects through a read-only
+  /// connection, which sees committed pages still in the write-ahead log and never writes to the
+  /// file. SQLite may create an empty `-wal` and `-shm` beside a file in log mode even so; those it
+  /// created here are removed, as a file that was only read must be left as it was found.
+  private static func peek(path: String) throws(StoreError) -> (header: ProjectFileHeader, objects: Int) {
+    let companions = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+    defer {
+      for companion in companions {
+        let size = (try? FileManager.default.attributesOfItem(atPath: companion)[.size] as? Int) ?? 0
+        if companion.hasSuffix("-shm") || size == 0 { try? FileManager.default.removeItem(atPath: companion) }
+      }
+    }
     do {
       var config = Configuration()
       config.readonly = true
       let queue = try DatabaseQueue(path: path, configuration: config)
       defer { try? queue.close() }
       return try queue.read { db in
-        ProjectFileHeader(
+        let header = ProjectFileHeader(
           applicationID: UInt32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0),
           userVersion: UInt32(truncatingIfNeeded: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0))
+        return (header, try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
       }
     } catch {
       throw .notAProject(path: path, reason: Self.message(of: error))
@@ -183,7 +212,7 @@ public final class ProjectStore: Sendable {
     guard var header = try ProjectFileHeader.read(path: path) else {
       throw .cannotOpen(path: path, reason: "no such project file")
     }
-    if header.applicationID == 0 { header = try pragmasReadOnly(path: path) }
+    if header.applicationID == 0 { header = try peek(path: path).header }
     guard header.applicationID == ProjectSchema.applicationID else {
       throw .notAProject(path: path, reason: "an SQLite database of another application")
     }

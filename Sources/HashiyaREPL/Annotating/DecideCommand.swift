@@ -47,6 +47,7 @@ struct DecideCommand: Command {
     let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
     try session.store.change(author: session.user) { changes in
       for number in open {
+        try Interruption.check()
         let item = session.pendingSuggestions[number - 1]
         try changes.recordDecision(
           SuggestionDecision(
@@ -74,6 +75,7 @@ struct DecideCommand: Command {
     let writer = AnnotationWriter(session: session)
     var drafts: [Int: NewAnnotation] = [:]
     for number in order {
+      try Interruption.check()
       let item = session.pendingSuggestions[number - 1]
       guard item.decided == .open else { continue }
       drafts[number] = try writer.draft(
@@ -84,6 +86,7 @@ struct DecideCommand: Command {
     let handles: [Int: Int] = try session.store.change(author: session.user) { changes in
       var handles: [Int: Int] = [:]
       for number in order {
+        try Interruption.check()
         if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }
         guard let draft = drafts[number] else { continue }
         let item = session.pendingSuggestions[number - 1]

@@ -40,6 +40,7 @@ struct SuggestCommand: Command {
     var pending: [PendingSuggestion] = []
     var failures: [String] = []
     for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
+      try Interruption.check()
       let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
       let reports = try session.store.reports(ids: chunk)
       let inputs =
@@ -183,7 +184,7 @@ struct SuggestionList: CommandOutput {
       let attributes = item.suggestion.attributes.sorted { $0.key < $1.key }
         .map { "\($0.key)=\(AnnotationList.plain($0.value))" }.joined(separator: " ")
       return [
-        String(index + 1), "\(item.layer)/\(item.suggestion.label)", item.location,
+        String(index + 1), "\(item.layer)/\(item.suggestion.label)".visiblyEscaped, item.location,
         BidiIsolation.isolate("«" + DisplayWidth.truncate(item.quote, to: 36) + "»"),
         String(format: "%.2f", item.suggestion.score),
         BidiIsolation.isolate(
@@ -200,7 +201,7 @@ struct SuggestionList: CommandOutput {
       lines.append(
         style.dim("\(pending.count) suggestion\(pending.count == 1 ? "" : "s") — accept N…|all, reject N…|all"))
     }
-    for failure in failures { lines.append(style.red("plugin failed: ") + failure) }
+    for failure in failures { lines.append(style.red("plugin failed: ") + failure.visiblyEscaped) }
     return lines.joined(separator: "\n")
   }
 }

@@ -42,14 +42,14 @@ struct MergeSummary: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard outcome.changedAnything || !outcome.notes.isEmpty else { return "nothing new in \(path)" }
+    guard outcome.changedAnything || !outcome.notes.isEmpty else { return "nothing new in \(path.visiblyEscaped)" }
     let o = outcome
     var lines = [
       style.green(
-        "merged \(path): \(o.reportsAdded) reports, \(o.annotationsAdded) annotations (\(o.annotationsUpdated) updated), "
+        "merged \(path.visiblyEscaped): \(o.reportsAdded) reports, \(o.annotationsAdded) annotations (\(o.annotationsUpdated) updated), "
           + "\(o.linksAdded) links, \(o.reviewsAdded) reviews, \(o.eventsAppended) events")
     ]
-    lines += outcome.notes.map { style.yellow("note: ") + $0 }
+    lines += outcome.notes.map { style.yellow("note: ") + $0.visiblyEscaped }
     return lines.joined(separator: "\n")
   }
 }

@@ -96,9 +96,11 @@ import Testing
   @Test func escapesControlCharactersAtEveryPositionOfTheWordScan() throws {
     for position in 0..<17 {
       for control in ["\u{7F}", "\u{9B}", "\u{1B}"] {
-        let text = String(repeating: "«", count: position / 2) + String(repeating: "a", count: position % 2) + control + "ب"
+        let text =
+          String(repeating: "«", count: position / 2) + String(repeating: "a", count: position % 2) + control + "ب"
         let written = JSONWriter.string(.string(text))
-        #expect(!written.unicodeScalars.contains { $0.value == 0x7F || (0x80...0x9F).contains($0.value) || $0 == "\u{1B}" })
+        #expect(
+          !written.unicodeScalars.contains { $0.value == 0x7F || (0x80...0x9F).contains($0.value) || $0 == "\u{1B}" })
         #expect(try JSONParser.parse(Array(written.utf8)) == .string(text))
       }
     }

@@ -71,7 +71,9 @@ struct ReportList: CommandOutput {
     var footer = "\(total) report\(total == 1 ? "" : "s")"
     if pageCount > 1 {
       footer = "page \(page) of \(pageCount), " + footer
-      if page < pageCount { footer += " — reports \(query.isEmpty ? "" : query.visiblyEscaped + " ")--page \(page + 1)" }
+      if page < pageCount {
+        footer += " — reports \(query.isEmpty ? "" : query.visiblyEscaped + " ")--page \(page + 1)"
+      }
     }
     return table.render(style) + "\n" + style.dim(footer)
   }

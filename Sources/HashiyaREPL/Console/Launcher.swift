@@ -41,7 +41,9 @@ public enum Launcher {
     let runner = CommandRunner(session: session, json: options.json, style: style)
     runner.reportsTiming = environment["HASHIYA_TIMING"] == "1"
     if !options.commands.isEmpty {
-      for line in options.commands where !session.wantsToQuit && SignalHandling.pendingSignal == nil { runner.run(line: line) }
+      for line in options.commands where !session.wantsToQuit && SignalHandling.pendingSignal == nil {
+        runner.run(line: line)
+      }
     } else if !stdinIsTerminal {
       var lines = CommandLines()
       while !session.wantsToQuit, SignalHandling.pendingSignal == nil, let line = lines.next() {
@@ -52,7 +54,8 @@ public enum Launcher {
       print(
         style.bold("Hashiya")
           + style.dim(
-            " — \(store.path.visiblyEscaped), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user.visiblyEscaped). Type help, or quit.")
+            " — \(store.path.visiblyEscaped), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user.visiblyEscaped). Type help, or quit."
+          )
       )
       if !plugins.failures.isEmpty {
         print(style.yellow("\(plugins.failures.count) plugin(s) failed to load: see \"plugins\""))

@@ -41,11 +41,6 @@ public enum SignalHandling {
     wakePipe = wake
     // Only the writing end may not block: the watcher sleeps in read until a signal comes.
     _ = fcntl(signals.read, F_SETFL, fcntl(signals.read, F_GETFL) & ~O_NONBLOCK)
-    let thread = Thread {
-      Thread.current.name = "hashiya-signals"
-      watch()
-    }
-    thread.start()
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { number in
       // Async-signal-safe: a lock-free atomic and one write(2), errno preserved.
@@ -57,7 +52,20 @@ public enum SignalHandling {
     }
     sigemptyset(&action.sa_mask)
     action.sa_flags = SA_RESTART
-    for number in caught { sigaction(number, &action, nil) }
+    var unblocked = sigset_t()
+    sigemptyset(&unblocked)
+    for number in caught {
+      sigaction(number, &action, nil)
+      sigaddset(&unblocked, number)
+    }
+    // A parent may have left them blocked (a test runner, a service manager); so would the
+    // watcher thread, which inherits this mask.
+    pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+    let thread = Thread {
+      Thread.current.name = "hashiya-signals"
+      watch()
+    }
+    thread.start()
   }()
 
   /// Registers what stops the running work of the open project (SQLite's interrupt); nil removes it.

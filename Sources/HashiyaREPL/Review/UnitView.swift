@@ -43,7 +43,8 @@ struct UnitView: CommandOutput {
         + style.dim(
           " · #\(unit.reportID) \(location) · \(item.layer.visiblyEscaped) · "
             + (unit.differences.isEmpty
-              ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", ").visiblyEscaped)))
+              ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", ").visiblyEscaped))
+    )
     if let sentence = location.sentence {
       let range = text.sentences[sentence - 1].range
       let context = TextRange(min(range.start, unit.range.start), max(range.end, unit.range.end))

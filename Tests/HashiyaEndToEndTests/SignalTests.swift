@@ -51,6 +51,18 @@ import Testing
     return process
   }
 
+  /// Waits up to a minute for `process` to end, then kills it, so a signal that goes unheard
+  /// fails the test rather than hanging it.
+  static func waitForExit(_ process: Process) {
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+      Issue.record("hashiya did not end within a minute of the signal")
+      kill(process.processIdentifier, SIGKILL)
+    }
+    process.waitUntilExit()
+  }
+
   @Test func ctrlCAtThePromptAbandonsTheLineAndTheSessionGoesOn() throws {
     _ = try hashiya.run([project, "-c", "import \(HashiyaBinary.seed)"])
     let session = try TerminalSession.run(
@@ -107,8 +119,8 @@ import Testing
     try input.fileHandleForWriting.close()
     Thread.sleep(forTimeInterval: 2)
     process.interrupt()
+    Self.waitForExit(process)
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
     #expect(process.terminationReason == .exit, "\(stderr)")
     #expect(process.terminationStatus == 130, "\(stderr)")
     #expect(stderr.contains("interrupted — nothing was changed"), "\(stderr)")
@@ -130,7 +142,7 @@ import Testing
       seen += chunk
     }
     process.terminate()
-    process.waitUntilExit()
+    Self.waitForExit(process)
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 143)
     #expect(!FileManager.default.fileExists(atPath: project + "-wal"))

@@ -127,6 +127,26 @@ import Testing
     try expectUnchanged(before)
   }
 
+  /// An export stopped by Ctrl-C leaves neither its file nor a partial one behind.
+  @Test func sigintDuringAnExportLeavesNoFileBehind() throws {
+    let (_, big) = try prepare()
+    let imported = try hashiya.run([project, "-c", "import \(big)"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let before = try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path)
+    let input = Pipe()
+    let errors = Pipe()
+    let process = try start(input: input, output: FileHandle.nullDevice, errors: errors)
+    input.fileHandleForWriting.write(Data("export out.jsonl\nwhoami\n".utf8))
+    try input.fileHandleForWriting.close()
+    Thread.sleep(forTimeInterval: 2)
+    process.interrupt()
+    Self.waitForExit(process)
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 130, "\(stderr)")
+    #expect(stderr.contains("interrupted — nothing was changed"), "\(stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path).sorted() == before.sorted())
+  }
+
   /// A batch run waiting for its next piped command hears SIGTERM at once.
   @Test func sigtermWhileWaitingForPipedInputExits143() throws {
     _ = try hashiya.run([project, "-c", "import \(HashiyaBinary.seed)"])

@@ -47,7 +47,7 @@ struct DecideCommand: Command {
     let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
     try session.store.change(author: session.user) { changes in
       for number in open {
-        try Interruption.check()
+        try SignalHandling.check()
         let item = session.pendingSuggestions[number - 1]
         try changes.recordDecision(
           SuggestionDecision(
@@ -75,7 +75,7 @@ struct DecideCommand: Command {
     let writer = AnnotationWriter(session: session)
     var drafts: [Int: NewAnnotation] = [:]
     for number in order {
-      try Interruption.check()
+      try SignalHandling.check()
       let item = session.pendingSuggestions[number - 1]
       guard item.decided == .open else { continue }
       drafts[number] = try writer.draft(
@@ -86,7 +86,7 @@ struct DecideCommand: Command {
     let handles: [Int: Int] = try session.store.change(author: session.user) { changes in
       var handles: [Int: Int] = [:]
       for number in order {
-        try Interruption.check()
+        try SignalHandling.check()
         if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }
         guard let draft = drafts[number] else { continue }
         let item = session.pendingSuggestions[number - 1]

@@ -40,7 +40,7 @@ struct SuggestCommand: Command {
     var pending: [PendingSuggestion] = []
     var failures: [String] = []
     for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
-      try Interruption.check()
+      try SignalHandling.check()
       let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
       let reports = try session.store.reports(ids: chunk)
       let inputs =
@@ -62,6 +62,8 @@ struct SuggestCommand: Command {
         }
       }
     }
+    // A plugin that Ctrl-C stopped fails like any other; the list would then be partial.
+    try SignalHandling.check()
     session.pendingSuggestions = pending
     session.reviewQueue = nil
     if pending.isEmpty && !failures.isEmpty {

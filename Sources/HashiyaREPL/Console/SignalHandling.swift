@@ -95,6 +95,13 @@ public enum SignalHandling {
     return Interruption.signal
   }
 
+  /// Throws `Interrupted` when a signal asked the running command to stop: `Interruption.check()`
+  /// for the main thread, which also sees a signal the watcher has not yet handled.
+  static func check() throws(Interrupted) {
+    collect()
+    try Interruption.check()
+  }
+
   /// Raises the signal the handler recorded, if the watcher has not already.
   private static func collect() {
     guard #available(macOS 15, *), let number = ArrivedSignal.take() else { return }
@@ -143,7 +150,9 @@ public enum SignalHandling {
       if count < 0 && errno == EINTR { continue }
       guard count == 1 else { return }
       collect()
-      hooks.interrupt()
+      // Unless the main thread has already seen and handled it (a Ctrl-C at the prompt), in which
+      // case a statement running now belongs to the next command.
+      if Interruption.isRequested { hooks.interrupt() }
       _ = write(wakePipe.write, &byte, 1)
     }
   }

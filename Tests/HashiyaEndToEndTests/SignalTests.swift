@@ -78,6 +78,20 @@ import Testing
     #expect(!session.output.contains("unknown option"), "\(session.output)")
   }
 
+  /// SIGTERM or SIGHUP (the terminal closing) at the prompt ends the session as `quit` does:
+  /// the project is closed, with no write-ahead log left, and the status says which signal.
+  @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+  func terminationAtThePromptClosesTheProject(signal: Int32, status: Int) throws {
+    _ = try hashiya.run([project, "-c", "import \(HashiyaBinary.seed)"])
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [.expect("hashiya #1> "), .type("whoami"), .pause(0.3), .signal(signal)])
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.status == status, "\(session.output)")
+    #expect(!session.output.contains("tester on"), "\(session.output)")
+    #expect(!FileManager.default.fileExists(atPath: project + "-wal"))
+  }
+
   @Test func ctrlCDuringAnImportRollsItBackAndGivesThePromptBack() throws {
     let (before, big) = try prepare()
     let session = try TerminalSession.run(

@@ -10,12 +10,39 @@ struct Hashiya: ParsableCommand {
     abstract: "A terminal workbench for annotating reports in Arabic, English or any script.",
     discussion: """
       Without PROJECT, opens the demo project (projects/demo.hashiya), creating it from
-      projects/samples the first time. Commands come from -c, from standard input when it
-      is not a terminal, or from the interactive prompt. Type "help" inside for the commands.
+      projects/samples the first time. Commands come from -c, from the words after PROJECT
+      (hashiya team.hashiya check), from standard input when it is not a terminal, or from
+      the interactive prompt. Type "help" inside for the commands.
+
+      Exit status: 0 when every command succeeded, 1 when one failed, 2 for a wrong command
+      line, 3 when the project cannot be opened, 128+N when signal N ended the run (130 for
+      Ctrl-C in a batch run, 143 for SIGTERM).
       """)
+
+  /// Parses the command line and runs; a wrong command line exits with 2, as the README says,
+  /// rather than the argument parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ErrorReport.usage)
+      }
+      exit(withError: error)
+    }
+  }
 
   @Argument(help: "The project file to open or create (e.g. team.hashiya).")
   var project: String?
+
+  /// The words after PROJECT that are not Hashiya's own options: one more command line, so
+  /// `hashiya team.hashiya show 3 --tokens` runs `show 3 --tokens`.
+  @Argument(
+    parsing: .allUnrecognized,
+    help: "A command to run after the -c ones, its words joined by spaces as -c takes them.")
+  var command: [String] = []
 
   @Option(help: "Who is annotating (default: $HASHIYA_USER, then the login name).")
   var user: String?
@@ -29,9 +56,16 @@ struct Hashiya: ParsableCommand {
   @Option(help: "Also load plugins from this folder (a plugin, or a folder of plugins). Repeatable.")
   var plugins: [String] = []
 
+  func validate() throws {
+    if let first = command.first, first.hasPrefix("-") {
+      throw ValidationError("Unknown option '\(first)'")
+    }
+  }
+
   func run() throws {
+    let lines = commands + (command.isEmpty ? [] : [command.joined(separator: " ")])
     let options = LaunchOptions(
-      project: project, user: user, commands: commands, json: json, pluginDirectories: plugins)
+      project: project, user: user, commands: lines, json: json, pluginDirectories: plugins)
     let code = Launcher.run(options, environment: ProcessInfo.processInfo.environment)
     if code != 0 { throw ExitCode(code) }
   }

@@ -85,10 +85,25 @@ import Testing
     #expect(JSONWriter.string(value, pretty: true) == expected)
   }
 
-  @Test func escapesOnlyWhatJSONRequires() {
-    let value = JSONValue.string("q\" b\\ s/ \u{8}\u{C}\n\r\t \u{0}\u{1}\u{1F}\u{7F} \u{2028}\u{2029} é")
-    let expected = #""q\" b\\ s/ \b\f\n\r\t \u0000\u0001\u001f"# + "\u{7F} \u{2028}\u{2029} é\""
+  @Test func escapesWhatJSONRequiresAndEveryControlCharacter() {
+    let value = JSONValue.string(
+      "q\" b\\ s/ \u{8}\u{C}\n\r\t \u{0}\u{1}\u{1F}\u{7F} \u{80}\u{9B}\u{9F} \u{A0}«» \u{2028}\u{2029} é")
+    let expected =
+      #""q\" b\\ s/ \b\f\n\r\t \u0000\u0001\u001f\u007f \u0080\u009b\u009f "# + "\u{A0}«» \u{2028}\u{2029} é\""
     #expect(JSONWriter.string(value) == expected)
+  }
+
+  @Test func escapesControlCharactersAtEveryPositionOfTheWordScan() throws {
+    for position in 0..<17 {
+      for control in ["\u{7F}", "\u{9B}", "\u{1B}"] {
+        let text =
+          String(repeating: "«", count: position / 2) + String(repeating: "a", count: position % 2) + control + "ب"
+        let written = JSONWriter.string(.string(text))
+        #expect(
+          !written.unicodeScalars.contains { $0.value == 0x7F || (0x80...0x9F).contains($0.value) || $0 == "\u{1B}" })
+        #expect(try JSONParser.parse(Array(written.utf8)) == .string(text))
+      }
+    }
   }
 
   @Test func writesArabicAsRawUTF8() {

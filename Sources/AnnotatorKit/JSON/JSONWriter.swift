@@ -1,7 +1,7 @@
 /// A streaming JSON writer that appends UTF-8 to `bytes`, inserting separators itself.
 ///
-/// Strings are written as raw UTF-8; only `"`, `\` and control characters are
-/// escaped, so Arabic text stays readable and the writer can bulk-copy the
+/// Strings are written as raw UTF-8; only `"`, `\` and control characters (C0, DEL
+/// and C1, so no terminal obeys one) are escaped, so Arabic text stays readable and the writer can bulk-copy the
 /// runs between escapes. Non-finite doubles have no JSON spelling and are
 /// written as `null` rather than failing mid-stream.
 ///
@@ -250,13 +250,19 @@ public struct JSONWriter: Sendable {
       let count = utf8.count
       var runStart = 0
       while true {
-        let stop = JSONByteScan.indexOfEscapable(base, from: runStart, to: count)
+        let stop = JSONByteScan.indexOfControlOrEscapable(base, from: runStart, to: count)
         if stop > runStart {
           bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: stop - runStart))
         }
         if stop == count { break }
-        appendEscape(base[stop])
-        runStart = stop + 1
+        if base[stop] == 0xC2 {
+          // A C1 control: its code point is the second byte's value.
+          appendEscape(base[stop + 1])
+          runStart = stop + 2
+        } else {
+          appendEscape(base[stop])
+          runStart = stop + 1
+        }
       }
     }
     bytes.append(UInt8(ascii: "\""))

@@ -1,3 +1,4 @@
+import AnnotatorKit
 import Foundation
 
 /// Runs a bulk command in two stages on the two cores: a producer on a second thread (reading a
@@ -6,7 +7,8 @@ import Foundation
 /// Items pass through a small bounded `PipelineQueue` in order, so memory stays flat however large
 /// the input. An error on either side stops both: a producer's error reaches the consumer after
 /// the items produced before it, and a consumer's error stops the producer at its next item.
-/// `run` returns only once the producing thread has ended.
+/// `run` returns only once the producing thread has ended. A requested `Interruption` (Ctrl-C)
+/// stops both the same way, at the next item.
 enum Pipeline {
   static func run<Item>(
     capacity: Int,
@@ -31,6 +33,7 @@ enum Pipeline {
     do {
       var item = try queue.take()
       while let current = item {
+        try Interruption.check()
         try consume(current)
         item = try queue.take(handingBack: current)
       }

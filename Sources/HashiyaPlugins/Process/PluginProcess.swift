@@ -37,7 +37,6 @@ final class PluginProcess {
   /// Starts `argv` in `folder`; a program without a slash is looked up on PATH, one with a slash
   /// is taken relative to the folder.
   init(plugin: String, argv: [String], folder: String) throws(PluginError) {
-    Self.ignoreSIGPIPE
     guard let program = argv.first else { throw .launchFailed(plugin: plugin, reason: "\"command\" is empty") }
     let executable = try Self.resolve(program, folder: folder, plugin: plugin)
     let process = Process()
@@ -199,7 +198,8 @@ final class PluginProcess {
     if written > 0 {
       pending = pending.dropFirst(written)
     } else if written < 0 && errno != EAGAIN && errno != EINTR {
-      // EPIPE: the plugin closed stdin or died; its output pipe will tell which.
+      // EPIPE: the plugin closed stdin or died; its output pipe will tell which. (The host
+      // ignores SIGPIPE, set once at start-up, so this is an error rather than the end.)
       closeInput()
       pending = pending.dropFirst(pending.count)
     }
@@ -265,12 +265,6 @@ final class PluginProcess {
     }
     throw .launchFailed(plugin: plugin, reason: "program \"\(program)\" not found on PATH")
   }
-
-  /// Writing to a pipe whose reader has died raises SIGPIPE, which would end the whole REPL;
-  /// ignoring it turns that into an EPIPE the host handles like any other plugin failure.
-  private static let ignoreSIGPIPE: Void = {
-    _ = signal(SIGPIPE, SIG_IGN)
-  }()
 
   static func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -60,7 +60,7 @@ struct AnnotationList: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard !entries.isEmpty else { return heading.map { "\($0): none" } ?? "no annotations" }
+    guard !entries.isEmpty else { return heading.map { "\($0.visiblyEscaped): none" } ?? "no annotations" }
     let rows = entries.map { entry -> [String] in
       let a = entry.annotation
       let attributes = a.attributes.pairs.map { "\($0.key)=\(Self.plain($0.value))" }.joined(separator: " ")
@@ -71,13 +71,14 @@ struct AnnotationList: CommandOutput {
       if !entry.quoteMatches { quote = style.red("⚠ quote no longer matches the text: ") + quote }
       if a.status == .deleted { quote = style.dim("(deleted) ") + quote }
       return [
-        style.bold("#\(a.id)"), "\(a.layer)/\(a.label)", "#\(a.reportID) \(entry.location)", quote,
-        BidiIsolation.isolate(([attributes] + links).filter { !$0.isEmpty }.joined(separator: "  ")), a.author,
+        style.bold("#\(a.id)"), "\(a.layer)/\(a.label)".visiblyEscaped, "#\(a.reportID) \(entry.location)", quote,
+        BidiIsolation.isolate(([attributes] + links).filter { !$0.isEmpty }.joined(separator: "  ")),
+        a.author.visiblyEscaped,
       ]
     }
     let table = Table(header: ["", "layer/label", "where", "text", "attributes", "author"], rows: rows)
     var lines = [table.render(style)]
-    if let heading { lines.insert(style.dim(heading), at: 0) }
+    if let heading { lines.insert(style.dim(heading.visiblyEscaped), at: 0) }
     return lines.joined(separator: "\n")
   }
 

@@ -59,7 +59,12 @@ struct Blame: CommandOutput {
   func text(_ style: TextStyle) -> String {
     Table(
       header: ["#\(handle)", "value", "by", "when (UTC)"],
-      rows: lines.map { [$0.part, BidiIsolation.isolate($0.value), $0.author, String($0.at.prefix(19))] }
+      rows: lines.map {
+        [
+          $0.part.visiblyEscaped, BidiIsolation.isolate($0.value), $0.author.visiblyEscaped,
+          String($0.at.prefix(19)).visiblyEscaped,
+        ]
+      }
     ).render(style)
   }
 }

@@ -49,6 +49,7 @@ struct DecideCommand: Command {
     let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
     try session.store.change(author: session.user) { changes in
       for number in open {
+        try SignalHandling.check()
         let item = session.pendingSuggestions[number - 1]
         try changes.recordDecision(
           SuggestionDecision(
@@ -76,6 +77,7 @@ struct DecideCommand: Command {
     var writers: [String: AnnotationWriter] = [:]
     var drafts: [Int: NewAnnotation] = [:]
     for number in order {
+      try SignalHandling.check()
       let item = session.pendingSuggestions[number - 1]
       guard item.decided == .open else { continue }
       let writer = try writers[item.layer] ?? session.writer(item.layer)
@@ -88,6 +90,7 @@ struct DecideCommand: Command {
     let handles: [Int: Int] = try session.change(writingTo: layers) { changes in
       var handles: [Int: Int] = [:]
       for number in order {
+        try SignalHandling.check()
         if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }
         guard let draft = drafts[number] else { continue }
         let item = session.pendingSuggestions[number - 1]

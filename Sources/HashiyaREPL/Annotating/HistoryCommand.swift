@@ -51,8 +51,9 @@ struct EventList: CommandOutput {
     guard !events.isEmpty else { return "no events" }
     let rows = events.map { event in
       [
-        String(event.id), String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " "), event.author,
-        event.action + (event.reverts.map { " (of \($0))" } ?? ""), event.entity,
+        String(event.id), String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " ").visiblyEscaped,
+        event.author.visiblyEscaped, event.action.visiblyEscaped + (event.reverts.map { " (of \($0))" } ?? ""),
+        event.entity.visiblyEscaped,
         BidiIsolation.isolate(Self.summary(event)),
       ]
     }

@@ -56,11 +56,13 @@ struct PluginListing: CommandOutput {
         plugin.annotator.id, plugin.kind.rawValue, plugin.annotator.version,
         plugin.annotator.schema.labels.map(\.name).joined(separator: ", "),
         plugin.annotator.commands.map(\.name).joined(separator: ", "),
-      ]
+      ].map(\.visiblyEscaped)
     }
-    rows += schemaOnly.map { [$0.id, "schema only", $0.version, "(plugin not loaded; read-only schema)", ""] }
+    rows += schemaOnly.map {
+      [$0.id.visiblyEscaped, "schema only", $0.version.visiblyEscaped, "(plugin not loaded; read-only schema)", ""]
+    }
     var lines = [Table(header: ["layer", "kind", "version", "labels", "commands"], rows: rows).render(style)]
-    for failure in failures { lines.append(style.red("failed: ") + failure.reason) }
+    for failure in failures { lines.append(style.red("failed: ") + failure.reason.visiblyEscaped) }
     return lines.joined(separator: "\n")
   }
 }
@@ -74,12 +76,15 @@ struct SchemaView: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     var lines = [
-      style.bold(schema.layer) + (plugin.map { " \($0.annotator.version) (\($0.kind.rawValue))" } ?? " (schema only)")
+      style.bold(schema.layer.visiblyEscaped)
+        + (plugin.map { " \($0.annotator.version.visiblyEscaped) (\($0.kind.rawValue))" } ?? " (schema only)")
     ]
-    if !schema.description.isEmpty { lines.append("  " + schema.description) }
+    if !schema.description.isEmpty { lines.append("  " + schema.description.visiblyEscaped) }
     for label in schema.labels {
       lines.append("")
-      lines.append("  " + style.bold(label.name) + (label.description.isEmpty ? "" : " — " + label.description))
+      lines.append(
+        "  " + style.bold(label.name.visiblyEscaped)
+          + (label.description.isEmpty ? "" : " — " + label.description.visiblyEscaped))
       for attribute in label.attributes {
         var kind: String
         switch attribute.kind {
@@ -97,20 +102,23 @@ struct SchemaView: CommandOutput {
         if attribute.required { line += " (required)" }
         if let value = attribute.defaultValue { line += " default \(AnnotationList.plain(value))" }
         if !attribute.description.isEmpty { line += " — " + attribute.description }
-        lines.append(line)
+        lines.append(line.visiblyEscaped)
       }
     }
     if !schema.linkTypes.isEmpty {
       lines.append("")
       lines.append("  links:")
       for link in schema.linkTypes {
-        lines.append("    \(link.name): \(link.from.joined(separator: "|")) → \(link.to.joined(separator: "|"))")
+        lines.append(
+          "    \(link.name): \(link.from.joined(separator: "|")) → \(link.to.joined(separator: "|"))".visiblyEscaped)
       }
     }
     if let commands = plugin?.annotator.commands, !commands.isEmpty {
       lines.append("")
       lines.append("  commands:")
-      for command in commands { lines.append("    \(command.name) \(command.synopsis) — \(command.summary)") }
+      for command in commands {
+        lines.append("    \(command.name) \(command.synopsis) — \(command.summary)".visiblyEscaped)
+      }
     }
     return lines.joined(separator: "\n")
   }

@@ -41,6 +41,7 @@ struct SuggestCommand: Command {
     var pending: [PendingSuggestion] = []
     var failures: [String] = []
     for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
+      try SignalHandling.check()
       let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
       let reports = try session.store.reports(ids: chunk)
       let inputs =
@@ -66,6 +67,8 @@ struct SuggestCommand: Command {
         }
       }
     }
+    // A plugin that Ctrl-C stopped fails like any other; the list would then be partial.
+    try SignalHandling.check()
     session.pendingSuggestions = pending
     session.reviewQueue = nil
     return SuggestionList(pending: pending, failures: failures)
@@ -194,7 +197,7 @@ struct SuggestionList: CommandOutput, FailingOutput {
       let attributes = item.suggestion.attributes.sorted { $0.key < $1.key }
         .map { "\($0.key)=\(AnnotationList.plain($0.value))" }.joined(separator: " ")
       return [
-        String(index + 1), "\(item.layer)/\(item.suggestion.label)", item.location,
+        String(index + 1), "\(item.layer)/\(item.suggestion.label)".visiblyEscaped, item.location,
         BidiIsolation.isolate("«" + DisplayWidth.truncate(item.quote, to: 36) + "»"),
         String(format: "%.2f", item.suggestion.score),
         BidiIsolation.isolate(

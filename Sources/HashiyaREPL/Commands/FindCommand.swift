@@ -79,11 +79,11 @@ struct FindResults: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard !ranges.isEmpty else { return "no occurrence of \(Excerpt.of(pattern)) in #\(reportID)" }
+    guard !ranges.isEmpty else { return "no occurrence of \(Excerpt.of(pattern).visiblyEscaped) in #\(reportID)" }
     let rows = ranges.enumerated().map { index, range in
       [
         "\(index + 1)", text.location(of: range.start).description, range.description,
-        BidiIsolation.isolate(Snippet.make(range, in: text.scalars, context: 24).rendered(style)),
+        Snippet.make(range, in: text.scalars, context: 24).isolated(style),
       ]
     }
     let table = Table(header: ["", "where", "offsets", "context"], rows: rows, rightAligned: [0])

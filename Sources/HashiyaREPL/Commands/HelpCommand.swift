@@ -40,17 +40,21 @@ struct HelpText: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     if let topic {
-      var lines = [style.bold("\(topic.name) \(topic.synopsis)"), "  " + topic.summary]
-      if !topic.aliases.isEmpty { lines.append("  aliases: " + topic.aliases.joined(separator: ", ")) }
+      // A plugin's commands describe themselves: their words are data like any other.
+      var lines = [style.bold("\(topic.name) \(topic.synopsis)".visiblyEscaped), "  " + topic.summary.visiblyEscaped]
+      if !topic.aliases.isEmpty { lines.append("  aliases: " + topic.aliases.joined(separator: ", ").visiblyEscaped) }
       if !topic.details.isEmpty {
         lines.append("")
-        lines += topic.details.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += topic.details.split(separator: "\n", omittingEmptySubsequences: false).map {
+          "  " + String($0).visiblyEscaped
+        }
       }
       return lines.joined(separator: "\n")
     }
-    let width = commands.map { DisplayWidth.of("\($0.name) \($0.synopsis)") }.max() ?? 0
+    let width = commands.map { DisplayWidth.of("\($0.name) \($0.synopsis)".visiblyEscaped) }.max() ?? 0
     let rows = commands.map { command in
-      style.bold(DisplayWidth.pad(command.name + " " + command.synopsis, to: width)) + "  " + command.summary
+      style.bold(DisplayWidth.pad((command.name + " " + command.synopsis).visiblyEscaped, to: width)) + "  "
+        + command.summary.visiblyEscaped
     }
     return (rows + ["", "help COMMAND explains one; commands can be joined with ;"]).joined(separator: "\n")
   }

@@ -31,6 +31,16 @@ struct ImportCommand: Command {
   let completion = CompletionKind.files
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    do {
+      return try importing(arguments, in: session)
+    } catch {
+      // A failed or interrupted import leaves no half-drawn progress bar before its error.
+      session.importProgress?(ImportProgress(bytesDone: 1, bytesTotal: 1, reportsRead: 0))
+      throw error
+    }
+  }
+
+  private func importing(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let formatName = try arguments.takeOption("format")
     let layer = try arguments.takeOption("layer")
@@ -97,7 +107,7 @@ struct AnnotatedImportSummary: CommandOutput {
     ]
     if !summary.skipped.isEmpty {
       lines.append(style.yellow("skipped \(summary.skipped.count) bad record\(summary.skipped.count == 1 ? "" : "s"):"))
-      lines += summary.skipped.map { "  \($0.location): \($0.reason)" }
+      lines += summary.skipped.map { "  \($0.location): \($0.reason)".visiblyEscaped }
     }
     return lines.joined(separator: "\n")
   }

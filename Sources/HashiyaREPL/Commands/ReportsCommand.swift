@@ -55,14 +55,15 @@ struct ReportList: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     if total == 0 {
-      return query.isEmpty ? "no reports yet: import FILE|DIR" : "no report title contains \"\(Excerpt.of(query))\""
+      return query.isEmpty
+        ? "no reports yet: import FILE|DIR" : "no report title contains \"\(Excerpt.of(query).visiblyEscaped)\""
     }
     if summaries.isEmpty { return "page \(page) is past the end (\(pageCount) pages)" }
     let table = Table(
       header: ["id", "title", "lang", "length", "annotations", "review"],
       rows: summaries.map {
         [
-          "#\($0.id)", BidiIsolation.isolate(DisplayWidth.truncate($0.title, to: 48)), $0.language,
+          "#\($0.id)", BidiIsolation.isolate(DisplayWidth.truncate($0.title, to: 48)), $0.language.visiblyEscaped,
           String($0.length), String($0.annotationCount), reviewState($0.id),
         ]
       },
@@ -70,7 +71,9 @@ struct ReportList: CommandOutput {
     var footer = "\(total) report\(total == 1 ? "" : "s")"
     if pageCount > 1 {
       footer = "page \(page) of \(pageCount), " + footer
-      if page < pageCount { footer += " — reports \(query.isEmpty ? "" : query + " ")--page \(page + 1)" }
+      if page < pageCount {
+        footer += " — reports \(query.isEmpty ? "" : query.visiblyEscaped + " ")--page \(page + 1)"
+      }
     }
     return table.render(style) + "\n" + style.dim(footer)
   }

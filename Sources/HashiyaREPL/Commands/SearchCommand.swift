@@ -65,12 +65,12 @@ struct SearchResultList: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    guard total > 0 else { return "no report matches \"\(Excerpt.of(query))\"" }
+    guard total > 0 else { return "no report matches \"\(Excerpt.of(query).visiblyEscaped)\"" }
     var lines: [String] = []
     for entry in entries {
       lines.append(style.bold("#\(entry.id)") + "  " + BidiIsolation.isolate(entry.title))
       if let snippet = entry.snippet {
-        lines.append("    " + BidiIsolation.isolate(snippet.rendered(style)))
+        lines.append("    " + snippet.isolated(style))
       }
     }
     let pages = (total + SearchCommand.pageSize - 1) / SearchCommand.pageSize

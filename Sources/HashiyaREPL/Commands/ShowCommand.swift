@@ -87,7 +87,7 @@ struct ReportView: CommandOutput {
     var lines = [
       style.bold("#\(report.id) ") + style.bold(BidiIsolation.isolate(report.title)),
       style.dim(
-        "\(report.language) · \(report.length) characters · \(text.sentences.count) sentences · "
+        "\(report.language.visiblyEscaped) · \(report.length) characters · \(text.sentences.count) sentences · "
           + "\(annotations.entries.count) annotations"),
       "",
     ]

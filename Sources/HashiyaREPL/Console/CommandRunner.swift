@@ -4,7 +4,11 @@ import Foundation
 /// Runs command lines against a session and prints results, counting failures.
 ///
 /// Every command line — typed at the prompt, piped in, or passed with `-c` — goes through
-/// `run(line:)`, so batch and interactive runs behave the same.
+/// `run(line:)`, so batch and interactive runs behave the same. Text for people passes through
+/// `TerminalSafe.sanitize` on its way out, so no control character from data reaches the terminal.
+///
+/// A command stopped by a signal (`Interruption`) is reported as interrupted whatever error it
+/// stopped with, and the commands after it on the line do not run.
 public final class CommandRunner {
   public let session: Session
   public let json: Bool
@@ -40,7 +44,7 @@ public final class CommandRunner {
       return
     }
     for parsed in commands {
-      if session.wantsToQuit { return }
+      if session.wantsToQuit || SignalHandling.pendingSignal != nil { return }
       run(parsed)
     }
   }
@@ -61,13 +65,18 @@ public final class CommandRunner {
         output.writeJSON(&writer)
         write(String(decoding: writer.bytes, as: UTF8.self))
       } else {
-        write(output.text(style))
+        write(TerminalSafe.sanitize(output.text(style), style: style))
       }
       for failure in (output as? any FailingOutput)?.failures ?? [] {
         report(ReportedFailure(description: failure), command: parsed.source)
       }
     } catch {
-      report(error, command: parsed.source)
+      if let signal = SignalHandling.pendingSignal {
+        SignalHandling.runCleanups()
+        report(Interrupted(signal: signal), command: parsed.source)
+      } else {
+        report(error, command: parsed.source)
+      }
     }
     if reportsTiming {
       let elapsed = ContinuousClock.now - started
@@ -81,7 +90,7 @@ public final class CommandRunner {
     if json {
       writeError(JSONWriter.string(ErrorReport.json(error, command: command)))
     } else {
-      writeError(style.red("error: ") + ErrorReport.message(error))
+      writeError(style.red("error: ") + ErrorReport.terminalMessage(error))
     }
   }
 }

@@ -23,10 +23,16 @@ public enum ErrorReport {
   /// The length past which a message is cut.
   static let longestMessage = 2_000
 
+  /// The message for a terminal: errors quote data, whose control characters are shown escaped.
+  public static func terminalMessage(_ error: any Error) -> String {
+    message(error).visiblyEscaped
+  }
+
   /// The exit code for an error that ends the program.
   public static func exitCode(_ error: any Error) -> Int32 {
     switch error {
     case is StoreError: return projectUnavailable
+    case let interrupted as Interrupted: return SignalHandling.exitCode(for: interrupted.signal)
     default: return commandFailed
     }
   }

@@ -1,6 +1,9 @@
+import AnnotatorKit
 import Foundation
 
-/// The prompt loop: read a line, run it, until `quit` or Ctrl-D.
+/// The prompt loop: read a line, run it, until `quit`, Ctrl-D, SIGTERM or SIGHUP.
+///
+/// Ctrl-C during a command stops it (the runner says it was interrupted) and the prompt comes back.
 public struct InteractiveLoop {
   let runner: CommandRunner
   let editor: LineEditor
@@ -22,6 +25,10 @@ public struct InteractiveLoop {
         return
       }
       runner.run(line: line)
+      if let signal = SignalHandling.pendingSignal {
+        guard signal == SIGINT else { return }
+        SignalHandling.acknowledge()
+      }
     }
   }
 

@@ -8,7 +8,13 @@ import HashiyaStore
 /// Starts Hashiya: opens the project, then runs `-c` commands, piped commands or the prompt.
 public enum Launcher {
   /// Runs to completion and returns the process exit code.
+  ///
+  /// A signal ends the run through this same path, so the project is closed as `quit` closes it:
+  /// SIGTERM and SIGHUP with 128 plus the signal's number, Ctrl-C in a batch run with 130.
   public static func run(_ options: LaunchOptions, environment: [String: String]) -> Int32 {
+    SignalHandling.install()
+    // Clean-ups after a signal stopped a command (such as removing partial export files) are
+    // registered here with `SignalHandling.onInterruption { … }`.
     let stdinIsTerminal = isatty(STDIN_FILENO) == 1
     let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
     let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
@@ -19,10 +25,12 @@ public enum Launcher {
     } catch {
       let line =
         options.json
-        ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.message(error)
+        ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.terminalMessage(error)
       FileHandle.standardError.write(Data((line + "\n").utf8))
       return ErrorReport.exitCode(error)
     }
+    SignalHandling.setInterrupter { store.interrupt() }
+    defer { SignalHandling.setInterrupter(nil) }
     let batch = !options.commands.isEmpty || !stdinIsTerminal
     let extraPlugins = options.pluginDirectories + demoPluginFolders(options)
     let plugins = loadPlugins(project: store.path, extra: extraPlugins)
@@ -38,9 +46,12 @@ public enum Launcher {
     let runner = CommandRunner(session: session, json: options.json, style: style)
     runner.reportsTiming = environment["HASHIYA_TIMING"] == "1"
     if !options.commands.isEmpty {
-      for line in options.commands where !session.wantsToQuit { runner.run(line: line) }
+      for line in options.commands where !session.wantsToQuit && SignalHandling.pendingSignal == nil {
+        runner.run(line: line)
+      }
     } else if !stdinIsTerminal {
-      while !session.wantsToQuit, let line = Swift.readLine(strippingNewline: true) {
+      var lines = CommandLines()
+      while !session.wantsToQuit, SignalHandling.pendingSignal == nil, let line = lines.next() {
         runner.run(line: line)
       }
     } else {
@@ -48,13 +59,19 @@ public enum Launcher {
       print(
         style.bold("Hashiya")
           + style.dim(
-            " — \(store.path), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user). Type help, or quit.")
+            " — \(store.path.visiblyEscaped), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user.visiblyEscaped). Type help, or quit."
+          )
       )
       if !plugins.failures.isEmpty {
         print(style.yellow("\(plugins.failures.count) plugin(s) failed to load: see \"plugins\""))
       }
       InteractiveLoop(runner: runner, historyPath: InteractiveLoop.historyPath(user: user, environment: environment))
         .run()
+    }
+    // Ctrl-C at the prompt was handled there; any other signal ends the run.
+    if let signal = SignalHandling.pendingSignal, batch || signal != SIGINT {
+      SignalHandling.runCleanups()
+      return SignalHandling.exitCode(for: signal)
     }
     return runner.failures == 0 ? 0 : ErrorReport.commandFailed
   }

@@ -1,3 +1,4 @@
+import AnnotatorKit
 import CReadline
 import Foundation
 
@@ -12,8 +13,8 @@ public final class LineEditor {
   nonisolated(unsafe) static var completer: (_ lineBeforeWord: String, _ word: String) -> [String]? = { _, _ in [] }
   nonisolated(unsafe) private static var candidates: [String] = []
   nonisolated(unsafe) private static var nextCandidate = 0
-  /// True while readline waits for a line, so Ctrl-C clears the line rather than ending the program.
-  nonisolated(unsafe) private static var isReading = false
+  /// Set when Ctrl-C abandoned the line being typed, so `readLine` drops what readline returns.
+  nonisolated(unsafe) private static var abandonedLine = false
 
   /// Sets up readline: UTF-8 input, history from `historyPath`, completion and Ctrl-C handling.
   public init(historyPath: String, completer: @escaping (String, String) -> [String]?) {
@@ -29,7 +30,8 @@ public final class LineEditor {
         return nil  // let readline complete file names
       }
       hashiya_rl_set_completion_over(1)
-      LineEditor.candidates = found
+      // A name with control characters could not be typed anyway, and readline would print it raw.
+      LineEditor.candidates = found.filter { !TerminalSafe.needsEscaping($0) }
       return rl_completion_matches(text) { _, state in
         if state == 0 { LineEditor.nextCandidate = 0 }
         guard LineEditor.nextCandidate < LineEditor.candidates.count else { return nil }
@@ -41,23 +43,65 @@ public final class LineEditor {
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     stifle_history(2000)
     read_history(historyPath)
-    signal(SIGINT) { _ in
-      guard LineEditor.isReading else { _exit(130) }
-      // Ctrl-C at the prompt abandons the line being typed and offers a fresh prompt.
-      _ = write(STDOUT_FILENO, "\n", 1)
-      rl_on_new_line()
-      rl_replace_line("", 0)
-      rl_redisplay()
+    // Signals reach readline as input events, never as handlers (see `nextKey`).
+    hashiya_rl_set_catch_signals(0)
+    hashiya_rl_set_getc { stream in LineEditor.nextKey(stream) }
+  }
+
+  /// Lets go of the completer, which holds the session and with it the project: the project is
+  /// then closed (and its write-ahead log checkpointed) when the session ends.
+  deinit {
+    Self.completer = { _, _ in [] }
+    Self.candidates = []
+  }
+
+  /// Reads one line; nil at end of input (Ctrl-D on an empty line) or when SIGTERM or SIGHUP
+  /// ends the session. Ctrl-C abandons the line being typed and prompts again.
+  public func readLine(prompt: String) -> String? {
+    while true {
+      Self.abandonedLine = false
+      guard let raw = readline(prompt) else { return nil }
+      defer { free(raw) }
+      if let signal = SignalHandling.pendingSignal {
+        guard signal == SIGINT else { return nil }
+        // Ctrl-C just as the line was entered: it abandons the line all the same.
+        SignalHandling.acknowledge()
+        continue
+      }
+      if Self.abandonedLine { continue }
+      return remember(String(cString: raw), raw)
     }
   }
 
-  /// Reads one line; nil at end of input (Ctrl-D on an empty line).
-  public func readLine(prompt: String) -> String? {
-    Self.isReading = true
-    defer { Self.isReading = false }
-    guard let raw = readline(prompt) else { return nil }
-    defer { free(raw) }
-    let line = String(cString: raw)
+  /// Readline asks for each key here: it waits for a key or a signal, whichever comes first.
+  ///
+  /// Ctrl-C marks the line "^C" and ends it, to be dropped by `readLine`, as shells do; SIGTERM and
+  /// SIGHUP empty the line and end the input, so readline returns nil.
+  private static func nextKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
+    let descriptor = stream.map { fileno($0) } ?? STDIN_FILENO
+    while true {
+      guard SignalHandling.waitForInput(descriptor) else {
+        if SignalHandling.pendingSignal == SIGINT {
+          SignalHandling.acknowledge()
+          abandonedLine = true
+          hashiya_rl_move_to_end()
+          rl_insert_text("^C")
+          rl_redisplay()
+          return 10  // a newline ends the line
+        }
+        rl_replace_line("", 0)
+        return -1  // EOF
+      }
+      var byte: UInt8 = 0
+      let count = read(descriptor, &byte, 1)
+      if count == 1 { return Int32(byte) }
+      if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+      return -1
+    }
+  }
+
+  /// Adds a non-blank line to the history and its file.
+  private func remember(_ line: String, _ raw: UnsafeMutablePointer<CChar>) -> String {
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
       if FileManager.default.fileExists(atPath: historyPath) {

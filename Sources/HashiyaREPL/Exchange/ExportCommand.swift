@@ -140,6 +140,7 @@ struct ExportReport: CommandOutput {
   func text(_ style: TextStyle) -> String {
     style.green(
       "exported \(summary.reports) report\(summary.reports == 1 ? "" : "s"), \(summary.annotations) annotations, "
-        + "\(summary.links) links as \(format.rawValue) to \(destination == "-" ? "standard output" : destination)")
+        + "\(summary.links) links as \(format.rawValue) to \(destination == "-" ? "standard output" : destination.visiblyEscaped)"
+    )
   }
 }

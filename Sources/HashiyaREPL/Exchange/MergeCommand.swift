@@ -53,17 +53,17 @@ struct MergeSummary: CommandOutput {
   }
 
   func text(_ style: TextStyle) -> String {
-    let skippedLines = skipped.map { style.yellow("skipped: ") + $0.description }
+    let skippedLines = skipped.map { style.yellow("skipped: ") + $0.description.visiblyEscaped }
     guard outcome.changedAnything || !outcome.notes.isEmpty else {
-      return (["nothing new in \(path)"] + skippedLines).joined(separator: "\n")
+      return (["nothing new in \(path.visiblyEscaped)"] + skippedLines).joined(separator: "\n")
     }
     let o = outcome
     var lines = [
       style.green(
-        "merged \(path): \(o.reportsAdded) reports, \(o.annotationsAdded) annotations (\(o.annotationsUpdated) updated), "
+        "merged \(path.visiblyEscaped): \(o.reportsAdded) reports, \(o.annotationsAdded) annotations (\(o.annotationsUpdated) updated), "
           + "\(o.linksAdded) links, \(o.reviewsAdded) reviews, \(o.eventsAppended) events")
     ]
-    lines += outcome.notes.map { style.yellow("note: ") + $0 }
+    lines += outcome.notes.map { style.yellow("note: ") + $0.visiblyEscaped }
     lines += skippedLines
     return lines.joined(separator: "\n")
   }

@@ -5,6 +5,9 @@ import AnnotatorKit
 /// A whole span is isolated with FSI…PDI (direction from its first strong character); inside it,
 /// each run whose strong direction differs from the span's is isolated again (LRI or RLI…PDI),
 /// so "قسد (SDF) قالت" keeps "SDF" and its parentheses together in a terminal that does bidi.
+///
+/// What goes in is data, so control characters and the text's own bidi controls are escaped first
+/// (`TerminalSafe`): only Hashiya's isolates reach the terminal.
 public enum BidiIsolation {
   static let fsi: Unicode.Scalar = "\u{2068}"
   static let lri: Unicode.Scalar = "\u{2066}"
@@ -14,20 +17,45 @@ public enum BidiIsolation {
   enum Direction { case ltr, rtl }
 
   public static func isolate(_ text: String) -> String {
+    isolate(text, escaping: true)
+  }
+
+  /// Isolates text that is already safe for the terminal and may hold Hashiya's colour codes
+  /// (a highlighted snippet).
+  static func isolate(escaped text: String) -> String {
+    isolate(text, escaping: false)
+  }
+
+  private static func isolate(_ text: String, escaping: Bool) -> String {
     if text.isEmpty { return text }
     var text = text
     return text.withUTF8 { bytes in
       var out: [UInt8] = []
-      isolate(utf8: bytes, into: &out)
+      if escaping {
+        isolate(utf8: bytes, into: &out)
+      } else {
+        isolate(safeUTF8: bytes, into: &out)
+      }
       return String(decoding: out, as: UTF8.self)
     }
   }
 
-  /// Appends the isolated form of the UTF-8 text `bytes` to `out`.
+  /// Appends the escaped and isolated form of the UTF-8 text `bytes` to `out`.
+  static func isolate(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    guard TerminalSafe.needsEscaping(utf8: bytes) else {
+      isolate(safeUTF8: bytes, into: &out)
+      return
+    }
+    var escaped: [UInt8] = []
+    TerminalSafe.escape(utf8: bytes, into: &escaped)
+    escaped.withUnsafeBufferPointer { isolate(safeUTF8: $0, into: &out) }
+  }
+
+  /// Appends the isolated form of the UTF-8 text `bytes`, safe for the terminal already, to `out`.
   ///
   /// Works on runs of bytes: each scalar's direction is looked up once, and runs that keep their
   /// direction are copied whole rather than re-encoded scalar by scalar.
-  static func isolate(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+  private static func isolate(safeUTF8 bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
     out.reserveCapacity(out.count + bytes.count + 16)
     // Where each scalar starts, and its direction: 0 neutral, 1 left-to-right, 2 right-to-left,
     // 3 a line break (which ends a foreign run).

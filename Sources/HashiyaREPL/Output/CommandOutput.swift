@@ -33,7 +33,8 @@ public struct SilentOutput: CommandOutput {
   public func text(_ style: TextStyle) -> String { "" }
 }
 
-/// A one-line message with an optional JSON payload.
+/// A one-line message with an optional JSON payload; its text is plain (it may quote data, which
+/// is shown escaped).
 public struct Message: CommandOutput {
   public var line: String
   public var payload: JSONValue
@@ -44,5 +45,5 @@ public struct Message: CommandOutput {
   }
 
   public var json: JSONValue { payload }
-  public func text(_ style: TextStyle) -> String { line }
+  public func text(_ style: TextStyle) -> String { line.visiblyEscaped }
 }

@@ -41,8 +41,9 @@ public struct Snippet: Equatable {
     return first.map { make($0, in: scalars) }
   }
 
-  public func rendered(_ style: TextStyle) -> String {
-    before + style.highlight(match) + after
+  /// The snippet with its match highlighted, escaped for the terminal and bidi-isolated.
+  public func isolated(_ style: TextStyle) -> String {
+    BidiIsolation.isolate(escaped: before.visiblyEscaped + style.highlight(match.visiblyEscaped) + after.visiblyEscaped)
   }
 
   private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

@@ -30,4 +30,20 @@ public struct TextStyle: Sendable {
   private func wrap(_ s: String, _ code: String) -> String {
     colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
   }
+
+  /// The SGR codes `wrap` writes: reset, bold, dim, reverse video and the six colours.
+  private static let ownCodes: Set<[UInt8]> = Set(
+    ["0", "1", "2", "7", "31", "32", "33", "34", "35", "36"].map { Array($0.utf8) })
+
+  /// The length of the colour code this style writes that starts at `i` of `bytes`, or nil when
+  /// there is none there (or colour is off), for `TerminalSafe.sanitize` to keep it.
+  func ownSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    guard colour, bytes[i] == 0x1B, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") else { return nil }
+    var end = i + 2
+    while end < bytes.count, end - i < 5, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "m"),
+      Self.ownCodes.contains(Array(bytes[(i + 2)..<end]))
+    else { return nil }
+    return end + 1 - i
+  }
 }

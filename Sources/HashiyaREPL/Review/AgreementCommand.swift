@@ -48,10 +48,10 @@ struct AgreementView: CommandOutput {
     var sections: [String] = []
     for (layer, report) in reports {
       var lines = [
-        style.bold(layer)
+        style.bold(layer.visiblyEscaped)
           + style.dim(
-            " · \(report.documents) reports, \(report.tokens) tokens, annotators \(report.annotators.joined(separator: ", "))"
-          )
+            " · \(report.documents) reports, \(report.tokens) tokens, annotators "
+              + report.annotators.joined(separator: ", ").visiblyEscaped)
       ]
       if by != "span" {
         lines.append(
@@ -73,8 +73,11 @@ struct AgreementView: CommandOutput {
       }
       let header =
         ["label", "pair"] + (by == "span" ? [] : ["cohen κ"]) + (by == "token" ? [] : ["exact F1", "overlap F1"])
-      lines.append(Table(header: header, rows: rows.map { Array($0.prefix(header.count)) }).render(style))
-      var extra: [String] = report.attributes.map { "  attribute \($0.name): \(Self.fraction($0.fraction, $0.pairs))" }
+      lines.append(
+        Table(header: header, rows: rows.map { Array($0.prefix(header.count)).map(\.visiblyEscaped) }).render(style))
+      var extra: [String] = report.attributes.map {
+        "  attribute \($0.name.visiblyEscaped): \(Self.fraction($0.fraction, $0.pairs))"
+      }
       extra.append("  links: \(Self.fraction(report.links.fraction, report.links.pairs))")
       lines += extra
       sections.append(lines.joined(separator: "\n"))

@@ -32,7 +32,9 @@ struct DiffView: CommandOutput {
   var json: JSONValue { .array(queue.items.map { UnitView.unitJSON($0, queue: queue) }) }
 
   func text(_ style: TextStyle) -> String {
-    guard !queue.items.isEmpty else { return "\(queue.annotators.joined(separator: " and ")) agree everywhere" }
+    guard !queue.items.isEmpty else {
+      return "\(queue.annotators.joined(separator: " and ").visiblyEscaped) agree everywhere"
+    }
     var blocks: [String] = []
     for index in queue.items.indices {
       queue.position = index

@@ -73,7 +73,7 @@ struct ReviewStart: CommandOutput {
   func text(_ style: TextStyle) -> String {
     let header = style.dim(
       "\(queue.items.count) unit\(queue.items.count == 1 ? "" : "s") to review, "
-        + "annotators \(queue.annotators.joined(separator: ", "))")
+        + "annotators \(queue.annotators.joined(separator: ", ").visiblyEscaped)")
     return header + "\n" + UnitView(queue: queue, note: note).text(style)
   }
 }

@@ -31,7 +31,7 @@ struct UnitView: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     var lines: [String] = []
-    if let note { lines.append(style.green(note)) }
+    if let note { lines.append(style.green(note.visiblyEscaped)) }
     guard let item = queue.current, let text = queue.texts[item.unit.reportID] else {
       lines.append("review done: every unit in the queue is decided or skipped (\(queue.remaining) left open)")
       return lines.joined(separator: "\n")
@@ -41,19 +41,20 @@ struct UnitView: CommandOutput {
     lines.append(
       style.bold("unit \(queue.position + 1) of \(queue.items.count)")
         + style.dim(
-          " · #\(unit.reportID) \(location) · \(item.layer) · "
+          " · #\(unit.reportID) \(location) · \(item.layer.visiblyEscaped) · "
             + (unit.differences.isEmpty
-              ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", "))))
+              ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", ").visiblyEscaped))
+    )
     if let sentence = location.sentence {
       let range = text.sentences[sentence - 1].range
       let context = TextRange(min(range.start, unit.range.start), max(range.end, unit.range.end))
       lines.append(
         "  "
-          + BidiIsolation.isolate(Snippet.make(unit.range, in: text.scalars, context: context.length).rendered(style)))
+          + Snippet.make(unit.range, in: text.scalars, context: context.length).isolated(style))
     }
-    let width = queue.annotators.map(\.count).max() ?? 0
+    let width = queue.annotators.map { DisplayWidth.of($0.visiblyEscaped) }.max() ?? 0
     for annotator in queue.annotators {
-      let name = DisplayWidth.pad(annotator, to: width)
+      let name = DisplayWidth.pad(annotator.visiblyEscaped, to: width)
       guard let span = unit.span(of: annotator) else {
         lines.append("  \(name)  " + style.dim("— (no annotation)"))
         continue
@@ -62,11 +63,13 @@ struct UnitView: CommandOutput {
       let links = span.links.map { "\($0.type) → #\($0.target)" }
       let mark = unit.dissenters.contains(annotator) ? style.yellow("≠") : " "
       lines.append(
-        "\(mark) \(name)  #\(span.id) \(span.label) \(span.range)  "
+        "\(mark) \(name)  #\(span.id) \(span.label.visiblyEscaped) \(span.range)  "
           + BidiIsolation.isolate("«" + text.substring(span.range) + "»") + " "
-          + (attributes + links).joined(separator: " "))
+          + (attributes + links).joined(separator: " ").visiblyEscaped)
     }
-    if let decision = item.decision { lines.append(style.dim("  decided: \(decision) (deciding again replaces it)")) }
+    if let decision = item.decision {
+      lines.append(style.dim("  decided: \(decision.visiblyEscaped) (deciding again replaces it)"))
+    }
     lines.append(
       style.dim("  accept NAME · accept (all agree) · edit NAME key=value… · reject · skip · back · comment \"…\""))
     return lines.joined(separator: "\n")

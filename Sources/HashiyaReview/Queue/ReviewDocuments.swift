@@ -102,6 +102,7 @@ public enum ReviewDocuments {
     var texts: [Int: ReportText] = [:]
     let unique = Array(Set(annotated)).sorted()
     for start in stride(from: 0, to: unique.count, by: chunkSize) {
+      try Interruption.check()
       let chunk = try store.reportTexts(ids: Array(unique[start..<min(start + chunkSize, unique.count)]))
       let analysed = ParallelMap.map(chunk.map(\.text), analyse)
       for (report, result) in zip(chunk, analysed) {

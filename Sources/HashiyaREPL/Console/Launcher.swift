@@ -13,8 +13,9 @@ public enum Launcher {
   /// SIGTERM and SIGHUP with 128 plus the signal's number, Ctrl-C in a batch run with 130.
   public static func run(_ options: LaunchOptions, environment: [String: String]) -> Int32 {
     SignalHandling.install()
-    // Clean-ups after a signal stopped a command (such as removing partial export files) are
-    // registered here with `SignalHandling.onInterruption { … }`.
+    // An export stopped by a signal removes its own temporary as it fails; this also covers one
+    // that a signal ends the program during.
+    SignalHandling.onInterruption { ExportTemporaries.removeAll() }
     let stdinIsTerminal = isatty(STDIN_FILENO) == 1
     let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
     let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)

@@ -59,6 +59,8 @@ public final class Session {
   public func open(_ store: ProjectStore, catalog: LayerCatalog) {
     workspace.shutdown()
     workspace = Workspace(store: store, catalog: catalog, user: user)
+    // Ctrl-C must stop a statement on the project now open, not on the one before.
+    SignalHandling.setInterrupter { store.interrupt() }
     if !registryIsFixed { registry = CommandRegistry.standard(with: catalog) }
     currentReportID = try? store.firstReportID()
     lastFind = nil

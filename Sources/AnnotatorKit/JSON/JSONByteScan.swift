@@ -1,19 +1,24 @@
 /// Byte-level helpers shared by the parser and writer, whose hot loops both
 /// hinge on finding the next byte of a string that needs escaping.
 enum JSONByteScan {
-  /// Index of the first `"`, `\` or control byte in `[start, end)`, or `end`.
+  /// Index of the first `"`, `\` or control byte in `[start, end)`, or `end`; with
+  /// `terminalControls`, also DEL and the C1 controls (U+0080…U+009F, lead byte 0xC2), which JSON
+  /// allows raw but a terminal showing `--json` output would obey (the writer escapes them).
   ///
   /// Checks eight bytes per step: long Arabic strings contain none of these
-  /// bytes, so nearly all of the time is spent in the word loop.
+  /// bytes, so nearly all of the time is spent in the word loop. Valid UTF-8 is assumed, so the
+  /// byte after a 0xC2 exists.
   @inline(__always)
   static func indexOfEscapable(
-    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, terminalControls: Bool = false
   ) -> Int {
     let raw = UnsafeRawPointer(base)
     var i = start
     while true {
       while i &+ 8 <= end {
-        if wordHasEscapable(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if wordHasEscapable(word) { break }
+        if terminalControls && (wordHasByte(word, 0x7F) || wordHasByte(word, 0xC2)) { break }
         i &+= 8
       }
       // Either a hit is within the next eight bytes or fewer than eight remain.
@@ -21,10 +26,19 @@ enum JSONByteScan {
       while i < stop {
         let b = base[i]
         if b == 0x22 || b == 0x5C || b < 0x20 { return i }
+        if terminalControls && (b == 0x7F || (b == 0xC2 && i &+ 1 < end && base[i &+ 1] < 0xA0)) { return i }
         i &+= 1
       }
       if i >= end { return end }
     }
+  }
+
+  /// Whether any byte of `w` equals `byte` (false positives only beside a true one).
+  @inline(__always)
+  static func wordHasByte(_ w: UInt64, _ byte: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let x = w ^ (ones &* UInt64(byte))
+    return (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// May report a false positive only in a word that also holds a true one, so

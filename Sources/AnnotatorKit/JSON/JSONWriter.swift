@@ -250,7 +250,7 @@ public struct JSONWriter: Sendable {
       let count = utf8.count
       var runStart = 0
       while true {
-        let stop = JSONByteScan.indexOfControlOrEscapable(base, from: runStart, to: count)
+        let stop = JSONByteScan.indexOfEscapable(base, from: runStart, to: count, terminalControls: true)
         if stop > runStart {
           bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: stop - runStart))
         }

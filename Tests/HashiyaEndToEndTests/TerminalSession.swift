@@ -69,6 +69,8 @@ struct TerminalSession {
   static let driver = #"""
     import fcntl, json, os, pty, select, signal, struct, sys, termios, time
     steps, argv, cwd = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
+    # A test runner may block signals; a person's terminal does not, and the time limit needs SIGALRM.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(cwd)

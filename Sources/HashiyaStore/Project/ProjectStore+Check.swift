@@ -119,6 +119,10 @@ extension ProjectStore {
         problems.add(.report, "report #\(report.id)", "its text does not match its recorded SHA-256")
       }
       let text = ReportText(report.text)
+      if text.count != report.length {
+        problems.add(
+          .report, "report #\(report.id)", "its text has \(text.count) characters where \(report.length) were recorded")
+      }
       for row in try Row.fetchAll(annotations, arguments: [report.id]) {
         checkAnnotation(row, text: text, layers: layers, into: &problems)
       }

@@ -123,18 +123,23 @@ import Testing
     try expectUnchanged(before)
   }
 
-  /// Commands piped in, no terminal at all: SIGINT still ends the run with 130 after rollback.
-  @Test func sigintDuringAPipedImportExits130() throws {
-    let (before, big) = try prepare()
+  /// Pipes `commands` into a batch run, sends SIGINT two seconds in, and waits for the end.
+  func interruptPiped(_ commands: String) throws -> (process: Process, stderr: String) {
     let input = Pipe()
     let errors = Pipe()
     let process = try start(input: input, output: FileHandle.nullDevice, errors: errors)
-    input.fileHandleForWriting.write(Data("import \(big)\nwhoami\n".utf8))
+    input.fileHandleForWriting.write(Data(commands.utf8))
     try input.fileHandleForWriting.close()
     Thread.sleep(forTimeInterval: 2)
     process.interrupt()
     Self.waitForExit(process)
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return (process, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+  }
+
+  /// Commands piped in, no terminal at all: SIGINT still ends the run with 130 after rollback.
+  @Test func sigintDuringAPipedImportExits130() throws {
+    let (before, big) = try prepare()
+    let (process, stderr) = try interruptPiped("import \(big)\nwhoami\n")
     #expect(process.terminationReason == .exit, "\(stderr)")
     #expect(process.terminationStatus == 130, "\(stderr)")
     #expect(stderr.contains("interrupted — nothing was changed"), "\(stderr)")
@@ -147,15 +152,7 @@ import Testing
     let imported = try hashiya.run([project, "-c", "import \(big)"])
     #expect(imported.status == 0, "\(imported.stderr)")
     let before = try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path)
-    let input = Pipe()
-    let errors = Pipe()
-    let process = try start(input: input, output: FileHandle.nullDevice, errors: errors)
-    input.fileHandleForWriting.write(Data("export out.jsonl\nwhoami\n".utf8))
-    try input.fileHandleForWriting.close()
-    Thread.sleep(forTimeInterval: 2)
-    process.interrupt()
-    Self.waitForExit(process)
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let (process, stderr) = try interruptPiped("export out.jsonl\nwhoami\n")
     #expect(process.terminationStatus == 130, "\(stderr)")
     #expect(stderr.contains("interrupted — nothing was changed"), "\(stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path).sorted() == before.sorted())

@@ -56,6 +56,22 @@ import Testing
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 
+  /// The teammate's file is only read: its bytes and its folder are as they were, no `-wal` or
+  /// `-shm` left beside it, even under a name that needs escaping in a URI.
+  @Test func theTeammatesFileAndFolderAreLeftAsTheyWere() throws {
+    let (ours, theirs) = try projects("SELECT 1")
+    let folder = hashiya.path("from karim?#%")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let moved = folder + "/karim.hashiya"
+    try FileManager.default.moveItem(atPath: theirs, toPath: moved)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: moved))
+    let run = try hashiya.run([ours, "-c", "merge \"\(moved)\""])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1 annotations"), "\(run.stdout)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: moved)) == bytes)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["karim.hashiya"])
+  }
+
   @Test func aSoundTeammateFileStillMerges() throws {
     let (ours, theirs) = try projects("SELECT 1")
     let run = try hashiya.run([ours, "-c", "merge \(theirs); ls --author karim"])

@@ -179,21 +179,10 @@ public final class ProjectStore: Sendable {
   }
 
   /// Reads `application_id`, `user_version` and the number of schema objects through a read-only
-  /// connection, which sees committed pages still in the write-ahead log and never writes to the
-  /// file. SQLite may create an empty `-wal` and `-shm` beside a file in log mode even so; those it
-  /// created here are removed, as a file that was only read must be left as it was found.
+  /// connection (`readOnlyQueue`), which never writes to the file or beside it.
   private static func peek(path: String) throws(StoreError) -> (header: ProjectFileHeader, objects: Int) {
-    let companions = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
-    defer {
-      for companion in companions {
-        let size = (try? FileManager.default.attributesOfItem(atPath: companion)[.size] as? Int) ?? 0
-        if companion.hasSuffix("-shm") || size == 0 { try? FileManager.default.removeItem(atPath: companion) }
-      }
-    }
     do {
-      var config = Configuration()
-      config.readonly = true
-      let queue = try DatabaseQueue(path: path, configuration: config)
+      let queue = try readOnlyQueue(path: path)
       defer { try? queue.close() }
       return try queue.read { db in
         let header = ProjectFileHeader(
@@ -220,13 +209,27 @@ public final class ProjectStore: Sendable {
       throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
     }
     do {
-      var config = Configuration()
-      config.readonly = true
-      config.busyMode = .timeout(busyTimeout)
-      return ProjectStore(path: path, database: try DatabaseQueue(path: path, configuration: config))
+      return ProjectStore(path: path, database: try readOnlyQueue(path: path))
     } catch {
       throw .cannotOpen(path: path, reason: Self.message(of: error))
     }
+  }
+
+  /// A connection that only reads `path` and writes nothing, not even beside it.
+  ///
+  /// A plain read-only connection to a file in log mode still creates `-wal` and `-shm` beside it.
+  /// When the file has no `-wal` (its last session ended cleanly, or it is a copy) there is nothing
+  /// to read there, so the file is opened `immutable` and SQLite creates nothing. When a `-wal` is
+  /// there, it holds committed work that must be read, through the usual shared memory.
+  static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(busyTimeout)
+    guard !FileManager.default.fileExists(atPath: path + "-wal") else {
+      return try DatabaseQueue(path: path, configuration: config)
+    }
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL
+    return try DatabaseQueue(path: absolute.absoluteString + "?immutable=1", configuration: config)
   }
 
   /// The project's global identifier, fixed when the file was created.

@@ -84,6 +84,17 @@ import Testing
     }
   }
 
+  /// A text that SQLite would hand back cut at a NUL is an error wherever it is read, never a
+  /// shorter text shown as the whole (one report, a page of them, or an export).
+  @Test(arguments: ["show 2", "show 2 --tokens", "suggest --all-reports", "export --reports 2 -"])
+  func aTextCutAtANulIsNeverShownAsWhole(_ command: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft("text-with-nul", in: hashiya)
+    let run = try hashiya.run([project, "-c", command])
+    #expect(run.status == 1, "\(command): \(run.stdout)")
+    #expect(run.stderr.contains("report #2 is damaged"), "\(command): \(run.stderr)")
+  }
+
   @Test func aDamagedFileOpensForReadingOnly() throws {
     let hashiya = HashiyaBinary()
     let project = try Self.craft("triggers-dropped", in: hashiya)

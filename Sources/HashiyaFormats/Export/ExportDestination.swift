@@ -63,19 +63,26 @@ public struct ExportDestination: Sendable, Equatable {
       throw .folder(path: path, example: (path.isEmpty ? "." : path as NSString).appendingPathComponent(example))
     }
     try checkNotProtected(path, project: project)
-    switch FileEntry(path) {
+    let entry = FileEntry(path)
+    switch entry {
     case .missing:
       return
     case .file:
       if try FileEntry.isDatabase(path) { throw .database(path: path) }
     case .folder:
       throw .folder(path: path, example: (path as NSString).appendingPathComponent(example))
-    case .symbolicLink(let target):
-      throw .symbolicLink(path: path, target: target)
-    case .other(let kind):
-      throw .notRegularFile(path: path, kind: kind)
-    case .unreadable(let reason):
-      throw .cannotWrite(path: path, reason: reason)
+    case .symbolicLink, .other, .unreadable:
+      try refuseNeitherFileNorFolder(entry, at: path)
+    }
+  }
+
+  /// What neither kind of export writes over: links, devices, what cannot be examined.
+  private static func refuseNeitherFileNorFolder(_ entry: FileEntry, at path: String) throws(ExportDestinationError) {
+    switch entry {
+    case .symbolicLink(let target): throw .symbolicLink(path: path, target: target)
+    case .other(let kind): throw .notRegularFile(path: path, kind: kind)
+    case .unreadable(let reason): throw .cannotWrite(path: path, reason: reason)
+    case .missing, .file, .folder: return
     }
   }
 
@@ -87,7 +94,8 @@ public struct ExportDestination: Sendable, Equatable {
         path: path, reason: "the folder is renamed into place when complete, so it needs a name of its own")
     }
     try checkNotProtected(path, project: project, creatingParents: true)
-    switch FileEntry(path) {
+    let entry = FileEntry(path)
+    switch entry {
     case .missing:
       return
     case .file:
@@ -104,12 +112,8 @@ public struct ExportDestination: Sendable, Equatable {
         throw .cannotWrite(path: path, reason: "cannot list the folder")
       }
       if !names.isEmpty { throw .folderNotEmpty(path: path, names: Array(names.prefix(3)), total: names.count) }
-    case .symbolicLink(let target):
-      throw .symbolicLink(path: path, target: target)
-    case .other(let kind):
-      throw .notRegularFile(path: path, kind: kind)
-    case .unreadable(let reason):
-      throw .cannotWrite(path: path, reason: reason)
+    case .symbolicLink, .other, .unreadable:
+      try refuseNeitherFileNorFolder(entry, at: path)
     }
   }
 

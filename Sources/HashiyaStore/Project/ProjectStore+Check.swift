@@ -10,7 +10,7 @@ extension ProjectStore {
   /// Unlike ordinary reads, which stop at the first damaged row, this goes on and lists them all,
   /// up to `limit` problems.
   public func check(limit: Int = 1000) throws(StoreError) -> [ProjectProblem] {
-    try readTolerantly("check the project") { db in
+    try read("check the project") { db in
       var problems = ProblemList(limit: limit)
       // A page SQLite cannot read stops only the part of the check that reads it.
       problems.attempt(.file, "the file") { try Self.checkSQLite(db, into: &$0) }
@@ -230,24 +230,6 @@ extension ProjectStore {
     let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
     if indexed != stored {
       problems.add(.index, "search index", "holds \(indexed) reports where the project has \(stored)")
-    }
-  }
-}
-
-extension ProjectStore {
-  /// Like `read`, but ends the transaction with a rollback that may fail: SQLite can end a
-  /// transaction itself when it meets a damaged page, and `check` must still report.
-  fileprivate func readTolerantly<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-    do {
-      return try database.inDatabase { db in
-        try db.execute(sql: "BEGIN DEFERRED TRANSACTION")
-        defer { try? db.execute(sql: "ROLLBACK") }
-        return try body(db)
-      }
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw .database(operation: operation, message: Self.message(of: error))
     }
   }
 }

@@ -19,8 +19,7 @@ extension ProjectStore {
   /// One report with its text, or `StoreError.noSuchReport`.
   public func report(id: Int) throws(StoreError) -> Report {
     let found = try read("read report #\(id)") { db in
-      try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM reports WHERE id = ?"), arguments: [id]).map(
-        Self.report(from:))
+      try Self.reports(try db.cachedStatement(sql: "SELECT * FROM reports WHERE id = ?"), arguments: [id]).first
     }
     guard let found else { throw .noSuchReport(id: id) }
     return found
@@ -31,10 +30,9 @@ extension ProjectStore {
     guard !ids.isEmpty else { return [] }
     let found = try read("read reports") { db in
       try Self.batched(ids) { batch in
-        try Row.fetchAll(
-          db, sql: "SELECT * FROM reports WHERE id IN (\(Self.marks(batch.count)))",
-          arguments: StatementArguments(batch)
-        ).map(Self.report(from:))
+        try Self.reports(
+          try db.cachedStatement(sql: "SELECT * FROM reports WHERE id IN (\(Self.marks(batch.count)))"),
+          arguments: StatementArguments(batch))
       }
     }
     let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
@@ -128,6 +126,16 @@ extension ProjectStore {
       }
       return SearchResults(total: total, hits: hits, rankedAmong: min(total, Self.rankingCap))
     }
+  }
+
+  /// The reports a `SELECT *` statement gives, each decoded while the cursor is on its row: only
+  /// a statement row knows how many bytes SQLite holds, which `report(from:)` checks the text by
+  /// (a copied row has already cut the text at a NUL).
+  static func reports(_ statement: Statement, arguments: StatementArguments) throws -> [Report] {
+    let rows = try Row.fetchCursor(statement, arguments: arguments)
+    var reports: [Report] = []
+    while let row = try rows.next() { reports.append(try report(from: row)) }
+    return reports
   }
 
   /// A report from a `SELECT *` row, by position (`ProjectSchema.reportColumns`).

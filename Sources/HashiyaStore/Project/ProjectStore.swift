@@ -242,6 +242,10 @@ public final class ProjectStore: Sendable {
   /// Runs a read in one deferred transaction, so all its statements see one state of the file,
   /// mapping database failures to `StoreError.database`.
   ///
+  /// The transaction ends with a rollback, which for a read is the same as a commit but may fail
+  /// harmlessly: SQLite can end a transaction itself when it meets a damaged page, and `check`
+  /// must still report what it found.
+  ///
   /// The transaction's statements are prepared once per connection: GRDB's own `read` also
   /// switches `query_only` on and off, preparing four statements per call, which cost more than
   /// the reads of a whole `show`.
@@ -249,14 +253,8 @@ public final class ProjectStore: Sendable {
     do {
       return try database.inDatabase { db in
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-        do {
-          let value = try body(db)
-          try db.cachedStatement(sql: "COMMIT").execute()
-          return value
-        } catch {
-          try? db.cachedStatement(sql: "ROLLBACK").execute()
-          throw error
-        }
+        defer { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+        return try body(db)
       }
     } catch let error as StoreError {
       throw error

@@ -20,10 +20,15 @@ extension Row {
   func checked<Value: DatabaseValueConvertible & StatementColumnConvertible>(
     _ column: String, _ what: @autoclosure () -> String
   ) throws(StoreError) -> Value {
-    guard let index = Array(columnNames).firstIndex(of: column) else {
-      throw .damaged(what: what(), reason: "it has no column \(column)")
+    do {
+      return try decode(Value.self, forColumn: column)
+    } catch {
+      // Only a failure pays for finding the column's position, to describe what it holds.
+      guard let index = Array(columnNames).firstIndex(of: column) else {
+        throw .damaged(what: what(), reason: "it has no column \(column)")
+      }
+      throw damaged(index, what())
     }
-    return try checked(index, what())
   }
 
   /// The enumeration value (a status, a verdict) stored as text in `index`.

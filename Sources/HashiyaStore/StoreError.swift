@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case annotationDeleted(id: Int)
   /// No link has this id.
   case noSuchLink(id: Int)
+  /// No open merge conflict has this number.
+  case noSuchConflict(id: Int)
   /// The user has nothing left to undo or redo.
   case nothingTo(action: String, user: String)
   /// Someone changed the annotation after the change being undone or redone.
@@ -55,6 +57,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "annotation #\(id) was deleted (see \"history #\(id)\")"
     case .noSuchLink(let id):
       return "no link \(id)"
+    case .noSuchConflict(let id):
+      return "no open merge conflict \(id) (conflicts lists them)"
     case .nothingTo(let action, let user):
       return "nothing to \(action) for \(user)"
     case .changedSince(let action, let handle, let by):

@@ -67,7 +67,7 @@ import Testing
     let bytes = try Data(contentsOf: URL(fileURLWithPath: moved))
     let run = try hashiya.run([ours, "-c", "merge \"\(moved)\""])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("1 annotations"), "\(run.stdout)")
+    #expect(run.stdout.contains("1 new annotation"), "\(run.stdout)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: moved)) == bytes)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["karim.hashiya"])
   }

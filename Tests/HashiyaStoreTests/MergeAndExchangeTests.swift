@@ -69,7 +69,7 @@ import Testing
     #expect(try ours.history(ofAnnotation: shared.id).map(\.author) == ["karim"])
   }
 
-  @Test func anEditOnBothSidesKeepsBothHistoriesAndTheNewerState() throws {
+  @Test func anEditOfOneFieldOnBothSidesIsAConflictDecidedForTheLaterAndRecorded() throws {
     let ours = try project("ours.hashiya")
     let theirs = try project("theirs.hashiya")
     let shared = try speaker("karim", in: theirs)
@@ -79,7 +79,11 @@ import Testing
     try theirs.change(author: "karim") { try $0.update(shared.id, attributes: ["role": "نائب قائد"]) }
     let outcome = try ours.merge(from: ProjectStore.openReadOnly(path: theirs.path), author: "lead")
     #expect(outcome.annotationsUpdated == 1)
-    #expect(outcome.notes.contains { $0.contains("changed on both sides") })
+    #expect(outcome.fieldsUpdated == 1)
+    #expect(outcome.conflicts.map(\.field) == ["attributes.role"])
+    #expect(outcome.conflicts.first?.keptAuthor == "karim")
+    #expect(outcome.conflicts.first?.otherValue == "\"قائد\"")
+    #expect(try ours.openConflicts().map(\.id) == outcome.conflicts.map(\.id))
     #expect(try ours.annotation(id: shared.id).attributes["role"] == "نائب قائد")
     let authors = try ours.history(ofAnnotation: shared.id).map(\.author)
     #expect(authors.contains("amal") && authors.filter { $0 == "karim" }.count == 2)
@@ -206,14 +210,5 @@ import Testing
     try importing(uid: "r2", text: "نص ثانٍ")
     #expect(try store.reportCount() == before)
     #expect(try store.annotations(AnnotationFilter()).map(\.reportID) == [2])
-  }
-}
-
-extension ProjectStore {
-  /// Merges every report of `other` as it is stored, unchecked: the store's own part of a merge.
-  fileprivate func merge(from other: ProjectStore, author: String) throws -> MergeOutcome {
-    var bundles: [ReportBundle] = []
-    try other.forEachReport(ExportSelection(includeDeleted: true)) { bundles.append($0) }
-    return try merge(from: other, bundles: bundles, author: author)
   }
 }

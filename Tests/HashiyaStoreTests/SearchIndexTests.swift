@@ -93,7 +93,7 @@ import Testing
         try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'reports_fts'")
       )
     }
-    #expect(version == 2)
+    #expect(version == ProjectSchema.version)
     #expect(definition?.contains("tokenize='ascii'") == true)
     #expect(try store.reportCount() == 3)
     #expect(try store.report(id: 2).text == Self.samples[1])

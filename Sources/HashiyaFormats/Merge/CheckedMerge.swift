@@ -25,18 +25,13 @@ public enum CheckedMerge {
       schemas[record.id] = try? LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: record.id)
     }
     let name = (other.path as NSString).lastPathComponent
-    var bundles: [ReportBundle] = []
     var skipped: [FormatError] = []
-    var rejected = Set<String>()
-    try other.forEachReport(ExportSelection(includeDeleted: true)) { bundle in
-      bundles.append(
-        try checked(bundle, schemas: schemas, file: name) { error, uuid in
-          guard skipBad else { throw error }
-          skipped.append(error)
-          rejected.insert(uuid)
-        })
+    let outcome = try store.merge(from: other, author: author) { bundle in
+      try checked(bundle, schemas: schemas, file: name) { error, _ in
+        guard skipBad else { throw error }
+        skipped.append(error)
+      }
     }
-    let outcome = try store.merge(from: other, bundles: bundles, rejected: rejected, author: author)
     return Summary(outcome: outcome, skipped: skipped)
   }
 

@@ -8,11 +8,15 @@ struct MergeCommand: Command {
   let synopsis = "[--skip-bad] OTHER.hashiya"
   let summary = "merge a teammate's project file: reports, annotations, links, reviews, history"
   let details = """
-    Reports are matched by uid and text, annotations, links and reviews by their UUIDs, and
-    the other file's events are appended to the log. Running it twice changes nothing. An
-    annotation edited on both sides keeps both histories and the newer state, with a line
-    saying so. A report whose text differs is reported and left as it is. The other file is
-    only read.
+    A three-way merge of the two event logs, field by field. Reports are matched by uid and
+    text; annotations, links, reviews and review decisions by their UUIDs; review states and
+    suggestion decisions by what they are about. The other file's events join the log, and
+    each field they touched (a label, a status, each attribute) takes the value of its latest
+    change. Only a field changed differently on both sides since the copies parted is a
+    conflict: the later change is kept (then author, then event id, the same on every
+    machine) and the conflict is listed here and by `conflicts`, for a lead to keep or take.
+    Merging in any order gives the same project, and merging twice changes nothing. A report
+    whose text differs is reported and left as it is. The other file is only read.
 
     Every incoming annotation is checked as an import checks it (offsets inside the text and
     on character edges, the quote, layer and label, attribute types): one bad annotation
@@ -43,12 +47,14 @@ struct MergeSummary: CommandOutput {
   var skipped: [FormatError] = []
 
   var json: JSONValue {
-    .object([
-      "source": .string(path), "reports": .int(outcome.reportsAdded), "annotations": .int(outcome.annotationsAdded),
-      "updated": .int(outcome.annotationsUpdated), "links": .int(outcome.linksAdded),
-      "reviews": .int(outcome.reviewsAdded), "events": .int(outcome.eventsAppended),
-      "notes": .array(outcome.notes.map(JSONValue.string)),
-      "skipped": .array(skipped.map { .string($0.description) }),
+    let o = outcome
+    return .object([
+      "source": .string(path), "reports": .int(o.reportsAdded), "annotations": .int(o.annotationsAdded),
+      "updated": .int(o.annotationsUpdated), "fields": .int(o.fieldsUpdated), "links": .int(o.linksAdded),
+      "reviews": .int(o.reviewsAdded), "reviewDecisions": .int(o.reviewDecisionsAdded),
+      "reviewStates": .int(o.reviewStatesTaken), "suggestionDecisions": .int(o.suggestionDecisionsTaken),
+      "events": .int(o.eventsAppended), "conflicts": .array(o.conflicts.map(ConflictList.json)),
+      "notes": .array(o.notes.map(JSONValue.string)), "skipped": .array(skipped.map { .string($0.description) }),
     ])
   }
 
@@ -58,13 +64,31 @@ struct MergeSummary: CommandOutput {
       return (["nothing new in \(path.visiblyEscaped)"] + skippedLines).joined(separator: "\n")
     }
     let o = outcome
+    var parts = [
+      count(o.reportsAdded, "new report"), count(o.annotationsAdded, "new annotation"),
+      o.annotationsUpdated > 0 ? "\(o.annotationsUpdated) updated (\(count(o.fieldsUpdated, "field")))" : "",
+      count(o.linksAdded, "new link"), count(o.reviewsAdded, "review"),
+      count(o.reviewDecisionsAdded, "review decision"), count(o.reviewStatesTaken, "review state"),
+      count(o.suggestionDecisionsTaken, "suggestion decision"),
+    ].filter { !$0.isEmpty }
+    if !o.conflicts.isEmpty {
+      let listed = o.conflicts.prefix(3).map { ConflictList.describe($0) }.joined(separator: "; ")
+      parts.append(count(o.conflicts.count, "conflict") + " (\(listed)\(o.conflicts.count > 3 ? "; …" : ""))")
+    }
+    if parts.isEmpty { parts.append("history only") }
     var lines = [
-      style.green(
-        "merged \(path.visiblyEscaped): \(o.reportsAdded) reports, \(o.annotationsAdded) annotations (\(o.annotationsUpdated) updated), "
-          + "\(o.linksAdded) links, \(o.reviewsAdded) reviews, \(o.eventsAppended) events")
+      style.green("merged \(path.visiblyEscaped): ") + parts.joined(separator: ", ").visiblyEscaped
+        + style.dim(" · \(o.eventsAppended) event\(o.eventsAppended == 1 ? "" : "s") of history")
     ]
+    if !o.conflicts.isEmpty {
+      lines.append(style.yellow("note: ") + "conflicts lists them; a lead keeps or takes each")
+    }
     lines += outcome.notes.map { style.yellow("note: ") + $0.visiblyEscaped }
     lines += skippedLines
     return lines.joined(separator: "\n")
+  }
+
+  private func count(_ n: Int, _ noun: String) -> String {
+    n == 0 ? "" : "\(n) \(noun)\(n == 1 ? "" : "s")"
   }
 }

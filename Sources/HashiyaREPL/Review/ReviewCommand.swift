@@ -53,7 +53,7 @@ struct ReviewCommand: Command {
       queue.position = queue.items.firstIndex { $0.decision == nil } ?? queue.items.count
       note = "accepted \(settled) unanimous unit\(settled == 1 ? "" : "s")"
     }
-    return ReviewStart(queue: queue, note: note)
+    return ReviewStart(queue: queue, note: note, conflicts: try session.store.openConflicts())
   }
 }
 
@@ -61,12 +61,15 @@ struct ReviewCommand: Command {
 struct ReviewStart: CommandOutput {
   var queue: ReviewQueue
   var note: String?
+  /// Open merge conflicts, which wait for a lead like the units do.
+  var conflicts: [MergeConflict] = []
 
   var json: JSONValue {
     .object([
       "annotators": .array(queue.annotators.map(JSONValue.string)), "units": .int(queue.items.count),
       "remaining": .int(queue.remaining), "note": note.map(JSONValue.string) ?? .null,
       "queue": .array(queue.items.map { UnitView.unitJSON($0, queue: queue) }),
+      "conflicts": .array(conflicts.map(ConflictList.json)),
     ])
   }
 
@@ -74,6 +77,12 @@ struct ReviewStart: CommandOutput {
     let header = style.dim(
       "\(queue.items.count) unit\(queue.items.count == 1 ? "" : "s") to review, "
         + "annotators \(queue.annotators.joined(separator: ", ").visiblyEscaped)")
-    return header + "\n" + UnitView(queue: queue, note: note).text(style)
+    var lines = [header]
+    if !conflicts.isEmpty {
+      let count = conflicts.count == 1 ? "1 merge conflict waits" : "\(conflicts.count) merge conflicts wait"
+      lines.append(style.yellow("\(count) for a decision (conflicts keep N | take N):"))
+      lines += ConflictList(conflicts: conflicts).text(style).split(separator: "\n").map { "  " + $0 }
+    }
+    return (lines + [UnitView(queue: queue, note: note).text(style)]).joined(separator: "\n")
   }
 }

@@ -146,7 +146,7 @@ public final class AnnotationChanges {
       ])
   }
 
-  private func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {
+  func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {
     try appendEvent(
       action: action, entity: "annotation", id: annotation.uuid, report: annotation.reportID,
       before: before.map(ProjectStore.snapshot), after: after.map(ProjectStore.snapshot))

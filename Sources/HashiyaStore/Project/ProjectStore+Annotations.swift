@@ -7,7 +7,9 @@ extension ProjectStore {
   @discardableResult
   public func change<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
     try write("change annotations") { db in
-      try body(AnnotationChanges(db: db, author: author, batch: UUID().uuidString.lowercased(), now: Timestamp.now()))
+      try body(
+        AnnotationChanges(
+          db: db, author: author, batch: UUID().uuidString.lowercased(), now: try Self.nextEventTime(db)))
     }
   }
 

@@ -51,7 +51,11 @@ extension ProjectStore {
   /// Schema objects a current project must have, absent from this file.
   static func missingSchemaObjects(_ db: Database) throws -> [(type: String, name: String, purpose: String)] {
     let present = Set(try String.fetchAll(db, sql: "SELECT type || ' ' || name FROM sqlite_master"))
-    return ProjectSchema.requiredObjects.filter { !present.contains("\($0.type) \($0.name)") }
+    // An older file gains the later objects when it is opened for writing, which upgrades it.
+    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    return ProjectSchema.requiredObjects.filter {
+      !present.contains("\($0.type) \($0.name)") && version >= ProjectSchema.introduced[$0.name, default: 1]
+    }
   }
 
   /// Every value has its column's declared type. SQLite stores whatever it is given, and a text

@@ -16,6 +16,12 @@ struct EventDraft {
 }
 
 extension ProjectStore {
+  /// The time of a change made now: later than every event in the log, so the order of times
+  /// is the order in which changes saw each other, on this machine and after any merge.
+  static func nextEventTime(_ db: Database) throws -> String {
+    Timestamp.now(after: try String.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM events")))
+  }
+
   /// Appends an event inside the caller's transaction, so the change and its record commit together.
   static func appendEvent(_ db: Database, _ draft: EventDraft) throws {
     try BulkInsert(
@@ -25,12 +31,13 @@ extension ProjectStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).run(
-      .text(UUID().uuidString.lowercased()), .text(Timestamp.now()), .text(draft.author), .text(draft.action),
+      .text(UUID().uuidString.lowercased()), .text(try nextEventTime(db)), .text(draft.author), .text(draft.action),
       .text(draft.entity), BulkValue(draft.entityID), BulkValue(draft.reportID), BulkValue(draft.before),
       BulkValue(draft.after), BulkValue(draft.reverts), .text(draft.batch))
   }
 
-  /// Every event about an annotation and the links that touch it, oldest first.
+  /// Every event about an annotation and the links that touch it, oldest first: in the order
+  /// that decides its state (time, then author, then event id), the same after any merge.
   public func history(ofAnnotation id: Int) throws(StoreError) -> [ProjectEvent] {
     let annotation = try annotation(id: id)
     return try read("read history of #\(id)") { db in
@@ -43,7 +50,7 @@ extension ProjectStore {
         sql: """
           SELECT * FROM events WHERE entityId IN (\(marks))
             OR (reportId = ? AND entity = 'annotations' AND instr(after, ?) > 0)
-          ORDER BY id
+          ORDER BY at, author, uuid
           """, arguments: StatementArguments(ids) + [annotation.reportID, annotation.uuid]
       ).map(Self.event(from:))
     }

@@ -6,7 +6,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 2
+  static let version = 3
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -34,15 +34,20 @@ enum ProjectSchema {
     ("table", "reviewDecisions", "adjudication"),
     ("table", "suggestionDecisions", "suggestion decisions"),
     ("table", "events", "the event log"),
+    ("table", "conflicts", "merge conflicts"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
     ("trigger", "events_no_delete", "keeping the event log append-only"),
   ]
 
+  /// The schema version that added an object to `requiredObjects`, when later than the first.
+  static let introduced = ["conflicts": 3]
+
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
-    "updating \(path) from file version \(version) to \(Self.version): rebuilding its search index…"
+    let work = version < 2 ? "rebuilding its search index" : "adding the merge conflict table"
+    return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
   static var migrator: DatabaseMigrator {
@@ -56,6 +61,10 @@ enum ProjectSchema {
     migrator.registerMigration("v2") { db in
       try rebuildSearchIndex(db)
       try db.execute(sql: "PRAGMA user_version = 2")
+    }
+    migrator.registerMigration("v3") { db in
+      try createConflicts(db)
+      try db.execute(sql: "PRAGMA user_version = 3")
     }
     return migrator
   }
@@ -227,6 +236,31 @@ enum ProjectSchema {
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
         CREATE TRIGGER events_no_delete BEFORE DELETE ON events
         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+        """)
+  }
+
+  /// Version 3 records merge conflicts, and indexes event times: the log's latest time is the
+  /// clock every new event must pass (see `ProjectStore.nextEventTime`), and merge orders by it.
+  private static func createConflicts(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE INDEX events_by_at ON events(at);
+        CREATE TABLE conflicts (
+          id INTEGER PRIMARY KEY,
+          entity TEXT NOT NULL,
+          entityId TEXT NOT NULL,
+          field TEXT NOT NULL,
+          keptEvent TEXT NOT NULL,
+          keptValue TEXT,
+          keptAuthor TEXT NOT NULL,
+          otherEvent TEXT NOT NULL,
+          otherValue TEXT,
+          otherAuthor TEXT NOT NULL,
+          detectedAt TEXT NOT NULL,
+          resolvedBy TEXT,
+          resolvedAt TEXT,
+          UNIQUE (entityId, field, keptEvent)
+        );
         """)
   }
 }

@@ -1,0 +1,44 @@
+import AnnotatorKit
+
+/// One field an event set: the unit a merge compares, decides and records conflicts on.
+///
+/// An annotation's fields are its label, its status and each attribute (`attributes.KEY`), so
+/// two people changing different attributes of one annotation never conflict. Links and review
+/// decisions have one changing field, their status; everything else about them is fixed.
+struct FieldChange: Equatable {
+  /// `label`, `status` or `attributes.KEY`.
+  var field: String
+  /// The value set; nil when an attribute was removed.
+  var value: JSONValue?
+
+  static let attributePrefix = "attributes."
+
+  /// The fields `after` differs from `before` in (all of them for a creation).
+  static func changes(entity: String, before: JSONValue?, after: JSONValue?) -> [FieldChange] {
+    guard let after else { return [] }
+    var changes: [FieldChange] = []
+    let status = after["status"] ?? "active"
+    if before == nil || before?["status"] ?? "active" != status {
+      changes.append(FieldChange(field: "status", value: status))
+    }
+    guard entity == "annotation" else { return changes }
+    if let label = after["label"], before?["label"] != label {
+      changes.append(FieldChange(field: "label", value: label))
+    }
+    let old = before?["attributes"]?.objectValue ?? JSONObject()
+    let new = after["attributes"]?.objectValue ?? JSONObject()
+    for key in new.keys where old[key] != new[key] {
+      changes.append(FieldChange(field: attributePrefix + key, value: new[key]))
+    }
+    for key in old.keys where new[key] == nil {
+      changes.append(FieldChange(field: attributePrefix + key, value: nil))
+    }
+    return changes
+  }
+
+  /// The value as people read it in a conflict: JSON, or `(none)` for a removed attribute.
+  static func display(_ value: JSONValue?) -> String {
+    guard let value else { return "(none)" }
+    return value.stringValue ?? JSONWriter.string(value)
+  }
+}

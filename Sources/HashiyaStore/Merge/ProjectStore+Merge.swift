@@ -1,0 +1,37 @@
+import AnnotatorKit
+import Foundation
+import GRDB
+
+extension ProjectStore {
+  /// Brings a teammate's project in as a three-way merge of the two event logs, field by field.
+  ///
+  /// Reports are matched by uid and text; annotations, links, reviews and review decisions by
+  /// UUID; review states and suggestion decisions by what they are about. The other file's
+  /// events join the log, and each field they touched takes the value of its latest change in
+  /// the merged log; a field both sides changed differently since they parted is a conflict,
+  /// decided the same way on every machine and recorded for a lead. The result depends only on
+  /// what the two files hold, so merges in any order give the same project, and twice is once.
+  ///
+  /// `other` is read one report at a time. `check` returns a report's bundle without the
+  /// annotations that must not come in; those stay out with their links, reviews and events.
+  public func merge(
+    from other: ProjectStore, author: String, checking check: (ReportBundle) throws -> ReportBundle = { $0 }
+  ) throws -> MergeOutcome {
+    let layers = try other.layerRecords()
+    return try write("merge \(other.path)") { db in
+      let merge = try ProjectMerge(db: db, author: author)
+      try merge.mergeLayers(layers)
+      try other.forEachReport(ExportSelection(includeDeleted: true)) { bundle in
+        try merge.add(bundle, checked: try check(bundle))
+      }
+      try other.read("read \(other.path)") { their in
+        try merge.mergeReviewWork(from: their)
+        try merge.appendEvents(from: their)
+        try merge.replayTouched(against: their)
+        try merge.mergeConflicts(from: their)
+      }
+      try merge.recordMerge(source: other.path)
+      return merge.outcome
+    }
+  }
+}

@@ -2,11 +2,13 @@
 """Hashiya's benchmark suite: whole commands of the release binary, timed side by side with a
 Prodigy-style Python baseline and with SQLite's own floor, written to docs/PERFORMANCE.md.
 
-Usage: run.py BINARY WORKDIR [--size small|large] [--runs K]
+Usage: run.py BINARY WORKDIR [--size small|large] [--runs K] [--only merge]
 
 small: 1,000 reports and 10,000 annotations (a quick check); large: 100,000 reports and
 1,000,000 annotations (the headline). Times are medians of whole commands; latencies are
 measured inside the process per command (HASHIYA_TIMING=1) over commands piped in batch.
+The merge scenario (merge.py) uses 1,000 reports and 10,000 annotations for small, 10,000 and
+100,000 for large; --only merge runs it alone and updates just its row in docs/PERFORMANCE.md.
 """
 import argparse
 import json
@@ -25,6 +27,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 GENERATE = ROOT / "scripts/benchmarks/generate.py"
 SIZES = {"small": (1_000, 10_000), "large": (100_000, 1_000_000)}
+DOCUMENT = ROOT / "docs/PERFORMANCE.md"
+HEADER = "| scenario | Hashiya | peak RSS | Python baseline | Hashiya / baseline | SQLite floor | target |"
+NOTES = [
+    "- Times are medians of whole commands (import and export include process start).",
+    "- The **baseline** does what a Prodigy-style tool does, in Python 3's `sqlite3` and `json`: one JSON\n"
+    "  blob per example with an FTS5 index of the text on import, `json.dumps` per line on export. It runs\n"
+    "  in the same invocation. Ratios below 1 mean Hashiya is faster.",
+    "- The **SQLite floor** is the `sqlite3` shell doing the same work in bulk: `.import` of the lines,\n"
+    "  `INSERT … SELECT` from `json_each` with the FTS5 index, and a `json_object` export. The **import\n"
+    "  floor** row is the shell copying the rows Hashiya's import wrote into an empty file with Hashiya's\n"
+    "  schema, one `INSERT … SELECT` per table on one connection: what SQLite itself needs for those rows\n"
+    "  and that index, before any parsing or checking.",
+    "- Latencies are measured inside the process per command (`HASHIYA_TIMING=1`) over commands piped in\n"
+    "  batch.",
+    "- The **merge** row (`scripts/bench --only merge` runs it alone) imports a project, copies it twice,\n"
+    "  edits 10 % of the annotations in each copy as a different user through the binary (a fifth of them\n"
+    "  in both copies, half of those the same attribute), then times `merge` of one copy into a fresh copy\n"
+    "  of the other. Its floor is the `sqlite3` shell attaching the other copy and doing `INSERT OR\n"
+    "  REPLACE` of its annotations and `INSERT OR IGNORE` of its events: the least work a merge must do;\n"
+    "  the ratio is Hashiya / floor.",
+]
 
 
 def timed(argv, stdin=None, env=None, stdout=subprocess.DEVNULL):
@@ -47,19 +70,20 @@ def timed(argv, stdin=None, env=None, stdout=subprocess.DEVNULL):
     return elapsed, usage.ru_maxrss / 1024, err
 
 
-def measured(argv, runs, prepare=None, env=None):
+def measured(argv, runs, prepare=None, env=None, stdout=subprocess.DEVNULL):
     """Median seconds and the largest peak RSS over `runs` runs, calling prepare() before each."""
     times, peaks = [], []
     for _ in range(runs):
         if prepare:
             prepare()
-        elapsed, rss, _ = timed(argv, env=env)
+        elapsed, rss, _ = timed(argv, env=env, stdout=stdout)
         times.append(elapsed)
         peaks.append(rss)
     return statistics.median(times), max(peaks)
 
 
 def median_of(runs, function):
+    """Median seconds of `runs` calls of function()."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -69,6 +93,7 @@ def median_of(runs, function):
 
 
 def remove(path):
+    """Deletes a SQLite file with its -wal and -shm, those that exist."""
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
@@ -165,6 +190,39 @@ FROM reports r ORDER BY r.id;
     subprocess.run([sqlite, "-readonly", project], input=script.encode(), check=True, stdout=subprocess.DEVNULL)
 
 
+def table_row(scenario, hashiya, rss="", baseline=None, floor=None, target="", ratio=None):
+    """One row of the results table, its cells formatted; the ratio is Hashiya / baseline unless given."""
+    ratio = ratio if ratio is not None else (f"{hashiya / baseline:.2f}" if baseline else "")
+    return (scenario, f"{hashiya:.2f} s" if isinstance(hashiya, float) else hashiya,
+            f"{rss:.0f} MB" if isinstance(rss, float) else rss,
+            f"{baseline:.2f} s" if baseline else "", ratio,
+            f"{floor:.2f} s" if floor else "", target)
+
+
+def table(rows):
+    """The Markdown lines of the results table."""
+    return [HEADER, "|---|---|---|---|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def update_rows(rows):
+    """Replaces each row's line in docs/PERFORMANCE.md, matched on the scenario's words before its first comma,
+    or adds it at the end of the table; adds any note the document lacks. Other rows stay as they were."""
+    lines = DOCUMENT.read_text(encoding="utf-8").splitlines()
+    for line in table(rows)[2:]:
+        key = line.split(",")[0]
+        matches = [i for i, old in enumerate(lines) if old.startswith(key)]
+        if matches:
+            lines[matches[0]] = line
+        else:
+            last = max(i for i, old in enumerate(lines) if old.startswith("| "))
+            lines.insert(last + 1, line)
+    for note in NOTES:
+        if note.splitlines()[0] not in lines:
+            start = lines.index(HEADER)
+            lines[start - 1:start - 1] = note.splitlines()
+    DOCUMENT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def percentile(values, p):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -186,6 +244,7 @@ def main():
     parser.add_argument("workdir")
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=["merge"], help="run one scenario and update only its row")
     args = parser.parse_args()
     reports, annotations = SIZES[args.size]
     runs = args.runs if args.size == "small" else max(1, min(args.runs, 2))
@@ -193,14 +252,16 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, HASHIYA_USER="bench", NO_COLOR="1")
     sqlite = shutil.which("sqlite3")
+    from merge import merge_row  # here rather than at the top: merge.py imports this module's helpers
+    if args.only == "merge":
+        rows = [merge_row(args.binary, work, args.size, args.runs, env, sqlite)]
+        print("\n".join(table(rows)))
+        update_rows(rows)
+        return
     rows = []
 
-    def row(scenario, hashiya, rss="", baseline=None, floor=None, target="", ratio=None):
-        ratio = ratio if ratio is not None else (f"{hashiya / baseline:.2f}" if baseline else "")
-        rows.append((scenario, f"{hashiya:.2f} s" if isinstance(hashiya, float) else hashiya,
-                     f"{rss:.0f} MB" if isinstance(rss, float) else rss,
-                     f"{baseline:.2f} s" if baseline else "", ratio,
-                     f"{floor:.2f} s" if floor else "", target))
+    def row(*cells, **named):
+        rows.append(table_row(*cells, **named))
 
     data = work / f"{args.size}.jsonl"
     if not data.exists():
@@ -275,8 +336,9 @@ def main():
     rows.append(("process start → first command done (whoami)", f"{statistics.median(starts):.1f} ms", "", "", "",
                  "", "< 20 ms"))
 
-    header = "| scenario | Hashiya | peak RSS | Python baseline | Hashiya / baseline | SQLite floor | target |"
-    table = [header, "|---|---|---|---|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows]
+    # Merging a teammate's edited copy (10,000 reports for large).
+    rows.append(merge_row(args.binary, work, args.size, args.runs, env, sqlite))
+
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                platform.processor())
     machine = f"{cpu}, {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB"
@@ -284,19 +346,9 @@ def main():
         "# Performance", "",
         f"Measured on {machine}, {platform.system()} {platform.release()}, {time.strftime('%Y-%m-%d')}, with",
         f"`scripts/bench --size {args.size}` (release build). Regenerate with the same command.", "",
-        "- Times are medians of whole commands (import and export include process start).",
-        "- The **baseline** does what a Prodigy-style tool does, in Python 3's `sqlite3` and `json`: one JSON",
-        "  blob per example with an FTS5 index of the text on import, `json.dumps` per line on export. It runs",
-        "  in the same invocation. Ratios below 1 mean Hashiya is faster.",
-        "- The **SQLite floor** is the `sqlite3` shell doing the same work in bulk: `.import` of the lines,",
-        "  `INSERT … SELECT` from `json_each` with the FTS5 index, and a `json_object` export. The **import",
-        "  floor** row is the shell copying the rows Hashiya's import wrote into an empty file with Hashiya's",
-        "  schema, one `INSERT … SELECT` per table on one connection: what SQLite itself needs for those rows",
-        "  and that index, before any parsing or checking.",
-        "- Latencies are measured inside the process per command (`HASHIYA_TIMING=1`) over commands piped in",
-        "  batch.", "", *table, ""])
+        *NOTES, "", *table(rows), ""])
     print(report)
-    (ROOT / "docs/PERFORMANCE.md").write_text(report, encoding="utf-8")
+    DOCUMENT.write_text(report, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -42,43 +42,70 @@ final class ProjectMerge {
   /// Records the layer schemas this project lacks.
   func mergeLayers(_ layers: [LayerRecord]) throws {
     for layer in layers {
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, ?, ?, ?, ?)",
-        arguments: [layer.id, layer.version, layer.kind, layer.schemaJSON, Timestamp.now()])
+      try execute(
+        "INSERT OR IGNORE INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, ?, ?, ?, ?)",
+        [layer.id, layer.version, layer.kind, layer.schemaJSON, Timestamp.now()])
     }
   }
 
   // MARK: Reports, annotations, links and reviews
 
-  /// Brings in one report and what the other file says about it; `checked` is the same bundle
-  /// without the annotations that failed import's checks.
-  func add(_ bundle: ReportBundle, checked: ReportBundle) throws {
-    let kept = Set(checked.annotations.map(\.uuid))
-    for annotation in bundle.annotations where !kept.contains(annotation.uuid) { leftOut.insert(annotation.uuid) }
+  /// Brings in one report and what the other file says about it.
+  ///
+  /// `check` is shown the annotations that would change this project (new here, or changed
+  /// later there) and returns those that may come in; the others stay out with their links,
+  /// reviews and events. Annotations this project already has as they are need no second look.
+  func add(_ bundle: ReportBundle, check: (ReportBundle) throws -> ReportBundle) throws {
+    var known: [String: (id: Int, updatedAt: String)] = [:]
+    for annotation in bundle.annotations {
+      guard
+        let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT id, updatedAt FROM annotations WHERE uuid = ?"), arguments: [annotation.uuid])
+      else { continue }
+      known[annotation.uuid] = (
+        try row.checked("id", "annotation \(annotation.uuid)"), try row.checked("updatedAt", "annotation \(annotation.uuid)")
+      )
+    }
+    var incoming = bundle
+    incoming.annotations = bundle.annotations.filter { theirs in
+      known[theirs.uuid].map { $0.updatedAt < theirs.updatedAt } ?? true
+    }
+    var rejected = Set<String>()
+    if !incoming.annotations.isEmpty {
+      let passed = Set(try check(incoming).annotations.map(\.uuid))
+      rejected = Set(incoming.annotations.lazy.map(\.uuid).filter { !passed.contains($0) })
+      leftOut.formUnion(rejected)
+    }
     guard let reportID = try mergeReport(bundle.report) else {
-      leftOut.formUnion(kept)
+      leftOut.formUnion(bundle.annotations.map(\.uuid))
       return
     }
     reportIDs[bundle.report.id] = reportID
     var handles: [Int: Int] = [:]
-    for annotation in checked.annotations {
-      handles[annotation.id] = try mergeAnnotation(annotation, reportID: reportID)
+    for annotation in bundle.annotations where !rejected.contains(annotation.uuid) {
+      if let ours = known[annotation.uuid] {
+        // Fields stay until the events are replayed; the last-change time is the later of the
+        // two (a maximum, so the order of merges is moot).
+        if annotation.updatedAt > ours.updatedAt {
+          try execute("UPDATE annotations SET updatedAt = ? WHERE id = ?", [annotation.updatedAt, ours.id])
+        }
+        handles[annotation.id] = ours.id
+      } else {
+        handles[annotation.id] = try insert(annotation, reportID: reportID)
+      }
     }
-    for link in checked.links where try !exists("links", link.uuid) {
+    for link in bundle.links where try !exists("links", link.uuid) {
       guard let from = handles[link.fromID], let to = handles[link.toID] else { continue }
-      try db.execute(
-        sql: "INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        arguments: [link.uuid, link.type, from, to, link.author, link.status.rawValue, link.createdAt])
+      try execute(
+        "INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [link.uuid, link.type, from, to, link.author, link.status.rawValue, link.createdAt])
       outcome.linksAdded += 1
     }
-    for review in checked.reviews where try !exists("reviews", review.uuid) {
+    for review in bundle.reviews where try !exists("reviews", review.uuid) {
       guard let annotationID = handles[review.annotationID] else { continue }
-      try db.execute(
-        sql:
-          "INSERT INTO reviews (uuid, annotationId, reviewer, verdict, comment, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [
-          review.uuid, annotationID, review.reviewer, review.verdict.rawValue, review.comment, review.createdAt,
-        ])
+      try execute(
+        "INSERT INTO reviews (uuid, annotationId, reviewer, verdict, comment, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+        [review.uuid, annotationID, review.reviewer, review.verdict.rawValue, review.comment, review.createdAt])
       outcome.reviewsAdded += 1
     }
   }
@@ -108,29 +135,16 @@ final class ProjectMerge {
     return id
   }
 
-  /// The local handle of the other file's annotation, inserting it when new.
-  ///
-  /// An annotation both sides have keeps its fields until its events are replayed; only its
-  /// last-change time is the later of the two now (a maximum, so the order of merges is moot).
-  private func mergeAnnotation(_ theirs: Annotation, reportID: Int) throws -> Int {
-    if let row = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, updatedAt FROM annotations WHERE uuid = ?"), arguments: [theirs.uuid])
-    {
-      let id: Int = try row.checked("id", "annotation \(theirs.uuid)")
-      if theirs.updatedAt > (try row.checked("updatedAt", "annotation #\(id)") as String) {
-        try db.execute(
-          sql: "UPDATE annotations SET updatedAt = ? WHERE id = ?", arguments: [theirs.updatedAt, id])
-      }
-      return id
-    }
+  /// Inserts an annotation this project lacks, under its handle there when that is free here.
+  private func insert(_ theirs: Annotation, reportID: Int) throws -> Int {
     let handleFree = try !exists(handle: theirs.id)
-    try db.execute(
-      sql: """
-        INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-          status, createdAt, updatedAt, provenance)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
+    try execute(
+      """
+      INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
+        status, createdAt, updatedAt, provenance)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
         handleFree ? theirs.id : nil, theirs.uuid, reportID, theirs.layer, theirs.label, theirs.range.start,
         theirs.range.end, theirs.quote, JSONWriter.string(.object(theirs.attributes)), theirs.author, theirs.origin,
         theirs.status.rawValue, theirs.createdAt, theirs.updatedAt,
@@ -162,13 +176,13 @@ final class ProjectMerge {
         guard !leftOut.contains(annotation), let local = try handle(uuid: annotation) else { continue }
         annotationID = local
       }
-      try db.execute(
-        sql: """
+      try execute(
+        """
           INSERT INTO reviewDecisions (uuid, reportId, layer, start, "end", decision, annotationId, sources, comment,
             reviewer, decidedAt, status)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [
+        [
           uuid, reportID, try row.checked("layer", what) as String, try row.checked("start", what) as Int,
           try row.checked("end", what) as Int, try row.checked("decision", what) as String, annotationID,
           try row.checked("sources", what) as String, try row.checked("comment", what) as String?,
@@ -186,15 +200,15 @@ final class ProjectMerge {
     while let row = try states.next() {
       let what = "a review state of the other file"
       guard let reportID = reportIDs[try row.checked("reportId", what)] else { continue }
-      try db.execute(
-        sql: """
+      try execute(
+        """
           INSERT INTO reviewState (reportId, layer, state, units, updatedAt) VALUES (?, ?, ?, ?, ?)
           ON CONFLICT (reportId, layer) DO UPDATE SET
             state = excluded.state, units = excluded.units, updatedAt = excluded.updatedAt
           WHERE (excluded.updatedAt, excluded.units, excluded.state)
             > (reviewState.updatedAt, reviewState.units, reviewState.state)
           """,
-        arguments: [
+        [
           reportID, try row.checked("layer", what) as String, try row.checked("state", what) as String,
           try row.checked("units", what) as Int, try row.checked("updatedAt", what) as String,
         ])
@@ -207,8 +221,8 @@ final class ProjectMerge {
     while let row = try decisions.next() {
       let what = "a suggestion decision of the other file"
       guard let reportID = reportIDs[try row.checked("reportId", what)] else { continue }
-      try db.execute(
-        sql: """
+      try execute(
+        """
           INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (reportId, layer, label, start, "end") DO UPDATE SET
@@ -218,7 +232,7 @@ final class ProjectMerge {
             > (suggestionDecisions.decidedAt, suggestionDecisions.author, suggestionDecisions.decision,
               suggestionDecisions.origin)
           """,
-        arguments: [
+        [
           reportID, try row.checked("layer", what) as String, try row.checked("label", what) as String,
           try row.checked("start", what) as Int, try row.checked("end", what) as Int,
           try row.checked("decision", what) as String, try row.checked("origin", what) as String,
@@ -246,12 +260,12 @@ final class ProjectMerge {
         guard !leftOut.contains(entity), try exists(Self.table(of: event.entity), entity) else { continue }
         touched.insert(TouchedEntity(entity: event.entity, uuid: entity))
       }
-      try db.execute(
-        sql: """
+      try execute(
+        """
           INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
-        arguments: [
+        [
           event.uuid, event.at, event.author, event.action, event.entity, event.entityID, reportID, event.before,
           event.after, try event.reverts.flatMap { try localEvent(their: $0, in: their) }, event.batch,
         ])
@@ -282,9 +296,9 @@ final class ProjectMerge {
   private func apply(_ fields: [String: FieldDecision], to item: TouchedEntity) throws {
     guard item.entity == "annotation" else {
       guard let status = fields["status"]?.winner?.value?.stringValue else { return }
-      try db.execute(
-        sql: "UPDATE \(Self.table(of: item.entity)) SET status = ? WHERE uuid = ? AND status <> ?",
-        arguments: [status, item.uuid, status])
+      try execute(
+        "UPDATE \(Self.table(of: item.entity)) SET status = ? WHERE uuid = ? AND status <> ?",
+        [status, item.uuid, status])
       if db.changesCount > 0 { count(fields: 1) }
       return
     }
@@ -313,9 +327,9 @@ final class ProjectMerge {
       }
     }
     guard annotation != before else { return }
-    try db.execute(
-      sql: "UPDATE annotations SET label = ?, attributes = ?, status = ? WHERE id = ?",
-      arguments: [
+    try execute(
+      "UPDATE annotations SET label = ?, attributes = ?, status = ? WHERE id = ?",
+      [
         annotation.label, JSONWriter.string(.object(annotation.attributes)), annotation.status.rawValue, annotation.id,
       ])
     count(fields: moved)
@@ -330,14 +344,14 @@ final class ProjectMerge {
   private func record(_ conflict: FieldDecision.Conflict, field: String, on item: TouchedEntity) throws {
     let keptValue = conflict.kept.value.map { JSONWriter.string($0) }
     let otherValue = conflict.other.value.map { JSONWriter.string($0) }
-    try db.execute(
-      sql: """
+    try execute(
+      """
         INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
           otherAuthor, detectedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (entityId, field, keptEvent) DO NOTHING
         """,
-      arguments: [
+      [
         item.entity, item.uuid, field, conflict.kept.stamp.uuid, keptValue, conflict.kept.stamp.author,
         conflict.other.stamp.uuid, otherValue, conflict.other.stamp.author, Timestamp.now(),
       ])
@@ -345,9 +359,7 @@ final class ProjectMerge {
       try Int.fetchOne(
         db, sql: "SELECT id FROM conflicts WHERE entityId = ? AND field = ? AND keptEvent = ?",
         arguments: [item.uuid, field, conflict.kept.stamp.uuid]) ?? 0
-    let handle =
-      item.entity == "annotation"
-      ? try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [item.uuid]) : nil
+    let handle = item.entity == "annotation" ? try handle(uuid: item.uuid) : nil
     outcome.conflicts.append(
       MergeConflict(
         id: id, entity: item.entity, entityUUID: item.uuid, handle: handle, field: field, keptValue: keptValue,
@@ -362,8 +374,8 @@ final class ProjectMerge {
       let what = "a conflict recorded in the other file"
       let entityID: String = try row.checked("entityId", what)
       guard !leftOut.contains(entityID) else { continue }
-      try db.execute(
-        sql: """
+      try execute(
+        """
           INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
             otherAuthor, detectedAt, resolvedBy, resolvedAt)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -372,7 +384,7 @@ final class ProjectMerge {
           WHERE excluded.resolvedAt IS NOT NULL AND (conflicts.resolvedAt IS NULL
             OR (excluded.resolvedAt, excluded.resolvedBy) < (conflicts.resolvedAt, conflicts.resolvedBy))
           """,
-        arguments: [
+        [
           try row.checked("entity", what) as String, entityID, try row.checked("field", what) as String,
           try row.checked("keptEvent", what) as String, try row.checked("keptValue", what) as String?,
           try row.checked("keptAuthor", what) as String, try row.checked("otherEvent", what) as String,
@@ -402,6 +414,11 @@ final class ProjectMerge {
   }
 
   // MARK: Lookups
+
+  /// Runs a statement prepared once per merge: most run once per row of the other file.
+  private func execute(_ sql: String, _ arguments: StatementArguments) throws {
+    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+  }
 
   private static func table(of entity: String) -> String {
     switch entity {

@@ -22,7 +22,7 @@ extension ProjectStore {
       let merge = try ProjectMerge(db: db, author: author)
       try merge.mergeLayers(layers)
       try other.forEachReport(ExportSelection(includeDeleted: true)) { bundle in
-        try merge.add(bundle, checked: try check(bundle))
+        try merge.add(bundle, check: check)
       }
       try other.read("read \(other.path)") { their in
         try merge.mergeReviewWork(from: their)

@@ -78,7 +78,8 @@ extension ProjectStore {
   }
 
   static func annotation(db: Database, uuid: String) throws -> Annotation? {
-    try Row.fetchOne(db, sql: "SELECT * FROM annotations WHERE uuid = ?", arguments: [uuid]).map(annotation(from:))
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM annotations WHERE uuid = ?"), arguments: [uuid]).map(
+      annotation(from:))
   }
 
   static func link(_ db: Database, id: Int) throws -> AnnotationLink {

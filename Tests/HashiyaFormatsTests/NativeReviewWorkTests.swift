@@ -11,21 +11,12 @@ import Testing
   typealias F = NativeFixtures
 
   func read(_ path: String) throws -> (reports: [ImportedReport], bad: [FormatError]) {
-    var reports: [ImportedReport] = []
-    var bad: [FormatError] = []
-    try NativeReader.read(path: path, layer: nil, onBadRecord: { bad.append($0) }) { reports.append($0) }
-    return (reports, bad)
+    try F.readAll(path)
   }
 
   /// A JSONL export of the two reviewed reports, with `edit` applied to line `line` (1 = header).
   func jsonl(editing line: Int, _ edit: (inout JSONValue) -> Void) throws -> String {
-    let path = try F.export([F.reviewedSeedBundle(id: 1), F.reviewedEmojiBundle(id: 2)], format: .jsonl)
-    var lines = F.lines(path)
-    var value = try JSONParser.parse(lines[line - 1])
-    edit(&value)
-    lines[line - 1] = JSONWriter.string(value)
-    F.write(path, lines.joined(separator: "\n") + "\n")
-    return path
+    try F.jsonl([F.reviewedSeedBundle(id: 1), F.reviewedEmojiBundle(id: 2)], editing: line, edit)
   }
 
   @Test(arguments: [ExportFormat.json, .jsonl])
@@ -150,13 +141,7 @@ import Testing
       2, ["suggestionDecisions", 1, "label"], "", ":2 suggestion decision 2", #""label" must not be empty"#),
   ])
   func aBadValueIsReportedWithItsPlace(bad: NativeBadCase) throws {
-    let path = try jsonl(editing: bad.line) { NativeReaderTests.set(&$0, bad.path, bad.value) }
-    let (reports, errors) = try read(path)
-    #expect(errors.count == 1)
-    #expect(errors.first?.location == path + bad.location, "\(errors)")
-    #expect(errors.first?.reason.hasPrefix(bad.reason) == true, "\(errors)")
-    // The other report of the file is still delivered.
-    #expect(reports.count == 1)
+    try bad.expectReported(in: try jsonl(editing: bad.line) { NativeReaderTests.set(&$0, bad.path, bad.value) })
   }
 
   @Test func aJSONDocumentNamesTheReportAndTheRecord() throws {

@@ -178,6 +178,28 @@ enum NativeFixtures {
     return path
   }
 
+  /// Exports `bundles` as JSONL, with `edit` applied to the parsed line `line` (1 = header).
+  static func jsonl(
+    _ bundles: [ReportBundle], context: ExportContext = context(), editing line: Int,
+    _ edit: (inout JSONValue) -> Void
+  ) throws -> String {
+    let path = try export(bundles, format: .jsonl, context: context)
+    var lines = lines(path)
+    var value = try JSONParser.parse(lines[line - 1])
+    edit(&value)
+    lines[line - 1] = JSONWriter.string(value)
+    write(path, lines.joined(separator: "\n") + "\n")
+    return path
+  }
+
+  /// Every report of a native file, and every bad record in it.
+  static func readAll(_ path: String) throws -> (reports: [ImportedReport], bad: [FormatError]) {
+    var reports: [ImportedReport] = []
+    var bad: [FormatError] = []
+    try NativeReader.read(path: path, layer: nil, onBadRecord: { bad.append($0) }) { reports.append($0) }
+    return (reports, bad)
+  }
+
   static func bytes(_ path: String) -> [UInt8] {
     [UInt8](FileManager.default.contents(atPath: path)!)
   }

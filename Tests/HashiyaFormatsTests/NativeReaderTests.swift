@@ -10,21 +10,11 @@ import Testing
 
   /// A JSONL export of two reports, with `edit` applied to the parsed line `line` (1 = header).
   func jsonl(editing line: Int, _ edit: (inout JSONValue) -> Void) throws -> String {
-    let path = try F.export(
-      [F.seedBundle(id: 1), F.emojiBundle(id: 2)], format: .jsonl, context: F.context(offsets: .all))
-    var lines = F.lines(path)
-    var value = try JSONParser.parse(lines[line - 1])
-    edit(&value)
-    lines[line - 1] = JSONWriter.string(value)
-    F.write(path, lines.joined(separator: "\n") + "\n")
-    return path
+    try F.jsonl([F.seedBundle(id: 1), F.emojiBundle(id: 2)], context: F.context(offsets: .all), editing: line, edit)
   }
 
   func readAll(_ path: String) throws -> (reports: [ImportedReport], bad: [FormatError]) {
-    var reports: [ImportedReport] = []
-    var bad: [FormatError] = []
-    try NativeReader.read(path: path, layer: nil, onBadRecord: { bad.append($0) }) { reports.append($0) }
-    return (reports, bad)
+    try F.readAll(path)
   }
 
   /// Sets `value[path…] = new`, walking objects by key and arrays by index.
@@ -79,13 +69,7 @@ import Testing
     NativeBadCase(2, [], [1, 2], ":2", "each line must be a JSON object"),
   ])
   func aBadReportIsReportedWithItsLocationAndSkipped(bad: NativeBadCase) throws {
-    let path = try jsonl(editing: bad.line) { Self.set(&$0, bad.path, bad.value) }
-    let (reports, errors) = try readAll(path)
-    #expect(errors.count == 1)
-    #expect(errors.first?.location == path + bad.location, "\(errors)")
-    #expect(errors.first?.reason.hasPrefix(bad.reason) == true, "\(errors)")
-    // The other report of the file is still delivered.
-    #expect(reports.count == 1)
+    try bad.expectReported(in: try jsonl(editing: bad.line) { Self.set(&$0, bad.path, bad.value) })
   }
 
   @Test func aLineThatIsNotJSON() throws {
@@ -172,4 +156,14 @@ struct NativeBadCase: Sendable, CustomTestStringConvertible {
   }
 
   var testDescription: String { "line \(line) \(path) → \(location): \(reason)" }
+
+  /// Reads `path`, a two-report file corrupted this way: the bad report is reported with this
+  /// location and reason, and the other one is still delivered.
+  func expectReported(in path: String) throws {
+    let (reports, errors) = try NativeFixtures.readAll(path)
+    #expect(errors.count == 1)
+    #expect(errors.first?.location == path + location, "\(errors)")
+    #expect(errors.first?.reason.hasPrefix(reason) == true, "\(errors)")
+    #expect(reports.count == 1)
+  }
 }

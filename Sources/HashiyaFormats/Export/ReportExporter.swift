@@ -17,14 +17,23 @@ public struct ExportSummary: Sendable, Equatable {
   public var reports: Int
   public var annotations: Int
   public var links: Int
+  /// Review decisions written (the native formats alone carry them).
+  public var reviewDecisions: Int
+  /// Suggestion decisions written (the native formats alone carry them).
+  public var suggestionDecisions: Int
   public var bytes: Int
   /// The files written (one for most formats, a folder's files for brat).
   public var files: [String]
 
-  public init(reports: Int = 0, annotations: Int = 0, links: Int = 0, bytes: Int = 0, files: [String] = []) {
+  public init(
+    reports: Int = 0, annotations: Int = 0, links: Int = 0, reviewDecisions: Int = 0, suggestionDecisions: Int = 0,
+    bytes: Int = 0, files: [String] = []
+  ) {
     self.reports = reports
     self.annotations = annotations
     self.links = links
+    self.reviewDecisions = reviewDecisions
+    self.suggestionDecisions = suggestionDecisions
     self.bytes = bytes
     self.files = files
   }

@@ -137,7 +137,7 @@ public enum AnnotatedImport {
   }
 
   /// The report with only the annotations that pass `check` (the others go to `onBad`), and the
-  /// links and reviews of those.
+  /// links, reviews and review decisions of those.
   static func checked(
     _ imported: ImportedReport, schemas: [String: LayerSchema], onBad: (FormatError) throws -> Void
   ) throws -> ImportedReport {
@@ -149,6 +149,7 @@ public enum AnnotatedImport {
       let kept = Set(result.annotations.map(\.key))
       result.links = imported.links.filter { kept.contains($0.from) && kept.contains($0.to) }
       result.reviews = imported.reviews.filter { kept.contains($0.annotation) }
+      result.reviewDecisions = imported.reviewDecisions.filter { $0.annotation.map(kept.contains) ?? true }
     }
     return result
   }

@@ -50,7 +50,7 @@ enum NULCheck {
   }
 
   /// Why an annotated report cannot be stored, or nil: a NUL in the report, in one of its
-  /// annotations, links or reviews, located at the record that holds it.
+  /// annotations, links, reviews or review work, located at the record that holds it.
   static func error(in imported: ImportedReport) -> FormatError? {
     if let found = first(in: imported.report) {
       return FormatError(location: imported.location, reason: found.reason)
@@ -72,6 +72,27 @@ enum NULCheck {
         "id": review.uuid, "reviewer": review.reviewer, "comment": review.comment, "createdAt": review.createdAt,
       ])
       if let found { return FormatError(location: imported.location, reason: "a review's " + found.reason) }
+    }
+    for decision in imported.reviewDecisions {
+      let found = first([
+        "id": decision.uuid, "layer": decision.layer, "comment": decision.comment, "reviewer": decision.reviewer,
+        "decidedAt": decision.decidedAt,
+      ])
+      if let found { return FormatError(location: decision.location, reason: found.reason) }
+    }
+    for state in imported.reviewStates {
+      if let found = first(["layer": state.layer, "updatedAt": state.updatedAt]) {
+        return FormatError(location: imported.location, reason: "a review state's " + found.reason)
+      }
+    }
+    for decision in imported.suggestionDecisions {
+      let found = first([
+        "layer": decision.layer, "label": decision.label, "origin": decision.origin, "author": decision.author,
+        "decidedAt": decision.decidedAt,
+      ])
+      if let found {
+        return FormatError(location: imported.location, reason: "a suggestion decision's " + found.reason)
+      }
     }
     return nil
   }

@@ -55,6 +55,8 @@ public struct NativeExporter: ReportExporter {
     summary.reports += 1
     summary.annotations += counts.annotations
     summary.links += counts.links
+    summary.reviewDecisions += counts.reviewDecisions
+    summary.suggestionDecisions += counts.suggestionDecisions
   }
 
   public mutating func finish() throws -> ExportSummary {

@@ -42,6 +42,18 @@ struct NativeFields {
     return string
   }
 
+  /// A string member naming one case of `type`: a verdict, a status, a decision.
+  func value<Value: RawRepresentable & CaseIterable>(
+    _ key: String, of type: Value.Type
+  ) throws(FormatError) -> Value where Value.RawValue == String {
+    let name = try string(key)
+    guard let value = Value(rawValue: name) else {
+      let allowed = type.allCases.map(\.rawValue).joined(separator: ", ")
+      throw fail("\"\(key)\" is \"\(Excerpt.of(name))\", not one of \(allowed)")
+    }
+    return value
+  }
+
   func int(_ key: String) throws(FormatError) -> Int {
     guard let value = try required(key).intValue else { throw wrongType(key, "an integer") }
     return value
@@ -73,6 +85,33 @@ struct NativeFields {
     guard let pair = value.arrayValue, pair.count == 2, let start = pair[0].intValue, let end = pair[1].intValue
     else { throw wrongType(key, "a pair of integers [start, end]") }
     return (start, end)
+  }
+
+  /// An array member of strings, such as a list of UUIDs.
+  func strings(_ key: String) throws(FormatError) -> [String] {
+    var result: [String] = []
+    for value in try array(key) {
+      guard let string = value.stringValue, !string.isEmpty else { throw wrongType(key, "an array of UUID strings") }
+      result.append(string)
+    }
+    return result
+  }
+
+  /// The code-point range `start`..`end`, which must be non-empty and inside `text`.
+  func range(in text: ReportText) throws(FormatError) -> TextRange {
+    let start = try int("start")
+    let end = try int("end")
+    guard end > start else { throw fail("\"end\" (\(end)) must be greater than \"start\" (\(start))") }
+    guard TextRange(start, end).fits(in: text.count) else {
+      throw fail("offsets \(start)..\(end) are outside the text (\(text.count) code points)")
+    }
+    return TextRange(start, end)
+  }
+
+  /// Like `objects`, but an absent or `null` member is an empty array: a member later versions
+  /// of the format added, which older exports lack.
+  func optionalObjects(_ key: String, element: String) throws(FormatError) -> [NativeFields] {
+    has(key) ? try objects(key, element: element) : []
   }
 
   /// Each element of an array member as an object, located by position (`annotation 2`).

@@ -3,6 +3,9 @@ import HashiyaStore
 
 /// Reads one report object of a native export into an `ImportedReport`, checking every span
 /// against the text so a bad record is refused with the place it went wrong.
+///
+/// The review work members (`reviewDecisions`, `reviewState`, `suggestionDecisions`) may be
+/// absent, as in exports written before they were added.
 enum NativeReportDecoder {
   static func decode(_ fields: NativeFields) throws(FormatError) -> ImportedReport {
     let text = try fields.string("text")
@@ -14,9 +17,12 @@ enum NativeReportDecoder {
     if report.uid?.isEmpty != false { throw fields.fail("\"uid\" must not be empty") }
 
     var imported = ImportedReport(report: report, location: fields.location)
+    imported.reviewStates = try reviewStates(fields)
     let annotationFields = try fields.objects("annotations", element: "annotation")
-    // A report without annotations has no offsets to check, so it skips building the table.
-    guard !annotationFields.isEmpty else { return imported }
+    let decisionFields = try fields.optionalObjects("reviewDecisions", element: "review decision")
+    let suggestionFields = try fields.optionalObjects("suggestionDecisions", element: "suggestion decision")
+    // A report without spans has no offsets to check, so it skips building the table.
+    guard !annotationFields.isEmpty || !decisionFields.isEmpty || !suggestionFields.isEmpty else { return imported }
     let offsets = ReportText(text)
     imported.analysedText = offsets
     var known = Set<String>()
@@ -42,20 +48,19 @@ enum NativeReportDecoder {
       }
       imported.links.append(link)
     }
+    imported.reviewDecisions = try reviewDecisions(decisionFields, offsets: offsets, annotations: known)
+    imported.suggestionDecisions = try suggestionFields.map { decision throws(FormatError) in
+      try suggestionDecision(decision, offsets: offsets)
+    }
     return imported
   }
 
   private static func decodeAnnotation(
     _ fields: NativeFields, offsets: ReportText
   ) throws(FormatError) -> ImportedAnnotation {
-    let uuid = try fields.string("id")
-    if uuid.isEmpty { throw fields.fail("\"id\" must not be empty") }
-    let start = try fields.int("start")
-    let end = try fields.int("end")
-    guard end > start else { throw fields.fail("\"end\" (\(end)) must be greater than \"start\" (\(start))") }
-    guard TextRange(start, end).fits(in: offsets.count) else {
-      throw fields.fail("offsets \(start)..\(end) are outside the text (\(offsets.count) code points)")
-    }
+    let uuid = try identifier(fields)
+    let range = try fields.range(in: offsets)
+    let (start, end) = (range.start, range.end)
     if let (s, e) = try fields.offsetPair("utf16"),
       s != offsets.utf16Offset(ofScalar: start) || e != offsets.utf16Offset(ofScalar: end)
     {
@@ -78,7 +83,7 @@ enum NativeReportDecoder {
     guard handle > 0 else { throw fields.fail("\"handle\" must be a positive integer") }
     return ImportedAnnotation(
       key: uuid, uuid: uuid, handle: handle, layer: try fields.string("layer"), label: try fields.string("label"),
-      range: TextRange(start, end), quote: quote, attributes: try fields.object("attributes"),
+      range: range, quote: quote, attributes: try fields.object("attributes"),
       author: try fields.string("author"), origin: try fields.string("origin"), status: try status(fields),
       createdAt: try fields.string("createdAt"), updatedAt: try fields.string("updatedAt"),
       provenance: try provenance(fields), location: fields.location)
@@ -86,13 +91,14 @@ enum NativeReportDecoder {
 
   /// The UUIDs an adjudicated annotation was taken from; absent for others.
   private static func provenance(_ fields: NativeFields) throws(FormatError) -> [String] {
-    guard fields.has("provenance") else { return [] }
-    var uuids: [String] = []
-    for value in try fields.array("provenance") {
-      guard let uuid = value.stringValue else { throw fields.fail("\"provenance\" must be an array of UUID strings") }
-      uuids.append(uuid)
-    }
-    return uuids
+    fields.has("provenance") ? try fields.strings("provenance") : []
+  }
+
+  /// A record's `id`, which must not be empty.
+  static func identifier(_ fields: NativeFields) throws(FormatError) -> String {
+    let uuid = try fields.string("id")
+    if uuid.isEmpty { throw fields.fail("\"id\" must not be empty") }
+    return uuid
   }
 
   private static func decodeLink(_ fields: NativeFields, from: String) throws(FormatError) -> ImportedLink {
@@ -103,21 +109,13 @@ enum NativeReportDecoder {
 
   private static func decodeReview(_ fields: NativeFields, on annotation: String) throws(FormatError) -> ImportedReview
   {
-    let verdictName = try fields.string("verdict")
-    guard let verdict = Review.Verdict(rawValue: verdictName) else {
-      let allowed = Review.Verdict.allCases.map(\.rawValue).joined(separator: ", ")
-      throw fields.fail("\"verdict\" is \"\(Excerpt.of(verdictName))\", not one of \(allowed)")
-    }
-    return ImportedReview(
+    ImportedReview(
       uuid: try fields.string("id"), annotation: annotation, reviewer: try fields.string("reviewer"),
-      verdict: verdict, comment: try fields.nullableString("comment"), createdAt: try fields.string("createdAt"))
+      verdict: try fields.value("verdict", of: Review.Verdict.self), comment: try fields.nullableString("comment"),
+      createdAt: try fields.string("createdAt"))
   }
 
-  private static func status(_ fields: NativeFields) throws(FormatError) -> Annotation.Status {
-    let name = try fields.string("status")
-    guard let status = Annotation.Status(rawValue: name) else {
-      throw fields.fail("\"status\" is \"\(Excerpt.of(name))\", not active or deleted")
-    }
-    return status
+  static func status(_ fields: NativeFields) throws(FormatError) -> Annotation.Status {
+    try fields.value("status", of: Annotation.Status.self)
   }
 }

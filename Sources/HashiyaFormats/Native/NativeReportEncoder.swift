@@ -1,8 +1,8 @@
 import AnnotatorKit
 import HashiyaStore
 
-/// Writes one report of a native export, with its annotations and their links and reviews, as one
-/// JSON object.
+/// Writes one report of a native export, with its annotations and their links and reviews, and
+/// its review work, as one JSON object.
 ///
 /// Links and reviews are nested under the annotation they start from, so a report reads top-down
 /// and a reader never has to hold links until their annotations arrive. The lookup tables are
@@ -11,7 +11,8 @@ struct NativeReportEncoder {
   let offsets: ExportContext.Offsets
   let contextLength: Int
 
-  private var indexByHandle: [Int: Int] = [:]
+  /// Position in the bundle's annotations of each exported handle.
+  private(set) var indexByHandle: [Int: Int] = [:]
   /// `(annotation index, link index)` sorted, so each annotation's links are one contiguous run.
   private var linkOrder: [(annotation: Int, item: Int, target: Int)] = []
   private var reviewOrder: [(annotation: Int, item: Int)] = []
@@ -21,10 +22,18 @@ struct NativeReportEncoder {
     self.contextLength = contextLength
   }
 
-  /// Appends the report object to `writer` and returns how many annotations and links it holds.
+  /// How many records of each kind a report object holds.
+  struct Counts {
+    var annotations: Int
+    var links: Int
+    var reviewDecisions: Int
+    var suggestionDecisions: Int
+  }
+
+  /// Appends the report object to `writer` and returns how many records it holds.
   mutating func encode(
     _ bundle: ReportBundle, text: ReportText, into writer: inout JSONWriter
-  ) throws(FormatError) -> (annotations: Int, links: Int) {
+  ) throws(FormatError) -> Counts {
     let report = bundle.report
     let location = "report \(report.id) (\(report.uid))"
     try index(bundle, location: location)
@@ -53,8 +62,11 @@ struct NativeReportEncoder {
         location: location, into: &writer)
     }
     writer.endArray()
+    try writeReviewWork(bundle, location: location, into: &writer)
     writer.endObject()
-    return (bundle.annotations.count, bundle.links.count)
+    return Counts(
+      annotations: bundle.annotations.count, links: bundle.links.count,
+      reviewDecisions: bundle.reviewDecisions.count, suggestionDecisions: bundle.suggestionDecisions.count)
   }
 
   /// Groups links and reviews by the annotation they belong to, checking that both ends are exported.

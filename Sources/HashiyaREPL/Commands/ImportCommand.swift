@@ -16,7 +16,8 @@ struct ImportCommand: Command {
     Importing a text the project already has is a no-op that says so.
 
     Annotated files are recognised by their content, or named with --format: Hashiya
-    json/jsonl exports (ids, authors, links and reviews kept), brat folders, prodigy,
+    json/jsonl exports (ids, authors, links, reviews, tombstones, review decisions, review
+    state and suggestion decisions kept), brat folders, prodigy,
     doccano and labelstudio files. --layer puts the labels of a format without layers
     into a layer. Every annotation is checked against its text: offsets outside it, a
     split character, or a quote that disagrees with the text rejects the record with its
@@ -91,7 +92,8 @@ struct AnnotatedImportSummary: CommandOutput {
       "reportsAdded": .array(o.reportsAdded.map { .int($0) }),
       "reportsMatched": .array(o.reportsMatched.map { .int($0) }),
       "annotations": .int(o.annotations), "links": .int(o.links), "reviews": .int(o.reviews),
-      "alreadyPresent": .int(o.alreadyPresent),
+      "reviewDecisions": .int(o.reviewDecisions), "reviewStates": .int(o.reviewStates),
+      "suggestionDecisions": .int(o.suggestionDecisions), "alreadyPresent": .int(o.alreadyPresent),
       "skipped": .array(
         summary.skipped.map { .object(["location": .string($0.location), "reason": .string($0.reason)]) }),
     ])
@@ -99,9 +101,14 @@ struct AnnotatedImportSummary: CommandOutput {
 
   func text(_ style: TextStyle) -> String {
     let o = summary.outcome
+    // Review work is named only when the file brought some.
+    var work = ""
+    if o.reviewDecisions > 0 { work += ", \(o.reviewDecisions) review decisions" }
+    if o.reviewStates > 0 { work += ", \(o.reviewStates) review states" }
+    if o.suggestionDecisions > 0 { work += ", \(o.suggestionDecisions) suggestion decisions" }
     var lines = [
       style.green(
-        "imported \(o.annotations) annotations, \(o.links) links, \(o.reviews) reviews on "
+        "imported \(o.annotations) annotations, \(o.links) links, \(o.reviews) reviews\(work) on "
           + "\(o.reportsAdded.count + o.reportsMatched.count) reports (\(o.reportsAdded.count) new)"
           + (o.alreadyPresent > 0 ? "; \(o.alreadyPresent) records were already here" : ""))
     ]

@@ -3,17 +3,23 @@ import Foundation
 import HashiyaFormats
 import HashiyaStore
 
-/// `export [--format F] [--reports SEL] [--layer L…] [--author A…] [--gold] [--offsets all] OUT|-`.
+/// `export [--format F] [--reports SEL] [--layer L…] [--author A…] [--gold] [--deleted] [--offsets all] OUT|-`.
 struct ExportCommand: Command {
   let name = "export"
   let synopsis =
-    "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--with-suggestions] [--offsets all] OUT|-"
+    "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--deleted] [--with-suggestions] [--offsets all] OUT|-"
   let summary = "export annotated reports as JSON, JSON Lines, W3C, brat, Prodigy, doccano, Label Studio or HTML"
   let details = """
     OUT is a file (a new or empty folder for brat) or - for standard output; ~/ is the home
     folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
     --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
     --gold exports adjudicated annotations only.
+    --deleted also writes deleted annotations and links, and withdrawn review decisions, as
+    tombstones ("status": "deleted"), so an import elsewhere keeps them; json and jsonl only,
+    as the other formats have no way to mark one.
+    The native formats carry the review work too: review decisions with their comments, review
+    state per layer, and suggestion decisions, so an import elsewhere keeps settled units settled
+    and rejected suggestions rejected.
     --with-suggestions adds the candidates of the last suggest (origin suggestion:PLUGIN@VERSION,
     not yet accepted). --offsets all adds UTF-16 and UTF-8 offsets to the native formats.
     Offsets are Unicode scalar (code point) offsets; Label Studio's are converted to UTF-16.
@@ -25,6 +31,7 @@ struct ExportCommand: Command {
       export team.jsonl
       export --format brat --layer claim-labeling brat-out/
       export --gold --format json gold.json
+      export --deleted archive.jsonl
     """
   let completion = CompletionKind.files
 
@@ -35,6 +42,7 @@ struct ExportCommand: Command {
     let layers = try takeList(&arguments, "layer")
     let authors = try takeList(&arguments, "author")
     let gold = arguments.takeFlag("gold")
+    let deleted = arguments.takeFlag("deleted")
     let withSuggestions = arguments.takeFlag("with-suggestions")
     let offsets = try arguments.takeOption("offsets")
     guard let target = try arguments.takePositional() else {
@@ -45,10 +53,18 @@ struct ExportCommand: Command {
     guard offsets == nil || offsets == "all" || offsets == "scalar" else {
       throw CommandError.usage(command: name, message: "--offsets takes all or scalar")
     }
+    // Refused rather than ignored: a user asking for tombstones must not get a file without them.
+    guard !deleted || format == .json || format == .jsonl else {
+      throw CommandError.usage(
+        command: name,
+        message:
+          "--deleted is for the native formats (json, jsonl): \(format.rawValue) has no way to mark a deleted annotation"
+      )
+    }
     let destination = try ExportDestination(target, format: format, project: session.store.path)
     let selection = ExportSelection(
       reportIDs: try reports.map { try ReportSelection.ids($0, store: session.store, command: name) },
-      layers: layers, authors: authors, goldOnly: gold)
+      layers: layers, authors: authors, goldOnly: gold, includeDeleted: deleted)
     let context = ExportContext(
       projectUID: try session.store.projectUID(), projectName: (session.store.path as NSString).lastPathComponent,
       exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
@@ -132,15 +148,21 @@ struct ExportReport: CommandOutput {
   var json: JSONValue {
     .object([
       "format": .string(format.rawValue), "destination": .string(destination), "reports": .int(summary.reports),
-      "annotations": .int(summary.annotations), "links": .int(summary.links), "bytes": .int(summary.bytes),
+      "annotations": .int(summary.annotations), "links": .int(summary.links),
+      "reviewDecisions": .int(summary.reviewDecisions), "suggestionDecisions": .int(summary.suggestionDecisions),
+      "bytes": .int(summary.bytes),
       "files": .array(summary.files.map(JSONValue.string)),
     ])
   }
 
   func text(_ style: TextStyle) -> String {
-    style.green(
+    // Review work is named only when there is some, so other formats read as they always did.
+    var work = ""
+    if summary.reviewDecisions > 0 { work += ", \(summary.reviewDecisions) review decisions" }
+    if summary.suggestionDecisions > 0 { work += ", \(summary.suggestionDecisions) suggestion decisions" }
+    return style.green(
       "exported \(summary.reports) report\(summary.reports == 1 ? "" : "s"), \(summary.annotations) annotations, "
-        + "\(summary.links) links as \(format.rawValue) to \(destination == "-" ? "standard output" : destination.visiblyEscaped)"
+        + "\(summary.links) links\(work) as \(format.rawValue) to \(destination == "-" ? "standard output" : destination.visiblyEscaped)"
     )
   }
 }

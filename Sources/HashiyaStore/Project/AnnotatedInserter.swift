@@ -9,11 +9,17 @@ public struct AnnotatedImportOutcome: Sendable, Equatable {
   public var annotations = 0
   public var links = 0
   public var reviews = 0
+  public var reviewDecisions = 0
+  /// Review states recorded, or updated by a newer one.
+  public var reviewStates = 0
+  /// Suggestion decisions recorded, or updated by a later one.
+  public var suggestionDecisions = 0
   /// Records already in the project (same UUID), left as they are.
   public var alreadyPresent = 0
 }
 
-/// Writes imported reports with their annotations, links and reviews inside one transaction.
+/// Writes imported reports with their annotations, links, reviews and review work inside one
+/// transaction.
 ///
 /// Identity is kept where the file carries it: UUIDs always, handles when free, authors and
 /// timestamps when given. A record whose UUID is already in the project is left as it is, so
@@ -30,7 +36,7 @@ public final class AnnotatedInserter {
   private let insertAnnotationRenumbered: BulkInsert
   /// Annotations imported for the current report, recorded in one event per report.
   private var importedUUIDs: [String] = []
-  public private(set) var outcome = AnnotatedImportOutcome()
+  public internal(set) var outcome = AnnotatedImportOutcome()
 
   init(db: Database, author: String, now: String) throws {
     self.db = db
@@ -58,8 +64,8 @@ public final class AnnotatedInserter {
       reportID = id
       outcome.reportsMatched.append(id)
     }
-    // Handles are only looked up by this report's links and reviews.
-    let needsHandles = !imported.links.isEmpty || !imported.reviews.isEmpty
+    // Handles are only looked up by this report's links, reviews and review decisions.
+    let needsHandles = !imported.links.isEmpty || !imported.reviews.isEmpty || !imported.reviewDecisions.isEmpty
     var handles: [String: Int] = [:]
     importedUUIDs.removeAll(keepingCapacity: true)
     // Each annotation is lent in place: copying one out of the array retains its dozen strings.
@@ -82,11 +88,7 @@ public final class AnnotatedInserter {
           batch: batch))
     }
     func handle(_ key: String, _ location: String) throws -> Int {
-      if let known = handles[key] { return known }
-      if let existing = try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [key]) {
-        return existing
-      }
-      throw StoreError.unknownAnnotationKey(key, location: location)
+      try localID(key, handles: handles, location: location)
     }
     for link in imported.links {
       if let uuid = link.uuid, try exists("links", uuid) {
@@ -116,6 +118,16 @@ public final class AnnotatedInserter {
         ])
       outcome.reviews += 1
     }
+    try addReviewWork(imported, reportID: reportID, handles: handles)
+  }
+
+  /// The local id of the annotation `key` names: imported just now, or already in the project.
+  func localID(_ key: String, handles: [String: Int], location: String) throws -> Int {
+    if let known = handles[key] { return known }
+    if let existing = try Int.fetchOne(db, sql: "SELECT id FROM annotations WHERE uuid = ?", arguments: [key]) {
+      return existing
+    }
+    throw StoreError.unknownAnnotationKey(key, location: location)
   }
 
   /// Adds the report, refusing one whose uid the project already gives to a different text.
@@ -189,7 +201,7 @@ public final class AnnotatedInserter {
     )
   }
 
-  private func exists(_ table: String, _ uuid: String) throws -> Bool {
+  func exists(_ table: String, _ uuid: String) throws -> Bool {
     try Int.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE uuid = ?", arguments: [uuid]) != nil
   }
 }

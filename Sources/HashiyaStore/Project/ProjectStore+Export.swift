@@ -4,8 +4,9 @@ import GRDB
 extension ProjectStore {
   /// Calls `body` with each selected report and everything said about it, in id order.
   ///
-  /// Reports, annotations, links and reviews are read by four cursors ordered by report and
-  /// merged as they go, so a project of any size streams through in one read transaction.
+  /// Reports, annotations, links, reviews and the review work (decisions, state, suggestion
+  /// decisions) are read by cursors ordered by report and merged as they go, so a project of any
+  /// size streams through in one read transaction.
   public func forEachReport(_ selection: ExportSelection, _ body: (ReportBundle) throws -> Void) throws {
     do {
       try database.read { db in
@@ -17,7 +18,8 @@ extension ProjectStore {
           reportFilter = "WHERE id IN (\(Self.marks(ids.count)))"
           reportArguments = StatementArguments(ids)
         }
-        let (annotationFilter, annotationArguments) = Self.annotationFilter(selection, reportFilter: reportFilter)
+        let (annotationFilter, annotationArguments) = Self.filter(
+          selection, column: { "a." + $0 }, author: "author", gold: selection.goldOnly)
         var reports = try ReportRows(
           db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments, reportColumn: 0,
           decode: Self.report(from:))
@@ -30,21 +32,28 @@ extension ProjectStore {
         var reviews = try ReportRows(
           joinedToReports: "reviews", on: "annotationId", columns: ProjectSchema.reviewColumns.count, db,
           decode: Self.review(from:))
+        var work = try ReviewWorkRows(db, selection)
         while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
           let selected = try annotations.take(reportID: report.id)
-          var reportLinks = try links.take(reportID: report.id)
-          var reportReviews = try reviews.take(reportID: report.id)
-          // Most reports have neither links nor reviews: the handle set is built only when needed.
-          if !reportLinks.isEmpty || !reportReviews.isEmpty {
+          var bundle = ReportBundle(
+            report: report, annotations: selected, links: try links.take(reportID: report.id),
+            reviews: try reviews.take(reportID: report.id))
+          try work.take(into: &bundle)
+          // Most reports have neither links, reviews nor decisions: the handle set is built only
+          // when needed.
+          if !bundle.links.isEmpty || !bundle.reviews.isEmpty || !bundle.reviewDecisions.isEmpty {
             let handles = Set(selected.map(\.id))
-            reportLinks.removeAll {
+            bundle.links.removeAll {
               !(handles.contains($0.fromID) && handles.contains($0.toID)
                 && (selection.includeDeleted || $0.status == .active))
             }
-            reportReviews.removeAll { !handles.contains($0.annotationID) }
+            bundle.reviews.removeAll { !handles.contains($0.annotationID) }
+            // A decision goes with its adjudicated annotation: one whose annotation is left out
+            // (deleted, or of another author) would name an annotation the export does not hold.
+            bundle.reviewDecisions.removeAll { $0.decision.annotationID.map { !handles.contains($0) } ?? false }
           }
-          try body(ReportBundle(report: report, annotations: selected, links: reportLinks, reviews: reportReviews))
+          try body(bundle)
         }
       }
     } catch let error as DatabaseError {
@@ -52,25 +61,29 @@ extension ProjectStore {
     }
   }
 
-  private static func annotationFilter(
-    _ selection: ExportSelection, reportFilter: String
+  /// The `WHERE` clause that applies `selection` to a table with `reportId` and `layer` columns;
+  /// `column` names a column in the query, `author` is the column `--author` filters (none when
+  /// nil), and `status` says whether the table has tombstones. `gold` keeps adjudicated rows only.
+  static func filter(
+    _ selection: ExportSelection, column: (String) -> String = { $0 }, author: String?, status: Bool = true,
+    gold: Bool = false
   ) -> (String, StatementArguments) {
     var conditions: [String] = []
     var arguments = StatementArguments()
     if let ids = selection.reportIDs, ids.count <= batchSize {
-      conditions.append("a.reportId IN (\(marks(ids.count)))")
+      conditions.append("\(column("reportId")) IN (\(marks(ids.count)))")
       arguments += StatementArguments(ids)
     }
     if let layers = selection.layers {
-      conditions.append("a.layer IN (\(marks(layers.count)))")
+      conditions.append("\(column("layer")) IN (\(marks(layers.count)))")
       arguments += StatementArguments(layers)
     }
-    if let authors = selection.authors {
-      conditions.append("a.author IN (\(marks(authors.count)))")
+    if let author, let authors = selection.authors {
+      conditions.append("\(column(author)) IN (\(marks(authors.count)))")
       arguments += StatementArguments(authors)
     }
-    if selection.goldOnly { conditions.append("a.origin = 'adjudicated'") }
-    if !selection.includeDeleted { conditions.append("a.status = 'active'") }
+    if gold { conditions.append("\(column("origin")) = 'adjudicated'") }
+    if status && !selection.includeDeleted { conditions.append("\(column("status")) = 'active'") }
     return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
   }
 
@@ -110,7 +123,7 @@ extension ProjectStore {
 /// SQLite, while a copied row holds every column as a `DatabaseValue` to be decoded again, and
 /// copying cost a long export more than SQLite itself. A row of a later report waits, decoded,
 /// for the next `take`.
-private struct ReportRows<Element> {
+struct ReportRows<Element> {
   private let cursor: RowCursor
   /// Position of the report id in the rows.
   private let reportColumn: Int

@@ -131,20 +131,17 @@ extension ProjectStore {
           try Row.fetchAll(
             db,
             sql: """
-              SELECT s.reportId, s.units,
-                (SELECT count(*) FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
-                 WHERE d.reportId = s.reportId AND d.layer = s.layer AND d.status = 'active'
-                   AND (d.annotationId IS NULL OR a.status = 'active')) AS decided
+              SELECT s.reportId, s.units, \(Self.standingDecisionsSQL) AS decided
               FROM reviewState s WHERE s.reportId IN (\(Self.marks(batch.count)))
               """, arguments: StatementArguments(batch))
         })
       {
         let id: Int = try row.checked("reportId", "a review state")
-        let decided: Int = try row.checked("decided", "the review state of report #\(id)")
-        let settled = decided >= (try row.checked("units", "the review state of report #\(id)") as Int) && decided > 0
-        guard decided > 0 else { continue }
-        let layerState = settled ? "settled" : "in-review"
-        states[id] = states[id] == "in-review" ? "in-review" : layerState
+        let layerState = ReviewStateRecord.state(
+          decided: try row.checked("decided", "the review state of report #\(id)"),
+          units: try row.checked("units", "the review state of report #\(id)"))
+        guard layerState != .unreviewed else { continue }
+        states[id] = states[id] == "in-review" ? "in-review" : layerState.rawValue
       }
       return states
     }
@@ -153,6 +150,14 @@ extension ProjectStore {
 }
 
 extension ProjectStore {
+  /// Counts the decisions that stand on the report and layer of the `reviewState` row `s`: a
+  /// withdrawn decision, or one whose adjudicated annotation was since deleted, does not count.
+  static let standingDecisionsSQL = """
+    (SELECT count(*) FROM reviewDecisions d LEFT JOIN annotations a ON a.id = d.annotationId
+     WHERE d.reportId = s.reportId AND d.layer = s.layer AND d.status = 'active'
+       AND (d.annotationId IS NULL OR a.status = 'active'))
+    """
+
   /// The annotation UUIDs a review decision was taken from, as its `sources` column lists them.
   static func sources(_ text: String) -> [String] {
     ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap(\.stringValue)

@@ -3,7 +3,7 @@ import AnnotatorKit
 /// A typed span on a report, as stored; `id` is the handle people type (`#12`).
 public struct Annotation: Sendable, Equatable {
   /// Whether an annotation counts, or is a tombstone kept for history.
-  public enum Status: String, Sendable {
+  public enum Status: String, Sendable, CaseIterable {
     case active, deleted
   }
 

@@ -7,6 +7,12 @@ public struct ImportedReport: Sendable {
   public var annotations: [ImportedAnnotation]
   public var links: [ImportedLink]
   public var reviews: [ImportedReview]
+  /// How units were settled; only a Hashiya export carries them.
+  public var reviewDecisions: [ImportedReviewDecision] = []
+  /// Review progress per layer.
+  public var reviewStates: [ReviewStateRecord] = []
+  /// Decisions on suggested spans.
+  public var suggestionDecisions: [SuggestionDecisionRecord] = []
   /// Where the record came from, for messages: `file.jsonl:12`.
   public var location: String
   /// The report's text analysed, when the reader already built it to check offsets; the import

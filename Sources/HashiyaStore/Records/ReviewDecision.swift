@@ -3,7 +3,7 @@ import AnnotatorKit
 /// How a reviewer settled one unit of disagreement.
 public struct ReviewDecision: Sendable, Equatable {
   /// What the reviewer decided.
-  public enum Outcome: String, Sendable {
+  public enum Outcome: String, Sendable, CaseIterable {
     /// One version (or the unanimous one) became the gold annotation.
     case accepted
     /// No annotation belongs here; the unit is settled empty.

@@ -3,7 +3,7 @@ import AnnotatorKit
 /// A person's decision on a suggested span, remembered so `suggest` never offers it again.
 public struct SuggestionDecision: Sendable, Hashable {
   /// Whether the suggestion was taken or turned down.
-  public enum Verdict: String, Sendable {
+  public enum Verdict: String, Sendable, CaseIterable {
     case accepted, rejected
   }
 

@@ -63,7 +63,8 @@ final class ProjectMerge {
           db.cachedStatement(sql: "SELECT id, updatedAt FROM annotations WHERE uuid = ?"), arguments: [annotation.uuid])
       else { continue }
       known[annotation.uuid] = (
-        try row.checked("id", "annotation \(annotation.uuid)"), try row.checked("updatedAt", "annotation \(annotation.uuid)")
+        try row.checked("id", "annotation \(annotation.uuid)"),
+        try row.checked("updatedAt", "annotation \(annotation.uuid)")
       )
     }
     var incoming = bundle
@@ -178,10 +179,10 @@ final class ProjectMerge {
       }
       try execute(
         """
-          INSERT INTO reviewDecisions (uuid, reportId, layer, start, "end", decision, annotationId, sources, comment,
-            reviewer, decidedAt, status)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+        INSERT INTO reviewDecisions (uuid, reportId, layer, start, "end", decision, annotationId, sources, comment,
+          reviewer, decidedAt, status)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         [
           uuid, reportID, try row.checked("layer", what) as String, try row.checked("start", what) as Int,
           try row.checked("end", what) as Int, try row.checked("decision", what) as String, annotationID,
@@ -202,12 +203,12 @@ final class ProjectMerge {
       guard let reportID = reportIDs[try row.checked("reportId", what)] else { continue }
       try execute(
         """
-          INSERT INTO reviewState (reportId, layer, state, units, updatedAt) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (reportId, layer) DO UPDATE SET
-            state = excluded.state, units = excluded.units, updatedAt = excluded.updatedAt
-          WHERE (excluded.updatedAt, excluded.units, excluded.state)
-            > (reviewState.updatedAt, reviewState.units, reviewState.state)
-          """,
+        INSERT INTO reviewState (reportId, layer, state, units, updatedAt) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (reportId, layer) DO UPDATE SET
+          state = excluded.state, units = excluded.units, updatedAt = excluded.updatedAt
+        WHERE (excluded.updatedAt, excluded.units, excluded.state)
+          > (reviewState.updatedAt, reviewState.units, reviewState.state)
+        """,
         [
           reportID, try row.checked("layer", what) as String, try row.checked("state", what) as String,
           try row.checked("units", what) as Int, try row.checked("updatedAt", what) as String,
@@ -223,15 +224,15 @@ final class ProjectMerge {
       guard let reportID = reportIDs[try row.checked("reportId", what)] else { continue }
       try execute(
         """
-          INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (reportId, layer, label, start, "end") DO UPDATE SET
-            decision = excluded.decision, origin = excluded.origin, author = excluded.author,
-            decidedAt = excluded.decidedAt
-          WHERE (excluded.decidedAt, excluded.author, excluded.decision, excluded.origin)
-            > (suggestionDecisions.decidedAt, suggestionDecisions.author, suggestionDecisions.decision,
-              suggestionDecisions.origin)
-          """,
+        INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (reportId, layer, label, start, "end") DO UPDATE SET
+          decision = excluded.decision, origin = excluded.origin, author = excluded.author,
+          decidedAt = excluded.decidedAt
+        WHERE (excluded.decidedAt, excluded.author, excluded.decision, excluded.origin)
+          > (suggestionDecisions.decidedAt, suggestionDecisions.author, suggestionDecisions.decision,
+            suggestionDecisions.origin)
+        """,
         [
           reportID, try row.checked("layer", what) as String, try row.checked("label", what) as String,
           try row.checked("start", what) as Int, try row.checked("end", what) as Int,
@@ -262,9 +263,9 @@ final class ProjectMerge {
       }
       try execute(
         """
-          INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
+        INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         [
           event.uuid, event.at, event.author, event.action, event.entity, event.entityID, reportID, event.before,
           event.after, try event.reverts.flatMap { try localEvent(their: $0, in: their) }, event.batch,
@@ -346,11 +347,11 @@ final class ProjectMerge {
     let otherValue = conflict.other.value.map { JSONWriter.string($0) }
     try execute(
       """
-        INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
-          otherAuthor, detectedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (entityId, field, keptEvent) DO NOTHING
-        """,
+      INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
+        otherAuthor, detectedAt)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (entityId, field, keptEvent) DO NOTHING
+      """,
       [
         item.entity, item.uuid, field, conflict.kept.stamp.uuid, keptValue, conflict.kept.stamp.author,
         conflict.other.stamp.uuid, otherValue, conflict.other.stamp.author, Timestamp.now(),
@@ -376,14 +377,14 @@ final class ProjectMerge {
       guard !leftOut.contains(entityID) else { continue }
       try execute(
         """
-          INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
-            otherAuthor, detectedAt, resolvedBy, resolvedAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT (entityId, field, keptEvent) DO UPDATE SET
-            resolvedBy = excluded.resolvedBy, resolvedAt = excluded.resolvedAt
-          WHERE excluded.resolvedAt IS NOT NULL AND (conflicts.resolvedAt IS NULL
-            OR (excluded.resolvedAt, excluded.resolvedBy) < (conflicts.resolvedAt, conflicts.resolvedBy))
-          """,
+        INSERT INTO conflicts (entity, entityId, field, keptEvent, keptValue, keptAuthor, otherEvent, otherValue,
+          otherAuthor, detectedAt, resolvedBy, resolvedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (entityId, field, keptEvent) DO UPDATE SET
+          resolvedBy = excluded.resolvedBy, resolvedAt = excluded.resolvedAt
+        WHERE excluded.resolvedAt IS NOT NULL AND (conflicts.resolvedAt IS NULL
+          OR (excluded.resolvedAt, excluded.resolvedBy) < (conflicts.resolvedAt, conflicts.resolvedBy))
+        """,
         [
           try row.checked("entity", what) as String, entityID, try row.checked("field", what) as String,
           try row.checked("keptEvent", what) as String, try row.checked("keptValue", what) as String?,

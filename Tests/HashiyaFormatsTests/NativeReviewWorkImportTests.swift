@@ -91,7 +91,7 @@ import Testing
     try importing([F.reviewedSeedBundle()], into: project)
     let span = F.scalarRange(of: "الخلايا النائمة", in: F.seedText)
 
-    // Older than what the project holds: left as it is.
+    // Older than what the project holds (amal's own decision on that candidate): left as it is.
     var older = F.reviewedSeedBundle()
     older.reviewStates = [
       ReviewStateRecord(layer: "speaker-tagging", state: .inReview, units: 5, updatedAt: "2026-11-29T00:00:00.000Z")
@@ -99,7 +99,7 @@ import Testing
     older.suggestionDecisions = [
       SuggestionDecisionRecord(
         layer: "speaker-tagging", label: "quote", range: span, verdict: .accepted,
-        origin: "suggested:speaker-tagging@0.9.0", author: "karim", decidedAt: "2026-11-29T00:00:00.000Z")
+        origin: "suggested:speaker-tagging@0.9.0", author: "amal", decidedAt: "2026-11-29T00:00:00.000Z")
     ]
     let kept = try importing([older], into: project)
     #expect(kept.reviewStates == 0 && kept.suggestionDecisions == 0)

@@ -226,7 +226,7 @@ final class ProjectMerge {
         """
         INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (reportId, layer, label, start, "end") DO UPDATE SET
+        ON CONFLICT (reportId, layer, label, start, "end", author) DO UPDATE SET
           decision = excluded.decision, origin = excluded.origin, author = excluded.author,
           decidedAt = excluded.decidedAt
         WHERE (excluded.decidedAt, excluded.author, excluded.decision, excluded.origin)

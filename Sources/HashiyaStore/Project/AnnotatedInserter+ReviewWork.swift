@@ -55,7 +55,7 @@ extension AnnotatedInserter {
         sql: """
           INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT(reportId, layer, label, start, "end") DO UPDATE SET decision = excluded.decision,
+          ON CONFLICT(reportId, layer, label, start, "end", author) DO UPDATE SET decision = excluded.decision,
             origin = excluded.origin, author = excluded.author, decidedAt = excluded.decidedAt
           WHERE excluded.decidedAt > suggestionDecisions.decidedAt
           """

@@ -6,7 +6,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 3
+  static let version = 4
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -35,6 +35,8 @@ enum ProjectSchema {
     ("table", "suggestionDecisions", "suggestion decisions"),
     ("table", "events", "the event log"),
     ("table", "conflicts", "merge conflicts"),
+    ("table", "team", "the team and its roles"),
+    ("table", "assignments", "who annotates which report"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -42,11 +44,13 @@ enum ProjectSchema {
   ]
 
   /// The schema version that added an object to `requiredObjects`, when later than the first.
-  static let introduced = ["conflicts": 3]
+  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
-    let work = version < 2 ? "rebuilding its search index" : "adding the merge conflict table"
+    let work =
+      version < 2
+      ? "rebuilding its search index" : version < 4 ? "adding the team, assignment and conflict tables" : "updating it"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -65,6 +69,10 @@ enum ProjectSchema {
     migrator.registerMigration("v3") { db in
       try createConflicts(db)
       try db.execute(sql: "PRAGMA user_version = 3")
+    }
+    migrator.registerMigration("v4") { db in
+      try createTeam(db)
+      try db.execute(sql: "PRAGMA user_version = 4")
     }
     return migrator
   }
@@ -261,6 +269,48 @@ enum ProjectSchema {
           resolvedAt TEXT,
           UNIQUE (entityId, field, keptEvent)
         );
+        """)
+  }
+
+  /// Version 4 keeps a team (members, roles) and assignments, and makes suggestion decisions
+  /// each annotator's own: the same candidate can be accepted by one and rejected by another.
+  private static func createTeam(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE team (
+          name TEXT PRIMARY KEY NOT NULL,
+          folded TEXT NOT NULL UNIQUE,
+          role TEXT NOT NULL CHECK (role IN ('annotator', 'lead')),
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deleted')),
+          addedBy TEXT NOT NULL,
+          updatedAt TEXT NOT NULL
+        );
+        CREATE TABLE assignments (
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL DEFAULT '',
+          annotator TEXT NOT NULL,
+          assignedBy TEXT NOT NULL,
+          assignedAt TEXT NOT NULL,
+          doneAt TEXT,
+          PRIMARY KEY (reportId, layer, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments(annotator, reportId);
+        CREATE TABLE suggestionDecisions_v4 (
+          id INTEGER PRIMARY KEY,
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          label TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+          origin TEXT NOT NULL,
+          author TEXT NOT NULL,
+          decidedAt TEXT NOT NULL,
+          UNIQUE (reportId, layer, label, start, "end", author)
+        );
+        INSERT INTO suggestionDecisions_v4 SELECT * FROM suggestionDecisions;
+        DROP TABLE suggestionDecisions;
+        ALTER TABLE suggestionDecisions_v4 RENAME TO suggestionDecisions;
         """)
   }
 }

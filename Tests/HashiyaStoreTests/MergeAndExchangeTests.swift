@@ -1,6 +1,7 @@
 import AnnotatorKit
 import AnnotatorTesting
 import Foundation
+import GRDB
 import Testing
 
 @testable import HashiyaStore
@@ -210,5 +211,28 @@ import Testing
     try importing(uid: "r2", text: "نص ثانٍ")
     #expect(try store.reportCount() == before)
     #expect(try store.annotations(AnnotationFilter()).map(\.reportID) == [2])
+  }
+
+  /// A teammate may still have a file an older build wrote: it is read as it is, unchanged.
+  @Test func aFileOfAnEarlierVersionMergesWithoutBeingUpgraded() throws {
+    let path = folder.path("old.hashiya")
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+    }
+    try ProjectSchema.migrator.migrate(queue, upTo: "v2")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO reports (id, uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
+          VALUES (1, 'old', 'قديم', 'قديم', 'ar', 'نصٌّ قديم', 'digest-old', 9, '2026-01-01T00:00:00.000Z', 'amal')
+          """)
+    }
+    try queue.close()
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let ours = try project("ours.hashiya")
+    let outcome = try ours.merge(from: ProjectStore.openReadOnly(path: path), author: "lead")
+    #expect(outcome.reportsAdded == 1)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
   }
 }

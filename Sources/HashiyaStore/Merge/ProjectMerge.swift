@@ -370,6 +370,8 @@ final class ProjectMerge {
   /// Brings in the conflicts the other file recorded, and its resolutions: of two resolutions
   /// of one conflict, the earlier stands, on every machine.
   func mergeConflicts(from their: Database) throws {
+    // A file from before version 3 has no conflicts to bring.
+    guard try their.tableExists("conflicts") else { return }
     let conflicts = try Row.fetchCursor(their, sql: "SELECT * FROM conflicts ORDER BY id")
     while let row = try conflicts.next() {
       let what = "a conflict recorded in the other file"

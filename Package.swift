@@ -65,6 +65,6 @@ let package = Package(
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "HashiyaAnnotating", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaEndToEndTests",
-      dependencies: ["hashiya", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["hashiya", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -56,6 +56,13 @@ struct Hashiya: ParsableCommand {
   @Option(help: "Also load plugins from this folder (a plugin, or a folder of plugins). Repeatable.")
   var plugins: [String] = []
 
+  @Option(
+    help: """
+      Bidi isolates around Arabic and Latin runs: auto (only on a terminal), always, or never \
+      (plain text for files and pipes).
+      """)
+  var bidi: BidiMode = .auto
+
   func validate() throws {
     if let first = command.first, first.hasPrefix("-") {
       throw ValidationError("Unknown option '\(first)'")
@@ -65,8 +72,10 @@ struct Hashiya: ParsableCommand {
   func run() throws {
     let lines = commands + (command.isEmpty ? [] : [command.joined(separator: " ")])
     let options = LaunchOptions(
-      project: project, user: user, commands: lines, json: json, pluginDirectories: plugins)
+      project: project, user: user, commands: lines, json: json, pluginDirectories: plugins, bidi: bidi)
     let code = Launcher.run(options, environment: ProcessInfo.processInfo.environment)
     if code != 0 { throw ExitCode(code) }
   }
 }
+
+extension BidiMode: ExpressibleByArgument {}

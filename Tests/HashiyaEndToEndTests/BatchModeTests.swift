@@ -61,8 +61,11 @@ import Testing
     #expect(fourth.prefix(3).map { $0["text"] as? String } == ["أكد", "“", "كيفين"])
     let human = try hashiya.run([project, "-c", "show 1"], environment: ["NO_COLOR": "1"])
     #expect(human.stdout.contains("s13"))
-    #expect(human.stdout.contains("\u{2068}"))
     #expect(!human.stdout.contains("\u{1B}["))
+    // A pipe gets plain text; isolates on request, for a viewer that orders runs itself.
+    #expect(!human.stdout.unicodeScalars.contains { (0x2066...0x2069).contains($0.value) })
+    let isolated = try hashiya.run([project, "--bidi", "always", "-c", "show 1"])
+    #expect(isolated.stdout.contains("\u{2068}"))
   }
 
   @Test func findIgnoresDiacriticsAndReportsOriginalOffsets() throws {

@@ -65,7 +65,7 @@ public final class CommandRunner {
         output.writeJSON(&writer)
         write(String(decoding: writer.bytes, as: UTF8.self))
       } else {
-        write(TerminalSafe.sanitize(output.text(style), style: style))
+        write(style.finish(TerminalSafe.sanitize(output.text(style), style: style)))
       }
       for failure in (output as? any FailingOutput)?.failures ?? [] {
         report(ReportedFailure(description: failure), command: parsed.source)
@@ -90,7 +90,7 @@ public final class CommandRunner {
     if json {
       writeError(JSONWriter.string(ErrorReport.json(error, command: command)))
     } else {
-      writeError(style.red("error: ") + ErrorReport.terminalMessage(error))
+      writeError(style.finish(style.red("error: ") + ErrorReport.terminalMessage(error)))
     }
   }
 }

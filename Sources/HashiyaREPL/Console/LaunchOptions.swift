@@ -8,8 +8,14 @@ public struct LaunchOptions: Sendable {
   public var json: Bool
   /// Extra plugin folders (`--plugins DIR`), searched after the project's and the user's.
   public var pluginDirectories: [String]
+  /// When output carries bidi isolates (`--bidi`).
+  public var bidi: BidiMode
 
-  public init(project: String?, user: String?, commands: [String], json: Bool, pluginDirectories: [String] = []) {
+  public init(
+    project: String?, user: String?, commands: [String], json: Bool, pluginDirectories: [String] = [],
+    bidi: BidiMode = .auto
+  ) {
+    self.bidi = bidi
     self.project = project
     self.user = user
     self.commands = commands

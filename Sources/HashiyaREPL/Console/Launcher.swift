@@ -17,7 +17,7 @@ public enum Launcher {
     // that a signal ends the program during.
     SignalHandling.onInterruption { ExportTemporaries.removeAll() }
     let stdinIsTerminal = isatty(STDIN_FILENO) == 1
-    let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
+    let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, bidi: options.bidi)
     let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
     let store: ProjectStore
     do {

@@ -66,6 +66,14 @@ public enum BidiIsolation {
     var position = 0
     var base: UInt8 = 0
     while position < bytes.count {
+      // A colour code is one neutral unit: an isolate placed inside it (its final `m` is a Latin
+      // letter) would break the sequence and leave stray isolates on the screen.
+      if let length = TextStyle.escapeSequenceLength(bytes, at: position) {
+        starts.append(position)
+        kinds.append(0)
+        position += length
+        continue
+      }
       let (scalar, width) = decode(bytes, at: position)
       let kind: UInt8 = scalar == "\n" ? 3 : direction(of: scalar).map { $0 == .ltr ? 1 : 2 } ?? 0
       if base == 0 && (kind == 1 || kind == 2) { base = kind }
@@ -108,6 +116,17 @@ public enum BidiIsolation {
     }
     copy(runStart, kinds.count)
     append(pdi)
+  }
+
+  /// `text` without the isolates Hashiya placed, for output that is not a terminal (`--bidi`).
+  ///
+  /// Data never brings its own isolates this far (`TerminalSafe` shows them escaped), so every
+  /// isolate left in rendered output is one of Hashiya's.
+  public static func removingIsolates(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (lri...pdi).contains($0) }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !(lri...pdi).contains($0) })
+    return String(scalars)
   }
 
   /// The scalar that starts at `position` of valid UTF-8, and its width in bytes.

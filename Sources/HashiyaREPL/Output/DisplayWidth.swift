@@ -2,14 +2,36 @@
 public enum DisplayWidth {
   /// Columns a string takes: marks, joiners and bidi controls take none; wide East Asian
   /// characters and emoji take two.
+  ///
+  /// Escape sequences (colour codes) take none: they are not displayed.
   public static func of(_ text: String) -> Int {
     var width = 0
-    for character in text {
+    for character in visible(text) {
       guard let first = character.unicodeScalars.first else { continue }
       if character.unicodeScalars.allSatisfy(isZeroWidth) { continue }
       width += isWide(first) || (first.properties.isEmojiPresentation) ? 2 : 1
     }
     return width
+  }
+
+  /// `text` without its escape sequences.
+  static func visible(_ text: String) -> String {
+    guard text.utf8.contains(0x1B) else { return text }
+    var copy = text
+    return copy.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var i = 0
+      while i < bytes.count {
+        if let length = TextStyle.escapeSequenceLength(bytes, at: i) {
+          i += length
+        } else {
+          out.append(bytes[i])
+          i += 1
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// Cuts `text` to at most `columns` columns, ending with "…" when it was cut.

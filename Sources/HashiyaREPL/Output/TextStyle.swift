@@ -1,13 +1,30 @@
 /// Terminal styling that switches itself off when colour is unwanted.
 public struct TextStyle: Sendable {
   public var colour: Bool
+  /// Whether output keeps the bidi isolates around text runs (see `BidiIsolation`).
+  public var isolates: Bool
 
-  public init(colour: Bool) { self.colour = colour }
+  public init(colour: Bool, isolates: Bool = true) {
+    self.colour = colour
+    self.isolates = isolates
+  }
 
-  /// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org).
-  public static func detect(isTerminal: Bool, environment: [String: String]) -> TextStyle {
+  /// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org);
+  /// isolates as `bidi` says, on a terminal only by default, so files and pipes get plain text.
+  public static func detect(isTerminal: Bool, environment: [String: String], bidi: BidiMode = .auto) -> TextStyle {
     let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    return TextStyle(colour: isTerminal && !noColour && environment["TERM"] != "dumb")
+    let isolates =
+      switch bidi {
+      case .auto: isTerminal
+      case .always: true
+      case .never: false
+      }
+    return TextStyle(colour: isTerminal && !noColour && environment["TERM"] != "dumb", isolates: isolates)
+  }
+
+  /// Rendered text as this style prints it: without isolates when they are off.
+  public func finish(_ text: String) -> String {
+    isolates ? text : BidiIsolation.removingIsolates(text)
   }
 
   public func bold(_ s: String) -> String { wrap(s, "1") }
@@ -34,6 +51,16 @@ public struct TextStyle: Sendable {
   /// The SGR codes `wrap` writes: reset, bold, dim, reverse video and the six colours.
   private static let ownCodes: Set<[UInt8]> = Set(
     ["0", "1", "2", "7", "31", "32", "33", "34", "35", "36"].map { Array($0.utf8) })
+
+  /// The length of the escape sequence (`ESC [` parameters, intermediates, a final byte) that
+  /// starts at `i` of `bytes`, or nil when none does: text layout steps over it whole.
+  static func escapeSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+    guard bytes[i] == 0x1B, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") else { return nil }
+    var end = i + 2
+    while end < bytes.count, (0x20...0x3F).contains(bytes[end]) { end += 1 }
+    guard end < bytes.count, (0x40...0x7E).contains(bytes[end]) else { return nil }
+    return end + 1 - i
+  }
 
   /// The length of the colour code this style writes that starts at `i` of `bytes`, or nil when
   /// there is none there (or colour is off), for `TerminalSafe.sanitize` to keep it.

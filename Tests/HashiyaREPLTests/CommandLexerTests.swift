@@ -43,4 +43,26 @@ import Testing
     #expect(try lexer.parse("   ").isEmpty)
     #expect(try lexer.parse(" ; ;").isEmpty)
   }
+
+  /// What an Arabic keyboard types: guillemets and curly quotes, Arabic digits, ؛ and ،.
+  @Test func arabicKeyboardQuotesDigitsAndSeparators() throws {
+    let quoted = try lexer.parse("tag a b «كيفين كويثي»#٢ note=“قالَ „نعم“ ”")
+    #expect(
+      quoted[0].arguments == [
+        .word("a"), .word("b"), .quoted("كيفين كويثي", occurrence: 2), .assignment(key: "note", value: "قالَ „نعم“ "),
+      ])
+    #expect(try lexer.parse("tag „x“")[0].arguments == [.quoted("x", occurrence: nil)])
+    let numbers = try lexer.parse("show ١٢؛ claim s٧.١١-١٢ checkworthiness=٥ rank=۳.۵ evidence=٢٠١٩م")
+    #expect(numbers.map(\.name) == ["show", "claim"])
+    #expect(numbers[0].arguments == [.word("12")])
+    #expect(
+      numbers[1].arguments == [
+        .word("s7.11-12"), .assignment(key: "checkworthiness", value: "5"), .assignment(key: "rank", value: "3.5"),
+        .assignment(key: "evidence", value: "٢٠١٩م"),
+      ])
+    #expect(try lexer.parse("accept ١،٣،٧-٩")[0].arguments == [.word("1,3,7-9")])
+    // Inside quotes, digits and separators are text to match: kept as typed.
+    #expect(try lexer.parse("find «١٢٠ ألف؛ مقاتل»")[0].arguments == [.quoted("١٢٠ ألف؛ مقاتل", occurrence: nil)])
+    #expect(throws: CommandError.self) { try lexer.parse("tag «غير منتهٍ") }
+  }
 }

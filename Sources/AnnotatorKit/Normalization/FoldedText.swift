@@ -1,4 +1,8 @@
 /// A text folded with `ArabicFolding`, remembering where each folded scalar came from.
+///
+/// A run of whitespace (spaces, tabs, line breaks, no-break spaces) folds to one space, so a
+/// quoted span typed with one space finds words a line break or two spaces apart, and the
+/// other way round.
 public struct FoldedText: Hashable, Sendable {
   /// The folded scalars.
   public let folded: [Unicode.Scalar]
@@ -26,11 +30,20 @@ public struct FoldedText: Hashable, Sendable {
     let folded = [Unicode.Scalar](unsafeUninitializedCapacity: count) { foldedOut, foldedCount in
       origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
         var offset: Int32 = 0
+        var afterSpace = false
         for scalar in scalars {
-          if let f = ArabicFolding.fold(scalar) {
+          if Self.isSpace(scalar) {
+            if !afterSpace {
+              foldedOut[kept] = " "
+              originOut[kept] = offset
+              kept += 1
+              afterSpace = true
+            }
+          } else if let f = ArabicFolding.fold(scalar) {
             foldedOut[kept] = f
             originOut[kept] = offset
             kept += 1
+            afterSpace = false
           }
           offset += 1
         }
@@ -41,6 +54,17 @@ public struct FoldedText: Hashable, Sendable {
     self.folded = folded
     self.origin = origin
     self.originalCount = count
+  }
+
+  /// Whitespace as Unicode defines it (White_Space), with ASCII answered first.
+  @inline(__always)
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+    switch v {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
   }
 
   /// The folded text as a `String`; see `ArabicFolding.foldedString(_:)`, which this forwards to.

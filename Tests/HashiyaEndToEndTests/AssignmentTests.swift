@@ -126,6 +126,23 @@ import Testing
     #expect(badSort.stderr.contains("--sort is id, title, published or annotations"), "\(badSort.stderr)")
   }
 
+  @Test func doneTravelsWithMergeAndALaterReopeningWins() throws {
+    let reports = try assign()
+    let first = try #require(reports["amal"]?.first)
+    let copy = hashiya.path("amal.hashiya")
+    #expect(try run("lead", "save --copy \(copy)").status == 0)
+    let closed = try hashiya.run([copy, "--user", "amal", "-c", "done \(first)"])
+    #expect(closed.status == 0, "\(closed.stderr)")
+    #expect(try run("lead", "merge \(copy)").status == 0)
+    let merged = try documents("amal", "reports --mine --todo")
+    #expect(merged.first?["total"] as? Int == 1)
+    // amal reopens it later in her copy; the lead's copy takes that too.
+    #expect(try hashiya.run([copy, "--user", "amal", "-c", "done \(first) --undo"]).status == 0)
+    #expect(try run("lead", "merge \(copy)").status == 0)
+    let reopened = try documents("amal", "reports --mine --todo")
+    #expect(reopened.first?["total"] as? Int == 2)
+  }
+
   @Test func anOverlapLargerThanTheTeamIsRefused() throws {
     #expect(try run("lead", "import \(HashiyaBinary.samples)").status == 0)
     let refused = try run("lead", "assign all --to amal,karim,lina --overlap 4")

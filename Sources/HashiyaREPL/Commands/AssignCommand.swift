@@ -114,6 +114,8 @@ struct AssignResult: CommandOutput {
 
 /// Every assignment, for `assign` alone.
 struct AssignmentList: CommandOutput {
+  /// How many reports the text lists; the totals below it count them all.
+  static let shownRows = 200
   var assignments: [Assignment]
 
   var json: JSONValue {
@@ -133,14 +135,19 @@ struct AssignmentList: CommandOutput {
     guard !assignments.isEmpty else { return "no assignments yet: assign REPORTS --to A,B" }
     var rows: [[String]] = []
     var counts: [String: (all: Int, done: Int)] = [:]
+    var hidden = 0
     var index = assignments.startIndex
     while index < assignments.endIndex {
       let first = assignments[index]
       let group = assignments[index...].prefix { $0.reportID == first.reportID && $0.layer == first.layer }
-      rows.append([
-        "#\(first.reportID)", first.layer.isEmpty ? "all" : first.layer.visiblyEscaped,
-        group.map { $0.annotator.visiblyEscaped + ($0.isDone ? " ✓" : "") }.joined(separator: ", "),
-      ])
+      if rows.count < Self.shownRows {
+        rows.append([
+          "#\(first.reportID)", first.layer.isEmpty ? "all" : first.layer.visiblyEscaped,
+          group.map { $0.annotator.visiblyEscaped + ($0.isDone ? " ✓" : "") }.joined(separator: ", "),
+        ])
+      } else {
+        hidden += 1
+      }
       for row in group { counts[row.annotator, default: (0, 0)].all += 1 }
       for row in group where row.isDone { counts[row.annotator, default: (0, 0)].done += 1 }
       index += group.count
@@ -148,7 +155,8 @@ struct AssignmentList: CommandOutput {
     let footer = counts.sorted { $0.key < $1.key }.map {
       "\($0.key.visiblyEscaped) \($0.value.done)/\($0.value.all) done"
     }
-    return Table(header: ["report", "layer", "annotators"], rows: rows, rightAligned: [0]).render(style) + "\n"
+    let more = hidden == 0 ? "" : "\n" + style.dim("… and \(hidden) more (assign --json lists every one)")
+    return Table(header: ["report", "layer", "annotators"], rows: rows, rightAligned: [0]).render(style) + more + "\n"
       + style.dim(footer.joined(separator: " · "))
   }
 }

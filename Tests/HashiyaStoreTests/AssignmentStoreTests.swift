@@ -1,6 +1,7 @@
 import AnnotatorKit
 import AnnotatorTesting
 import Foundation
+import GRDB
 import Testing
 
 @testable import HashiyaStore
@@ -128,5 +129,20 @@ import Testing
       #expect(rows.first?.assignedBy == "lead")
     }
     #expect(try CanonicalDump.lines(of: amal) == CanonicalDump.lines(of: karim))
+  }
+
+  /// A teammate's file from before version 4 has no assignments table: it merges, and ours stay.
+  @Test func aFileWithoutAssignmentsMerges() throws {
+    let path = folder.path("old.hashiya")
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
+    }
+    try ProjectSchema.migrator.migrate(queue, upTo: "v3")
+    try queue.close()
+    let store = try makeStore()
+    try store.assign(plan([(1, ["لينا"])]), layer: "", by: "lead", record: [:])
+    _ = try store.merge(from: ProjectStore.openReadOnly(path: path), author: "lead")
+    #expect(try store.assignedReports(to: "لينا") == [1])
   }
 }

@@ -15,6 +15,8 @@ extension ProjectMerge {
   /// Removing assignments (`assign --clear`) is local to the copy it was made in: a merge with a
   /// copy that still holds them brings them back.
   static func mergeAssignments(into db: Database, from their: Database) throws {
+    // A file from before version 4 has no assignments, nor events about them.
+    guard try their.tableExists("assignments") else { return }
     let rows = try Row.fetchCursor(
       their, sql: "SELECT a.*, r.uid, r.sha256 FROM assignments a JOIN reports r ON r.id = a.reportId")
     let insert = try db.cachedStatement(

@@ -17,7 +17,8 @@ struct ReportsCommand: Command {
       --author A      reports A has annotations on
       --layer L       narrows --mine, --todo, --author and --state to layer L;
                       alone, keeps reports with annotations on L
-      --state S       open (no review decision), in-review or settled
+      --state S       open (no review decision: the list says unreviewed),
+                      in-review or settled
       --lang LANG     reports in that language, e.g. ar
       --source S      reports whose source contains S
     --sort orders by id (the default), title, published (undated last) or

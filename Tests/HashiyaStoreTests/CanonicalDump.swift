@@ -58,6 +58,12 @@ enum CanonicalDump {
         SELECT r.uid, s.layer, s.label, s.start, s."end", s.decision, s.origin, s.author, s.decidedAt
         FROM suggestionDecisions s JOIN reports r ON r.id = s.reportId
         """)
+      try add(
+        "assignment",
+        """
+        SELECT r.uid, a.layer, a.annotator, a.assignedBy, a.assignedAt, a.doneAt
+        FROM assignments a JOIN reports r ON r.id = a.reportId
+        """)
       // A merge's own record stays in the file that made it; every other event is shared.
       try add(
         "event",

@@ -181,7 +181,7 @@ import Testing
   static func act(on store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
     let active = try store.annotations(AnnotationFilter()).filter { $0.status == .active }
     let target = active.randomElement(using: &rng)
-    switch Int.random(in: 0..<12, using: &rng) {
+    switch Int.random(in: 0..<13, using: &rng) {
     case 0, 1:
       _ = try store.change(author: user) { try $0.add(randomAnnotation(&rng)) }
     case 2, 3, 4:
@@ -223,6 +223,8 @@ import Testing
         try changes.setReviewUnits(
           reportID: target.reportID, layer: target.layer, units: Int.random(in: 1...3, using: &rng))
       }
+    case 11:
+      try actOnAssignments(store, as: user, &rng)
     default:
       guard let target else { return }
       try store.change(author: user) { changes in
@@ -231,6 +233,18 @@ import Testing
             reportID: target.reportID, layer: target.layer, label: target.label, range: target.range,
             verdict: Bool.random(using: &rng) ? .accepted : .rejected), origin: "suggested:test@1")
       }
+    }
+  }
+
+  /// Assigns a report to someone, or marks one of the user's assignments done or open again.
+  static func actOnAssignments(_ store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
+    let report = Int.random(in: 1...texts.count, using: &rng)
+    let layer = ["", "speaker-tagging"].randomElement(using: &rng) ?? ""
+    if Bool.random(using: &rng) {
+      let annotator = users.randomElement(using: &rng) ?? user
+      try store.assign([(reportID: report, annotators: [annotator])], layer: layer, by: user, record: [:])
+    } else {
+      _ = try? store.setDone(Bool.random(using: &rng), reportID: report, annotator: user, layer: layer)
     }
   }
 

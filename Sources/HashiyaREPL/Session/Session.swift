@@ -18,6 +18,9 @@ public final class Session {
   public private(set) var registry: CommandRegistry
   /// The report `show`, `find`, `next` and `prev` work on.
   public var currentReportID: Int?
+  /// Whether `next` or `prev` has stepped through my assignments yet: the first step starts at
+  /// my first open one, not from the report a session opens on.
+  public var steppingAssignments = false
   /// The last `find` result, addressed as `@`.
   public var lastFind: (reportID: Int, ranges: [TextRange])?
   /// Whether standard input carries the commands (so `import -` cannot read data from it).

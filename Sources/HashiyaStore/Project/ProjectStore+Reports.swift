@@ -44,20 +44,26 @@ extension ProjectStore {
   public func reportSummaries(
     titleQuery: String? = nil, offset: Int = 0, limit: Int = 20
   ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
+    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit)
+  }
+
+  /// A page of the report summaries `filter` keeps, in its order, and how many it keeps in all.
+  ///
+  /// Each condition is a subquery on an index (assignments by annotator, annotations and review
+  /// states by report) or a test on the report row, so the list stays quick on a large project.
+  public func reportSummaries(
+    _ filter: ReportFilter, offset: Int = 0, limit: Int = 20
+  ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
     try read("list reports") { db in
-      var filter = ""
-      var arguments = StatementArguments()
-      if let titleQuery, !titleQuery.isEmpty {
-        filter = "WHERE instr(titleFolded, ?) > 0"
-        arguments += [FoldedText.foldedString(titleQuery)]
-      }
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports \(filter)", arguments: arguments) ?? 0
+      let (conditions, arguments) = Self.conditions(of: filter)
+      let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports r \(whereClause)", arguments: arguments) ?? 0
       let rows = try Row.fetchAll(
         db,
         sql: """
           SELECT r.id, r.title, r.language, r.length,
             (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active') AS annotationCount
-          FROM reports r \(filter) ORDER BY r.id LIMIT ? OFFSET ?
+          FROM reports r \(whereClause) ORDER BY \(Self.order(filter.sort)) LIMIT ? OFFSET ?
           """,
         arguments: arguments + [limit, offset])
       let page = try rows.map { row throws(StoreError) in
@@ -69,6 +75,67 @@ extension ProjectStore {
       }
       return (total, page)
     }
+  }
+
+  private static func order(_ sort: ReportFilter.Sort) -> String {
+    switch sort {
+    case .id: "r.id"
+    case .title: "r.titleFolded, r.id"
+    case .published: "r.published IS NULL, r.published, r.id"
+    case .annotations: "annotationCount DESC, r.id"
+    }
+  }
+
+  /// The SQL conditions on `reports r` that `filter` asks for, with their bound values.
+  private static func conditions(of filter: ReportFilter) -> ([String], StatementArguments) {
+    var conditions: [String] = []
+    var arguments = StatementArguments()
+    func add(_ condition: String, _ values: StatementArguments) {
+      conditions.append(condition)
+      arguments += values
+    }
+    if let titleQuery = filter.titleQuery, !titleQuery.isEmpty {
+      add("instr(r.titleFolded, ?) > 0", [FoldedText.foldedString(titleQuery)])
+    }
+    if let annotator = filter.assignedTo {
+      let (sql, values) = assignmentFilter(
+        annotator: annotator, layer: filter.layer, openOnly: filter.openAssignmentsOnly)
+      add("r.id IN (SELECT reportId FROM assignments WHERE \(sql))", values)
+    }
+    let onLayer = filter.layer == nil ? "" : " AND layer = ?"
+    let layerArgument: StatementArguments = filter.layer.map { [$0] } ?? []
+    if let author = filter.author {
+      add(
+        "r.id IN (SELECT reportId FROM annotations WHERE author = ? AND status = 'active'\(onLayer))",
+        [author] + layerArgument)
+    } else if filter.layer != nil, filter.assignedTo == nil, filter.reviewState == nil {
+      add("EXISTS (SELECT 1 FROM annotations WHERE reportId = r.id\(onLayer) AND status = 'active')", layerArgument)
+    }
+    if let state = filter.reviewState {
+      // As `reviewStates` reads them: a report is in review when a layer is, settled when a
+      // layer is settled and none in review, open when no decision stands on any.
+      let decided = standingDecisionsSQL
+      func any(_ test: String) -> String {
+        "EXISTS (SELECT 1 FROM reviewState s WHERE s.reportId = r.id\(filter.layer == nil ? "" : " AND s.layer = ?") AND \(test))"
+      }
+      switch state {
+      case .open:
+        add("NOT " + any("\(decided) > 0"), layerArgument)
+      case .inReview:
+        add(any("\(decided) BETWEEN 1 AND s.units - 1"), layerArgument)
+      case .settled:
+        add(
+          any("\(decided) > 0 AND \(decided) >= s.units") + " AND NOT " + any("\(decided) BETWEEN 1 AND s.units - 1"),
+          layerArgument + layerArgument)
+      }
+    }
+    if let language = filter.language {
+      add("lower(r.language) = lower(?)", [language])
+    }
+    if let source = filter.source {
+      add("instr(lower(coalesce(r.source, '')), lower(?)) > 0", [source])
+    }
+    return (conditions, arguments)
   }
 
   /// The id of the report after or before `id`, in id order; nil at either end.

@@ -29,6 +29,16 @@ public struct AlignmentUnit: Sendable {
     spans[annotator]?.first
   }
 
+  /// Every span of the annotator in the unit, by range: overlapping ones and exact duplicates alike.
+  public func spans(of annotator: String) -> [ReviewSpan] {
+    spans[annotator] ?? []
+  }
+
+  /// Every span in the unit, annotator by annotator in review order, each annotator's by range.
+  public var allSpans: [ReviewSpan] {
+    annotators.flatMap { spans(of: $0) }
+  }
+
   /// The order a reviewer should see units in: most contentious first, then text order.
   public static func moreContentious(_ lhs: AlignmentUnit, _ rhs: AlignmentUnit) -> Bool {
     if lhs.contention != rhs.contention { return lhs.contention > rhs.contention }

@@ -58,6 +58,19 @@ import Testing
     return (plain, other)
   }
 
+  /// The annotated project and karim's two versions in its contested unit.
+  func contested() throws -> (plain: Int, withEvidence: Int) {
+    try annotate()
+    return try karimsVersions()
+  }
+
+  /// The only annotation of a gold export, incomplete gold allowed.
+  func onlyGoldAnnotation() throws -> [String: Any] {
+    let annotations = try goldReports().flatMap { $0["annotations"] as? [[String: Any]] ?? [] }
+    #expect(annotations.count == 1)
+    return try #require(annotations.first)
+  }
+
   func goldReports(_ options: String = "--allow-open") throws -> [[String: Any]] {
     let gold = hashiya.path("gold.jsonl")
     let run = try hashiya.run([project, "-c", "export --gold \(options) \(gold)"])
@@ -68,8 +81,7 @@ import Testing
   }
 
   @Test func everyVersionIsShownAndAcceptByHandleTakesItsVerdictAndEvidenceIntoTheGold() throws {
-    try annotate()
-    let (plain, evidence) = try karimsVersions()
+    let (plain, evidence) = try contested()
     let run = try lead("review claim-labeling\naccept karim\naccept 1\naccept #\(evidence)")
     #expect(run.status != 0)
     // Both of karim's versions are on screen, each with its handle, evidence included.
@@ -81,9 +93,7 @@ import Testing
     #expect(run.stderr.contains("accept #\(plain) or accept #\(evidence)"), "\(run.stderr)")
     #expect(run.stderr.contains("not \"1\""), "\(run.stderr)")
     #expect(run.stdout.contains("accepted #\(evidence), karim's version"), "\(run.stdout)")
-    let annotations = try goldReports().flatMap { $0["annotations"] as? [[String: Any]] ?? [] }
-    #expect(annotations.count == 1)
-    let gold = try #require(annotations.first)
+    let gold = try onlyGoldAnnotation()
     #expect(gold["quote"] as? String == "بتدريب 120 ألف مقاتل")
     let attributes = gold["attributes"] as? [String: Any]
     #expect(attributes?["verdict"] as? String == "false")
@@ -91,20 +101,18 @@ import Testing
   }
 
   @Test func editByHandleInAReviewTakesThatVersionWithChanges() throws {
-    try annotate()
-    let (_, evidence) = try karimsVersions()
+    let (_, evidence) = try contested()
     let run = try lead("review claim-labeling\nedit #\(evidence) verdict=mixed")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("edited #\(evidence), karim's version"), "\(run.stdout)")
-    let gold = try #require(try goldReports().flatMap { $0["annotations"] as? [[String: Any]] ?? [] }.first)
+    let gold = try onlyGoldAnnotation()
     #expect((gold["attributes"] as? [String: Any])?["verdict"] as? String == "mixed")
     #expect((gold["attributes"] as? [String: Any])?["evidence"] as? String == Self.evidence)
     #expect(gold["origin"] as? String == "adjudicated")
   }
 
   @Test func reportsShowTheReviewStatePerLayer() throws {
-    try annotate()
-    let (_, evidence) = try karimsVersions()
+    let (_, evidence) = try contested()
     let partly = try lead("review claim-labeling --accept-unanimous\naccept #\(evidence)\nreports")
     #expect(partly.status == 0, "\(partly.stderr)")
     #expect(partly.stdout.contains("claim-labeling settled, speaker-tagging unreviewed"), "\(partly.stdout)")
@@ -118,8 +126,7 @@ import Testing
   }
 
   @Test func commentsAreShownInTheUnitTheQueueTheHistoryAndTheGold() throws {
-    try annotate()
-    let (plain, evidence) = try karimsVersions()
+    let (plain, evidence) = try contested()
     #expect(try lead("flag #\(plain) \"\(Self.flagComment)\"").status == 0)
     let queue = try #require(try documents("review claim-labeling").first?["queue"] as? [[String: Any]])
     let reviews = try #require(queue.first?["reviews"] as? [[String: Any]])

@@ -103,7 +103,8 @@ struct ExportCommand: Command {
     let ids = try reportIDs ?? session.store.reportIDs(limit: Int.max)
     let queue: ReviewQueue
     do {
-      queue = try ReviewQueue.undecided(store: session.store, reportIDs: ids, layers: layers, annotators: nil)
+      queue = try ReviewQueue.undecided(
+        store: session.store, reportIDs: ids, layers: layers, annotators: nil, forDisplay: false)
     } catch ReviewError.tooFewAnnotators {
       return  // Nothing to compare, so nothing can be open.
     }

@@ -45,10 +45,14 @@ public final class ReviewQueue {
   }
 
   /// The undecided units of the selected reports and layers, most contentious first.
+  ///
+  /// `forDisplay` keeps the texts and reviewers' comments a reviewer sees; counting open units
+  /// (a gold export's check) does without them, as every report's text would cost gigabytes.
   public static func undecided(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?
+    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?, forDisplay: Bool = true
   ) throws -> ReviewQueue {
-    let built = try ReviewDocuments.build(store: store, reportIDs: reportIDs, layers: layers, annotators: annotators)
+    let built = try ReviewDocuments.build(
+      store: store, reportIDs: reportIDs, layers: layers, annotators: annotators, keepTexts: forDisplay)
     guard built.annotators.count >= 2 else { throw ReviewError.tooFewAnnotators(found: built.annotators) }
     var decidedSources: [String: Set<String>] = [:]
     for decision in try store.reviewDecisions(reportIDs: reportIDs, layer: nil) {
@@ -70,8 +74,10 @@ public final class ReviewQueue {
     let queue = ReviewQueue(
       items: items, annotations: built.annotations, texts: built.texts, annotators: built.annotators,
       unitCounts: counts)
-    let shown = items.flatMap { $0.unit.allSpans.map(\.id) }
-    queue.reviews = Dictionary(grouping: try store.reviews(annotationIDs: shown), by: \.annotationID)
+    if forDisplay {
+      let shown = items.flatMap { $0.unit.allSpans.map(\.id) }
+      queue.reviews = Dictionary(grouping: try store.reviews(annotationIDs: shown), by: \.annotationID)
+    }
     return queue
   }
 

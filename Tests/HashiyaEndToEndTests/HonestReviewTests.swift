@@ -100,6 +100,24 @@ import Testing
     #expect(attributes?["evidence"] as? String == Self.evidence)
   }
 
+  @Test func anExactDuplicateIsShownTooAndAcceptNameAsksWhich() throws {
+    _ = try contested()
+    let again = try hashiya.run([
+      project, "--user", "amal", "-c", #"show 1; claim "قاموا بتدريب 120 ألف مقاتل" type=statistical"#,
+    ])
+    #expect(again.status == 0, "\(again.stderr)")
+    let start = try #require(try documents("review claim-labeling").first)
+    let unit = try #require((start["queue"] as? [[String: Any]])?.first)
+    let amal = try #require((unit["spans"] as? [String: Any])?["amal"] as? [[String: Any]])
+    try #require(amal.count == 2)
+    #expect(Set(amal.map { "\($0["start"] ?? "")..\($0["end"] ?? "")" }).count == 1)
+    let handles = amal.compactMap { $0["id"] as? Int }
+    let run = try lead("review claim-labeling\naccept amal")
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("#\(handles[0]) claim") && run.stdout.contains("#\(handles[1]) claim"), "\(run.stdout)")
+    #expect(run.stderr.contains("amal has 2 annotations here"), "\(run.stderr)")
+  }
+
   @Test func editByHandleInAReviewTakesThatVersionWithChanges() throws {
     let (_, evidence) = try contested()
     let run = try lead("review claim-labeling\nedit #\(evidence) verdict=mixed")

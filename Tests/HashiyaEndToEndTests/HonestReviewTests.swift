@@ -169,6 +169,21 @@ import Testing
     #expect(history.status == 0, "\(history.stderr)")
     #expect(history.stdout.contains("comments:"), "\(history.stdout)")
     #expect(history.stdout.components(separatedBy: Self.decisionComment).count == 3, "\(history.stdout)")
+    let entries = try hashiya.run([project, "--json", "-c", "history #\(handle)"])
+    let list = try #require(try JSONSerialization.jsonObject(with: Data(entries.stdout.utf8)) as? [[String: Any]])
+    let comment = try #require(list.last)
+    #expect(comment["entity"] as? String == "comment")
+    #expect(comment["action"] as? String == "accepted")
+    #expect(comment["comment"] as? String == Self.decisionComment)
+  }
+
+  @Test func theDecisionCommentIsInTheUnitsJSON() throws {
+    let (_, evidence) = try contested()
+    let docs = try documents(
+      "review claim-labeling; comment \"\(Self.decisionComment)\"; accept #\(evidence); back")
+    let unit = try #require(docs.last?["unit"] as? [String: Any])
+    #expect(unit["comment"] as? String == Self.decisionComment)
+    #expect((unit["decision"] as? String)?.hasPrefix("accepted → #") == true)
   }
 
   @Test func aGoldExportIsRefusedWhileUnitsAreOpen() throws {

@@ -42,8 +42,8 @@ import Testing
     #expect(units[2].differences == [.label, .attribute("certainty")])
     #expect(units[3].differences == [.link("source")])
     #expect(units[3].dissenters == ["B"])
-    #expect(units[1].span(of: "C") == nil)
-    #expect(units[1].span(of: "B")?.id == 5)
+    #expect(units[1].spans(of: "C").isEmpty)
+    #expect(units[1].spans(of: "B").map(\.id) == [5])
   }
 
   @Test func unanimousUnitsScoreZero() {

@@ -35,6 +35,10 @@ struct BlameCommand: Command {
     if let event = lastSetter({ $0?["status"] != $1?["status"] }), events.count > 1 {
       lines.append(("status", annotation.status.rawValue, event.author, event.at))
     }
+    // Why the annotation is as it is belongs beside who made it so: the reviewers' comments.
+    for comment in try session.store.comments(onAnnotation: handle) {
+      lines.append(("comment (\(comment.kind))", comment.comment, comment.author, comment.at))
+    }
     return Blame(handle: handle, lines: lines)
   }
 }

@@ -8,10 +8,22 @@ struct DecideCommand: Command {
   let accept: Bool
 
   var name: String { accept ? "accept" : "reject" }
-  let synopsis = "N…|all  ·  in a review: accept [NAME], reject"
+  let synopsis = "N…|all  ·  in a review: accept [NAME|#ID], reject"
   var summary: String {
     accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down for good"
   }
+
+  let details = """
+    Outside a review, N… are the numbers of the last suggest (ranges like 3-5, or all).
+    In a review, accept NAME takes NAME's version of the unit; when NAME has two annotations
+    there, accept #ID takes exactly that one. A bare number is refused in a review. reject
+    settles the unit with no annotation.
+
+    Examples:
+      accept 1 3-5
+      accept karim
+      accept #14
+    """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
@@ -22,7 +34,7 @@ struct DecideCommand: Command {
       if !accept && who != nil {
         throw CommandError.usage(command: name, message: "in a review, reject takes no name: it settles the unit empty")
       }
-      let note = accept ? try adjudicator.accept(who) : try adjudicator.reject()
+      let note = accept ? try adjudicator.accept(try who.map { try ReviewChoice.parse($0) }) : try adjudicator.reject()
       return UnitView(queue: queue, note: note)
     }
     let pending = session.pendingSuggestions

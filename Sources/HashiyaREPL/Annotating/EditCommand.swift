@@ -17,18 +17,26 @@ struct EditCommand: Command {
   }
   var details: String {
     part == .attributes
-      ? "Example:\n  edit #12 role=\"المتحدث الرسمي\" affiliation=قسد"
+      ? "In a review, edit NAME key=value… or edit #ID key=value… (a version in the current unit) takes\n"
+        + "that version as the gold annotation with the changes.\n\nExample:\n  edit #12 role=\"المتحدث الرسمي\" affiliation=قسد"
       : "The new label must belong to the same layer; attributes it does not have are dropped.\n\nExample:\n  relabel #7 claim"
+  }
+
+  /// In a review, `edit NAME …` and `edit #ID …` for a version in the current unit take that
+  /// version with changes; `edit #ID …` of any other annotation edits it as outside a review.
+  static func adjudicates(_ choice: ReviewChoice, queue: ReviewQueue) -> Bool {
+    guard case .annotation(let handle) = choice else { return true }
+    return queue.current?.unit.allSpans.contains { $0.id == handle } ?? false
   }
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
-    if part == .attributes, let queue = session.reviewQueue, case .word(let who)? = arguments.peek, !who.hasPrefix("#"),
-      Int(who) == nil
+    if part == .attributes, let queue = session.reviewQueue, case .word(let who)? = arguments.peek, Int(who) == nil,
+      let choice = try? ReviewChoice.parse(who), Self.adjudicates(choice, queue: queue)
     {
       _ = arguments.takeNext()
       let note = try Adjudicator(workspace: session.workspace, queue: queue).accept(
-        who, edits: try arguments.takeAssignments())
+        choice, edits: try arguments.takeAssignments())
       return UnitView(queue: queue, note: note)
     }
     let handle = try arguments.takeHandle()

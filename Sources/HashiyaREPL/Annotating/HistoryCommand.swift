@@ -8,13 +8,16 @@ struct HistoryCommand: Command {
   let summary = "who changed what and when: one annotation, or the latest events"
   let details = """
     Without #ID, the project's latest 20 events (--limit N for more or fewer); with #ID, that
-    annotation's whole history, or its latest N events with --limit N.
+    annotation's whole history, or its latest N events with --limit N, followed by the comments
+    on it: the review decision's that made it (for an adjudicated annotation) and reviewers'
+    approve and flag comments (in --json, entries with "entity": "comment").
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let limit = try arguments.takeIntOption("limit")
     let events: [ProjectEvent]
+    var comments: [EventList.Comment] = []
     if arguments.isEmpty {
       events = try session.store.recentEvents(limit: limit ?? 20)
     } else {
@@ -23,14 +26,19 @@ struct HistoryCommand: Command {
       // One annotation's whole history by default; --limit keeps its latest events.
       let all = try session.store.history(ofAnnotation: handle)
       events = limit.map { Array(all.suffix($0)) } ?? all
+      comments = try session.store.comments(onAnnotation: handle)
     }
-    return EventList(events: events)
+    return EventList(events: events, comments: comments)
   }
 }
 
 /// Events as a table: when, who, what, and what changed.
 struct EventList: CommandOutput {
+  /// A review comment on the annotation whose history is shown.
+  typealias Comment = (kind: String, author: String, at: String, comment: String)
+
   var events: [ProjectEvent]
+  var comments: [Comment] = []
 
   var json: JSONValue {
     .array(
@@ -44,7 +52,13 @@ struct EventList: CommandOutput {
           "after": event.after.flatMap { try? JSONParser.parse($0) } ?? .null,
           "reverts": event.reverts.map(JSONValue.int) ?? .null, "batch": .string(event.batch),
         ])
-      })
+      }
+        + comments.map {
+          .object([
+            "entity": "comment", "action": .string($0.kind), "author": .string($0.author), "at": .string($0.at),
+            "comment": .string($0.comment),
+          ])
+        })
   }
 
   func text(_ style: TextStyle) -> String {
@@ -57,8 +71,15 @@ struct EventList: CommandOutput {
         BidiIsolation.isolate(Self.summary(event)),
       ]
     }
-    return Table(header: ["event", "when (UTC)", "who", "action", "entity", "change"], rows: rows, rightAligned: [0])
-      .render(style)
+    let table = Table(
+      header: ["event", "when (UTC)", "who", "action", "entity", "change"], rows: rows, rightAligned: [0]
+    ).render(style)
+    guard !comments.isEmpty else { return table }
+    let lines = comments.map {
+      "  \(String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " ").visiblyEscaped) "
+        + "\($0.author.visiblyEscaped) (\($0.kind.visiblyEscaped)): " + BidiIsolation.isolate($0.comment)
+    }
+    return ([table, "comments:"] + lines).joined(separator: "\n")
   }
 
   /// A one-line account of what an event changed.

@@ -68,9 +68,11 @@ struct ReportsCommand: Command {
     let (total, summaries) = try session.store.reportSummaries(
       filter, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
     let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))
-    return ReportList(
+    var list = ReportList(
       total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query, reviewStates: states,
       options: options)
+    list.layerStates = try session.store.layerReviewStates(reportIDs: summaries.map(\.id))
+    return list
   }
 
   /// A value as it would be typed again at the prompt.
@@ -91,8 +93,17 @@ struct ReportList: CommandOutput {
   var reviewStates: [Int: String]
   /// The filter and sort options given, as typed, for the hint to the next page.
   var options: [String] = []
+  /// Each layer under review per report, with its own state: one settled layer does not settle a report.
+  var layerStates: [Int: [(layer: String, state: ReviewStateRecord.State)]] = [:]
 
   func reviewState(_ id: Int) -> String { reviewStates[id] ?? "unreviewed" }
+
+  /// The state per layer ("claim-labeling settled, speaker-tagging in review"), or the report's.
+  func reviewColumn(_ id: Int) -> String {
+    guard let layers = layerStates[id], reviewStates[id] != nil else { return reviewState(id) }
+    return layers.map { "\($0.layer.visiblyEscaped) \($0.state.rawValue.replacingOccurrences(of: "-", with: " "))" }
+      .joined(separator: ", ")
+  }
 
   var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 
@@ -105,6 +116,8 @@ struct ReportList: CommandOutput {
             "id": .int($0.id), "title": .string($0.title), "language": .string($0.language),
             "length": .int($0.length), "annotations": .int($0.annotationCount),
             "review": .string(reviewState($0.id)),
+            "reviewLayers": .object(
+              JSONObject((layerStates[$0.id] ?? []).map { (key: $0.layer, value: .string($0.state.rawValue)) })),
           ])
         }),
     ])
@@ -122,7 +135,7 @@ struct ReportList: CommandOutput {
       rows: summaries.map {
         [
           "#\($0.id)", BidiIsolation.isolate(DisplayWidth.truncate($0.title, to: 48)), $0.language.visiblyEscaped,
-          String($0.length), String($0.annotationCount), reviewState($0.id),
+          String($0.length), String($0.annotationCount), reviewColumn($0.id),
         ]
       },
       rightAligned: [0, 3, 4])

@@ -19,7 +19,7 @@ public struct InteractiveLoop {
   public func run() {
     let session = runner.session
     while !session.wantsToQuit {
-      let prompt = "hashiya" + (session.currentReportID.map { " #\($0)" } ?? "") + "> "
+      let prompt = PromptText.make(currentReportID: session.currentReportID, review: session.reviewQueue)
       guard let line = editor.readLine(prompt: prompt) else {
         print("")
         return

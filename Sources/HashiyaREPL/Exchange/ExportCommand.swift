@@ -1,19 +1,22 @@
 import AnnotatorKit
 import Foundation
 import HashiyaFormats
+import HashiyaReview
 import HashiyaStore
 
 /// `export [--format F] [--reports SEL] [--layer L…] [--author A…] [--gold] [--deleted] [--offsets all] OUT|-`.
 struct ExportCommand: Command {
   let name = "export"
   let synopsis =
-    "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold] [--deleted] [--with-suggestions] [--offsets all] OUT|-"
+    "[--format json|jsonl|w3c|brat|prodigy|doccano|labelstudio|html] [--reports SEL] [--layer L] [--author A] [--gold [--allow-open]] [--deleted] [--with-suggestions] [--offsets all] OUT|-"
   let summary = "export annotated reports as JSON, JSON Lines, W3C, brat, Prodigy, doccano, Label Studio or HTML"
   let details = """
     OUT is a file (a new or empty folder for brat) or - for standard output; ~/ is the home
     folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
     --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
-    --gold exports adjudicated annotations only.
+    --gold exports adjudicated annotations only, and is refused while review units are still
+    open on the exported reports and layers (it names how many per layer), since a gold file
+    missing them would pass for a finished one; --allow-open exports the incomplete gold anyway.
     --deleted also writes deleted annotations and links, and withdrawn review decisions, as
     tombstones ("status": "deleted"), so an import elsewhere keeps them; json and jsonl only,
     as the other formats have no way to mark one.
@@ -42,6 +45,7 @@ struct ExportCommand: Command {
     let layers = try takeList(&arguments, "layer")
     let authors = try takeList(&arguments, "author")
     let gold = arguments.takeFlag("gold")
+    let allowOpen = arguments.takeFlag("allow-open")
     let deleted = arguments.takeFlag("deleted")
     let withSuggestions = arguments.takeFlag("with-suggestions")
     let offsets = try arguments.takeOption("offsets")
@@ -61,10 +65,14 @@ struct ExportCommand: Command {
           "--deleted is for the native formats (json, jsonl): \(format.rawValue) has no way to mark a deleted annotation"
       )
     }
+    guard gold || !allowOpen else {
+      throw CommandError.usage(command: name, message: "--allow-open goes with --gold")
+    }
     let destination = try ExportDestination(target, format: format, project: session.store.path)
     let selection = ExportSelection(
       reportIDs: try reports.map { try ReportSelection.ids($0, store: session.store, command: name) },
       layers: layers, authors: authors, goldOnly: gold, includeDeleted: deleted)
+    if gold && !allowOpen { try refuseOpenUnits(reportIDs: selection.reportIDs, layers: layers, session: session) }
     let context = ExportContext(
       projectUID: try session.store.projectUID(), projectName: (session.store.path as NSString).lastPathComponent,
       exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
@@ -87,6 +95,27 @@ struct ExportCommand: Command {
       exporter.discard()
       throw error
     }
+  }
+
+  /// Refuses a gold export while the review queue of the exported reports and layers has units
+  /// nobody settled.
+  private func refuseOpenUnits(reportIDs: [Int]?, layers: [String]?, session: Session) throws {
+    let ids = try reportIDs ?? session.store.reportIDs(limit: Int.max)
+    let queue: ReviewQueue
+    do {
+      queue = try ReviewQueue.undecided(
+        store: session.store, reportIDs: ids, layers: layers, annotators: nil, forDisplay: false)
+    } catch ReviewError.tooFewAnnotators {
+      return  // Nothing to compare, so nothing can be open.
+    }
+    let open = queue.openPerLayer
+    guard !open.isEmpty else { return }
+    let total = open.values.reduce(0, +)
+    let perLayer = open.sorted { $0.key < $1.key }.map { "\($0.key.visiblyEscaped) \($0.value)" }
+    throw CommandError.usage(
+      command: name,
+      message: "\(total) review unit\(total == 1 ? " is" : "s are") still open (\(perLayer.joined(separator: ", "))): "
+        + "settle \(total == 1 ? "it" : "them") with review, or export the incomplete gold with --allow-open")
   }
 
   /// `--layer a --layer b` or `--layer a,b`; nil when not given.

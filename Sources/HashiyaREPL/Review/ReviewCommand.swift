@@ -12,16 +12,20 @@ struct ReviewCommand: Command {
     Aligns the annotators' annotations on each report and layer (spans matched by overlap;
     labels, attributes and links compared) and shows one unit at a time: the sentence, each
     annotator's version side by side, and what differs. At each unit:
-      accept NAME            take NAME's version as the gold annotation
-      accept                 take the version everyone agrees on
-      edit NAME key=value…   take NAME's version with changes (label=X changes the label)
-      reject                 no annotation belongs here (the unit is settled empty)
-      skip · back            move on, or return to the previous unit
-      comment "…"            a note kept with the decision
+      accept NAME                take NAME's version as the gold annotation
+      accept #ID                 take exactly that annotation (when NAME has two versions here)
+      accept                     take the version everyone agrees on
+      edit NAME|#ID key=value…   take that version with changes (label=X changes the label)
+      reject                     no annotation belongs here (the unit is settled empty)
+      skip · back                move on, or return to the previous unit
+      comment "…"                a note kept with the decision
     Decisions write adjudicated annotations authored by you, with their provenance; undo
-    takes one back. --accept-unanimous settles every unit where all agree in one go.
+    takes one back. Every version in a unit is shown with its handle, each annotator's overlapping
+    or duplicate annotations included, with reviewers' flag and approve comments; a bare number is
+    refused here, as it means a suggestion outside a review. The prompt shows the position in the
+    review. --accept-unanimous settles every unit where all agree in one go.
     With --json the whole queue is printed; decisions can follow on standard input.
-    export --gold exports the adjudicated annotations only.
+    export --gold exports the adjudicated annotations only, once no unit is open.
 
     Example:
       review claim-labeling --annotators amal,karim,lina

@@ -26,6 +26,8 @@ struct UnitView: CommandOutput {
       object["text"] = .string(text.substring(item.unit.range))
     }
     object["decision"] = item.decision.map(JSONValue.string) ?? .null
+    object["comment"] = item.comment.map(JSONValue.string) ?? .null
+    object["reviews"] = .array(item.unit.allSpans.flatMap { queue.reviews[$0.id] ?? [] }.map(reviewJSON))
     return .object(object)
   }
 
@@ -55,23 +57,54 @@ struct UnitView: CommandOutput {
     let width = queue.annotators.map { DisplayWidth.of($0.visiblyEscaped) }.max() ?? 0
     for annotator in queue.annotators {
       let name = DisplayWidth.pad(annotator.visiblyEscaped, to: width)
-      guard let span = unit.span(of: annotator) else {
+      let versions = unit.spans(of: annotator)
+      guard !versions.isEmpty else {
         lines.append("  \(name)  " + style.dim("— (no annotation)"))
         continue
       }
-      let attributes = span.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(AnnotationList.plain($0.value))" }
-      let links = span.links.map { "\($0.type) → #\($0.target)" }
-      let mark = unit.dissenters.contains(annotator) ? style.yellow("≠") : " "
-      lines.append(
-        "\(mark) \(name)  #\(span.id) \(span.label.visiblyEscaped) \(span.range)  "
-          + BidiIsolation.isolate("«" + text.substring(span.range) + "»") + " "
-          + (attributes + links).joined(separator: " ").visiblyEscaped)
+      // Every version is shown, each with its handle: the differences above are computed over
+      // all of them, and accept #ID must be able to name any.
+      for (index, span) in versions.enumerated() {
+        let mark = unit.dissenters.contains(annotator) ? style.yellow("≠") : " "
+        let who = index == 0 ? name : String(repeating: " ", count: width)
+        lines.append("\(mark) \(who)  " + Self.spanLine(span, text: text, style: style))
+        for review in queue.reviews[span.id] ?? [] {
+          lines.append(String(repeating: " ", count: width + 6) + style.dim(Self.reviewLine(review)))
+        }
+      }
+    }
+    if let comment = item.comment ?? queue.pendingComment {
+      lines.append("  comment: " + BidiIsolation.isolate(comment))
     }
     if let decision = item.decision {
       lines.append(style.dim("  decided: \(decision.visiblyEscaped) (deciding again replaces it)"))
     }
     lines.append(
-      style.dim("  accept NAME · accept (all agree) · edit NAME key=value… · reject · skip · back · comment \"…\""))
+      style.dim(
+        "  accept NAME|#ID · accept (all agree) · edit NAME|#ID key=value… · reject · skip · back · comment \"…\""))
     return lines.joined(separator: "\n")
+  }
+
+  /// One version: handle, label, range, quote, attributes and links.
+  static func spanLine(_ span: ReviewSpan, text: ReportText, style: TextStyle) -> String {
+    let attributes = span.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(AnnotationList.plain($0.value))" }
+    let links = span.links.map { "\($0.type) → #\($0.target)" }
+    return "#\(span.id) \(span.label.visiblyEscaped) \(span.range)  "
+      + BidiIsolation.isolate("«" + text.substring(span.range) + "»") + " "
+      + (attributes + links).joined(separator: " ").visiblyEscaped
+  }
+
+  /// A reviewer's approve or flag on a version, with its comment.
+  static func reviewLine(_ review: Review) -> String {
+    "↳ \(review.verdict.rawValue) by \(review.reviewer.visiblyEscaped)"
+      + (review.comment.map { ": " + BidiIsolation.isolate($0) } ?? "")
+  }
+
+  static func reviewJSON(_ review: Review) -> JSONValue {
+    .object([
+      "annotation": .int(review.annotationID), "verdict": .string(review.verdict.rawValue),
+      "reviewer": .string(review.reviewer), "comment": review.comment.map(JSONValue.string) ?? .null,
+      "at": .string(review.createdAt),
+    ])
   }
 }

@@ -24,9 +24,14 @@ public struct AlignmentUnit: Sendable {
   /// Every annotator has an identical span here: range, label, attributes and links (by target unit).
   public var isUnanimous: Bool { dissenters.isEmpty }
 
-  /// The annotator's span, or nil when absent; the first by range when they have several.
-  public func span(of annotator: String) -> ReviewSpan? {
-    spans[annotator]?.first
+  /// Every span of the annotator in the unit, by range: overlapping ones and exact duplicates alike.
+  public func spans(of annotator: String) -> [ReviewSpan] {
+    spans[annotator] ?? []
+  }
+
+  /// Every span in the unit, annotator by annotator in review order, each annotator's by range.
+  public var allSpans: [ReviewSpan] {
+    annotators.flatMap { spans(of: $0) }
   }
 
   /// The order a reviewer should see units in: most contentious first, then text order.

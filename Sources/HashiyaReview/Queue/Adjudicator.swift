@@ -15,23 +15,10 @@ public struct Adjudicator {
     self.queue = queue
   }
 
-  /// Takes `annotator`'s version (or the unanimous one), with `edits` applied when given.
-  public func accept(_ annotator: String?, edits: [(key: String, value: String)]? = nil) throws -> String {
+  /// Takes the chosen version (or the unanimous one when `choice` is nil), with `edits` applied when given.
+  public func accept(_ choice: ReviewChoice?, edits: [(key: String, value: String)]? = nil) throws -> String {
     let item = try currentItem()
-    let span: ReviewSpan
-    if let annotator {
-      guard queue.annotators.contains(annotator) else {
-        throw ReviewError.notUnderReview(annotator, annotators: queue.annotators)
-      }
-      guard let found = item.unit.span(of: annotator) else { throw ReviewError.noVersion(annotator) }
-      span = found
-    } else {
-      guard item.unit.isUnanimous, let found = item.unit.annotators.lazy.compactMap({ item.unit.span(of: $0) }).first
-      else {
-        throw ReviewError.disagreement(present: item.unit.annotators.filter { item.unit.span(of: $0) != nil })
-      }
-      span = found
-    }
+    let (span, whose) = try chosenSpan(choice, in: item.unit)
     guard let source = queue.annotations[span.id], let text = queue.texts[item.unit.reportID] else {
       throw StoreError.noSuchAnnotation(id: span.id)
     }
@@ -52,7 +39,6 @@ public struct Adjudicator {
     draft.provenance = queue.sources(item)
     let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
     let gold = try decide(item, outcome: outcome, draft: draft, linksOf: span)
-    let whose = annotator.map { "\($0)'s version" } ?? "the version all agree on"
     return "\(outcome == .edited ? "edited" : "accepted") \(whose) as #\(gold ?? 0)"
   }
 
@@ -61,6 +47,32 @@ public struct Adjudicator {
     let item = try currentItem()
     _ = try decide(item, outcome: .rejected, draft: nil, linksOf: nil)
     return "rejected: no annotation here"
+  }
+
+  /// The span a choice names in the unit, and how to say whose it was.
+  private func chosenSpan(_ choice: ReviewChoice?, in unit: AlignmentUnit) throws -> (ReviewSpan, String) {
+    switch choice {
+    case .annotator(let annotator):
+      guard queue.annotators.contains(annotator) else {
+        throw ReviewError.notUnderReview(annotator, annotators: queue.annotators)
+      }
+      let versions = unit.spans(of: annotator)
+      guard let found = versions.first else { throw ReviewError.noVersion(annotator) }
+      // Taking "the first" of two would silently drop the other's label or attributes.
+      guard versions.count == 1 else { throw ReviewError.severalVersions(annotator, handles: versions.map(\.id)) }
+      return (found, "\(annotator)'s version")
+    case .annotation(let handle):
+      let all = unit.allSpans
+      guard let found = all.first(where: { $0.id == handle }) else {
+        throw ReviewError.notInUnit(handle, handles: all.map(\.id))
+      }
+      return (found, "#\(handle), \(found.annotator)'s version")
+    case nil:
+      guard unit.isUnanimous, let found = unit.allSpans.first else {
+        throw ReviewError.disagreement(present: unit.annotators.filter { !unit.spans(of: $0).isEmpty })
+      }
+      return (found, "the version all agree on")
+    }
   }
 
   private func currentItem() throws -> ReviewQueue.Item {
@@ -99,6 +111,7 @@ public struct Adjudicator {
       return created?.id
     }
     queue.items[queue.position].decision = outcome.rawValue + (handle.map { " → #\($0)" } ?? "")
+    queue.items[queue.position].comment = queue.pendingComment
     queue.advance()
     return handle
   }

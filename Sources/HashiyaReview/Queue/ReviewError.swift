@@ -10,6 +10,12 @@ public enum ReviewError: Error, Equatable, CustomStringConvertible {
   case queueDone
   /// A review compares annotators: one is not enough.
   case tooFewAnnotators(found: [String])
+  /// The named annotator has more than one annotation in the unit: which one must be said.
+  case severalVersions(String, handles: [Int])
+  /// `accept #ID` names an annotation that is not part of the current unit.
+  case notInUnit(Int, handles: [Int])
+  /// A bare number (or a malformed handle) where a name or `#ID` belongs.
+  case bareNumber(String)
 
   public var description: String {
     switch self {
@@ -23,6 +29,15 @@ public enum ReviewError: Error, Equatable, CustomStringConvertible {
       return "the review is done; start another with review"
     case .tooFewAnnotators(let found):
       return "review needs at least two annotators; found \(found.isEmpty ? "none" : found.joined(separator: ", "))"
+    case .severalVersions(let name, let handles):
+      return "\(name) has \(handles.count) annotations here: say which, "
+        + handles.map { "accept #\($0)" }.joined(separator: " or ")
+    case .notInUnit(let handle, let handles):
+      return "#\(handle) is not in this unit: its annotations are "
+        + handles.map { "#\($0)" }.joined(separator: ", ")
+    case .bareNumber(let word):
+      return "in a review, accept takes an annotator's name or an annotation's #ID, not \"\(word)\" "
+        + "(a bare number means a suggestion outside a review)"
     }
   }
 }

@@ -8,11 +8,14 @@ public final class ReviewQueue {
     public var layer: String
     public var unit: AlignmentUnit
     public var decision: String?
+    /// The comment the decision was taken with, if any.
+    public var comment: String?
 
-    public init(layer: String, unit: AlignmentUnit, decision: String? = nil) {
+    public init(layer: String, unit: AlignmentUnit, decision: String? = nil, comment: String? = nil) {
       self.layer = layer
       self.unit = unit
       self.decision = decision
+      self.comment = comment
     }
   }
 
@@ -23,6 +26,9 @@ public final class ReviewQueue {
   public let annotators: [String]
   /// A comment typed for the current unit, stored with its decision.
   public var pendingComment: String?
+  /// Reviewers' `approve`/`flag` verdicts on the annotations in the queue, by handle, oldest first:
+  /// their comments are part of what a reviewer weighs.
+  public var reviews: [Int: [Review]] = [:]
   /// Units per report and layer (`"12/claim-labeling"`), decided ones included: a report is settled
   /// when that many decisions stand.
   public let unitCounts: [String: Int]
@@ -39,10 +45,14 @@ public final class ReviewQueue {
   }
 
   /// The undecided units of the selected reports and layers, most contentious first.
+  ///
+  /// `forDisplay` keeps the texts and reviewers' comments a reviewer sees; counting open units
+  /// (a gold export's check) does without them, as every report's text would cost gigabytes.
   public static func undecided(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?
+    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?, forDisplay: Bool = true
   ) throws -> ReviewQueue {
-    let built = try ReviewDocuments.build(store: store, reportIDs: reportIDs, layers: layers, annotators: annotators)
+    let built = try ReviewDocuments.build(
+      store: store, reportIDs: reportIDs, layers: layers, annotators: annotators, keepTexts: forDisplay)
     guard built.annotators.count >= 2 else { throw ReviewError.tooFewAnnotators(found: built.annotators) }
     var decidedSources: [String: Set<String>] = [:]
     for decision in try store.reviewDecisions(reportIDs: reportIDs, layer: nil) {
@@ -61,9 +71,14 @@ public final class ReviewQueue {
       }
     }
     items.sort { AlignmentUnit.moreContentious($0.unit, $1.unit) }
-    return ReviewQueue(
+    let queue = ReviewQueue(
       items: items, annotations: built.annotations, texts: built.texts, annotators: built.annotators,
       unitCounts: counts)
+    if forDisplay {
+      let shown = items.flatMap { $0.unit.allSpans.map(\.id) }
+      queue.reviews = Dictionary(grouping: try store.reviews(annotationIDs: shown), by: \.annotationID)
+    }
+    return queue
   }
 
   /// Where two annotators differ on the selected reports and layer, as units in text order.
@@ -96,5 +111,10 @@ public final class ReviewQueue {
   /// The UUIDs of the annotations in a unit.
   public func sources(_ item: Item) -> [String] {
     item.unit.spans.values.flatMap { $0 }.compactMap { annotations[$0.id]?.uuid }
+  }
+
+  /// Open (undecided) units per layer.
+  public var openPerLayer: [String: Int] {
+    items.filter { $0.decision == nil }.reduce(into: [:]) { counts, item in counts[item.layer, default: 0] += 1 }
   }
 }

@@ -87,6 +87,32 @@ extension ProjectStore {
     }
   }
 
+  /// The comments on one annotation, oldest first: its review decision's (for an adjudicated
+  /// annotation) and reviewers' approve and flag comments; `kind` is the decision or verdict.
+  public func comments(onAnnotation id: Int) throws(StoreError) -> [(
+    kind: String, author: String, at: String, comment: String
+  )] {
+    try read("read the comments on #\(id)") { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT decision AS kind, reviewer AS author, decidedAt AS at, comment FROM reviewDecisions
+          WHERE annotationId = ? AND status = 'active' AND comment IS NOT NULL AND comment != ''
+          UNION ALL
+          SELECT verdict, reviewer, createdAt, comment FROM reviews
+          WHERE annotationId = ? AND comment IS NOT NULL AND comment != ''
+          ORDER BY at, kind
+          """, arguments: [id, id]
+      ).map { row throws(StoreError) in
+        let what = "a comment on #\(id)"
+        return (
+          kind: try row.checked("kind", what), author: try row.checked("author", what), at: try row.checked("at", what),
+          comment: try row.checked("comment", what)
+        )
+      }
+    }
+  }
+
   /// Units already settled on these reports for a layer; a decision whose adjudicated annotation
   /// was since undone no longer counts.
   public func reviewDecisions(reportIDs: [Int], layer: String?) throws(StoreError) -> [ReviewDecision] {
@@ -118,32 +144,56 @@ extension ProjectStore {
     }
   }
 
-  /// Review state per report: `settled` when every layer under review has a standing decision for
-  /// each of its units, `in-review` when any decision stands, else absent (unreviewed). Derived from
-  /// the decisions, so an undone decision reopens its report.
+  /// Review state per report: `settled` when every layer under review is settled, `in-review`
+  /// when any decision stands, else absent (unreviewed). A layer is under review on a report once a
+  /// decision was taken on it, or while two or more annotators have work on it to compare; so
+  /// settling one layer leaves the report in review while another still waits.
   public func reviewStates(reportIDs: [Int]) throws(StoreError) -> [Int: String] {
+    try layerReviewStates(reportIDs: reportIDs).compactMapValues { layers in
+      let states = layers.map(\.state)
+      if states.allSatisfy({ $0 == .unreviewed }) { return nil }
+      return states.allSatisfy { $0 == .settled }
+        ? ReviewStateRecord.State.settled.rawValue : ReviewStateRecord.State.inReview.rawValue
+    }
+  }
+
+  /// Review state per report and layer under review, layers by name. Derived from the standing
+  /// decisions, so an undone decision reopens its layer.
+  public func layerReviewStates(reportIDs: [Int]) throws(StoreError) -> [Int: [(
+    layer: String, state: ReviewStateRecord.State
+  )]] {
     guard !reportIDs.isEmpty else { return [:] }
     return try read("read review states") { db in
-      var states: [Int: String] = [:]
-      for row in try Self.batched(
-        reportIDs,
-        { batch in
-          try Row.fetchAll(
-            db,
-            sql: """
-              SELECT s.reportId, s.units, \(Self.standingDecisionsSQL) AS decided
-              FROM reviewState s WHERE s.reportId IN (\(Self.marks(batch.count)))
-              """, arguments: StatementArguments(batch))
-        })
-      {
-        let id: Int = try row.checked("reportId", "a review state")
-        let layerState = ReviewStateRecord.state(
-          decided: try row.checked("decided", "the review state of report #\(id)"),
-          units: try row.checked("units", "the review state of report #\(id)"))
-        guard layerState != .unreviewed else { continue }
-        states[id] = states[id] == "in-review" ? "in-review" : layerState.rawValue
+      var states: [Int: [String: ReviewStateRecord.State]] = [:]
+      _ = try Self.batched(reportIDs) { batch in
+        let marks = Self.marks(batch.count)
+        // Layers two or more annotators worked on wait for review even before any decision.
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT reportId, layer FROM annotations
+            WHERE reportId IN (\(marks)) AND status = 'active' AND origin != 'adjudicated'
+            GROUP BY reportId, layer HAVING count(DISTINCT author) >= 2
+            """, arguments: StatementArguments(batch))
+        {
+          let id: Int = try row.checked("reportId", "a layer under review")
+          states[id, default: [:]][try row.checked("layer", "a layer under review")] = .unreviewed
+        }
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT s.reportId, s.layer, s.units, \(Self.standingDecisionsSQL) AS decided
+            FROM reviewState s WHERE s.reportId IN (\(marks))
+            """, arguments: StatementArguments(batch))
+        {
+          let id: Int = try row.checked("reportId", "a review state")
+          let what = "the review state of report #\(id)"
+          states[id, default: [:]][try row.checked("layer", what)] = ReviewStateRecord.state(
+            decided: try row.checked("decided", what), units: try row.checked("units", what))
+        }
+        return [Int]()
       }
-      return states
+      return states.mapValues { layers in layers.sorted { $0.key < $1.key }.map { (layer: $0.key, state: $0.value) } }
     }
   }
 

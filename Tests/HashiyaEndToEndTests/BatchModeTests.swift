@@ -138,6 +138,11 @@ import Testing
       #expect(run.stdout.contains(name))
     }
     #expect(run.stdout.contains("ignoring Arabic diacritics"))
+    // The list fits a terminal: no line padded out to the longest synopsis.
+    let list = run.stdout.split(separator: "\n").prefix { !$0.hasPrefix("find ") }
+    let widest = list.map { $0.count }.max() ?? 0
+    #expect(widest <= 80, "\(list.first { $0.count == widest } ?? "")")
+    #expect(!list.contains { $0.hasSuffix(" ") })
   }
 
   @Test func userComesFromTheFlagThenTheEnvironment() throws {

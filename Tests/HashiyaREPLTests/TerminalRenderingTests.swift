@@ -1,5 +1,6 @@
 import AnnotatorKit
 import AnnotatorTesting
+import Foundation
 import Testing
 
 @testable import HashiyaREPL
@@ -50,5 +51,24 @@ import Testing
     #expect(forced.finish(text) == text)
     #expect(pipe.finish(text) == "قسد (SDF) قالت")
     #expect(never.finish(text) == "قسد (SDF) قالت")
+  }
+}
+
+/// Help and long lines fold at spaces to the width, never inside an Arabic word.
+@Suite struct TextWrapTests {
+  @Test func foldsAtSpacesWithAHangingIndent() {
+    let text = "يؤكد التحالف الدولي استمرار دعمهم لقوات سوريا الديمقراطية في الحرب على تنظيم داعش"
+    let wrapped = TextWrap.wrap(text, width: 30, indent: 4)
+    let lines = wrapped.split(separator: "\n").map(String.init)
+    #expect(lines.count > 1)
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && DisplayWidth.of($0) <= 30 })
+    #expect(DisplayWidth.of(lines[0]) <= 26)
+    // Every word comes through whole and in order.
+    #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
+  }
+
+  @Test func aWordLongerThanTheLineStaysWhole() {
+    let long = String(repeating: "ك", count: 40)
+    #expect(TextWrap.wrap("a \(long) b", width: 30, indent: 2) == "a\n  \(long)\n  b")
   }
 }

@@ -51,11 +51,14 @@ struct HelpText: CommandOutput {
       }
       return lines.joined(separator: "\n")
     }
-    let width = commands.map { DisplayWidth.of("\($0.name) \($0.synopsis)".visiblyEscaped) }.max() ?? 0
+    // Names and summaries only, as `git help` lists them: a synopsis column as wide as the
+    // longest (`reports` has a dozen options) pushed every line past any terminal's width.
+    let width = commands.map { DisplayWidth.of($0.name.visiblyEscaped) }.max() ?? 0
     let rows = commands.map { command in
-      style.bold(DisplayWidth.pad((command.name + " " + command.synopsis).visiblyEscaped, to: width)) + "  "
-        + command.summary.visiblyEscaped
+      style.bold(DisplayWidth.pad(command.name.visiblyEscaped, to: width)) + "  "
+        + TextWrap.wrap(command.summary.visiblyEscaped, width: 80, indent: width + 2)
     }
-    return (rows + ["", "help COMMAND explains one; commands can be joined with ;"]).joined(separator: "\n")
+    return (rows + ["", "help COMMAND shows its options and explains it; commands can be joined with ;"])
+      .joined(separator: "\n")
   }
 }

@@ -28,4 +28,22 @@ import Testing
     #expect(session.output.contains("\u{1B}[7m"), "\(session.output)")
     #expect(session.output.contains("\u{2068}"))
   }
+
+  /// Output taller than the screen (the pseudo-terminal has 40 rows) goes through the pager;
+  /// a short answer does not, and batch output never does.
+  @Test func longOutputAtThePromptGoesThroughThePager() throws {
+    _ = try hashiya.run([project, "-c", "import \(HashiyaBinary.seed)"])
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("help\r"), .expect("hashiya #1> "), .type("whoami\r"),
+        .expect("tester on"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ],
+      environment: ["PAGER": "sed 's/^/paged: /'"])
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.output.contains("paged: help COMMAND"), "\(session.output)")
+    #expect(!session.output.contains("paged: tester on"), "\(session.output)")
+    let batch = try hashiya.run([project, "-c", "help"], environment: ["PAGER": "sed 's/^/paged: /'"])
+    #expect(!batch.stdout.contains("paged:"))
+  }
 }

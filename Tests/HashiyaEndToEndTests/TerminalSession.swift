@@ -34,7 +34,9 @@ struct TerminalSession {
     var failedStep: String?
   }
 
-  static func run(_ arguments: [String], in folder: URL, steps: [Step]) throws -> Result {
+  static func run(
+    _ arguments: [String], in folder: URL, steps: [Step], environment extra: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let stepsJSON = String(decoding: try JSONSerialization.data(withJSONObject: steps.map(\.json)), as: UTF8.self)
@@ -46,6 +48,7 @@ struct TerminalSession {
     environment["HOME"] = folder.path
     environment["TERM"] = "xterm"
     environment.removeValue(forKey: "NO_COLOR")
+    environment.merge(extra) { $1 }
     process.environment = environment
     let output = Pipe()
     process.standardOutput = output

@@ -44,7 +44,11 @@ public enum Launcher {
     if isatty(STDERR_FILENO) == 1 && !options.json {
       session.importProgress = ProgressBar().update
     }
-    let runner = CommandRunner(session: session, json: options.json, style: style)
+    // At the prompt, output taller than the screen goes through a pager; never in batch or JSON.
+    let runner =
+      batch || options.json
+      ? CommandRunner(session: session, json: options.json, style: style)
+      : CommandRunner(session: session, json: options.json, style: style, write: Pager(environment: environment).write)
     runner.reportsTiming = environment["HASHIYA_TIMING"] == "1"
     if !options.commands.isEmpty {
       for line in options.commands where !session.wantsToQuit && SignalHandling.pendingSignal == nil {

@@ -58,6 +58,8 @@ enum CanonicalDump {
         SELECT r.uid, s.layer, s.label, s.start, s."end", s.decision, s.origin, s.author, s.decidedAt
         FROM suggestionDecisions s JOIN reports r ON r.id = s.reportId
         """)
+      try add("member", "SELECT name, folded, role, status, addedBy, updatedAt FROM team")
+      try add("setting", "SELECT key, value FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'")
       // A merge's own record stays in the file that made it; every other event is shared.
       try add(
         "event",

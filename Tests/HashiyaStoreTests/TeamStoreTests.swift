@@ -103,6 +103,29 @@ import Testing
     #expect(try store.history(ofAnnotation: mark.id).last?.author == "lead")
   }
 
+  @Test func theTeamAndBlindSettingsMergeAsALatticeEitherWay() throws {
+    let store = try makeStore("a.hashiya")
+    _ = try store.admit("lead")
+    try store.setMember("karim", role: .annotator, by: "lead")
+    try store.saveCopy(to: folder.path("b.hashiya"))
+    let copy = try ProjectStore.open(path: folder.path("b.hashiya"))
+    try copy.setMember("Karim", role: .lead, by: "lead")
+    try copy.setMember("لينا", role: .annotator, by: "lead")
+    // The later change wins: karim's removal here over his promotion there.
+    try store.removeMember("karim", by: "lead")
+    try store.setBlind(false, layer: "claim-labeling", by: "lead")
+    _ = try store.merge(from: copy, author: "lead")
+    _ = try copy.merge(from: store, author: "lead")
+    for project in [store, copy] {
+      let team = try project.teamMembers(includingRemoved: true).map { "\($0.name) \($0.role) \($0.isActive)" }
+      #expect(team == ["lead lead true", "karim annotator false", "لينا annotator true"])
+      #expect(try project.access(for: "لينا").blindLayers == ["claim-labeling": false])
+    }
+    let again = try CanonicalDump.lines(of: store)
+    _ = try store.merge(from: copy, author: "lead")
+    #expect(try CanonicalDump.lines(of: store) == again)
+  }
+
   @Test func restrictedBundlesHoldOnlyTheAnnotatorsOwnWork() throws {
     let access = TeamAccess(user: "amal", role: .annotator, blindByDefault: true)
     func mark(_ id: Int, _ author: String) -> Annotation {

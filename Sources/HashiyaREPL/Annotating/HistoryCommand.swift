@@ -8,7 +8,8 @@ struct HistoryCommand: Command {
   let summary = "who changed what and when: one annotation, or the latest events"
   let details = """
     Without #ID, the project's latest 20 events (--limit N for more or fewer); with #ID, that
-    annotation's whole history, or its latest N events with --limit N.
+    annotation's whole history, or its latest N events with --limit N. An annotator working
+    blind sees only their own events, and the history of annotations they may see.
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
@@ -16,10 +17,12 @@ struct HistoryCommand: Command {
     let limit = try arguments.takeIntOption("limit")
     let events: [ProjectEvent]
     if arguments.isEmpty {
-      events = try session.store.recentEvents(limit: limit ?? 20)
+      let access = try session.access()
+      events = try session.store.recentEvents(limit: limit ?? 20, author: access.isRestricted ? session.user : nil)
     } else {
       let handle = try arguments.takeHandle()
       try arguments.finish()
+      _ = try session.visibleAnnotation(handle)
       // One annotation's whole history by default; --limit keeps its latest events.
       let all = try session.store.history(ofAnnotation: handle)
       events = limit.map { Array(all.suffix($0)) } ?? all

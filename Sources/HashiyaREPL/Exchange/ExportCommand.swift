@@ -14,6 +14,7 @@ struct ExportCommand: Command {
     folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
     --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
     --gold exports adjudicated annotations only.
+    On a blind layer an annotator exports only their own annotations (see "team").
     --deleted also writes deleted annotations and links, and withdrawn review decisions, as
     tombstones ("status": "deleted"), so an import elsewhere keeps them; json and jsonl only,
     as the other formats have no way to mark one.
@@ -40,7 +41,8 @@ struct ExportCommand: Command {
     let formatName = try arguments.takeOption("format")
     let reports = try arguments.takeOption("reports")
     let layers = try takeList(&arguments, "layer")
-    let authors = try takeList(&arguments, "author")
+    let access = try session.access()
+    let authors = try takeList(&arguments, "author")?.map(session.memberName)
     let gold = arguments.takeFlag("gold")
     let deleted = arguments.takeFlag("deleted")
     let withSuggestions = arguments.takeFlag("with-suggestions")
@@ -49,6 +51,11 @@ struct ExportCommand: Command {
       throw CommandError.usage(command: name, message: "name the output file, folder or -")
     }
     try arguments.finish()
+    for author in authors ?? [] {
+      for layer in layers?.map({ Optional($0) }) ?? [nil] {
+        try session.checkMaySee(author: author, layer: layer, access)
+      }
+    }
     let format = try Self.format(formatName, destination: target)
     guard offsets == nil || offsets == "all" || offsets == "scalar" else {
       throw CommandError.usage(command: name, message: "--offsets takes all or scalar")
@@ -73,7 +80,8 @@ struct ExportCommand: Command {
     let extra = withSuggestions ? Self.pendingByReport(session) : [:]
     do {
       try ReportPrefetch.forEachReport(in: session.store, selection) { bundle, text in
-        var bundle = bundle
+        // On blind layers an annotator's export holds their own work only.
+        var bundle = access.restricted(bundle)
         if let pending = extra[bundle.report.id] {
           bundle.annotations = (bundle.annotations + pending).sorted { $0.range < $1.range }
         }

@@ -98,7 +98,7 @@ import Testing
     let history = try run("amal", "history --limit 100")
     #expect(!history.stdout.contains("karim") && !history.stdout.contains("لينا"), "\(history.stdout)")
     #expect(history.stdout.contains("amal"))
-    for hidden in ["history #2", "blame #3", "show 1 --author karim", "ls --author karim"] {
+    for hidden in ["history #2", "blame #3", "show 1 --author karim", "ls --author karim", "approve #2"] {
       let refused = try run("amal", hidden, succeeds: false)
       #expect(refused.status == 1, "\(hidden)")
       #expect(refused.stderr.contains("annotated blind"), "\(hidden): \(refused.stderr)")
@@ -116,6 +116,8 @@ import Testing
       #expect(!text.contains("karim") && !text.contains("لينا"), "\(format)")
       #expect(!text.contains("type\":\"comparison"), "\(format)")
     }
+    let conflicts = try run("amal", "conflicts", succeeds: false)
+    #expect(conflicts.stderr.contains("conflicts is for leads"), "\(conflicts.stderr)")
     let others = try run("amal", "export --author karim \(hashiya.path("k.jsonl"))", succeeds: false)
     #expect(others.stderr.contains("annotated blind"), "\(others.stderr)")
   }

@@ -16,7 +16,7 @@ struct TeamCommand: Command {
                                    team has two or more annotators
     Changing the team is for leads. Names are compared ignoring case (Amal is amal); the first
     user of a project is its lead. On blind layers annotators see, list, export and change only
-    their own annotations; agreement, diff and review are for leads.
+    their own annotations; agreement, diff, review and conflicts are for leads.
     On a project file, identity is declared with --user, not authenticated.
 
     Examples:

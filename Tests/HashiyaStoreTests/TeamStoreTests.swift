@@ -126,6 +126,36 @@ import Testing
     #expect(try CanonicalDump.lines(of: store) == again)
   }
 
+  @Test func reportCountsAreOfWhatTheMemberMaySee() throws {
+    let store = try makeStore()
+    _ = try store.importReports(author: "lead", source: "test") { inserter in
+      try inserter.insert(NewReport(uid: "r1", title: "تقرير", text: "قالَ المتحدثُ إنّ الهدنةَ صامدة.", language: "ar"))
+    }
+    _ = try store.admit("lead")
+    for user in ["amal", "karim"] {
+      try store.setMember(user, role: .annotator, by: "lead")
+      try store.change(author: user) { changes in
+        for layer in ["claim-labeling", "translation-notes"] {
+          try changes.add(
+            NewAnnotation(reportID: 1, layer: layer, label: "x", range: TextRange(0, 4), quote: "قالَ"))
+        }
+      }
+    }
+    func expectCountsAgree() throws {
+      let access = try store.access(for: "amal")
+      let seen = try store.annotations(AnnotationFilter()).filter(access.maySee).count
+      #expect(try store.reportSummaries(access: access).page.first?.annotationCount == seen)
+    }
+    #expect(try store.reportSummaries(access: store.access(for: "amal")).page.first?.annotationCount == 2)
+    try store.setBlind(false, layer: "translation-notes", by: "lead")
+    try expectCountsAgree()
+    try store.setBlind(false, layer: nil, by: "lead")
+    try store.setBlind(true, layer: "claim-labeling", by: "lead")
+    try expectCountsAgree()
+    #expect(try store.reportSummaries(access: store.access(for: "amal")).page.first?.annotationCount == 3)
+    #expect(try store.reportSummaries().page.first?.annotationCount == 4)
+  }
+
   @Test func restrictedBundlesHoldOnlyTheAnnotatorsOwnWork() throws {
     let access = TeamAccess(user: "amal", role: .annotator, blindByDefault: true)
     func mark(_ id: Int, _ author: String) -> Annotation {

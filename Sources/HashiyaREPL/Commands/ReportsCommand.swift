@@ -18,7 +18,7 @@ struct ReportsCommand: Command {
     let page = try arguments.takeIntOption("page") ?? 1
     let query = try arguments.takeRest().map(\.text).joined(separator: " ")
     let (total, summaries) = try session.store.reportSummaries(
-      titleQuery: query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+      titleQuery: query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize, access: try session.access())
     let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))
     return ReportList(
       total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query, reviewStates: states)

@@ -40,9 +40,10 @@ extension ProjectStore {
   }
 
   /// A page of report summaries in id order, optionally only those whose title contains `titleQuery`
-  /// (compared after Arabic folding, so diacritics and alef forms do not matter).
+  /// (compared after Arabic folding, so diacritics and alef forms do not matter). The counts are
+  /// of the annotations `access` may see, all when nil.
   public func reportSummaries(
-    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20
+    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
   ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
     try read("list reports") { db in
       var filter = ""
@@ -52,14 +53,16 @@ extension ProjectStore {
         arguments += [FoldedText.foldedString(titleQuery)]
       }
       let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports \(filter)", arguments: arguments) ?? 0
+      let visible = Self.visibility(access)
       let rows = try Row.fetchAll(
         db,
         sql: """
           SELECT r.id, r.title, r.language, r.length,
-            (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active') AS annotationCount
+            (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active' AND \(visible.sql))
+              AS annotationCount
           FROM reports r \(filter) ORDER BY r.id LIMIT ? OFFSET ?
           """,
-        arguments: arguments + [limit, offset])
+        arguments: visible.arguments + arguments + [limit, offset])
       let page = try rows.map { row throws(StoreError) in
         let id: Int = try row.checked("id", "a report")
         let what = "report #\(id)"

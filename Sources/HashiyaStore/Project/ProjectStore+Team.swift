@@ -129,6 +129,16 @@ extension ProjectStore {
     }
   }
 
+  /// An SQL condition on annotations `a` that holds for those `access` may see, as
+  /// `TeamAccess.maySee` decides: for a blind annotator, their own, and any on a layer not blind.
+  static func visibility(_ access: TeamAccess?) -> (sql: String, arguments: StatementArguments) {
+    guard let access, access.isRestricted else { return ("1", []) }
+    let layers = access.blindLayers.filter { $0.value != access.blindByDefault }.keys.sorted()
+    let listed = layers.isEmpty ? "0" : "a.layer IN (\(marks(layers.count)))"
+    let open = access.blindByDefault ? listed : "NOT (\(listed))"
+    return ("(a.author = ? OR \(open))", StatementArguments([access.user] + layers))
+  }
+
   /// The role of an active member, nil for a name the team does not have.
   static func role(_ db: Database, of user: String) throws -> TeamMember.Role? {
     let role = try String.fetchOne(

@@ -32,6 +32,20 @@ public final class Workspace {
     return result
   }
 
+  /// What this workspace's user may see and change, read afresh: a lead may change the team or
+  /// the blind setting at any time, from another session too.
+  public func access() throws -> TeamAccess {
+    try store.access(for: user)
+  }
+
+  /// Refuses what only leads may see (agreement, diff, review) to an annotator.
+  @discardableResult
+  public func requireLead(_ action: String) throws -> TeamAccess {
+    let access = try access()
+    guard access.isLead else { throw TeamError.leadsOnly(action: action, user: user) }
+    return access
+  }
+
   /// The schema of `layer`, from its plugin or else from the project file.
   public func schema(_ layer: String) throws -> LayerSchema {
     try catalog.schema(layer, store: store)

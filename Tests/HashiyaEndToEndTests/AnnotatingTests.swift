@@ -48,7 +48,10 @@ import Testing
   }
 
   func importSeed() throws {
-    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"]).status == 0)
+    #expect(
+      try hashiya.run([project, "-c", "import \(HashiyaBinary.samples); team add amal lead; team add karim lead"])
+        .status
+        == 0)
   }
 
   @Test func annotatesByEverySpanForm() throws {

@@ -34,7 +34,7 @@ import Testing
     let run = try hashiya.run([project], input: "whoami\nshow 2\nnext\nprev\n")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(!run.stdout.contains("hashiya>"))
-    #expect(run.stdout.contains("tester on \(project) (3 reports)"))
+    #expect(run.stdout.contains("tester on \(project) (3 reports, lead)"))
     #expect(run.stdout.contains("River port reopens after three-month closure"))
     #expect(run.stdout.contains("#3"))
   }
@@ -146,7 +146,9 @@ import Testing
   }
 
   @Test func userComesFromTheFlagThenTheEnvironment() throws {
-    #expect(try hashiya.run([project, "--user", "amal", "-c", "whoami"]).stdout.hasPrefix("amal on"))
+    #expect(
+      try hashiya.run([project, "--user", "amal", "-c", "whoami; team add karim annotator"]).stdout.hasPrefix("amal on")
+    )
     #expect(
       try hashiya.run([project, "-c", "whoami"], environment: ["HASHIYA_USER": "karim"]).stdout.hasPrefix("karim on"))
   }

@@ -8,7 +8,7 @@ import Testing
   var project: String { hashiya.path("p.hashiya") }
 
   func suggestions() throws -> [[String: Any]] {
-    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"]).status == 0)
+    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples); team add amal lead"]).status == 0)
     let run = try hashiya.run([project, "--json", "-c", "show 1; suggest"])
     #expect(run.status == 0, "\(run.stderr)")
     let list = try JSONSerialization.jsonObject(with: Data(run: run, line: 1)) as? [String: Any]

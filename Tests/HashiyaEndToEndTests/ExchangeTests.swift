@@ -9,7 +9,10 @@ import Testing
 
   /// The samples with annotations by two people, a link and a review.
   func annotated() throws {
-    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"]).status == 0)
+    #expect(
+      try hashiya.run([project, "-c", "import \(HashiyaBinary.samples); team add amal lead; team add karim lead"])
+        .status
+        == 0)
     let amal = try hashiya.run([
       project, "--user", "amal", "-c",
       "show 1; speaker \"كينو كابرييل\"; quote s10 by #1; claim \"ثمانية ملايين\" type=statistical; show 3; note \"دبي\"#2 \"Dubai\"; note \"Tech Summit\"#2 \"a conference\"",
@@ -55,7 +58,7 @@ import Testing
     #expect(Set(annotations.compactMap { $0["author"] as? String }) == ["amal", "karim"])
     let raw = try String(contentsOfFile: hashiya.path("a.jsonl"), encoding: .utf8)
     #expect(!raw.contains("\\u06"))
-    let again = try hashiya.run([other, "-c", "import \(hashiya.path("a.jsonl"))"])
+    let again = try hashiya.run([other, "--user", "someone", "-c", "import \(hashiya.path("a.jsonl"))"])
     #expect(again.stdout.contains("imported 0 annotations"))
   }
 
@@ -151,7 +154,7 @@ import Testing
   @Test func mergeBringsATeammatesWorkAndIsIdempotent() throws {
     try annotated()
     let mine = hashiya.path("mine.hashiya")
-    #expect(try hashiya.run([mine, "-c", "import \(HashiyaBinary.samples)"]).status == 0)
+    #expect(try hashiya.run([mine, "-c", "import \(HashiyaBinary.samples); team add lina lead"]).status == 0)
     #expect(
       try hashiya.run([mine, "--user", "lina", "-c", "show 2; claim \"40,000 tonnes\" type=statistical"]).status == 0)
     let first = try hashiya.run([mine, "--json", "-c", "merge \(project)"])

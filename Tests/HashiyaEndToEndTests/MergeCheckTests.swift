@@ -12,6 +12,7 @@ import Testing
     let ours = try HostileProjectTests.base(in: hashiya)
     let theirs = hashiya.path("karim.hashiya")
     try FileManager.default.copyItem(atPath: ours, toPath: theirs)
+    #expect(try hashiya.run([theirs, "-c", "team add karim lead"]).status == 0)
     let added = try hashiya.run([theirs, "--user", "karim", "-c", "claim \"كيفين كويثي\" type=quote"])
     #expect(added.status == 0, "\(added.stderr)")
     let queue = try DatabaseQueue(path: theirs)

@@ -51,7 +51,7 @@ import Testing
   /// one unit) and flags karim's short claim; amal's undone note is a tombstone.
   func reviewedProject() throws {
     let report = hashiya.write("report.ar.txt", Self.text)
-    try run(project, "tester", "import \(report)")
+    try run(project, "tester", "import \(report); team add amal lead; team add karim lead; team add lead lead")
     try run(
       project, "amal",
       #"show 1; claim "دَرَّبَ 120 ألف مقاتل" type=statistical; claim "ثمانية ملايين شخص" type=statistical; speaker "كينو كابرييل""#
@@ -143,7 +143,7 @@ import Testing
     // Into a fresh project and out again: the same reports, review work included.
     let copy = hashiya.path("copy.hashiya")
     let second = hashiya.path("second.\(ext)")
-    let imported = try run(copy, "someone", "import \(first); export \(second)")
+    let imported = try run(copy, "lead", "import \(first); export \(second)")
     #expect(
       imported.stdout.contains(
         "imported 10 annotations, 0 links, 1 reviews, 4 review decisions, 2 review states, \(suggestionDecisions.count) suggestion decisions on 1 reports (1 new)"
@@ -164,12 +164,12 @@ import Testing
     // Turned-down candidates are not offered again, while a project that never decided offers them.
     #expect(try suggestions(copy, "speaker-tagging").isEmpty)
     let fresh = hashiya.path("fresh.hashiya")
-    try run(fresh, "amal", "import \(hashiya.path("report.ar.txt"))")
+    try run(fresh, "lead", "import \(hashiya.path("report.ar.txt"))")
     #expect(try suggestions(fresh, "speaker-tagging").count >= 2)
     #expect(try !suggestions(copy, "claim-labeling").isEmpty)
 
     // Importing the file again adds nothing.
-    let again = try run(copy, "someone", "import \(first)")
+    let again = try run(copy, "lead", "import \(first)")
     #expect(again.stdout.contains("imported 0 annotations, 0 links, 0 reviews on 1 reports (0 new)"), "\(again.stdout)")
   }
 
@@ -192,12 +192,12 @@ import Testing
     #expect(try annotations(all).count == 11)
 
     let copy = hashiya.path("copy.hashiya")
-    try run(copy, "someone", "import \(all)")
-    let listed = try run(copy, "someone", "show 1; ls --deleted --layer translation-notes")
+    try run(copy, "lead", "import \(all)")
+    let listed = try run(copy, "lead", "show 1; ls --deleted --layer translation-notes")
     #expect(listed.stdout.contains("(deleted)") && listed.stdout.contains("قسد"), "\(listed.stdout)")
     let again = hashiya.path("again.jsonl")
     let plain = hashiya.path("plain.jsonl")
-    try run(copy, "someone", "export --deleted \(again); export \(plain)")
+    try run(copy, "lead", "export --deleted \(again); export \(plain)")
     #expect(try reportLines(again) == reportLines(all))
     #expect(try reportLines(plain) == reportLines(active))
 
@@ -261,7 +261,7 @@ import Testing
     try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
 
     let copy = hashiya.path("copy.hashiya")
-    let refused = try hashiya.run([copy, "--user", "someone", "-c", "import \(path)"], environment: ["NO_COLOR": "1"])
+    let refused = try hashiya.run([copy, "--user", "lead", "-c", "import \(path)"], environment: ["NO_COLOR": "1"])
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("\(path)\(bad.place): "), "\(refused.stderr)")
     #expect(refused.stderr.contains(bad.reason), "\(refused.stderr)")

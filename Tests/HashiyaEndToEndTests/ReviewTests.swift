@@ -10,7 +10,8 @@ import Testing
   /// amal and karim agree everywhere except one boundary; lina types one claim differently and
   /// misses the English speaker.
   func annotate() throws {
-    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"]).status == 0)
+    let team = "team add amal annotator; team add karim annotator; team add lina annotator; team add lead lead"
+    #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.samples); \(team)"]).status == 0)
     let work: [(String, String)] = [
       (
         "amal",

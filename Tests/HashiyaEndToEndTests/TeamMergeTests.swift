@@ -14,7 +14,7 @@ import Testing
   func copies() throws {
     let made = try hashiya.run([
       base, "--user", "amal", "-c",
-      "import \(HashiyaBinary.samples); show 1; claim \"تحرير ثمانية ملايين شخص\" type=statistical",
+      "import \(HashiyaBinary.samples); team add karim lead; team add tester lead; team add lead lead; show 1; claim \"تحرير ثمانية ملايين شخص\" type=statistical",
     ])
     #expect(made.status == 0, "\(made.stderr)")
     for copy in [amal, karim] {

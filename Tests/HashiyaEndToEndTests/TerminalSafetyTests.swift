@@ -22,12 +22,21 @@ import Testing
     let record: [String: Any] = ["id": "evil", "title": Self.title, "text": text, "lang": "ar"]
     let line = try JSONSerialization.data(withJSONObject: record)
     let file = hashiya.write("evil.jsonl", Array(line) + [0x0A])
-    let imported = try hashiya.run([project, "-c", "import \(file)"])
-    #expect(imported.status == 0, "\(imported.stderr)")
-    let noted = try hashiya.run([
-      project, "--user", Self.hostileAuthor, "-c", "note \"Second line\" \"gloss \u{1B}[2J\u{1B}]0;pwned\u{07}\"",
+    // A name with escapes cannot be a --user; it arrives in an annotated file a teammate sent.
+    let noted = hashiya.path("noted.jsonl")
+    let made = try hashiya.run([
+      hashiya.path("other.hashiya"), "-c",
+      "import \(file); note \"Second line\" \"gloss \u{1B}[2J\u{1B}]0;pwned\u{07}\"; export \(noted)",
     ])
-    #expect(noted.status == 0, "\(noted.stderr)")
+    #expect(made.status == 0, "\(made.stderr)")
+    let author = String(decoding: try JSONSerialization.data(withJSONObject: [Self.hostileAuthor]), as: UTF8.self)
+      .dropFirst().dropLast()
+    let export = try String(contentsOfFile: noted, encoding: .utf8)
+    #expect(export.contains("\"author\":\"tester\""))
+    _ = hashiya.write(
+      "noted.jsonl", export.replacingOccurrences(of: "\"author\":\"tester\"", with: "\"author\":\(author)"))
+    let imported = try hashiya.run([project, "-c", "import \(noted)"])
+    #expect(imported.status == 0, "\(imported.stderr)")
   }
 
   static let commands = "reports; show 1; show 1 --tokens; ls; blame #1; history; search Second; find line"

@@ -33,6 +33,8 @@ import Testing
         try inserter.insert(NewReport(uid: "r\(index + 1)", title: "report \(index + 1)", text: text, language: "ar"))
       }
     }
+    // Everyone leads, so any of them may change anyone's annotations and the team itself.
+    for user in ["lead"] + Self.users { try store.setMember(user, role: .lead, by: "lead") }
     var rng = SplitMix64(seed: 7)
     try store.change(author: "lead") { changes in
       var made: [Annotation] = []
@@ -178,9 +180,26 @@ import Testing
 
   /// One random action of `user` on `store`; an action the store refuses (an undo blocked by
   /// someone else's change) is simply not taken, as a user would move on.
+  /// A lead adds, changes or removes a member (named in different cases, to meet the same row
+  /// under two spellings), or sets a layer blind.
+  static func changeTeam(_ store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
+    let name = ["nour", "Nour", "سامي", "سامِي"].randomElement(using: &rng) ?? "nour"
+    switch Int.random(in: 0..<4, using: &rng) {
+    case 0: try store.setMember(name, role: .annotator, by: user)
+    case 1: try store.setMember(name, role: .lead, by: user)
+    case 2: _ = try? store.removeMember(name, by: user)
+    default:
+      try store.setBlind(Bool.random(using: &rng), layer: Bool.random(using: &rng) ? nil : "speaker-tagging", by: user)
+    }
+  }
+
   static func act(on store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
     let active = try store.annotations(AnnotationFilter()).filter { $0.status == .active }
     let target = active.randomElement(using: &rng)
+    if Int.random(in: 0..<10, using: &rng) == 0 {
+      try changeTeam(store, as: user, &rng)
+      return
+    }
     switch Int.random(in: 0..<13, using: &rng) {
     case 0, 1:
       _ = try store.change(author: user) { try $0.add(randomAnnotation(&rng)) }

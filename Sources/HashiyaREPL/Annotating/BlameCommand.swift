@@ -11,7 +11,7 @@ struct BlameCommand: Command {
     var arguments = arguments
     let handle = try arguments.takeHandle()
     try arguments.finish()
-    let annotation = try session.store.annotation(id: handle)
+    let annotation = try session.visibleAnnotation(handle)
     let events = try session.store.history(ofAnnotation: handle).filter { $0.entity == "annotation" }
     var lines: [(part: String, value: String, author: String, at: String)] = []
     if let created = events.first {

@@ -10,7 +10,8 @@ struct HistoryCommand: Command {
     Without #ID, the project's latest 20 events (--limit N for more or fewer); with #ID, that
     annotation's whole history, or its latest N events with --limit N, followed by the comments
     on it: the review decision's that made it (for an adjudicated annotation) and reviewers'
-    approve and flag comments (in --json, entries with "entity": "comment").
+    approve and flag comments (in --json, entries with "entity": "comment"). An annotator
+    working blind sees only their own events, and the history of annotations they may see.
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
@@ -19,10 +20,12 @@ struct HistoryCommand: Command {
     let events: [ProjectEvent]
     var comments: [EventList.Comment] = []
     if arguments.isEmpty {
-      events = try session.store.recentEvents(limit: limit ?? 20)
+      let access = try session.access()
+      events = try session.store.recentEvents(limit: limit ?? 20, author: access.isRestricted ? session.user : nil)
     } else {
       let handle = try arguments.takeHandle()
       try arguments.finish()
+      _ = try session.visibleAnnotation(handle)
       // One annotation's whole history by default; --limit keeps its latest events.
       let all = try session.store.history(ofAnnotation: handle)
       events = limit.map { Array(all.suffix($0)) } ?? all

@@ -21,8 +21,8 @@ struct LinkCommand: Command {
     let type = try arguments.takeWord("link type")
     let to = try arguments.takeHandle()
     try arguments.finish()
-    let source = try session.store.annotation(id: from)
-    let target = try session.store.annotation(id: to)
+    let source = try session.visibleAnnotation(from)
+    let target = try session.visibleAnnotation(to)
     guard source.status == .active else { throw StoreError.annotationDeleted(id: from) }
     try session.writer(source.layer).checkLink(type, label: source.label, reportID: source.reportID, to: target)
     try session.store.change(author: session.user) { changes in try changes.link(type, from: from, to: to) }

@@ -93,7 +93,7 @@ struct AnnotateCommand: Command {
       label: label, range: range, reportID: report.id, text: text, attributes: attributes, typed: typed)
     var target: Annotation?
     if let linkTarget, let link {
-      let found = try session.store.annotation(id: linkTarget)
+      let found = try session.visibleAnnotation(linkTarget)
       try writer.checkLink(link.type, label: label, reportID: report.id, to: found)
       target = found
     }

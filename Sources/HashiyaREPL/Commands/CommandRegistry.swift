@@ -23,7 +23,7 @@ public struct CommandRegistry {
       ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
       AgreementCommand(), DiffCommand(), ConflictsCommand(),
       AssignCommand(), DoneCommand(),
-      OpenCommand(), WhoamiCommand(), CheckCommand(), SaveCommand(), HelpCommand(), QuitCommand(),
+      OpenCommand(), WhoamiCommand(), TeamCommand(), CheckCommand(), SaveCommand(), HelpCommand(), QuitCommand(),
     ]
     let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })
     for plugin in catalog.plugins {

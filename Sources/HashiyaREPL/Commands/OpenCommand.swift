@@ -19,8 +19,11 @@ struct OpenCommand: Command {
     }
     try arguments.finish()
     let store = try ProjectStore.open(path: path)
+    // Another project has its own team: the user must be one of it, perhaps spelt differently.
+    let member = try store.admit(session.user)
     let plugins = Launcher.loadPlugins(project: path, extra: session.extraPluginFolders)
-    session.open(store, catalog: LayerCatalog(plugins: plugins.plugins, failures: plugins.failures))
+    session.open(
+      store, catalog: LayerCatalog(plugins: plugins.plugins, failures: plugins.failures), user: member.name)
     let count = try session.store.reportCount()
     return Message(
       "opened \(path) (\(count) report\(count == 1 ? "" : "s"))",

@@ -66,7 +66,7 @@ struct ReportsCommand: Command {
     let query = try arguments.takeRest().map(\.text).joined(separator: " ")
     filter.titleQuery = query
     let (total, summaries) = try session.store.reportSummaries(
-      filter, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+      filter, offset: (page - 1) * Self.pageSize, limit: Self.pageSize, access: try session.access())
     let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))
     var list = ReportList(
       total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query, reviewStates: states,

@@ -4,14 +4,15 @@ import HashiyaStore
 /// `show [ID] [--tokens]`: a report's text, sentence by sentence.
 struct ShowCommand: Command {
   let name = "show"
-  let synopsis = "[ID] [--tokens] [--layer L]"
+  let synopsis = "[ID] [--tokens] [--layer L] [--author A | --mine]"
   let summary = "show a report with numbered sentences (and tokens)"
   let details = """
     Without ID, shows the current report. Sentences are numbered s1, s2, …; with
     --tokens each token is numbered too, as SPANs address them (s3.4-7).
     Each sentence is wrapped in Unicode bidi isolates so Arabic and Latin runs
     keep their order. Annotations show inline as ⟦text⟧#handle in their label's colour;
-    --layer L shows one layer only.
+    --layer L shows one layer only; --author A one annotator's marks, --mine your own.
+    On a blind layer an annotator sees only their own marks (see "team").
     """
   let completion = CompletionKind.reportIDs
 
@@ -19,11 +20,12 @@ struct ShowCommand: Command {
     var arguments = arguments
     let tokens = arguments.takeFlag("tokens")
     let layer = try arguments.takeOption("layer")
+    let author = try arguments.takeAuthor(session)
     let id = try arguments.takeReportID()
     try arguments.finish()
     let report = try session.report(id)
     session.currentReportID = report.id
-    return try ReportView(report: report, session: session, showTokens: tokens, layer: layer)
+    return try ReportView(report: report, session: session, showTokens: tokens, layer: layer, author: author)
   }
 }
 
@@ -36,12 +38,13 @@ struct ReportView: CommandOutput {
   /// Display colour per layer/label, from the schemas.
   var colours: [String: String]
 
-  init(report: Report, session: Session, showTokens: Bool, layer: String? = nil) throws {
+  init(report: Report, session: Session, showTokens: Bool, layer: String? = nil, author: String? = nil) throws {
     self.report = report
     self.text = session.text(of: report)
     self.showTokens = showTokens
     self.annotations = try AnnotationList(
-      session.store.annotations(AnnotationFilter(reportID: report.id, layer: layer)), session: session)
+      session.visibleAnnotations(AnnotationFilter(reportID: report.id, layer: layer, author: author)),
+      session: session)
     var colours: [String: String] = [:]
     for layer in Set(annotations.entries.map(\.annotation.layer)) {
       for label in (try? session.catalog.schema(layer, store: session.store))?.labels ?? [] {

@@ -18,17 +18,21 @@ public enum Launcher {
     SignalHandling.onInterruption { ExportTemporaries.removeAll() }
     let stdinIsTerminal = isatty(STDIN_FILENO) == 1
     let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, bidi: options.bidi)
-    let user = options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
+    let declared =
+      options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
     let store: ProjectStore
+    let user: String
     do {
       store = try openProject(
         options.project, quiet: options.json || !options.commands.isEmpty, json: options.json)
+      // Identity on a file is declared, not authenticated: it is at least one known spelling.
+      user = try store.admit(declared).name
     } catch {
       let line =
         options.json
         ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.terminalMessage(error)
       FileHandle.standardError.write(Data((line + "\n").utf8))
-      return ErrorReport.exitCode(error)
+      return error is TeamError ? ErrorReport.usage : ErrorReport.exitCode(error)
     }
     SignalHandling.setInterrupter { store.interrupt() }
     defer { SignalHandling.setInterrupter(nil) }

@@ -17,6 +17,7 @@ struct ExportCommand: Command {
     --gold exports adjudicated annotations only, and is refused while review units are still
     open on the exported reports and layers (it names how many per layer), since a gold file
     missing them would pass for a finished one; --allow-open exports the incomplete gold anyway.
+    On a blind layer an annotator exports only their own annotations (see "team").
     --deleted also writes deleted annotations and links, and withdrawn review decisions, as
     tombstones ("status": "deleted"), so an import elsewhere keeps them; json and jsonl only,
     as the other formats have no way to mark one.
@@ -43,7 +44,8 @@ struct ExportCommand: Command {
     let formatName = try arguments.takeOption("format")
     let reports = try arguments.takeOption("reports")
     let layers = try takeList(&arguments, "layer")
-    let authors = try takeList(&arguments, "author")
+    let access = try session.access()
+    let authors = try takeList(&arguments, "author")?.map(session.memberName)
     let gold = arguments.takeFlag("gold")
     let allowOpen = arguments.takeFlag("allow-open")
     let deleted = arguments.takeFlag("deleted")
@@ -53,6 +55,11 @@ struct ExportCommand: Command {
       throw CommandError.usage(command: name, message: "name the output file, folder or -")
     }
     try arguments.finish()
+    for author in authors ?? [] {
+      for layer in layers?.map({ Optional($0) }) ?? [nil] {
+        try session.checkMaySee(author: author, layer: layer, access)
+      }
+    }
     let format = try Self.format(formatName, destination: target)
     guard offsets == nil || offsets == "all" || offsets == "scalar" else {
       throw CommandError.usage(command: name, message: "--offsets takes all or scalar")
@@ -81,7 +88,8 @@ struct ExportCommand: Command {
     let extra = withSuggestions ? Self.pendingByReport(session) : [:]
     do {
       try ReportPrefetch.forEachReport(in: session.store, selection) { bundle, text in
-        var bundle = bundle
+        // On blind layers an annotator's export holds their own work only.
+        var bundle = access.restricted(bundle)
         if let pending = extra[bundle.report.id] {
           bundle.annotations = (bundle.annotations + pending).sorted { $0.range < $1.range }
         }

@@ -19,6 +19,7 @@ struct AgreementCommand: Command {
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    try session.workspace.requireLead("agreement")
     var arguments = arguments
     let by = try arguments.takeOption("by")
     guard by == nil || by == "token" || by == "span" else {

@@ -17,6 +17,8 @@ struct ConflictsCommand: Command {
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    // Conflicts quote both sides' values: under blind annotation, the others' work.
+    if try session.access().isRestricted { throw TeamError.leadsOnly(action: "conflicts", user: session.user) }
     var arguments = arguments
     guard let verb = try arguments.takePositional() else {
       try arguments.finish()

@@ -10,6 +10,7 @@ struct DiffCommand: Command {
   let completion = CompletionKind.none
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    try session.workspace.requireLead("diff")
     var arguments = arguments
     let reports = try arguments.takeOption("report").map {
       try ReportSelection.ids($0, store: session.store, command: name)

@@ -32,6 +32,7 @@ struct ReviewCommand: Command {
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
+    try session.workspace.requireLead("review")
     var arguments = arguments
     let reportIDs = try ReportSelection.ids(try arguments.takeOption("reports"), store: session.store, command: name)
     let annotators = try arguments.takeOption("annotators").map {

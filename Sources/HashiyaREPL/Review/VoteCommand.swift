@@ -14,6 +14,8 @@ struct VoteCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let handle = try arguments.takeHandle()
+    // A blind annotator cannot judge what they may not see.
+    _ = try session.visibleAnnotation(handle)
     var comment: String?
     if let token = arguments.takeNext() {
       guard case .quoted(let text, _) = token else {

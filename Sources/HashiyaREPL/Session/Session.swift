@@ -59,9 +59,10 @@ public final class Session {
   /// Switches to another project file with everything that belongs to a project made anew:
   /// its plugins and their commands, the current report, `@`, pending suggestions, the review
   /// queue. Nothing of the old project's can then be applied to the new one.
-  public func open(_ store: ProjectStore, catalog: LayerCatalog) {
+  /// `user` is the name the new project's team knows this user by.
+  public func open(_ store: ProjectStore, catalog: LayerCatalog, user: String? = nil) {
     workspace.shutdown()
-    workspace = Workspace(store: store, catalog: catalog, user: user)
+    workspace = Workspace(store: store, catalog: catalog, user: user ?? self.user)
     // Ctrl-C must stop a statement on the project now open, not on the one before.
     SignalHandling.setInterrupter { store.interrupt() }
     if !registryIsFixed { registry = CommandRegistry.standard(with: catalog) }
@@ -86,6 +87,11 @@ public final class Session {
   /// Stops the plugin processes the session started; called when it ends.
   public func shutdown() {
     workspace.shutdown()
+  }
+
+  /// What the user may see and change in the open project.
+  public func access() throws -> TeamAccess {
+    try workspace.access()
   }
 
   /// The report to work on: the one named, else the current one.

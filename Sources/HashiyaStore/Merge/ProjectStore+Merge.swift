@@ -30,6 +30,7 @@ extension ProjectStore {
         try ProjectMerge.mergeAssignments(into: db, from: their)
         try merge.replayTouched(against: their)
         try merge.mergeConflicts(from: their)
+        try ProjectMerge.mergeTeam(into: db, from: their)
       }
       try merge.recordMerge(source: other.path)
       return merge.outcome

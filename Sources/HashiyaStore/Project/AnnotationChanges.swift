@@ -11,6 +11,8 @@ public final class AnnotationChanges {
   let author: String
   let batch: String
   let now: String
+  /// The author's role in the team, read once per change when first needed.
+  private var authorRole: TeamMember.Role??
 
   init(db: Database, author: String, batch: String, now: String) {
     self.db = db
@@ -69,6 +71,7 @@ public final class AnnotationChanges {
   @discardableResult
   public func update(_ id: Int, label: String? = nil, attributes: JSONObject? = nil) throws -> Annotation {
     let before = try activeAnnotation(id)
+    try checkMayChange(before)
     var after = before
     if let label { after.label = label }
     if let attributes { after.attributes = attributes }
@@ -83,6 +86,7 @@ public final class AnnotationChanges {
   @discardableResult
   public func delete(_ id: Int) throws -> Annotation {
     let before = try activeAnnotation(id)
+    try checkMayChange(before)
     for link in try ProjectStore.links(db, touching: [id]) where link.status == .active {
       try unlink(link.id)
     }
@@ -129,6 +133,16 @@ public final class AnnotationChanges {
   public func annotation(_ id: Int) throws -> Annotation {
     guard let found = try ProjectStore.annotation(db, id: id) else { throw StoreError.noSuchAnnotation(id: id) }
     return found
+  }
+
+  /// Refuses an annotator's change to someone else's annotation, whatever front end asked: it
+  /// would still count as the other's work in agreement. Leads may (the event names the lead),
+  /// and so may anyone on a project without a team.
+  func checkMayChange(_ annotation: Annotation) throws {
+    guard MemberName.fold(annotation.author) != MemberName.fold(author) else { return }
+    if authorRole == nil { authorRole = .some(try ProjectStore.role(db, of: author)) }
+    guard let role = authorRole ?? nil, role == .annotator else { return }
+    throw AnnotationWriteError.notYours(id: annotation.id, owner: annotation.author, user: author)
   }
 
   func activeAnnotation(_ id: Int) throws -> Annotation {

@@ -40,32 +40,36 @@ extension ProjectStore {
   }
 
   /// A page of report summaries in id order, optionally only those whose title contains `titleQuery`
-  /// (compared after Arabic folding, so diacritics and alef forms do not matter).
+  /// (compared after Arabic folding, so diacritics and alef forms do not matter). The counts are
+  /// of the annotations `access` may see, all when nil.
   public func reportSummaries(
-    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20
+    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
   ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
-    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit)
+    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit, access: access)
   }
 
-  /// A page of the report summaries `filter` keeps, in its order, and how many it keeps in all.
+  /// A page of the report summaries `filter` keeps, in its order, and how many it keeps in all;
+  /// the counts are of the annotations `access` may see, all when nil.
   ///
   /// Each condition is a subquery on an index (assignments by annotator, annotations and review
   /// states by report) or a test on the report row, so the list stays quick on a large project.
   public func reportSummaries(
-    _ filter: ReportFilter, offset: Int = 0, limit: Int = 20
+    _ filter: ReportFilter, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
   ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
     try read("list reports") { db in
       let (conditions, arguments) = Self.conditions(of: filter)
       let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
       let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports r \(whereClause)", arguments: arguments) ?? 0
+      let visible = Self.visibility(access)
       let rows = try Row.fetchAll(
         db,
         sql: """
           SELECT r.id, r.title, r.language, r.length,
-            (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active') AS annotationCount
+            (SELECT count(*) FROM annotations a WHERE a.reportId = r.id AND a.status = 'active' AND \(visible.sql))
+              AS annotationCount
           FROM reports r \(whereClause) ORDER BY \(Self.order(filter.sort)) LIMIT ? OFFSET ?
           """,
-        arguments: arguments + [limit, offset])
+        arguments: visible.arguments + arguments + [limit, offset])
       let page = try rows.map { row throws(StoreError) in
         let id: Int = try row.checked("id", "a report")
         let what = "report #\(id)"

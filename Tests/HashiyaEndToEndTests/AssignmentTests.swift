@@ -25,7 +25,8 @@ import Testing
   /// The samples (the Arabic seed report among them) assigned with overlap 2; each
   /// annotator's report ids, from the listing.
   func assign() throws -> [String: [Int]] {
-    let imported = try run("lead", "import \(HashiyaBinary.samples)")
+    let imported = try run(
+      "lead", "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add lina annotator")
     #expect(imported.status == 0, "\(imported.stderr)")
     let assigned = try run("lead", "assign all --to amal,karim,lina --overlap 2")
     #expect(assigned.status == 0, "\(assigned.stderr)")
@@ -69,6 +70,7 @@ import Testing
       #expect((back.first?["report"] as? [String: Any])?["id"] as? Int == mine.last)
     }
     // Without assignments, next walks every report as before.
+    #expect(try run("lead", "team add someone annotator").status == 0)
     let other = try documents("someone", "next")
     #expect((other.first?["report"] as? [String: Any])?["id"] as? Int == 2)
   }

@@ -11,7 +11,7 @@ import Testing
 
   @Test func findSearchAndListAtThePromptWriteWholeEscapeSequences() throws {
     let prepared = try hashiya.run([
-      project, "--user", "amal", "-c", "import \(HashiyaBinary.seed); show 1; speaker \"كيفين كويثي\"",
+      project, "--user", "tester", "-c", "import \(HashiyaBinary.seed); show 1; speaker \"كيفين كويثي\"",
     ])
     #expect(prepared.status == 0, "\(prepared.stderr)")
     let session = try TerminalSession.run(

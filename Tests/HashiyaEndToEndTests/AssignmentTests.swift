@@ -145,6 +145,13 @@ import Testing
     #expect(reopened.first?["total"] as? Int == 2)
   }
 
+  @Test func onlyALeadAssigns() throws {
+    _ = try assign()
+    let refused = try run("amal", "assign all --to amal,karim --overlap 1")
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("lead"), "\(refused.stderr)")
+  }
+
   @Test func anOverlapLargerThanTheTeamIsRefused() throws {
     #expect(try run("lead", "import \(HashiyaBinary.samples)").status == 0)
     let refused = try run("lead", "assign all --to amal,karim,lina --overlap 4")

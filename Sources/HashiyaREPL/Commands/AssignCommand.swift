@@ -75,11 +75,10 @@ struct AssignCommand: Command {
     return AssignResult(plan: plan, added: added, kept: kept, seed: assigner.seed, layer: layer)
   }
 
-  /// The one place where the right to assign is checked.
-  ///
-  /// ROLE CHECK: only leads assign. The session does not know its user's role yet; when it
-  /// does, refuse here anyone who is not a lead.
-  static func checkMayAssign(_ session: Session) throws {}
+  /// The one place where the right to assign is checked: only leads deal out work.
+  static func checkMayAssign(_ session: Session) throws {
+    _ = try session.workspace.requireLead("assign reports")
+  }
 }
 
 /// What `assign REPORTS --to …` did.

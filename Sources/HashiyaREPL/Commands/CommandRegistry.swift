@@ -21,7 +21,7 @@ public struct CommandRegistry {
       ExportCommand(),
       VoteCommand(verdict: .approve), VoteCommand(verdict: .flag), ReviewCommand(),
       ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
-      AgreementCommand(), DiffCommand(), ConflictsCommand(),
+      AgreementCommand(), DiffCommand(), ConflictsCommand(), StatsCommand(),
       OpenCommand(), WhoamiCommand(), CheckCommand(), SaveCommand(), HelpCommand(), QuitCommand(),
     ]
     let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })

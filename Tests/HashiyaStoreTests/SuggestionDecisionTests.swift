@@ -118,4 +118,35 @@ import Testing
     _ = try store.redo(author: "amal")
     #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal") == [candidate(0, 4, .rejected)])
   }
+
+  /// An undone decision is a removal the decision rows cannot carry; the log does, so a copy
+  /// still holding the row does not bring it back, whichever way the copies are merged.
+  @Test func anUndoneDecisionStaysUndoneThroughMergesEitherWay() throws {
+    let amal = try store()
+    try amal.change(author: "amal") { changes in
+      try changes.recordDecision(candidate(0, 4, .rejected), origin: "suggested:speaker-tagging@1")
+      try changes.recordDecision(candidate(6, 17, .rejected), origin: "suggested:speaker-tagging@1")
+    }
+    let copy = folder.path("copy.hashiya")
+    try amal.saveCopy(to: copy)
+    let karim = try ProjectStore.open(path: copy)
+    try karim.change(author: "karim") {
+      try $0.recordDecision(candidate(0, 4, .accepted), origin: "suggested:speaker-tagging@1")
+    }
+    _ = try amal.undo(author: "amal")
+    #expect(try amal.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)
+    _ = try amal.merge(from: ProjectStore.openReadOnly(path: copy), author: "amal")
+    #expect(try amal.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)
+    #expect(try amal.suggestionDecisions(reportIDs: [1], author: "karim") == [candidate(0, 4, .accepted)])
+    _ = try karim.merge(from: ProjectStore.openReadOnly(path: amal.path), author: "karim")
+    #expect(try karim.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)
+    #expect(try karim.suggestionDecisions(reportIDs: [1], author: "karim") == [candidate(0, 4, .accepted)])
+    // redo brings both back, and they travel like any decision.
+    _ = try amal.redo(author: "amal")
+    _ = try karim.merge(from: ProjectStore.openReadOnly(path: amal.path), author: "karim")
+    #expect(
+      try karim.suggestionDecisions(reportIDs: [1], author: "amal") == [
+        candidate(0, 4, .rejected), candidate(6, 17, .rejected),
+      ])
+  }
 }

@@ -30,6 +30,7 @@ extension ProjectStore {
         try merge.replayTouched(against: their)
         try merge.mergeConflicts(from: their)
       }
+      try Self.settleSuggestionDecisions(db)
       try merge.recordMerge(source: other.path)
       return merge.outcome
     }

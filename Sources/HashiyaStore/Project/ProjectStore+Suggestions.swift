@@ -106,7 +106,7 @@ extension ProjectStore {
   }
 
   /// The candidate a decision state names.
-  private static func decisionKey(_ state: JSONValue?) -> (layer: String, label: String, range: TextRange)? {
+  static func decisionKey(_ state: JSONValue?) -> (layer: String, label: String, range: TextRange)? {
     guard let state, let layer = state["layer"]?.stringValue, let label = state["label"]?.stringValue,
       let start = state["start"]?.intValue, let end = state["end"]?.intValue, start <= end
     else { return nil }
@@ -114,7 +114,7 @@ extension ProjectStore {
   }
 
   /// The candidate an older event names only in its id, `layer/label@start..end`.
-  private static func decisionKey(entityID: String) -> (layer: String, label: String, range: TextRange)? {
+  static func decisionKey(entityID: String) -> (layer: String, label: String, range: TextRange)? {
     guard let at = entityID.lastIndex(of: "@"), let slash = entityID[..<at].firstIndex(of: "/") else { return nil }
     let bounds = entityID[entityID.index(after: at)...].split(separator: ".", omittingEmptySubsequences: true)
     guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start <= end else { return nil }

@@ -36,12 +36,11 @@ extension ProjectStore {
         arguments: [reportID, key.layer, key.label, key.range.start, key.range.end, author])
       if let decided, decided > at { continue }
       guard let after else {
-        try db.execute(
-          sql: """
-            DELETE FROM suggestionDecisions
-            WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
-            """,
-          arguments: [reportID, key.layer, key.label, key.range.start, key.range.end, author])
+        try removeDecision(
+          db,
+          SuggestionDecision(
+            reportID: reportID, layer: key.layer, label: key.label, range: key.range, verdict: .rejected),
+          author: author)
         continue
       }
       let action: String = try row.checked("action", what)

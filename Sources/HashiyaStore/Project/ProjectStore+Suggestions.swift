@@ -73,6 +73,18 @@ extension ProjectStore {
       ])
   }
 
+  /// Removes one author's decision on a candidate (whatever its verdict), so it is offered to them again.
+  static func removeDecision(_ db: Database, _ candidate: SuggestionDecision, author: String) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM suggestionDecisions
+        WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
+        """,
+      arguments: [
+        candidate.reportID, candidate.layer, candidate.label, candidate.range.start, candidate.range.end, author,
+      ])
+  }
+
   /// Moves one author's decision to the state a `suggestion` event recorded: undo of an accept or
   /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
   static func replaySuggestion(
@@ -93,12 +105,7 @@ extension ProjectStore {
       try upsertDecision(
         db, decided, origin: target["origin"]?.stringValue ?? "", author: changes.author, at: changes.now)
     } else {
-      try db.execute(
-        sql: """
-          DELETE FROM suggestionDecisions
-          WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
-          """,
-        arguments: [reportID, key.layer, key.label, key.range.start, key.range.end, changes.author])
+      try removeDecision(db, candidate, author: changes.author)
     }
     try changes.appendEvent(
       action: action, entity: "suggestion", id: event.entityID ?? "", report: reportID, before: expected,

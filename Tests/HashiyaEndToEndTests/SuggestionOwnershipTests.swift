@@ -102,4 +102,22 @@ import Testing
     #expect(annotations.first?["author"] as? String == "karim")
     #expect(annotations.first?["quote"] as? String == karims["quote"] as? String)
   }
+
+  /// In one session, the numbers of the last `suggest` still work after an undo: what was undone
+  /// is open again, and a redo settles it again.
+  @Test func undoReopensCandidatesOfTheListOnScreen() throws {
+    try imported()
+    let run = try hashiya.run(
+      [project, "--user", "amal"],
+      input:
+        "show 1\nsuggest speaker-tagging\naccept 1\nundo\naccept 1\nreject 2\nundo\nredo\nreject 2\nls\n",
+      environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.components(separatedBy: "rejected 1 suggestion\n").count == 2, "\(run.stdout)")
+    #expect(run.stdout.contains("rejected 0 suggestions"), "\(run.stdout)")
+    let listed = try hashiya.json(project, "show 1; ls")
+    let annotations = try #require(listed.documents.last as? [[String: Any]])
+    #expect(annotations.map { $0["quote"] as? String } == ["كيفين كويثي"])
+    #expect(try suggestions("amal").allSatisfy { ($0["quote"] as? String) != "كويثي" })
+  }
 }

@@ -63,7 +63,7 @@ import Testing
       $0["type"] as? String == "said-by"
     }
     #expect(!links.isEmpty)
-    let again = try hashiya.run([project, "--json", "-c", "show 1; suggest"])
+    let again = try hashiya.run([project, "--user", "amal", "--json", "-c", "show 1; suggest"])
     #expect(again.stdoutLines[1].contains("\"suggestions\":[]"))
     let shown = try hashiya.run([project, "-c", "show 1 --layer speaker-tagging"], environment: ["NO_COLOR": "1"])
     #expect(shown.stdout.contains("⟦كيفين كويثي⟧#"))

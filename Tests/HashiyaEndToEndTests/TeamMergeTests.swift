@@ -105,7 +105,8 @@ import Testing
   }
 
   /// Review decisions, their comments, review state and suggestion decisions come with a merge,
-  /// so the lead's settled units stay settled and rejected suggestions stay rejected.
+  /// so the lead's settled units stay settled and rejected suggestions stay rejected for whoever
+  /// rejected them.
   @Test func reviewWorkTravelsWithTheFile() throws {
     try copies()
     _ = try run(karim, "amal", "show 1; claim \"قاموا بتدريب 120 ألف مقاتل\" type=statistical")
@@ -120,7 +121,8 @@ import Testing
     #expect(reviewed.stdout.contains("accepted 1 unanimous unit"), "\(reviewed.stdout)")
     let suggested = try hashiya.run([karim, "--user", "karim", "--json", "-c", "show 1; suggest; reject 1"])
     #expect(suggested.status == 0, "\(suggested.stderr)")
-    let before = try hashiya.run([amal, "--json", "-c", "show 1; suggest"]).stdoutLines[1]
+    // A decision is its author's: karim's rejection hides the candidate from karim.
+    let before = try hashiya.run([amal, "--user", "karim", "--json", "-c", "show 1; suggest"]).stdoutLines[1]
 
     let merged = try run(amal, "amal", "merge \(karim)")
     #expect(merged.stdout.contains("1 review decision"), "\(merged.stdout)")
@@ -128,7 +130,7 @@ import Testing
     #expect(merged.stdout.contains("1 suggestion decision"), "\(merged.stdout)")
     let queue = try hashiya.run([amal, "--json", "--user", "lead", "-c", review])
     #expect(queue.stdout.contains("\"remaining\":1"), "\(queue.stdout)")
-    let after = try hashiya.run([amal, "--json", "-c", "show 1; suggest"]).stdoutLines[1]
+    let after = try hashiya.run([amal, "--user", "karim", "--json", "-c", "show 1; suggest"]).stdoutLines[1]
     #expect(after.count < before.count, "the rejected suggestion is offered again: \(after)")
     // The adjudicated annotations arrive with their provenance.
     let gold = hashiya.path("gold.jsonl")

@@ -10,11 +10,14 @@ struct DecideCommand: Command {
   var name: String { accept ? "accept" : "reject" }
   let synopsis = "N…|all  ·  in a review: accept [NAME|#ID], reject"
   var summary: String {
-    accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down for good"
+    accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down (yours only)"
   }
-
   let details = """
-    Outside a review, N… are the numbers of the last suggest (ranges like 3-5, or all).
+    After suggest: accept N… (numbers or ranges like 3-5, or all) turns candidates into your
+    annotations, with any candidates they link to; reject N… turns them down. Decisions are
+    yours alone: other annotators are still offered the same candidates. undo gives back the
+    candidates of your last accept or reject; suggest --again offers your rejected ones again.
+
     In a review, accept NAME takes NAME's version of the unit; when NAME has two annotations
     there, accept #ID takes exactly that one. A bare number is refused in a review. reject
     settles the unit with no annotation.
@@ -123,7 +126,9 @@ struct DecideCommand: Command {
     }
     for (number, handle) in handles { session.pendingSuggestions[number - 1].decided = .accepted(handle: handle) }
     let created = order.compactMap { drafts[$0] == nil ? nil : handles[$0] }
-    let extra = order.filter { !numbers.contains($0) && drafts[$0] != nil }
+    // A set: `accept all` can name some 17,000 candidates, and this runs once per candidate.
+    let named = Set(numbers)
+    let extra = order.filter { !named.contains($0) && drafts[$0] != nil }
     var list = try AnnotationList(created.map { try session.store.annotation(id: $0) }, session: session)
     if !extra.isEmpty {
       list.heading = "also accepted \(extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"

@@ -4,20 +4,23 @@ import HashiyaAnnotating
 import HashiyaPlugins
 import HashiyaStore
 
-/// `suggest [LAYER] [--all-reports]`: numbered candidates from the plugins, to accept or reject.
+/// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
   static let batchSize = 50
   static let shownAtMost = 200
   let name = "suggest"
-  let synopsis = "[LAYER] [--all-reports]"
+  let synopsis = "[LAYER] [--all-reports] [--again]"
   let summary = "ask the plugins for candidate annotations (then accept N… or reject N…)"
   let details = """
-    Candidates already accepted or rejected, and spans already annotated with the same
-    label, are never offered again. Accepting records the origin suggested:PLUGIN@VERSION.
+    Decisions are your own: candidates you accepted or rejected, and spans you already
+    annotated with the same label, are not offered to you again, while every other annotator
+    still gets them. --again offers your rejected candidates once more. undo of an accept or
+    a reject gives the candidate back. Accepting records the origin suggested:PLUGIN@VERSION.
 
     Examples:
       suggest                       every layer, current report
       suggest claim-labeling --all-reports
+      suggest --again               including the ones I rejected
       accept 1 3 4;  reject 2;  accept all
     """
   let completion = CompletionKind.layers
@@ -25,6 +28,7 @@ struct SuggestCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let allReports = arguments.takeFlag("all-reports")
+    let again = arguments.takeFlag("again")
     let layer = arguments.isEmpty ? nil : try arguments.takeWord("layer")
     try arguments.finish()
     let plugins: [LoadedPlugin]
@@ -50,7 +54,7 @@ struct SuggestCommand: Command {
           ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: ReportText($0.text))
         }
         : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
-      let known = try Self.knownSpans(chunk, session: session)
+      let known = try Self.knownSpans(chunk, session: session, again: again)
       for plugin in plugins {
         do {
           for (input, result) in zip(inputs, try Self.suggest(plugin, inputs)) {
@@ -90,13 +94,14 @@ struct SuggestCommand: Command {
     return "plugin \(plugin.annotator.id)\(place): \(ErrorReport.message(error))"
   }
 
-  /// Spans already decided or annotated on these reports, as `report/layer/label@range` keys.
-  static func knownSpans(_ reportIDs: [Int], session: Session) throws -> Set<String> {
+  /// Spans the user already decided (rejected ones too unless `again`) or annotated on these
+  /// reports, as `report/layer/label@range` keys; other people's work hides nothing.
+  static func knownSpans(_ reportIDs: [Int], session: Session, again: Bool = false) throws -> Set<String> {
     var keys = Set(
-      try session.store.suggestionDecisions(reportIDs: reportIDs).map {
-        key($0.reportID, $0.layer, $0.label, $0.range)
-      })
-    for annotation in try session.store.annotations(AnnotationFilter(reportIDs: reportIDs)) {
+      try session.store.suggestionDecisions(reportIDs: reportIDs, author: session.user)
+        .filter { !again || $0.verdict == .accepted }
+        .map { key($0.reportID, $0.layer, $0.label, $0.range) })
+    for annotation in try session.store.annotations(AnnotationFilter(reportIDs: reportIDs, author: session.user)) {
       keys.insert(key(annotation.reportID, annotation.layer, annotation.label, annotation.range))
     }
     return keys

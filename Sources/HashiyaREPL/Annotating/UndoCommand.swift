@@ -14,6 +14,8 @@ struct UndoCommand: Command {
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     try arguments.finish()
     let reversal = redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
+    // The numbers of the last `suggest` stay valid: what was undone is open again.
+    try PendingSuggestion.resync(&session.pendingSuggestions, store: session.store, user: session.user)
     let handles = reversal.handles.map { "#\($0)" }.joined(separator: ", ")
     return Message(
       "\(reversal.action) of \(reversal.originalAction)\(handles.isEmpty ? "" : " on " + handles)",

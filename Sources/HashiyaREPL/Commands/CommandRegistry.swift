@@ -21,7 +21,7 @@ public struct CommandRegistry {
       ExportCommand(),
       VoteCommand(verdict: .approve), VoteCommand(verdict: .flag), ReviewCommand(),
       ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
-      AgreementCommand(), DiffCommand(), ConflictsCommand(),
+      AgreementCommand(), DiffCommand(), ConflictsCommand(), StatsCommand(),
       AssignCommand(), DoneCommand(),
       OpenCommand(), WhoamiCommand(), TeamCommand(), CheckCommand(), SaveCommand(), HelpCommand(), QuitCommand(),
     ]

@@ -32,6 +32,7 @@ extension ProjectStore {
         try merge.mergeConflicts(from: their)
         try ProjectMerge.mergeTeam(into: db, from: their)
       }
+      try Self.settleSuggestionDecisions(db)
       try merge.recordMerge(source: other.path)
       return merge.outcome
     }

@@ -52,47 +52,4 @@ extension ProjectStore {
       }
     }
   }
-
-  /// Decisions already made on suggestions for some reports.
-  public func suggestionDecisions(reportIDs: [Int]) throws(StoreError) -> Set<SuggestionDecision> {
-    try read("read suggestion decisions") { db in
-      Set(
-        try Self.batched(reportIDs) { batch in
-          try Row.fetchAll(
-            db, sql: "SELECT * FROM suggestionDecisions WHERE reportId IN (\(Self.marks(batch.count)))",
-            arguments: StatementArguments(batch)
-          ).map { row throws(StoreError) in
-            let what = "a suggestion decision"
-            return SuggestionDecision(
-              reportID: try row.checked("reportId", what), layer: try row.checked("layer", what),
-              label: try row.checked("label", what),
-              range: TextRange(try row.checked("start", what), try row.checked("end", what)),
-              verdict: SuggestionDecision.Verdict(rawValue: try row.checked("decision", what)) ?? .rejected)
-          }
-        })
-    }
-  }
-
-}
-
-extension AnnotationChanges {
-  /// Remembers that a suggestion was accepted or rejected, so it is never offered again.
-  public func recordDecision(_ decision: SuggestionDecision, origin: String) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET decision = excluded.decision, author = excluded.author,
-          decidedAt = excluded.decidedAt
-        """,
-      arguments: [
-        decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end,
-        decision.verdict.rawValue, origin, author, now,
-      ])
-    if decision.verdict == .rejected {
-      try appendEvent(
-        action: "reject", entity: "suggestion", id: "\(decision.layer)/\(decision.label)@\(decision.range)",
-        report: decision.reportID, before: nil, after: .object(["origin": .string(origin)]))
-    }
-  }
 }

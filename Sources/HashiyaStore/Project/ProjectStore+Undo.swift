@@ -35,13 +35,17 @@ extension ProjectStore {
     }
   }
 
+  /// The entities a command's undo reverts, as an SQL list: a suggestion decision goes with the
+  /// annotation its accept created, and a reject can be taken back on its own.
+  static let undoableEntities = "'annotation', 'link', 'review-unit', 'suggestion'"
+
   /// The author's batches that can be undone (oldest first) and those that can be redone.
   static func undoStacks(_ db: Database, author: String) throws -> (done: [String], undone: [String]) {
     let rows = try Row.fetchAll(
       db,
       sql: """
         SELECT batch, min(action) AS action FROM events
-        WHERE author = ? AND entity IN ('annotation', 'link', 'review-unit')
+        WHERE author = ? AND entity IN (\(undoableEntities))
         GROUP BY batch ORDER BY min(id)
         """,
       arguments: [author])
@@ -65,7 +69,7 @@ extension ProjectStore {
   static func changeEvents(_ db: Database, batch: String) throws -> [ProjectEvent] {
     try Row.fetchAll(
       db,
-      sql: "SELECT * FROM events WHERE batch = ? AND entity IN ('annotation', 'link', 'review-unit') ORDER BY id",
+      sql: "SELECT * FROM events WHERE batch = ? AND entity IN (\(undoableEntities)) ORDER BY id",
       arguments: [batch]
     ).map(event(from:))
   }
@@ -94,6 +98,8 @@ extension ProjectStore {
           action: action, entity: "annotation", id: uuid, report: current.reportID, before: snapshot(before),
           after: snapshot(current), reverts: event.id)
         handles.append(current.id)
+      } else if event.entity == "suggestion" {
+        try replaySuggestion(db, event, target: target, expected: expected, changes: changes, action: action)
       } else if event.entity == "review-unit" {
         // A review decision only ever moves between active and withdrawn.
         let status = status(of: target)

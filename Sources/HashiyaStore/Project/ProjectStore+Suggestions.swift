@@ -1,0 +1,145 @@
+import AnnotatorKit
+import Foundation
+import GRDB
+
+/// Suggestion decisions belong to the annotator who made them: one person's accept or reject
+/// never hides a candidate from another, so every annotator is offered the same candidates.
+extension ProjectStore {
+  /// Decisions already made on suggestions for some reports: `author`'s own, or everyone's when nil.
+  public func suggestionDecisions(reportIDs: [Int], author: String? = nil) throws(StoreError) -> Set<SuggestionDecision>
+  {
+    try read("read suggestion decisions") { db in
+      Set(
+        try Self.batched(reportIDs) { batch in
+          var sql = "SELECT * FROM suggestionDecisions WHERE reportId IN (\(Self.marks(batch.count)))"
+          var arguments = StatementArguments(batch)
+          if let author {
+            sql += " AND author = ?"
+            arguments += [author]
+          }
+          return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(StoreError) in
+            let what = "a suggestion decision"
+            return SuggestionDecision(
+              reportID: try row.checked("reportId", what), layer: try row.checked("layer", what),
+              label: try row.checked("label", what),
+              range: TextRange(try row.checked("start", what), try row.checked("end", what)),
+              verdict: SuggestionDecision.Verdict(rawValue: try row.checked("decision", what)) ?? .rejected)
+          }
+        })
+    }
+  }
+
+  /// The recorded state of one author's decision on a candidate, as an event carries it.
+  static func decisionState(_ db: Database, _ decision: SuggestionDecision, author: String) throws -> JSONValue? {
+    guard
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT decision, origin FROM suggestionDecisions
+          WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
+          """,
+        arguments: [
+          decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end, author,
+        ])
+    else { return nil }
+    let what = "a suggestion decision of \(author)"
+    return decisionState(
+      decision, verdict: try row.checked("decision", what) as String, origin: try row.checked("origin", what))
+  }
+
+  /// A decision as an event's `before` or `after`: the candidate's key with the verdict, so undo
+  /// and redo can restore it without reading anything else.
+  static func decisionState(_ decision: SuggestionDecision, verdict: String, origin: String) -> JSONValue {
+    .object([
+      "layer": .string(decision.layer), "label": .string(decision.label), "start": .int(decision.range.start),
+      "end": .int(decision.range.end), "decision": .string(verdict), "origin": .string(origin),
+    ])
+  }
+
+  /// Writes (or replaces) one author's decision on a candidate.
+  static func upsertDecision(
+    _ db: Database, _ decision: SuggestionDecision, origin: String, author: String, at: String
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET decision = excluded.decision, origin = excluded.origin,
+          decidedAt = excluded.decidedAt
+        """,
+      arguments: [
+        decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end,
+        decision.verdict.rawValue, origin, author, at,
+      ])
+  }
+
+  /// Removes one author's decision on a candidate (whatever its verdict), so it is offered to them again.
+  static func removeDecision(_ db: Database, _ candidate: SuggestionDecision, author: String) throws {
+    try db.execute(
+      sql: """
+        DELETE FROM suggestionDecisions
+        WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
+        """,
+      arguments: [
+        candidate.reportID, candidate.layer, candidate.label, candidate.range.start, candidate.range.end, author,
+      ])
+  }
+
+  /// Moves one author's decision to the state a `suggestion` event recorded: undo of an accept or
+  /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
+  static func replaySuggestion(
+    _ db: Database, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?, changes: AnnotationChanges,
+    action: String
+  ) throws {
+    guard let reportID = event.reportID,
+      let key = decisionKey(target ?? expected) ?? event.entityID.flatMap(decisionKey(entityID:))
+    else { return }
+    let candidate = SuggestionDecision(
+      reportID: reportID, layer: key.layer, label: key.label, range: key.range, verdict: .rejected)
+    if let target {
+      // Events written before decisions carried their verdict were all rejections.
+      var decided = candidate
+      decided.verdict =
+        target["decision"]?.stringValue.flatMap(SuggestionDecision.Verdict.init(rawValue:))
+        ?? (event.action == "accept" ? .accepted : .rejected)
+      try upsertDecision(
+        db, decided, origin: target["origin"]?.stringValue ?? "", author: changes.author, at: changes.now)
+    } else {
+      try removeDecision(db, candidate, author: changes.author)
+    }
+    try changes.appendEvent(
+      action: action, entity: "suggestion", id: event.entityID ?? "", report: reportID, before: expected,
+      after: target, reverts: event.id)
+  }
+
+  /// The candidate a decision state names.
+  static func decisionKey(_ state: JSONValue?) -> (layer: String, label: String, range: TextRange)? {
+    guard let state, let layer = state["layer"]?.stringValue, let label = state["label"]?.stringValue,
+      let start = state["start"]?.intValue, let end = state["end"]?.intValue, start <= end
+    else { return nil }
+    return (layer, label, TextRange(start, end))
+  }
+
+  /// The candidate an older event names only in its id, `layer/label@start..end`.
+  static func decisionKey(entityID: String) -> (layer: String, label: String, range: TextRange)? {
+    guard let at = entityID.lastIndex(of: "@"), let slash = entityID[..<at].firstIndex(of: "/") else { return nil }
+    let bounds = entityID[entityID.index(after: at)...].split(separator: ".", omittingEmptySubsequences: true)
+    guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start <= end else { return nil }
+    return (
+      String(entityID[..<slash]), String(entityID[entityID.index(after: slash)..<at]), TextRange(start, end)
+    )
+  }
+}
+
+extension AnnotationChanges {
+  /// Remembers the author's accept or reject of a suggestion, so it is not offered to them again,
+  /// as an event undo can revert.
+  public func recordDecision(_ decision: SuggestionDecision, origin: String) throws {
+    let before = try ProjectStore.decisionState(db, decision, author: author)
+    try ProjectStore.upsertDecision(db, decision, origin: origin, author: author, at: now)
+    try appendEvent(
+      action: decision.verdict == .accepted ? "accept" : "reject", entity: "suggestion",
+      id: "\(decision.layer)/\(decision.label)@\(decision.range)", report: decision.reportID, before: before,
+      after: ProjectStore.decisionState(decision, verdict: decision.verdict.rawValue, origin: origin))
+  }
+}

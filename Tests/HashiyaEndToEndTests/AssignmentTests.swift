@@ -26,7 +26,8 @@ import Testing
   /// annotator's report ids, from the listing.
   func assign() throws -> [String: [Int]] {
     let imported = try run(
-      "lead", "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add lina annotator")
+      "lead",
+      "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add lina annotator")
     #expect(imported.status == 0, "\(imported.stderr)")
     let assigned = try run("lead", "assign all --to amal,karim,lina --overlap 2")
     #expect(assigned.status == 0, "\(assigned.stderr)")

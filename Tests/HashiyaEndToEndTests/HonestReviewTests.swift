@@ -16,7 +16,8 @@ import Testing
   /// amal marks one claim where karim marks two overlapping ones (the inner one with a verdict
   /// and evidence); both agree on a second claim and on the speaker.
   func annotate() throws {
-    let setUp = "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add tester lead"
+    let setUp =
+      "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add tester lead"
     #expect(try hashiya.run([project, "--user", "lead", "-c", setUp]).status == 0)
     let work: [(String, String)] = [
       (

@@ -15,7 +15,9 @@ import Testing
 
   /// amal rejects one speaker and accepts another; karim accepts the same one, so they agree.
   func scripted() throws -> (rejected: String, accepted: String) {
-    _ = try run("lead", "import \(HashiyaBinary.samples)")
+    _ = try run(
+      "lead", "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add tester lead"
+    )
     let listed = try hashiya.run([project, "--user", "amal", "--json", "-c", "show 1; suggest speaker-tagging"])
     let list = try JSONSerialization.jsonObject(with: Data(run: listed, line: 1)) as? [String: Any]
     let speakers = try #require(list?["suggestions"] as? [[String: Any]])
@@ -68,7 +70,10 @@ import Testing
   @Test func statsTakesALayerAndPrintsJSONOnRequest() throws {
     _ = try scripted()
     let other = try run("lead", "stats --layer claim-labeling")
-    #expect(other.stdout == "no annotators or assignments yet\n")
+    // The team's annotators are listed before their first piece of work on a layer.
+    let rows = other.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").map(String.init) }
+    #expect(rows.map { $0.first ?? "" } == ["amal", "karim"], "\(other.stdout)")
+    #expect(rows.allSatisfy { $0.dropFirst(2).prefix(4) == ["0/0", "0", "0", "0"] }, "\(other.stdout)")
     let asked = try run("lead", "stats --layer speaker-tagging --json")
     let parsed = try JSONSerialization.jsonObject(with: Data(asked.stdout.utf8)) as? [String: Any]
     #expect((parsed?["annotators"] as? [Any])?.count == 2)

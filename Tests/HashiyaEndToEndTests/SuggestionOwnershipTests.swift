@@ -14,7 +14,10 @@ import Testing
   }
 
   func imported() throws {
-    let run = try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"])
+    let run = try hashiya.run([
+      project, "--user", "lead", "-c",
+      "import \(HashiyaBinary.samples); team add amal annotator; team add karim annotator; team add tester lead",
+    ])
     #expect(run.status == 0, "\(run.stderr)")
   }
 

@@ -8,8 +8,8 @@ extension ProjectStore {
   /// Progress per annotator and layer (only `layer` when given), sorted by annotator then layer.
   ///
   /// An assignment without a layer (a whole report) counts on each of the annotator's layer rows,
-  /// and a report is counted once per row however many of its assignments apply. Active team
-  /// members appear even before their first piece of work.
+  /// and a report is counted once per row however many of its assignments apply. Active
+  /// annotators of the team appear even before their first piece of work (leads only with work).
   public func progress(layer: String? = nil) throws(StoreError) -> [AnnotatorProgress] {
     try read("read progress") { db in
       var rows: [Key: AnnotatorProgress] = [:]
@@ -121,7 +121,7 @@ extension ProjectStore {
   }
 
   private static func activeMembers(_ db: Database) throws -> [String] {
-    try String.fetchAll(db, sql: "SELECT name FROM team WHERE status = 'active'")
+    try String.fetchAll(db, sql: "SELECT name FROM team WHERE status = 'active' AND role = 'annotator'")
   }
 
   /// One row of the progress table.

@@ -162,7 +162,9 @@ import Testing
     #expect(shown.stdout.contains(Self.boundaryComment) && shown.stdout.contains(Self.rejectComment))
     #expect(shown.stdout.contains(Self.flagComment))
     // Candidates amal turned down are not offered to her again, while a project that never
-    // decided offers them, and so does this one to someone who has not decided.
+    // decided offers them, and so does this one to someone who has not decided. (A team is the
+    // project's own: the lead of the copy adds amal.)
+    try run(copy, "lead", "team add amal annotator")
     #expect(try suggestions(copy, "speaker-tagging", user: "amal").isEmpty)
     #expect(try suggestions(copy, "speaker-tagging").count >= 2)
     let fresh = hashiya.path("fresh.hashiya")

@@ -37,8 +37,8 @@ public enum ReviewDocuments {
       return (analysed.sentences.flatMap(\.tokens), keepTexts ? analysed : nil)
     }
     return Built(
-      documents: documents, annotations: Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, $0) }), texts: texts,
-      annotators: people)
+      documents: try withAssignedAnnotators(documents, people: people, store: store),
+      annotations: Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, $0) }), texts: texts, annotators: people)
   }
 
   /// The documents of `build` alone, read with the lean store queries: what `agreement` needs.
@@ -53,7 +53,32 @@ public enum ReviewDocuments {
     let (documents, _) = try assemble(chosen, links: links, reportIDs: reportIDs, store: store) { text in
       (ReportText.tokens(of: text), nil)
     }
-    return (documents, people)
+    return (try withAssignedAnnotators(documents, people: people, store: store), people)
+  }
+
+  /// Marks who worked on each report that was assigned: the annotators it was given to (for its
+  /// layer, or for every layer) and anyone with work on it. An annotator never given a report
+  /// did not miss its spans, so a review does not count them as missing there, and agreement
+  /// does not count their absence as a judgement; reports nobody was assigned keep everyone.
+  static func withAssignedAnnotators(
+    _ documents: [ReviewDocument], people: [String], store: ProjectStore
+  ) throws -> [ReviewDocument] {
+    let reportIDs = Array(Set(documents.map(\.reportID)))
+    guard !reportIDs.isEmpty else { return documents }
+    let assignments = try store.assignments(reportIDs: reportIDs)
+    guard !assignments.isEmpty else { return documents }
+    var assigned: [Int: [(layer: String, annotator: String)]] = [:]
+    for assignment in assignments {
+      assigned[assignment.reportID, default: []].append((assignment.layer, assignment.annotator))
+    }
+    return documents.map { document in
+      guard let given = assigned[document.reportID] else { return document }
+      var worked = Set(given.filter { $0.layer.isEmpty || $0.layer == document.layer }.map(\.annotator))
+      worked.formUnion(document.spans.map(\.annotator))
+      var marked = document
+      marked.annotators = people.filter { worked.contains($0) }
+      return marked
+    }
   }
 
   /// One document per report (in `reportIDs` order) and layer (by name), its spans in text order.

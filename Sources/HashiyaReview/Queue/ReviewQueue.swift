@@ -62,7 +62,7 @@ public final class ReviewQueue {
     var counts: [String: Int] = [:]
     for document in built.documents {
       let key = "\(document.reportID)/\(document.layer)"
-      let units = SpanAligner.align(document, annotators: built.annotators)
+      let units = SpanAligner.align(document, annotators: document.annotators ?? built.annotators)
       counts[key] = units.count
       for unit in units {
         let uuids = unit.spans.values.flatMap { $0 }.compactMap { built.annotations[$0.id]?.uuid }

@@ -1,3 +1,4 @@
+import AnnotatorKit
 import Foundation
 
 /// A seeded random input generator for fuzz tests run by `swift test`.
@@ -45,7 +46,7 @@ public struct Fuzzer {
   /// Calls `body` with each input and its iteration number; the corpus itself comes first, unmutated.
   public func forEachInput(_ body: ([UInt8], Int) throws -> Void) rethrows {
     for iteration in 0..<iterations {
-      var random = SplitMix64(seed: seed &+ UInt64(iteration) &* 0x9E37_79B9_7F4A_7C15)
+      var random = SeededGenerator(seed: seed &+ UInt64(iteration) &* 0x9E37_79B9_7F4A_7C15)
       let input = iteration < corpus.count ? corpus[iteration] : makeInput(&random)
       if let saveFolder {
         _ = FileManager.default.createFile(atPath: saveFolder + "/\(target).input", contents: Data(input))
@@ -61,7 +62,7 @@ public struct Fuzzer {
 
   // MARK: Making inputs
 
-  private func makeInput(_ random: inout SplitMix64) -> [UInt8] {
+  private func makeInput(_ random: inout SeededGenerator) -> [UInt8] {
     switch random.below(10) {
     case 0: return (0..<random.below(64)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
     case 1: return Array((0..<random.below(12)).map { _ in fragment(&random) }.joined().utf8)
@@ -72,12 +73,12 @@ public struct Fuzzer {
     }
   }
 
-  private func fragment(_ random: inout SplitMix64) -> String {
+  private func fragment(_ random: inout SeededGenerator) -> String {
     if random.below(3) == 0 { return String(Self.scalars[random.below(Self.scalars.count)]) }
     return dictionary[random.below(dictionary.count)]
   }
 
-  private func mutate(_ input: inout [UInt8], _ random: inout SplitMix64) {
+  private func mutate(_ input: inout [UInt8], _ random: inout SeededGenerator) {
     let position = random.below(input.count + 1)
     switch random.below(9) {
     case 0 where !input.isEmpty:
@@ -123,20 +124,7 @@ public struct Fuzzer {
   static let commonFragments = ["\r\n", "\\u0000", "\\ud83d", "\\u0645", "-0", "1e999", "9223372036854775808", "👨‍👩‍👧"]
 }
 
-/// A small, fast generator with a 64-bit seed (Steele, Lea and Flood's SplitMix64).
-public struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SeededGenerator {
   /// A number in `0..<bound`, or 0 when `bound` is not positive.
   public mutating func below(_ bound: Int) -> Int {
     bound > 0 ? Int(next() % UInt64(bound)) : 0

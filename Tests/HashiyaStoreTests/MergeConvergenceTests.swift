@@ -35,7 +35,7 @@ import Testing
     }
     // Everyone leads, so any of them may change anyone's annotations and the team itself.
     for user in ["lead"] + Self.users { try store.setMember(user, role: .lead, by: "lead") }
-    var rng = SplitMix64(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     try store.change(author: "lead") { changes in
       var made: [Annotation] = []
       for _ in 0..<4 { made.append(try changes.add(Self.randomAnnotation(&rng))) }
@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test(arguments: seeds) func randomTeamworkConverges(seed: Int) throws {
-    var rng = SplitMix64(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let copies = try copies()
     for _ in 0..<40 {
       let index = Int.random(in: 0..<3, using: &rng)
@@ -83,7 +83,7 @@ import Testing
   }
 
   @Test func mergingTheSameFileTwiceChangesNothing() throws {
-    var rng = SplitMix64(seed: 11)
+    var rng = SeededGenerator(seed: 11)
     let copies = try copies()
     for _ in 0..<15 { try Self.act(on: copies[1], as: "karim", &rng) }
     for _ in 0..<15 { try Self.act(on: copies[0], as: "amal", &rng) }
@@ -99,7 +99,7 @@ import Testing
   }
 
   @Test(arguments: [3, 5, 8]) func mergingEitherWayGivesTheSameProject(seed: Int) throws {
-    var rng = SplitMix64(seed: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let copies = try copies()
     for _ in 0..<20 { try Self.act(on: copies[0], as: "amal", &rng) }
     for _ in 0..<20 { try Self.act(on: copies[1], as: "karim", &rng) }
@@ -117,7 +117,7 @@ import Testing
   }
 
   @Test func groupingDoesNotMatter() throws {
-    var rng = SplitMix64(seed: 21)
+    var rng = SeededGenerator(seed: 21)
     let copies = try copies()
     for (index, user) in Self.users.enumerated() {
       for _ in 0..<15 { try Self.act(on: copies[index], as: user, &rng) }
@@ -152,7 +152,7 @@ import Testing
     try store.merge(from: ProjectStore.openReadOnly(path: other.path), author: "merger")
   }
 
-  static func randomAnnotation(_ rng: inout SplitMix64) -> NewAnnotation {
+  static func randomAnnotation(_ rng: inout SeededGenerator) -> NewAnnotation {
     let report = Int.random(in: 0..<texts.count, using: &rng)
     let scalars = Array(texts[report].unicodeScalars)
     let start = Int.random(in: 0..<(scalars.count - 1), using: &rng)
@@ -165,7 +165,7 @@ import Testing
       quote: String(quote), attributes: randomAttributes(&rng))
   }
 
-  static func randomAttributes(_ rng: inout SplitMix64) -> JSONObject {
+  static func randomAttributes(_ rng: inout SeededGenerator) -> JSONObject {
     var attributes = JSONObject()
     for key in ["role", "name", "tone"] where Bool.random(using: &rng) {
       attributes[key] = randomValue(&rng)
@@ -173,7 +173,7 @@ import Testing
     return attributes
   }
 
-  static func randomValue(_ rng: inout SplitMix64) -> JSONValue {
+  static func randomValue(_ rng: inout SeededGenerator) -> JSONValue {
     [.string("قائد"), .string("نائبٌ"), .string("👍🏽"), .int(3), .bool(true), .string("x")].randomElement(using: &rng)
       ?? .null
   }
@@ -182,7 +182,7 @@ import Testing
   /// someone else's change) is simply not taken, as a user would move on.
   /// A lead adds, changes or removes a member (named in different cases, to meet the same row
   /// under two spellings), or sets a layer blind.
-  static func changeTeam(_ store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
+  static func changeTeam(_ store: ProjectStore, as user: String, _ rng: inout SeededGenerator) throws {
     let name = ["nour", "Nour", "سامي", "سامِي"].randomElement(using: &rng) ?? "nour"
     switch Int.random(in: 0..<4, using: &rng) {
     case 0: try store.setMember(name, role: .annotator, by: user)
@@ -193,7 +193,7 @@ import Testing
     }
   }
 
-  static func act(on store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
+  static func act(on store: ProjectStore, as user: String, _ rng: inout SeededGenerator) throws {
     let active = try store.annotations(AnnotationFilter()).filter { $0.status == .active }
     let target = active.randomElement(using: &rng)
     if Int.random(in: 0..<10, using: &rng) == 0 {
@@ -256,7 +256,7 @@ import Testing
   }
 
   /// Assigns a report to someone, or marks one of the user's assignments done or open again.
-  static func actOnAssignments(_ store: ProjectStore, as user: String, _ rng: inout SplitMix64) throws {
+  static func actOnAssignments(_ store: ProjectStore, as user: String, _ rng: inout SeededGenerator) throws {
     let report = Int.random(in: 1...texts.count, using: &rng)
     let layer = ["", "speaker-tagging"].randomElement(using: &rng) ?? ""
     if Bool.random(using: &rng) {

@@ -77,6 +77,9 @@ import Testing
     let asked = try run("lead", "stats --layer speaker-tagging --json")
     let parsed = try JSONSerialization.jsonObject(with: Data(asked.stdout.utf8)) as? [String: Any]
     #expect((parsed?["annotators"] as? [Any])?.count == 2)
+    let annotator = try hashiya.run([project, "--user", "amal", "-c", "stats"])
+    #expect(annotator.status != 0)
+    #expect(annotator.stderr.contains("lead"), "\(annotator.stderr)")
     let wrong = try hashiya.run([project, "-c", "stats --layers x"])
     #expect(wrong.status != 0)
     #expect(wrong.stderr.contains("--layers"))

@@ -9,7 +9,7 @@ struct StatsCommand: Command {
   let synopsis = "[--layer L] [--json]"
   let summary = "progress per annotator and layer: reports done, annotations, suggestions, time, agreement"
   let details = """
-    One row per annotator and layer:
+    For leads. One row per annotator and layer:
       reports      done/assigned: reports assigned to them on the layer (or whole reports),
                    and how many of those they marked done
       annotations  their active annotations on the layer
@@ -31,6 +31,9 @@ struct StatsCommand: Command {
     let layer = try arguments.takeOption("layer")
     let asJSON = arguments.takeFlag("json")
     try arguments.finish()
+    // Everyone's counts and the agreement so far are other people's work: for leads, as
+    // `agreement` is. An annotator's own progress is `reports --mine --todo`.
+    _ = try session.workspace.requireLead("stats")
     return StatsView(progress: try TeamProgress.compute(store: session.store, layer: layer), asJSON: asJSON)
   }
 }

@@ -53,6 +53,9 @@ import Testing
   @Test func acceptingEverythingWritesAnnotationsLinksAndOriginsAndShowRendersThem() throws {
     let all = try suggestions()
     let accepted = try hashiya.run([project, "--user", "amal", "-c", "show 1; suggest; accept all"])
+    // The echo sums the new annotations up rather than listing every one.
+    let echo = accepted.stdout.split(separator: "\n").drop { !$0.hasPrefix("accepted ") }
+    #expect(echo.count == 1 && echo.first?.contains("suggestions as #") == true, "\(accepted.stdout.suffix(300))")
     #expect(accepted.status == 0, "\(accepted.stderr)")
     let listed = try hashiya.run([project, "--json", "-c", "show 1; ls"])
     let annotations = try #require(

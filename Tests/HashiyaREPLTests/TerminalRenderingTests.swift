@@ -72,3 +72,12 @@ import Testing
     #expect(TextWrap.wrap("a \(long) b", width: 30, indent: 2) == "a\n  \(long)\n  b")
   }
 }
+
+/// Bulk commands sum their handles up instead of printing thousands of them.
+@Suite struct HandleSummaryTests {
+  @Test func fewHandlesAreListedManyAreARange() {
+    #expect(HandleSummary.text([3, 4, 9]) == "#3, #4, #9")
+    #expect(HandleSummary.text(Array(1...16_970)) == "#1–#16970")
+    #expect(HandleSummary.text(Array(stride(from: 5, through: 905, by: 2))) == "#5–#905 (451 of them)")
+  }
+}

@@ -133,6 +133,6 @@ struct DecideCommand: Command {
     if !extra.isEmpty {
       list.heading = "also accepted \(extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"
     }
-    return list
+    return BulkAnnotationList(list: list, verb: "accepted", noun: "suggestions")
   }
 }

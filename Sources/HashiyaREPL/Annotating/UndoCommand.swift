@@ -16,7 +16,7 @@ struct UndoCommand: Command {
     let reversal = redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
     // The numbers of the last `suggest` stay valid: what was undone is open again.
     try PendingSuggestion.resync(&session.pendingSuggestions, store: session.store, user: session.user)
-    let handles = reversal.handles.map { "#\($0)" }.joined(separator: ", ")
+    let handles = HandleSummary.text(reversal.handles)
     return Message(
       "\(reversal.action) of \(reversal.originalAction)\(handles.isEmpty ? "" : " on " + handles)",
       json: .object([

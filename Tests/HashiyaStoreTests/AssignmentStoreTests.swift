@@ -131,6 +131,33 @@ import Testing
     #expect(try CanonicalDump.lines(of: amal) == CanonicalDump.lines(of: karim))
   }
 
+  /// A removal travels: merged either way, an assignment taken back in one copy stays gone, and
+  /// one made again after its removal stays.
+  @Test func aRemovalTravelsWithMergeAndAnAssignmentMadeAgainStands() throws {
+    let base = try makeStore("base.hashiya")
+    try base.assign(plan([(1, ["amal", "كريم"]), (2, ["amal"])]), layer: "", by: "lead", record: [:])
+    let leadPath = folder.path("lead.hashiya")
+    let otherPath = folder.path("other.hashiya")
+    try base.saveCopy(to: leadPath)
+    try base.saveCopy(to: otherPath)
+    let lead = try ProjectStore.open(path: leadPath)
+    let other = try ProjectStore.open(path: otherPath)
+    // The lead takes reports 1 and 2 back from amal, then gives her report 2 again.
+    #expect(try lead.clearAssignments(reportIDs: [1, 2], layer: nil, by: "lead") == 3)
+    try lead.assign(plan([(2, ["amal"])]), layer: "", by: "lead", record: [:])
+    func merge(_ from: ProjectStore, into: ProjectStore) throws {
+      _ = try into.merge(from: ProjectStore.openReadOnly(path: from.path), author: "merger")
+    }
+    try merge(lead, into: other)
+    try merge(other, into: lead)
+    for store in [lead, other] {
+      #expect(try store.assignments().map { "\($0.reportID) \($0.annotator)" } == ["2 amal"], "\(store.path)")
+    }
+    let (a, b) = (try CanonicalDump.lines(of: lead), try CanonicalDump.lines(of: other))
+    let same = a == b
+    #expect(same, "\(CanonicalDump.firstDifference(a, b))")
+  }
+
   /// A teammate's file from before version 4 has no assignments table: it merges, and ours stay.
   @Test func aFileWithoutAssignmentsMerges() throws {
     let path = folder.path("old.hashiya")

@@ -64,6 +64,12 @@ enum CanonicalDump {
         SELECT r.uid, a.layer, a.annotator, a.assignedBy, a.assignedAt, a.doneAt
         FROM assignments a JOIN reports r ON r.id = a.reportId
         """)
+      try add(
+        "removal",
+        """
+        SELECT r.uid, m.layer, m.annotator, m.removedBy, m.removedAt
+        FROM assignmentRemovals m JOIN reports r ON r.id = m.reportId
+        """)
       try add("member", "SELECT name, folded, role, status, addedBy, updatedAt FROM team")
       try add("setting", "SELECT key, value FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'")
       // A merge's own record stays in the file that made it; every other event is shared.

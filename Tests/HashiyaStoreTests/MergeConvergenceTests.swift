@@ -255,14 +255,18 @@ import Testing
     }
   }
 
-  /// Assigns a report to someone, or marks one of the user's assignments done or open again.
+  /// Assigns a report to someone, takes a report's assignments back, or marks one of the
+  /// user's assignments done or open again.
   static func actOnAssignments(_ store: ProjectStore, as user: String, _ rng: inout SeededGenerator) throws {
     let report = Int.random(in: 1...texts.count, using: &rng)
     let layer = ["", "speaker-tagging"].randomElement(using: &rng) ?? ""
-    if Bool.random(using: &rng) {
+    switch Int.random(in: 0..<5, using: &rng) {
+    case 0, 1:
       let annotator = users.randomElement(using: &rng) ?? user
       try store.assign([(reportID: report, annotators: [annotator])], layer: layer, by: user, record: [:])
-    } else {
+    case 2:
+      try store.clearAssignments(reportIDs: [report], layer: layer, by: user)
+    default:
       _ = try? store.setDone(Bool.random(using: &rng), reportID: report, annotator: user, layer: layer)
     }
   }

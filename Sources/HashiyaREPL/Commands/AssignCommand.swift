@@ -17,8 +17,8 @@ struct AssignCommand: Command {
     Reports that already have someone assigned (on that layer) are kept as they are,
     done or not: clear them first to deal them again.
     assign REPORTS --clear removes the assignments of those reports (on --layer only,
-    when given); the removal is recorded in the history. A removal stays in this copy:
-    merging a copy that still holds the assignments brings them back.
+    when given); the removal is recorded in the history and travels with merge: a copy that
+    still holds the assignments does not bring them back, unless they were made again later.
     assign alone lists every assignment; --json gives each one.
     Example: assign all --to amal,karim,lina --overlap 2
     """

@@ -13,7 +13,8 @@ extension ProjectStore {
     _ plan: [(reportID: Int, annotators: [String])], layer: String, by author: String, record: JSONObject
   ) throws -> Int {
     try write("assign reports") { db in
-      let now = Timestamp.now()
+      // Later than any removal, so an assignment made again outlives the removal in a merge.
+      let now = Timestamp.now(after: try String.fetchOne(db, sql: "SELECT max(removedAt) FROM assignmentRemovals"))
       let statement = try db.cachedStatement(
         sql: """
           INSERT INTO assignments (reportId, layer, annotator, assignedBy, assignedAt) VALUES (?, ?, ?, ?, ?)
@@ -47,9 +48,20 @@ extension ProjectStore {
       let uids = try Self.uids(db, reportIDs: Array(Set(existing.map(\.reportID))))
       let statement = try db.cachedStatement(
         sql: "DELETE FROM assignments WHERE reportId = ? AND layer = ? AND annotator = ?")
+      let tombstone = try db.cachedStatement(
+        sql: """
+          INSERT INTO assignmentRemovals (reportId, layer, annotator, removedBy, removedAt) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (reportId, layer, annotator) DO UPDATE SET
+            removedBy = excluded.removedBy, removedAt = excluded.removedAt
+          WHERE excluded.removedAt > assignmentRemovals.removedAt
+          """)
       var removed: [JSONValue] = []
       for row in existing {
         try statement.execute(arguments: [row.reportID, row.layer, row.annotator])
+        // Later than the assignment it takes back, even within one millisecond.
+        try tombstone.execute(arguments: [
+          row.reportID, row.layer, row.annotator, author, Timestamp.now(after: row.assignedAt),
+        ])
         removed.append(
           .object([
             "report": .string(uids[row.reportID] ?? ""), "layer": .string(row.layer),

@@ -6,7 +6,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 4
+  static let version = 5
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -37,6 +37,7 @@ enum ProjectSchema {
     ("table", "conflicts", "merge conflicts"),
     ("table", "team", "the team and its roles"),
     ("table", "assignments", "who annotates which report"),
+    ("table", "assignmentRemovals", "assignments taken back"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -44,13 +45,13 @@ enum ProjectSchema {
   ]
 
   /// The schema version that added an object to `requiredObjects`, when later than the first.
-  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4]
+  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
     let work =
       version < 2
-      ? "rebuilding its search index" : version < 4 ? "adding the team, assignment and conflict tables" : "updating it"
+      ? "rebuilding its search index" : version < 5 ? "adding the team, assignment and conflict tables" : "updating it"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -73,6 +74,10 @@ enum ProjectSchema {
     migrator.registerMigration("v4") { db in
       try createTeam(db)
       try db.execute(sql: "PRAGMA user_version = 4")
+    }
+    migrator.registerMigration("v5") { db in
+      try createAssignmentRemovals(db)
+      try db.execute(sql: "PRAGMA user_version = 5")
     }
     return migrator
   }
@@ -311,6 +316,23 @@ enum ProjectSchema {
         INSERT INTO suggestionDecisions_v4 SELECT * FROM suggestionDecisions;
         DROP TABLE suggestionDecisions;
         ALTER TABLE suggestionDecisions_v4 RENAME TO suggestionDecisions;
+        """)
+  }
+
+  /// Version 5 remembers assignments taken back (`assign --clear`), so that a merge with a copy
+  /// still holding one does not bring it back: an assignment stands only if it was (re)made
+  /// after its latest removal.
+  private static func createAssignmentRemovals(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE assignmentRemovals (
+          reportId INTEGER NOT NULL REFERENCES reports(id),
+          layer TEXT NOT NULL,
+          annotator TEXT NOT NULL,
+          removedBy TEXT NOT NULL,
+          removedAt TEXT NOT NULL,
+          PRIMARY KEY (reportId, layer, annotator)
+        );
         """)
   }
 }

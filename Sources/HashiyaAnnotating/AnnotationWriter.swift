@@ -46,6 +46,25 @@ public struct AnnotationWriter {
       attributes: Self.ordered(checked, schema.label(label)), origin: origin)
   }
 
+  /// The attributes an edit of `current` writes: checked as a new annotation's are, but with
+  /// no default the annotation never held, which would count as a change of that field (and a
+  /// merge would weigh it against a teammate's real change).
+  public func editedAttributes(
+    of current: Annotation, label: String, text: ReportText, attributes: [String: JSONValue],
+    typed: [(key: String, value: String)]
+  ) throws -> JSONObject {
+    let draft = try draft(
+      label: label, range: current.range, reportID: current.reportID, text: text, attributes: attributes,
+      typed: typed)
+    let named = Set(attributes.keys).union(typed.map(\.key))
+    var kept = draft.attributes
+    for (key, _) in draft.attributes.pairs
+    where !named.contains(key) && schema.label(label)?.attribute(key)?.required != true {
+      kept[key] = nil
+    }
+    return kept
+  }
+
   /// Checks a link of `type` from a `label` annotation on a report to `target`.
   public func checkLink(_ type: String, label: String, reportID: Int, to target: Annotation) throws {
     try schema.checkLink(type, from: label, to: target.label)

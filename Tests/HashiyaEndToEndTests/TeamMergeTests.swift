@@ -78,7 +78,9 @@ import Testing
     #expect(
       merged.stdout.contains("1 conflict (#1 verdict: false (karim) ↔ misleading (amal), kept misleading)"),
       "\(merged.stdout)")
-    _ = try run(karim, "karim", "merge \(amal)")
+    let back = try run(karim, "karim", "merge \(amal)")
+    // karim's copy saw no conflict of its own, but takes amal's record of it.
+    #expect(back.stdout.contains("1 conflict record"), "\(back.stdout)")
     #expect(try attributes(amal)["verdict"] == "misleading")
     #expect(try attributes(karim)["verdict"] == "misleading")
     // The lead sees it in `conflicts` and in the review queue, and takes karim's value.

@@ -115,9 +115,6 @@ import Testing
     try amal.setDone(true, reportID: 1, annotator: "amal", layer: nil)
     try karim.assign(plan([(2, ["karim"]), (1, ["karim"])]), layer: "", by: "karim", record: [:])
     try karim.setDone(true, reportID: 2, annotator: "karim", layer: nil)
-    func merge(_ from: ProjectStore, into: ProjectStore) throws {
-      _ = try into.merge(from: ProjectStore.openReadOnly(path: from.path), author: "merger")
-    }
     try merge(amal, into: karim)
     try amal.setDone(false, reportID: 1, annotator: "amal", layer: nil)
     try merge(karim, into: amal)
@@ -145,9 +142,6 @@ import Testing
     // The lead takes reports 1 and 2 back from amal, then gives her report 2 again.
     #expect(try lead.clearAssignments(reportIDs: [1, 2], layer: nil, by: "lead") == 3)
     try lead.assign(plan([(2, ["amal"])]), layer: "", by: "lead", record: [:])
-    func merge(_ from: ProjectStore, into: ProjectStore) throws {
-      _ = try into.merge(from: ProjectStore.openReadOnly(path: from.path), author: "merger")
-    }
     try merge(lead, into: other)
     try merge(other, into: lead)
     for store in [lead, other] {
@@ -161,15 +155,16 @@ import Testing
   /// A teammate's file from before version 4 has no assignments table: it merges, and ours stay.
   @Test func aFileWithoutAssignmentsMerges() throws {
     let path = folder.path("old.hashiya")
-    let queue = try DatabaseQueue(path: path)
-    try queue.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
-    }
-    try ProjectSchema.migrator.migrate(queue, upTo: "v3")
+    let queue = try OlderProjectFile.make(at: path, upTo: "v3")
     try queue.close()
     let store = try makeStore()
     try store.assign(plan([(1, ["لينا"])]), layer: "", by: "lead", record: [:])
     _ = try store.merge(from: ProjectStore.openReadOnly(path: path), author: "lead")
     #expect(try store.assignedReports(to: "لينا") == [1])
   }
+}
+
+/// Merges `from` into `into` as the `merge` command does, unchecked.
+private func merge(_ from: ProjectStore, into: ProjectStore) throws {
+  _ = try into.merge(from: ProjectStore.openReadOnly(path: from.path), author: "merger")
 }

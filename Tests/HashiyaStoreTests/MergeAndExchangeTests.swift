@@ -216,11 +216,7 @@ import Testing
   /// A teammate may still have a file an older build wrote: it is read as it is, unchanged.
   @Test func aFileOfAnEarlierVersionMergesWithoutBeingUpgraded() throws {
     let path = folder.path("old.hashiya")
-    let queue = try DatabaseQueue(path: path)
-    try queue.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA application_id = \(ProjectSchema.applicationID)")
-    }
-    try ProjectSchema.migrator.migrate(queue, upTo: "v2")
+    let queue = try OlderProjectFile.make(at: path, upTo: "v2")
     try queue.write { db in
       try db.execute(
         sql: """

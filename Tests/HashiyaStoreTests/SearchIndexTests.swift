@@ -59,11 +59,7 @@ import Testing
 
   @Test func openingAVersion1ProjectRebuildsItsIndex() throws {
     let path = folder.path("v1.hashiya")
-    let queue = try DatabaseQueue(path: path)
-    try queue.writeWithoutTransaction { db in
-      try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA application_id = \(ProjectSchema.applicationID)")
-    }
-    try ProjectSchema.migrator.migrate(queue, upTo: "v1")
+    let queue = try OlderProjectFile.make(at: path, upTo: "v1", wal: true)
     // Reports as a version-1 build wrote them: the index holds the folded text for unicode61.
     try queue.write { db in
       for (offset, text) in Self.samples.enumerated() {

@@ -62,17 +62,9 @@ struct EditCommand: Command {
     }
     let text = try session.text(ofReport: current.reportID)
     try current.check(against: text)
-    let draft = try writer.draft(
-      label: label, range: current.range, reportID: current.reportID, text: text, attributes: values, typed: typed)
-    // An edit changes what was named: a default the annotation never held is not filled in, or
-    // it would count as a change of that field, and a merge would weigh it against a real one.
-    let named = Set(values.keys).union(typed.map(\.key))
-    var attributes = draft.attributes
-    for (key, _) in draft.attributes.pairs
-    where !named.contains(key) && writer.schema.label(label)?.attribute(key)?.required != true {
-      attributes[key] = nil
-    }
-    try session.store.change(author: session.user) { [attributes] changes in
+    let attributes = try writer.editedAttributes(
+      of: current, label: label, text: text, attributes: values, typed: typed)
+    try session.store.change(author: session.user) { changes in
       try changes.update(handle, label: label, attributes: attributes)
     }
     return try AnnotationList([try session.store.annotation(id: handle)], session: session)

@@ -67,11 +67,12 @@ struct ReportsCommand: Command {
     filter.titleQuery = query
     let (total, summaries) = try session.store.reportSummaries(
       filter, offset: (page - 1) * Self.pageSize, limit: Self.pageSize, access: try session.access())
-    let states = try session.store.reviewStates(reportIDs: summaries.map(\.id))
+    // One read of the layers' states; each report's state follows from them.
+    let layerStates = try session.store.layerReviewStates(reportIDs: summaries.map(\.id))
     var list = ReportList(
-      total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query, reviewStates: states,
-      options: options)
-    list.layerStates = try session.store.layerReviewStates(reportIDs: summaries.map(\.id))
+      total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query,
+      reviewStates: layerStates.compactMapValues(ProjectStore.reportState), options: options)
+    list.layerStates = layerStates
     return list
   }
 

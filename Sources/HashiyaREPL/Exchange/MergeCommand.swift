@@ -54,6 +54,7 @@ struct MergeSummary: CommandOutput {
       "reviews": .int(o.reviewsAdded), "reviewDecisions": .int(o.reviewDecisionsAdded),
       "reviewStates": .int(o.reviewStatesTaken), "suggestionDecisions": .int(o.suggestionDecisionsTaken),
       "events": .int(o.eventsAppended), "conflicts": .array(o.conflicts.map(ConflictList.json)),
+      "conflictRecords": .int(o.conflictRecordsTaken),
       "notes": .array(o.notes.map(JSONValue.string)), "skipped": .array(skipped.map { .string($0.description) }),
     ])
   }
@@ -70,6 +71,7 @@ struct MergeSummary: CommandOutput {
       count(o.linksAdded, "new link"), count(o.reviewsAdded, "review"),
       count(o.reviewDecisionsAdded, "review decision"), count(o.reviewStatesTaken, "review state"),
       count(o.suggestionDecisionsTaken, "suggestion decision"),
+      count(o.conflictRecordsTaken, "conflict record"),
     ].filter { !$0.isEmpty }
     if !o.conflicts.isEmpty {
       let listed = o.conflicts.prefix(3).map { ConflictList.describe($0) }.joined(separator: "; ")

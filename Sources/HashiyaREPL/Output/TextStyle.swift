@@ -65,12 +65,10 @@ public struct TextStyle: Sendable {
   /// The length of the colour code this style writes that starts at `i` of `bytes`, or nil when
   /// there is none there (or colour is off), for `TerminalSafe.sanitize` to keep it.
   func ownSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-    guard colour, bytes[i] == 0x1B, i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") else { return nil }
-    var end = i + 2
-    while end < bytes.count, end - i < 5, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) { end += 1 }
-    guard end < bytes.count, bytes[end] == UInt8(ascii: "m"),
-      Self.ownCodes.contains(Array(bytes[(i + 2)..<end]))
+    guard colour, let length = Self.escapeSequenceLength(bytes, at: i), bytes[i + length - 1] == UInt8(ascii: "m"),
+      Self.ownCodes.contains(Array(bytes[(i + 2)..<(i + length - 1)]))
     else { return nil }
-    return end + 1 - i
+    return length
   }
+
 }

@@ -35,10 +35,4 @@ struct FieldChange: Equatable {
     }
     return changes
   }
-
-  /// The value as people read it in a conflict: JSON, or `(none)` for a removed attribute.
-  static func display(_ value: JSONValue?) -> String {
-    guard let value else { return "(none)" }
-    return value.stringValue ?? JSONWriter.string(value)
-  }
 }

@@ -423,7 +423,8 @@ final class ProjectMerge {
     try db.cachedStatement(sql: sql).execute(arguments: arguments)
   }
 
-  private static func table(of entity: String) -> String {
+  /// The table holding an entity whose fields events decide.
+  static func table(of entity: String) -> String {
     switch entity {
     case "annotation": "annotations"
     case "link": "links"

@@ -62,7 +62,7 @@ extension AnnotationChanges {
   fileprivate func set(_ field: String, to json: String?, on conflict: MergeConflict) throws {
     let value = try json.map { try JSONParser.parse($0) }
     guard conflict.entity == "annotation" else {
-      let table = conflict.entity == "link" ? "links" : "reviewDecisions"
+      let table = ProjectMerge.table(of: conflict.entity)
       let status = value?.stringValue ?? "active"
       let current = try String.fetchOne(
         db, sql: "SELECT status FROM \(table) WHERE uuid = ?", arguments: [conflict.entityUUID])

@@ -35,14 +35,15 @@ struct TerminalSession {
   }
 
   static func run(
-    _ arguments: [String], in folder: URL, steps: [Step], environment extra: [String: String] = [:]
+    _ arguments: [String], in folder: URL, steps: [Step], environment extra: [String: String] = [:],
+    columns: Int = 200, rows: Int = 40
   ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let stepsJSON = String(decoding: try JSONSerialization.data(withJSONObject: steps.map(\.json)), as: UTF8.self)
     let argv = [HashiyaBinary.executable.path] + arguments
     let argvJSON = String(decoding: try JSONSerialization.data(withJSONObject: argv), as: UTF8.self)
-    process.arguments = ["python3", "-c", driver, stepsJSON, argvJSON, folder.path]
+    process.arguments = ["python3", "-c", driver, stepsJSON, argvJSON, folder.path, "\(rows)", "\(columns)"]
     var environment = ProcessInfo.processInfo.environment
     environment["HASHIYA_USER"] = "tester"
     environment["HOME"] = folder.path
@@ -72,13 +73,14 @@ struct TerminalSession {
   static let driver = #"""
     import fcntl, json, os, pty, select, signal, struct, sys, termios, time
     steps, argv, cwd = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
+    rows, columns = int(sys.argv[4]), int(sys.argv[5])
     # A test runner may block signals; a person's terminal does not, and the time limit needs SIGALRM.
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(cwd)
         os.execv(argv[0], argv)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 200, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     out, cursor, failed = b"", 0, None
     def report(status):
         print(json.dumps({"output": out.decode("utf-8", "replace"), "status": status, "failed": failed}))

@@ -6,6 +6,8 @@ public enum AnnotatingError: Error, Equatable, CustomStringConvertible {
   case refusedByPlugin(layer: String, reasons: [String])
   /// A link may only join annotations of the same report.
   case linkAcrossReports(target: Int, targetReport: Int, report: Int)
+  /// The layer keeps each annotation within one sentence (`withinSentence` in its schema).
+  case crossesSentences(layer: String, from: Int, to: Int)
 
   public var description: String {
     switch self {
@@ -15,6 +17,8 @@ public enum AnnotatingError: Error, Equatable, CustomStringConvertible {
       return "\(layer) refused the annotation: " + reasons.joined(separator: "; ")
     case .linkAcrossReports(let target, let targetReport, let report):
       return "#\(target) is on report #\(targetReport), not #\(report): links stay within a report"
+    case .crossesSentences(let layer, let from, let to):
+      return "\(layer) keeps each annotation within one sentence, and this span runs from s\(from) into s\(to)"
     }
   }
 }

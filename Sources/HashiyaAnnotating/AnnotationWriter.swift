@@ -32,6 +32,13 @@ public struct AnnotationWriter {
     // Re-checked here whatever resolved the range: it may come from an earlier command or
     // another project (`accept` of suggestions), and the quote below is cut from this text.
     try text.validate(range)
+    if schema.withinSentence {
+      let first = text.sentences.first { $0.range.end > range.start }
+      let last = text.sentences.last { $0.range.start < range.end }
+      if let first, let last, first.number != last.number {
+        throw AnnotatingError.crossesSentences(layer: layer, from: first.number, to: last.number)
+      }
+    }
     var values = try schema.parseAttributes(typed, label: label)
     values.merge(attributes) { $1 }
     let checked = try schema.checkedAttributes(values, label: label)

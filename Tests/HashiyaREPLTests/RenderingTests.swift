@@ -18,6 +18,8 @@ import Testing
     #expect(DisplayWidth.of("\u{2068}ab\u{2069}") == 2)
     #expect(DisplayWidth.of("🚀") == 2)
     #expect(DisplayWidth.truncate("abcdefgh", to: 5) == "abcd…")
+    // After the last whole word that fits, never inside an Arabic word.
+    #expect(DisplayWidth.truncate("قائد العمليات الخاصة", to: 16) == "قائد العمليات …")
   }
 
   @Test func colourIsOffWithNoColourOrWithoutATerminal() {

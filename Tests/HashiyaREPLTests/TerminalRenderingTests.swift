@@ -67,9 +67,64 @@ import Testing
     #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == text)
   }
 
-  @Test func aWordLongerThanTheLineStaysWhole() {
+  @Test func onlyAWordWiderThanAWholeLineIsCutBetweenCharacters() {
     let long = String(repeating: "ك", count: 40)
-    #expect(TextWrap.wrap("a \(long) b", width: 30, indent: 2) == "a\n  \(long)\n  b")
+    let lines = TextWrap.wrap("a \(long) b", width: 30, indent: 2).split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 }, "\(lines)")
+    #expect(lines.joined().replacingOccurrences(of: " ", with: "") == "a" + long + "b")
+  }
+
+  /// Every line a fold makes stands alone on a terminal: the isolates and colour open at its
+  /// end are closed there and opened again on the next line.
+  @Test func foldedStyledTextKeepsEveryLineBalanced() {
+    let style = TextStyle(colour: true)
+    let sentence = BidiIsolation.isolate("أكّد كيفين كويثي (SDF and the Coalition) أنّ 120 ألف مقاتل 👍🏽 تدرّبوا")
+    let text = "s4  " + style.yellow(sentence)
+    let lines = TextWrap.lines(text, width: 24)
+    #expect(lines.count > 2)
+    for line in lines {
+      #expect(DisplayWidth.of(line) <= 24, "\(line)")
+      #expect(EscapeSequences.malformed(in: line).isEmpty)
+      let opens = line.unicodeScalars.filter { ("\u{2066}"..."\u{2068}").contains($0) }.count
+      let closes = line.unicodeScalars.filter { $0 == "\u{2069}" }.count
+      #expect(opens == closes, "\(line.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(line.components(separatedBy: "\u{1B}[33m").count == line.components(separatedBy: "\u{1B}[0m").count)
+    }
+    // The words come through whole and in order.
+    let shown = lines.map { BidiIsolation.removingIsolates(DisplayWidth.visible($0)) }.joined(separator: " ")
+    #expect(shown == "s4  " + BidiIsolation.removingIsolates(sentence))
+  }
+
+  /// A table wider than the terminal narrows its widest column and folds that column's cells;
+  /// a column narrows no further than its longest word while another can give way.
+  @Test func tablesNarrowToTheTerminal() {
+    let quote = "«أكّد كيفين كويثي نائب قائد العمليات الخاصة للتحالف الدولي في سوريا»"
+    let table = Table(
+      header: ["", "layer/label", "text", "author"],
+      rows: [["#1", "speaker-tagging/speaker", quote, "amal"], ["#12", "claim-labeling/claim", "«قسد»", "karim"]])
+    let wide = table.render(TextStyle(colour: false))
+    #expect(wide.split(separator: "\n").count == 3)
+    let narrow = table.render(TextStyle(colour: false, columns: 60)).split(separator: "\n").map(String.init)
+    #expect(narrow.count > 3)
+    #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 60 }, "\(narrow)")
+    #expect(narrow.contains { $0.contains("speaker-tagging/speaker") })
+    // Every row starts its author in the same column.
+    let authors = narrow.compactMap { line in
+      ["amal", "karim", "author"].lazy.compactMap { line.range(of: $0) }.first.map {
+        DisplayWidth.of(String(line[..<$0.lowerBound]))
+      }
+    }
+    #expect(authors.count == 3 && Set(authors).count == 1, "\(narrow)")
+  }
+
+  @Test func fitFoldsOnlyLinesWiderThanTheTerminal() {
+    let short = "  short line"
+    let long = "  " + Array(repeating: "الخلايا النائمة", count: 8).joined(separator: " ")
+    let fitted = TextWrap.fit(short + "\n" + long, width: 40).split(separator: "\n").map(String.init)
+    #expect(fitted.first == short)
+    #expect(fitted.dropFirst().allSatisfy { DisplayWidth.of($0) <= 40 && $0.hasPrefix("  ") })
+    #expect(fitted.count > 2)
+    #expect(TextWrap.fit(long, width: nil) == long)
   }
 }
 

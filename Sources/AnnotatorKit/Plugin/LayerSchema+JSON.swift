@@ -1,7 +1,7 @@
 /// The JSON form of a schema, as in `plugin.json` and the project file's `plugins` table.
 extension LayerSchema {
   public var json: JSONValue {
-    .object([
+    var object: JSONObject = [
       "layer": .string(layer), "description": .string(description),
       "labels": .array(labels.map(\.json)),
       "links": .array(
@@ -11,7 +11,10 @@ extension LayerSchema {
             "to": .array(link.to.map(JSONValue.string)), "description": .string(link.description),
           ])
         }),
-    ])
+    ]
+    // Written only when set, so schemas stored before it existed compare equal to today's.
+    if withinSentence { object["withinSentence"] = .bool(true) }
+    return .object(object)
   }
 
   /// Reads a schema document; `layer` fills in when the document does not name its layer.
@@ -38,8 +41,14 @@ extension LayerSchema {
     }
     let names = labels.map(\.name)
     if Set(names).count != names.count { throw .malformed("label names must be unique") }
+    var withinSentence = false
+    if let value = object["withinSentence"] {
+      guard case .bool(let flag) = value else { throw .malformed("\"withinSentence\" must be true or false") }
+      withinSentence = flag
+    }
     self.init(
-      layer: layer, description: object["description"]?.stringValue ?? "", labels: labels, linkTypes: links)
+      layer: layer, description: object["description"]?.stringValue ?? "", labels: labels, linkTypes: links,
+      withinSentence: withinSentence)
   }
 
   static func strings(_ value: JSONValue?, _ what: String) throws(SchemaError) -> [String] {

@@ -7,12 +7,19 @@ public struct LayerSchema: Sendable, Equatable {
   public var description: String
   public var labels: [LabelSchema]
   public var linkTypes: [LinkTypeSchema]
+  /// Whether each annotation stays within one sentence (`"withinSentence": true`): a span
+  /// across a sentence boundary is refused, however it was named.
+  public var withinSentence: Bool
 
-  public init(layer: String, description: String, labels: [LabelSchema], linkTypes: [LinkTypeSchema] = []) {
+  public init(
+    layer: String, description: String, labels: [LabelSchema], linkTypes: [LinkTypeSchema] = [],
+    withinSentence: Bool = false
+  ) {
     self.layer = layer
     self.description = description
     self.labels = labels
     self.linkTypes = linkTypes
+    self.withinSentence = withinSentence
   }
 
   public func label(_ name: String) -> LabelSchema? { labels.first { $0.name == name } }

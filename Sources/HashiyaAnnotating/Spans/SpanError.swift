@@ -11,6 +11,10 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
   case noSuchToken(sentence: Int, token: Int, count: Int)
   case noFind
   case findInOtherReport(Int)
+  /// `+1`/`-1` with no span annotated yet in this session, or one on another report.
+  case noLastSpan
+  case lastSpanInOtherReport(Int)
+  case cannotResize(String)
   case invalid(TextRangeError)
   /// A `/regex/` SPAN that does not compile or runs too long.
   case pattern(RegexError)
@@ -33,6 +37,12 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
       return "@ means the last find result, but nothing was found yet: run find first"
     case .findInOtherReport(let id):
       return "@ refers to a find in report #\(id): show that report or find again"
+    case .noLastSpan:
+      return "+N and -N move the end of the last span annotated, but none was annotated yet"
+    case .lastSpanInOtherReport(let id):
+      return "the last span annotated is in report #\(id): show that report or name the span"
+    case .cannotResize(let why):
+      return "cannot move the span's end: \(why)"
     case .invalid(let error):
       return error.description
     case .pattern(let error):

@@ -5,11 +5,17 @@ public struct SpanResolver {
   public let text: ReportText
   public let reportID: Int
   public let lastFind: (reportID: Int, ranges: [TextRange])?
+  /// The span last annotated, which `+1` and `-1` move the end of.
+  public let lastSpan: (reportID: Int, range: TextRange)?
 
-  public init(text: ReportText, reportID: Int, lastFind: (reportID: Int, ranges: [TextRange])?) {
+  public init(
+    text: ReportText, reportID: Int, lastFind: (reportID: Int, ranges: [TextRange])?,
+    lastSpan: (reportID: Int, range: TextRange)? = nil
+  ) {
     self.text = text
     self.reportID = reportID
     self.lastFind = lastFind
+    self.lastSpan = lastSpan
   }
 
   /// Every place a text or a pattern occurs in `text`: what `find` lists, and what a quoted or
@@ -42,10 +48,13 @@ public struct SpanResolver {
       guard n <= text.sentences.count else { throw .noSuchSentence(n, count: text.sentences.count) }
       range = text.sentences[n - 1].range
     case .tokens(let n, let from, let to):
-      guard n <= text.sentences.count else { throw .noSuchSentence(n, count: text.sentences.count) }
-      let tokens = text.sentences[n - 1].tokens
-      guard to <= tokens.count else { throw .noSuchToken(sentence: n, token: to, count: tokens.count) }
-      range = TextRange(tokens[from - 1].start, tokens[to - 1].end)
+      range = TextRange(try token(from, of: n).start, try token(to, of: n).end)
+    case .tokensAcross(let fromSentence, let fromToken, let toSentence, let toToken):
+      range = TextRange(try token(fromToken, of: fromSentence).start, try token(toToken, of: toSentence).end)
+    case .resized(let words):
+      guard let lastSpan else { throw .noLastSpan }
+      guard lastSpan.reportID == reportID else { throw .lastSpanInOtherReport(lastSpan.reportID) }
+      range = try Self.moving(end: lastSpan.range, by: words, tokens: text.sentences.flatMap(\.tokens))
     case .offsets(let start, let end):
       range = TextRange(start, end)
     case .lastFind(let n):
@@ -59,6 +68,29 @@ public struct SpanResolver {
       throw .invalid(error)
     }
     return range
+  }
+
+  /// Token `n` (from 1) of sentence `sentence` (from 1).
+  private func token(_ n: Int, of sentence: Int) throws(SpanError) -> TextRange {
+    guard sentence <= text.sentences.count else { throw .noSuchSentence(sentence, count: text.sentences.count) }
+    let tokens = text.sentences[sentence - 1].tokens
+    guard n <= tokens.count else { throw .noSuchToken(sentence: sentence, token: n, count: tokens.count) }
+    return tokens[n - 1]
+  }
+
+  /// `range` with its end moved by `words` tokens of the report: later for a positive count,
+  /// earlier for a negative one; the span keeps at least its first token.
+  public static func moving(end range: TextRange, by words: Int, tokens: [TextRange]) throws(SpanError) -> TextRange {
+    // The token the span ends in (or the last before its end), and its first token.
+    guard let last = tokens.lastIndex(where: { $0.start < range.end }),
+      let first = tokens.firstIndex(where: { $0.end > range.start })
+    else { throw .cannotResize("the span covers no word") }
+    let target = last + words
+    guard target < tokens.count else {
+      throw .cannotResize("the text has only \(tokens.count - 1 - last) more word(s) after the span")
+    }
+    guard target >= first else { throw .cannotResize("the span has only \(last - first + 1) word(s)") }
+    return TextRange(range.start, tokens[target].end)
   }
 
   private func pick(_ ranges: [TextRange], _ occurrence: Int?, shown: String) throws(SpanError) -> TextRange {

@@ -8,7 +8,7 @@ enum ManifestVocabulary {
   static let document = [
     "id", "version", "kind", "description", "schema", "commands", "suggesters", "command", "timeout", "batchSize",
   ]
-  static let schema = ["layer", "description", "labels", "links"]
+  static let schema = ["layer", "description", "labels", "links", "withinSentence"]
   static let label = ["name", "description", "colour", "key", "attributes"]
   static let attribute = [
     "name", "type", "values", "labels", "min", "max", "required", "default", "description", "role",

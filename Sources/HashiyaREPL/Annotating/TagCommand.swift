@@ -88,7 +88,9 @@ struct AnnotateCommand: Command {
     let typed = try arguments.takeAssignments()
     var attributes: [String: JSONValue] = [:]
     if let textAttribute, let textValue { attributes[textAttribute] = .string(textValue) }
-    let range = try SpanResolver(text: text, reportID: report.id, lastFind: session.lastFind).resolve(span)
+    let range = try SpanResolver(
+      text: text, reportID: report.id, lastFind: session.lastFind, lastSpan: session.lastSpan
+    ).resolve(span)
     let draft = try writer.draft(
       label: label, range: range, reportID: report.id, text: text, attributes: attributes, typed: typed)
     var target: Annotation?
@@ -102,6 +104,7 @@ struct AnnotateCommand: Command {
       if let target, let link { try changes.link(link.type, from: created.id, to: target.id) }
       return created
     }
+    session.noteAnnotated(created)
     return try AnnotationList([created], session: session)
   }
 }

@@ -56,7 +56,7 @@ struct HelpText: CommandOutput {
     let width = commands.map { DisplayWidth.of($0.name.visiblyEscaped) }.max() ?? 0
     let rows = commands.map { command in
       style.bold(DisplayWidth.pad(command.name.visiblyEscaped, to: width)) + "  "
-        + TextWrap.wrap(command.summary.visiblyEscaped, width: 80, indent: width + 2)
+        + TextWrap.wrap(command.summary.visiblyEscaped, width: min(80, style.columns ?? 80), indent: width + 2)
     }
     return (rows + ["", "help COMMAND shows its options and explains it; commands can be joined with ;"])
       .joined(separator: "\n")

@@ -95,17 +95,24 @@ struct ReportView: CommandOutput {
       "",
     ]
     let labelWidth = "s\(text.sentences.count)".count
+    // Sentences and token lists fold to the terminal with a hanging indent under the text.
+    let indent = String(repeating: " ", count: labelWidth + 2)
+    func hanging(_ first: String, _ body: String) -> [String] {
+      guard let columns = style.columns else { return [first + body] }
+      let folded = TextWrap.lines(body, width: max(20, columns - indent.count))
+      return [first + (folded.first ?? "")] + folded.dropFirst().map { indent + $0 }
+    }
     for sentence in text.sentences {
       let label = DisplayWidth.pad("s\(sentence.number)", to: labelWidth)
-      lines.append(
-        style.cyan(label) + "  "
-          + InlineMarkup(text: text, annotations: annotations, colours: colours)
-          .render(sentence.range, style))
+      lines += hanging(
+        style.cyan(label) + "  ",
+        InlineMarkup(text: text, annotations: annotations, colours: colours).render(sentence.range, style))
       if showTokens {
         let numbered = sentence.tokens.enumerated().map { index, token in
+          // No space between a number and its token, so a fold never parts them.
           style.dim("\(index + 1):") + BidiIsolation.isolate(text.substring(token))
         }
-        lines.append(String(repeating: " ", count: labelWidth + 2) + numbered.joined(separator: " "))
+        lines += hanging(indent, numbered.joined(separator: " "))
       }
     }
     return lines.joined(separator: "\n")

@@ -19,6 +19,9 @@ public final class CommandRunner {
   public private(set) var failures = 0
   /// When set (`HASHIYA_TIMING=1`), each command's duration goes to standard error for benchmarks.
   public var reportsTiming = false
+  /// The width text is folded to, asked before each command since a window can be resized; nil
+  /// when output is not a terminal.
+  public var columns: () -> Int? = { nil }
 
   public init(
     session: Session, json: Bool, style: TextStyle,
@@ -50,6 +53,7 @@ public final class CommandRunner {
   }
 
   private func run(_ parsed: ParsedCommand) {
+    let parsed = ResizeCommand.rewriting(parsed)
     guard let command = session.registry.command(named: parsed.name) else {
       let error = CommandError.unknownCommand(parsed.name, suggestion: session.registry.suggestion(for: parsed.name))
       report(error, command: parsed.source)
@@ -65,7 +69,10 @@ public final class CommandRunner {
         output.writeJSON(&writer)
         write(String(decoding: writer.bytes, as: UTF8.self))
       } else {
-        write(style.finish(TerminalSafe.sanitize(output.text(style), style: style)))
+        var style = self.style
+        style.columns = columns()
+        let text = TerminalSafe.sanitize(output.text(style), style: style)
+        write(style.finish(TextWrap.fit(text, width: style.columns)))
       }
       for failure in (output as? any FailingOutput)?.failures ?? [] {
         report(ReportedFailure(description: failure), command: parsed.source)

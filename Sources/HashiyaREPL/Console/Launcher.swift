@@ -54,6 +54,9 @@ public enum Launcher {
       ? CommandRunner(session: session, json: options.json, style: style)
       : CommandRunner(session: session, json: options.json, style: style, write: Pager(environment: environment).write)
     runner.reportsTiming = environment["HASHIYA_TIMING"] == "1"
+    if isatty(STDOUT_FILENO) == 1 && !options.json {
+      runner.columns = { Pager.terminalSize().map(\.columns) }
+    }
     if !options.commands.isEmpty {
       for line in options.commands where !session.wantsToQuit && SignalHandling.pendingSignal == nil {
         runner.run(line: line)
@@ -65,12 +68,12 @@ public enum Launcher {
       }
     } else {
       let reports = (try? store.reportCount()) ?? 0
-      print(
+      let banner =
         style.bold("Hashiya")
-          + style.dim(
-            " — \(store.path.visiblyEscaped), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user.visiblyEscaped). Type help, or quit."
-          )
-      )
+        + style.dim(
+          " — \(store.path.visiblyEscaped), \(reports) report\(reports == 1 ? "" : "s"), annotating as \(user.visiblyEscaped). Type help, or quit."
+        )
+      print(TextWrap.fit(banner, width: runner.columns()))
       if !plugins.failures.isEmpty {
         print(style.yellow("\(plugins.failures.count) plugin(s) failed to load: see \"plugins\""))
       }

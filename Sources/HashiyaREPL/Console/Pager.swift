@@ -8,7 +8,7 @@ struct Pager {
   /// The terminal's height in rows, asked at each write since the window can be resized.
   let rows: () -> Int
 
-  init(environment: [String: String], rows: @escaping () -> Int = Pager.terminalRows) {
+  init(environment: [String: String], rows: @escaping () -> Int = { Pager.terminalSize()?.rows ?? 0 }) {
     self.command = environment["PAGER"] ?? "less -FRX"
     self.rows = rows
   }
@@ -44,10 +44,11 @@ struct Pager {
     return true
   }
 
-  /// The height of the terminal on standard output, or 0 when it is not a terminal.
-  static func terminalRows() -> Int {
+  /// The size of the terminal on standard output; nil when it is not a terminal or does not
+  /// say (a pseudo-terminal not yet sized reports 0 × 0).
+  static func terminalSize() -> (rows: Int, columns: Int)? {
     var size = winsize()
-    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 else { return 0 }
-    return Int(size.ws_row)
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return (Int(size.ws_row), Int(size.ws_col))
   }
 }

@@ -34,7 +34,9 @@ public enum DisplayWidth {
     }
   }
 
-  /// Cuts `text` to at most `columns` columns, ending with "…" when it was cut.
+  /// Cuts `text` to at most `columns` columns, ending with "…" when it was cut: after the last
+  /// whole word that fits, unless that leaves less than half, since a word cut short loses its
+  /// letters' joining and can read as another word.
   public static func truncate(_ text: String, to columns: Int) -> String {
     guard of(text) > columns else { return text }
     var result = ""
@@ -44,6 +46,11 @@ public enum DisplayWidth {
       if width + w > columns - 1 { break }
       result.append(character)
       width += w
+    }
+    if let space = result.lastIndex(of: " "), of(String(result[..<space])) >= columns / 2,
+      result.count < text.count, text[text.index(text.startIndex, offsetBy: result.count)] != " "
+    {
+      return String(result[..<space]) + " …"
     }
     return result + "…"
   }

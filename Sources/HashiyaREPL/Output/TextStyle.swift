@@ -3,10 +3,14 @@ public struct TextStyle: Sendable {
   public var colour: Bool
   /// Whether output keeps the bidi isolates around text runs (see `BidiIsolation`).
   public var isolates: Bool
+  /// The terminal's width, which text is folded to; nil when output is not a terminal, so files
+  /// and pipes get whole lines.
+  public var columns: Int?
 
-  public init(colour: Bool, isolates: Bool = true) {
+  public init(colour: Bool, isolates: Bool = true, columns: Int? = nil) {
     self.colour = colour
     self.isolates = isolates
+    self.columns = columns
   }
 
   /// Colour only on a terminal and only when `NO_COLOR` is unset (https://no-color.org);

@@ -23,6 +23,9 @@ public final class Session {
   public var steppingAssignments = false
   /// The last `find` result, addressed as `@`.
   public var lastFind: (reportID: Int, ranges: [TextRange])?
+  /// The annotation this session made last and its span, for `+1`, `-1` and `resize`.
+  public var lastAnnotation: Int?
+  public var lastSpan: (reportID: Int, range: TextRange)?
   /// Whether standard input carries the commands (so `import -` cannot read data from it).
   public let commandsFromStandardInput: Bool
   /// Called while a long import runs, to draw progress.
@@ -68,9 +71,17 @@ public final class Session {
     if !registryIsFixed { registry = CommandRegistry.standard(with: catalog) }
     currentReportID = try? store.firstReportID()
     lastFind = nil
+    lastAnnotation = nil
+    lastSpan = nil
     cachedText = nil
     pendingSuggestions = []
     reviewQueue = nil
+  }
+
+  /// Remembers the annotation just made, which `+1` and `-1` then resize.
+  func noteAnnotated(_ annotation: Annotation) {
+    lastAnnotation = annotation.id
+    lastSpan = (annotation.reportID, annotation.range)
   }
 
   /// Runs one command's changes as one transaction (see `Workspace.change`).

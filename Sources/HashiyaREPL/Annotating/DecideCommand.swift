@@ -48,7 +48,8 @@ struct DecideCommand: Command {
     if tokens == ["all"] {
       chosen = pending.indices.filter { pending[$0].decided == .open }.map { $0 + 1 }
     } else {
-      for token in tokens {
+      // `1,3` as well as `1 3`: an Arabic keyboard's ، arrives as a comma.
+      for token in tokens.flatMap({ $0.split(separator: ",").map(String.init) }) {
         let bounds = token.split(separator: "-").map { Int($0) }
         guard let first = bounds.first ?? nil, let last = bounds.last ?? nil, first >= 1, last >= first else {
           throw CommandError.usage(command: name, message: "\"\(token)\" is not a number or range like 3-5")

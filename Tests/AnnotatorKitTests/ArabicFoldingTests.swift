@@ -57,12 +57,15 @@ private func folded(_ s: String) -> String {
   @Test func foldsLatinCaseAndCombiningMarks() {
     #expect(folded("Kevin KOUITHY") == "kevin kouithy")
     #expect(folded("E\u{0301}TE\u{0301}") == "ete")
-    #expect(folded("ÉTÉ") == "été")
-    #expect(folded("ΣΩ Ж") == "σω ж")
-    // Outside the lookup table: Latin Extended Additional and the Kelvin sign.
-    #expect(folded("\u{1E80}\u{212A}") == "\u{1E81}k")
-    // A multi-scalar lowercase mapping would break the offset map, so İ stays.
-    #expect(folded("\u{0130}") == "\u{0130}")
+    // Precomposed accents fold as decomposed ones do.
+    #expect(folded("ÉTÉ") == "ete")
+    #expect(folded("ΣΩ Ж Ό ё") == "σω ж ο е")
+    // Outside the lookup table: Latin Extended Additional, the Kelvin and Angstrom signs.
+    #expect(folded("\u{1E80}\u{212A}\u{212B}") == "wka")
+    // İ is I with a dot above: it folds to i, one scalar still.
+    #expect(folded("\u{0130}") == "i")
+    // Arabic presentation forms fold to their letters; a lam-alef ligature stays.
+    #expect(folded("\u{FEB3}\u{FECC}\u{FEEE}\u{FEA9}\u{FEF3}\u{FE94} \u{FEFB}") == "سعوديه \u{FEFB}")
   }
 
   @Test func leavesEverythingElseAlone() {

@@ -1,4 +1,10 @@
+import Foundation
+
 /// Search folding for Arabic and Latin text: strips tashkeel and tatweel, unifies letter variants and digits, lowercases.
+///
+/// Text typed or scraped in another normal form folds the same: a precomposed accented letter
+/// folds as its decomposed form does (to the bare letter), and Arabic presentation forms and
+/// fullwidth letters fold as the letters they are compatibility forms of.
 ///
 /// Folding is strictly one scalar to at most one scalar, so folded offsets can always be
 /// mapped back to the original text (see `FoldedText`).
@@ -25,8 +31,44 @@ public enum ArabicFolding {
   /// Everything the spec asks to fold lives below U+0700 except case, so the only work left
   /// for higher scalars is single-scalar lowercasing (e.g. Latin Extended Additional, Ω, K).
   static func foldOutsideTable(_ s: Unicode.Scalar) -> Unicode.Scalar {
-    guard s.properties.changesWhenLowercased else { return s }
-    return singleScalarLowercase(s) ?? s
+    if let base = baseForms[s.value] { return base }
+    guard s.properties.changesWhenLowercased, let lower = singleScalarLowercase(s) else { return s }
+    // The Kelvin sign's k, the Angstrom sign's å: fold what lowercasing gives, too.
+    return lower.value < tableLimit ? fold(lower) ?? lower : lower
+  }
+
+  /// Letters outside the table that fold to another letter, folded: precomposed Latin and Greek
+  /// letters with accents (Latin Extended Additional, Greek Extended) to their bare letter, and
+  /// Arabic presentation forms and fullwidth letters to the letter they are a form of (NFKC).
+  /// Ligatures (لا as one glyph, ﷲ) stand for several scalars and stay, which keeps folding one
+  /// scalar to one.
+  static let baseForms: [UInt32: Unicode.Scalar] = {
+    var forms: [UInt32: Unicode.Scalar] = [:]
+    // Folded through the table only: `fold` itself would ask for this table while it is built.
+    func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
+      guard s.value < tableLimit, table[Int(s.value)] != dropMarker else { return s }
+      return table[Int(s.value)]
+    }
+    for v in UInt32(0x1E00)...0x1FFF {
+      guard let s = Unicode.Scalar(v), let base = bareLetter(s) else { continue }
+      forms[v] = folded(base)
+    }
+    for v in UInt32(0xFB50)...0xFFEF {
+      guard let s = Unicode.Scalar(v), s.properties.generalCategory != .unassigned else { continue }
+      let mapped = String(Character(s)).precomposedStringWithCompatibilityMapping.unicodeScalars
+      guard let first = mapped.first, mapped.count == 1, first != s else { continue }
+      forms[v] = folded(first)
+    }
+    return forms
+  }()
+
+  /// The letter a precomposed letter with combining accents decomposes to, if it is one.
+  static func bareLetter(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+    let decomposed = String(Character(s)).decomposedStringWithCanonicalMapping.unicodeScalars
+    guard let base = decomposed.first, decomposed.count > 1,
+      decomposed.dropFirst().allSatisfy({ (0x0300...0x036F).contains($0.value) })
+    else { return nil }
+    return base
   }
 
   /// Multi-scalar mappings (like İ → i̇) are refused because they would break the
@@ -49,6 +91,12 @@ public enum ArabicFolding {
     }
     for v in UInt32(0x41)...0x5A {
       table[Int(v)] = Unicode.Scalar(v + 0x20)!
+    }
+    // A precomposed accented Latin, Greek or Cyrillic letter folds as its decomposed form does,
+    // whose combining marks are dropped below: "é" and "e" + U+0301 both fold to "e".
+    for v in UInt32(0xC0)..<0x0590 {
+      guard let s = Unicode.Scalar(v), let base = bareLetter(s), base.value < tableLimit else { continue }
+      table[Int(v)] = table[Int(base.value)]
     }
 
     let dropped: [ClosedRange<UInt32>] = [

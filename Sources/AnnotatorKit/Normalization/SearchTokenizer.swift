@@ -56,6 +56,37 @@ public enum SearchTokenizer {
     }
   }
 
+  /// The clitic forms (see `ArabicClitics`) of the Arabic tokens of `indexUTF8` output, as
+  /// tokens separated by single spaces: what the index's `clitics` column holds.
+  public static func cliticUTF8(ofIndexText index: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    var word: [UInt32] = []
+    var position = 0
+    index.withUnsafeBufferPointer { bytes in
+      while position < bytes.count {
+        let end = bytes[position...].firstIndex(of: 0x20) ?? bytes.count
+        // Arabic letters are two bytes starting 0xD8 to 0xDB; anything else carries no clitic.
+        if end - position > 2 * ArabicClitics.shortest, (0xD8...0xD9).contains(bytes[position]) {
+          word.removeAll(keepingCapacity: true)
+          var i = position
+          while i < end {
+            let (value, width) = UTF8Scalar.decode(bytes, at: i)
+            word.append(value)
+            i += width
+          }
+          if ArabicClitics.mayCarryClitics(word) {
+            for form in ArabicClitics.forms(of: word) {
+              if !out.isEmpty { out.append(0x20) }
+              for value in form { UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { out.append($0) } }
+            }
+          }
+        }
+        position = end + 1
+      }
+    }
+    return out
+  }
+
   /// Scalars below this value (Latin, Greek, Cyrillic, Hebrew, Arabic) are classed by a table lookup.
   static let tableLimit: UInt32 = 0x0700
 

@@ -5,25 +5,32 @@ import HashiyaStore
 struct SearchCommand: Command {
   static let pageSize = 10
   let name = "search"
-  let synopsis = "QUERY [--page N]"
+  let synopsis = "QUERY [--exact] [--page N]"
   let summary = "full-text search across reports, with the matching snippet"
   let details = """
     Every word of QUERY must occur; word* matches a prefix. Matching ignores Arabic
-    diacritics and tatweel and folds alef/hamza forms, ى/ي and ة/ه, and Latin case.
+    diacritics and tatweel and folds alef/hamza forms, ى/ي and ة/ه, Latin case and
+    accents, and presentation forms.
+    An Arabic word is also found with its clitics: جدة finds وجدة, بجدة and لجدة, and
+    السعودية finds للسعودية and بالسعودية (prefixes و ف ب ك ل ال, pronoun suffixes
+    such as ها and هم). =WORD finds only the word itself; --exact does so for every word.
     Results are ranked by relevance, ten a page; for a word found in thousands of reports,
     the first 2,000 matches are ranked, so the answer stays instant.
 
     Examples:
       search الخلايا النائمة
-      search coalition
+      search =جدة
+      search coalition --exact
     """
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments
     let page = try arguments.takeIntOption("page") ?? 1
+    let exact = arguments.takeFlag("exact")
     let query = try arguments.takeRest().map(\.text).joined(separator: " ")
     guard !query.isEmpty else { throw CommandError.usage(command: name, message: "give words to search for") }
-    let results = try session.store.search(query, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
+    let results = try session.store.search(
+      query, exact: exact, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
     let terms = SearchQuery.terms(of: query).map(\.term)
     let hits = results.hits.map { hit in
       SearchResultList.Entry(id: hit.id, title: hit.title, snippet: Snippet.around(terms: terms, in: hit.text))

@@ -37,7 +37,11 @@ public struct Snippet: Equatable {
   public static func around(terms: [String], in text: String) -> Snippet? {
     let scalars = Array(text.unicodeScalars)
     let folded = FoldedText(scalars)
-    let first = terms.compactMap { folded.ranges(of: FoldedText($0)).first }.min()
+    // A clitic form may hide the article: السعودية was found as للسعودية.
+    let withoutArticle = terms.compactMap { $0.hasPrefix("ال") && $0.count > 4 ? String($0.dropFirst(2)) : nil }
+    let first =
+      terms.compactMap { folded.ranges(of: FoldedText($0)).first }.min()
+      ?? withoutArticle.compactMap { folded.ranges(of: FoldedText($0)).first }.min()
     return first.map { make($0, in: scalars) }
   }
 

@@ -36,7 +36,8 @@ public final class ReportInserter {
           sha256, length, hadBOM, metadata, importedAt, importedBy)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
         """)
-    insertIndex = try BulkInsert(db, sql: "INSERT INTO reports_fts (rowid, title, body) VALUES (?, ?, ?)")
+    insertIndex = try BulkInsert(
+      db, sql: "INSERT INTO reports_fts (rowid, title, body, clitics) VALUES (?, ?, ?, ?)")
   }
 
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
@@ -66,7 +67,8 @@ public final class ReportInserter {
       throw StoreError.uidConflict(uid: uid, existingID: clash ?? 0)
     }
     let id = Int(db.lastInsertedRowID)
-    try insertIndex.run(.int(id), .utf8(prepared.indexTitle), .utf8(prepared.indexText))
+    try insertIndex.run(
+      .int(id), .utf8(prepared.indexTitle), .utf8(prepared.indexText), .utf8(prepared.indexClitics))
     outcome.added.append(id)
     return .added(id: id)
   }

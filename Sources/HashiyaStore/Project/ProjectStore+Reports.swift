@@ -172,8 +172,10 @@ extension ProjectStore {
   /// Full-text search over titles and texts, compared after Arabic folding.
   ///
   /// Counts every match first and ranks only the requested page, so a common word stays cheap.
-  public func search(_ query: String, offset: Int = 0, limit: Int = 10) throws(StoreError) -> SearchResults {
-    guard let match = SearchQuery.ftsExpression(for: query) else {
+  public func search(
+    _ query: String, exact: Bool = false, offset: Int = 0, limit: Int = 10
+  ) throws(StoreError) -> SearchResults {
+    guard let match = SearchQuery.ftsExpression(for: query, exact: exact) else {
       return SearchResults(total: 0, hits: [], rankedAmong: 0)
     }
     return try read("search") { db in

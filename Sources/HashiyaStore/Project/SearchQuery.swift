@@ -4,15 +4,27 @@ import AnnotatorKit
 ///
 /// Terms are folded like the index and each one is quoted, so no user input can reach FTS5's
 /// query syntax: `search "AND" OR (` is a search for those words, never a syntax error.
+///
+/// A term matches the word and its clitic forms (the index's `clitics` column, see
+/// `ArabicClitics`): جدة finds وجدة and بجدة. An exact term, `=جدة` or every term with
+/// `exact`, matches only the word, in the title and body.
 public enum SearchQuery {
-  /// The terms of `query` as the index holds them (see `SearchTokenizer`); a trailing `*` on a
-  /// term asks for a prefix match.
-  public static func terms(of query: String) -> [(term: String, prefix: Bool)] {
-    var terms: [(String, Bool)] = []
+  /// One word of a query as the index holds it (see `SearchTokenizer`).
+  public struct Term: Equatable, Sendable {
+    public var term: String
+    /// A trailing `*`: the word is a prefix.
+    public var prefix: Bool
+    /// A leading `=`: the word itself, not its clitic forms.
+    public var exact: Bool
+  }
+
+  public static func terms(of query: String) -> [Term] {
+    var terms: [Term] = []
     var current = String.UnicodeScalarView()
+    var exact = false
     func flush(prefix: Bool) {
       if !current.isEmpty {
-        terms.append((FoldedText.foldedString(String(current)), prefix))
+        terms.append(Term(term: FoldedText.foldedString(String(current)), prefix: prefix, exact: exact))
         current.removeAll()
       }
     }
@@ -20,18 +32,23 @@ public enum SearchQuery {
       if SearchTokenizer.isTokenScalar(scalar) {
         current.append(scalar)
       } else {
+        let hadWord = !current.isEmpty
         flush(prefix: scalar == "*")
+        if hadWord { exact = false }
+        if scalar == "=" { exact = true }
       }
     }
     flush(prefix: false)
-    return terms.filter { !$0.0.isEmpty }
+    return terms.filter { !$0.term.isEmpty }
   }
 
   /// The MATCH expression, or nil when the query has no searchable term.
-  static func ftsExpression(for query: String) -> String? {
-    let parts = terms(of: query).map { term, prefix in
-      "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
+  static func ftsExpression(for query: String, exact: Bool = false) -> String? {
+    let parts = terms(of: query).map { term in
+      let phrase = "\"" + term.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.prefix ? "*" : "")
+      return exact || term.exact ? "{title body} : (\(phrase))" : phrase
     }
-    return parts.isEmpty ? nil : parts.joined(separator: " ")
+    // An explicit AND: FTS5 takes no implicit one after a column filter.
+    return parts.isEmpty ? nil : parts.joined(separator: " AND ")
   }
 }

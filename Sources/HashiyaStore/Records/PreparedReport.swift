@@ -14,6 +14,8 @@ public struct PreparedReport: Sendable {
   /// The title and text as the full-text index takes them (see `SearchTokenizer`), in UTF-8.
   let indexTitle: [UInt8]
   let indexText: [UInt8]
+  /// The clitic forms of the title's and text's Arabic words, which a search finds them by too.
+  let indexClitics: [UInt8]
 
   /// Prepares `report`; `length` is its text's scalar count when the caller already knows it.
   public init(_ report: NewReport, length: Int? = nil) {
@@ -23,6 +25,12 @@ public struct PreparedReport: Sendable {
     foldedTitle = FoldedText.foldedString(report.title)
     indexTitle = SearchTokenizer.indexUTF8(report.title)
     indexText = SearchTokenizer.indexUTF8(report.text)
+    indexClitics = Self.clitics(title: indexTitle, text: indexText)
+  }
+
+  /// The `clitics` column of the search index for a report's index title and text.
+  static func clitics(title: [UInt8], text: [UInt8]) -> [UInt8] {
+    SearchTokenizer.cliticUTF8(ofIndexText: title + [0x20] + text)
   }
 
   /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).

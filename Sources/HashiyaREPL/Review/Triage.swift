@@ -27,6 +27,8 @@ final class Triage {
   /// What a key could not do, kept for the summary of a scripted run.
   private var problems: [String] = []
   private var note: String?
+  /// Whether the current card is still to be shown: a hint leaves the card above as it was.
+  private var cardDue = true
 
   init(deck: any TriageDeck, keys: any KeySource, style: TextStyle, show: @escaping (String) -> Void) {
     self.deck = deck
@@ -46,7 +48,8 @@ final class Triage {
     position = nextOpen(from: 0)
     var interrupted = false
     walk: while position < deck.count {
-      showCard()
+      if cardDue { showCard() }
+      cardDue = true
       guard let key = keys.nextKey() else {
         interrupted = SignalHandling.pendingSignal != nil
         break
@@ -62,10 +65,17 @@ final class Triage {
         case "u": try undo()
         case "e":
           guard let line = keys.readLine(prompt: "attributes (key=value…): ") else { continue }
+          // Enter alone changes one's mind: no decision.
+          guard !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+            hint("nothing typed: no decision")
+            continue
+          }
           let (choice, edits) = try deck.edits(line)
           try accept(choice: choice, edits: edits)
-        case "?": show(style.dim(Self.keyTable))
-        case "\n", "\r": continue
+        case "?":
+          show(style.dim(Self.keyTable))
+          cardDue = false
+        case "\n", "\r": cardDue = false
         default:
           guard let choice = Self.digit(String(key)) else {
             hint("key \(String(key).visiblyEscaped) does nothing here: ? lists the keys")
@@ -122,6 +132,7 @@ final class Triage {
   }
 
   private func hint(_ text: String) {
+    cardDue = false
     problems.append(text)
     show(style.yellow(text.visiblyEscaped))
   }

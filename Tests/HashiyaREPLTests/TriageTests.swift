@@ -26,7 +26,8 @@ import Testing
   /// Runs a walk over `layer` with `keys`; returns its summary and what it showed.
   func triage(_ keys: String, layer: String) throws -> (summary: TriageSummary, shown: [String]) {
     var shown: [String] = []
-    let deck = try TriageCommand.deck(layer, in: session)
+    let (deck, failures) = try TriageCommand.deck(layer, in: session)
+    #expect(failures.isEmpty)
     let summary = Triage(deck: deck, keys: ScriptedKeys(keys), style: TextStyle(colour: false)) {
       shown.append($0)
     }.run()

@@ -36,7 +36,7 @@ struct ReviewDeck: TriageDeck {
         return (["#\(span.id) \(span.label)"] + attributes).joined(separator: " ")
       }
       let mark = unit.dissenters.contains(annotator) ? "≠" : ""
-      return "\(number + 1) \(annotator)\(mark): "
+      return "\(number + 1) \(annotator.visiblyEscaped)\(mark): "
         + (versions.isEmpty ? "—" : versions.joined(separator: " | ")).visiblyEscaped
     }
     var row = ""

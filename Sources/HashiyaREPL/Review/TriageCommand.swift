@@ -51,34 +51,38 @@ struct TriageCommand: Command {
       }
       defer { keys.restore() }
       let style = TextStyle.detect(isTerminal: true, environment: ProcessInfo.processInfo.environment)
-      let deck = try Self.deck(layer, in: session)
-      return Triage(deck: deck, keys: keys, style: style) {
+      let (deck, failures) = try Self.deck(layer, in: session)
+      var summary = Triage(deck: deck, keys: keys, style: style) {
         Self.write(style.finish(TerminalSafe.sanitize($0, style: style)) + "\n")
       }.run()
+      summary.failures = failures
+      return summary
     }
-    var summary = Triage(
-      deck: try Self.deck(layer, in: session), keys: ScriptedKeys(script), style: TextStyle(colour: false)
-    ) { _ in }.run()
+    let (deck, failures) = try Self.deck(layer, in: session)
+    var summary = Triage(deck: deck, keys: ScriptedKeys(script), style: TextStyle(colour: false)) { _ in }.run()
     summary.listsProblems = true
+    summary.failures = failures
     return summary
   }
 
-  /// The review's units when a review is in progress, else the open suggestions (suggesting first if none).
-  static func deck(_ layer: String?, in session: Session) throws -> any TriageDeck {
+  /// The review's units when a review is in progress, else the open suggestions (suggesting first
+  /// if none), with the failures of plugins that could not suggest.
+  static func deck(_ layer: String?, in session: Session) throws -> (any TriageDeck, failures: [String]) {
     if let queue = session.reviewQueue {
-      return ReviewDeck(
-        session: session, queue: queue,
-        indices: queue.items.indices.filter { layer == nil || queue.items[$0].layer == layer })
+      let indices = queue.items.indices.filter { layer == nil || queue.items[$0].layer == layer }
+      return (ReviewDeck(session: session, queue: queue, indices: indices), [])
     }
     func walked() -> [Int] {
       session.pendingSuggestions.indices.filter { layer == nil || session.pendingSuggestions[$0].layer == layer }
         .map { $0 + 1 }
     }
+    var failures: [String] = []
     if !walked().contains(where: { session.pendingSuggestions[$0 - 1].decided == .open }) {
       let tokens = layer.map { [Token.word($0)] } ?? []
-      _ = try SuggestCommand().run(Arguments(command: "suggest", tokens: tokens), in: session)
+      let output = try SuggestCommand().run(Arguments(command: "suggest", tokens: tokens), in: session)
+      failures = (output as? any FailingOutput)?.failures ?? []
     }
-    return SuggestionDeck(session: session, numbers: walked())
+    return (SuggestionDeck(session: session, numbers: walked()), failures)
   }
 
   /// Writes to the terminal at once: cards must show while the next key is awaited.

@@ -1,7 +1,7 @@
 import AnnotatorKit
 
 /// How a `triage` walk ended: its counts and the annotations it created.
-struct TriageSummary: CommandOutput {
+struct TriageSummary: CommandOutput, FailingOutput {
   var accepted: Int
   var rejected: Int
   var skipped: Int
@@ -10,6 +10,8 @@ struct TriageSummary: CommandOutput {
   /// What keys could not do (shown as they happened at a terminal, listed here for a script).
   var problems: [String]
   var interrupted: Bool
+  /// Plugins that failed while suggesting for the walk: reported as errors, as `suggest` reports them.
+  var failures: [String] = []
   /// Whether the problems belong in the text (a script, which showed nothing as it went).
   var listsProblems = false
 

@@ -63,7 +63,8 @@ import Testing
     #expect((documents.first as? [Any])?.isEmpty == true)
   }
 
-  @Test func aDigitTakesThatAnnotatorsVersionOfAReviewUnit() throws {
+  /// amal and karim claim the same two spans with different types.
+  func disagree() throws {
     let team = "team add amal annotator; team add karim annotator; team add lead lead"
     #expect(try hashiya.run([project, "-c", "import \(HashiyaBinary.seed); \(team)"]).status == 0)
     let work = [
@@ -77,6 +78,10 @@ import Testing
       let run = try hashiya.run([project, "--user", user, "-c", commands])
       #expect(run.status == 0, "\(user): \(run.stderr)")
     }
+  }
+
+  @Test func aDigitTakesThatAnnotatorsVersionOfAReviewUnit() throws {
+    try disagree()
     // 2 takes karim's version of the first unit, Arabic-Indic ١ amal's of the second.
     let run = try hashiya.run([
       project, "--user", "lead", "--json", "-c", "review claim-labeling; triage --keys \"2١\"",
@@ -96,6 +101,31 @@ import Testing
     #expect(gold.allSatisfy { $0["origin"] as? String == "adjudicated" })
   }
 
+  @Test func inAReviewAIsRefusedWhereAnnotatorsDisagreeAndUReopensTheUnit() throws {
+    try disagree()
+    let run = try hashiya.run(
+      [project, "--user", "lead", "-c", "review claim-labeling; triage --keys \"a2u1\""],
+      environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("the annotators disagree here"), "\(run.stdout)")
+    #expect(run.stdout.contains("triage: 1 accepted, 0 rejected, 0 skipped of 2"), "\(run.stdout)")
+    // karim's version was taken back, amal's taken instead; the second unit is still open.
+    let (_, documents) = try hashiya.json(project, "ls --author lead")
+    let gold = try #require(documents.first as? [[String: Any]])
+    #expect(gold.count == 1)
+    #expect((gold.first?["attributes"] as? [String: Any])?["type"] as? String == "statistical")
+    let (_, queue) = try hashiya.json(project, "review claim-labeling")
+    #expect(try objects(queue, 0)["remaining"] as? Int == 1)
+  }
+
+  @Test func helpShowsTheKeys() throws {
+    let run = try hashiya.run([project, "-c", "help triage"], environment: ["NO_COLOR": "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    for key in ["a        accept", "x        reject", "space    skip", "u        undo", "1–9", "١–٩", "--keys"] {
+      #expect(run.stdout.contains(key), "\(key)")
+    }
+  }
+
   @Test func singleKeysAtATerminalDecideWithoutEnter() throws {
     try importSeed()
     let session = try TerminalSession.run(
@@ -104,7 +134,8 @@ import Testing
         .expect("hashiya #1> "), .type("triage translation-notes\r"), .expect(" · 0 accepted · 0 rejected"),
         .type("a"), .expect(" · 1 accepted · 0 rejected"), .type("x"), .expect(" · 1 accepted · 1 rejected"),
         .type(" "), .expect(" · 1 accepted · 1 rejected"), .type("u"), .expect(" · 1 accepted · 0 rejected"),
-        .type("q"), .expect("triage: 1 accepted, 0 rejected, 1 skipped of "), .expect("hashiya #1> "),
+        .type("?"), .expect("e edit attributes"), .type("q"), .expect("triage: 1 accepted, 0 rejected, 1 skipped of "),
+        .expect("hashiya #1> "),
         .type("ls\r"), .expect("translation-notes/note"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
       ], columns: 80)
     #expect(session.failedStep == nil, "\(session.output)")

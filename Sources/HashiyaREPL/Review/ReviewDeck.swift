@@ -25,7 +25,7 @@ struct ReviewDeck: TriageDeck {
       style.bold("#\(unit.reportID) \(text.location(of: unit.range.start)) · \(item.layer.visiblyEscaped)")
         + style.dim(" · " + differs)
     ]
-    if let snippet = UnitView.inContext(unit.range, of: text, style: style, limit: Triage.context) {
+    if let snippet = UnitView.inContext(unit.range, of: text, style: style, limit: Triage.context(for: unit.range)) {
       lines.append("  " + snippet)
     }
     // One entry per annotator, numbered for the digit keys, packed into as few lines as fit.
@@ -78,6 +78,13 @@ struct ReviewDeck: TriageDeck {
     _ = try UndoCommand.reverse(redo: false, in: session)
     // The undone change took the decision with it; the unit is open again.
     queue.reopen(indices[index])
+  }
+
+  /// Leaves the review where the walk stopped, or at its first open unit when the walk is through.
+  func leave(at index: Int) {
+    queue.position =
+      indices.indices.contains(index)
+      ? indices[index] : queue.items.firstIndex { $0.decision == nil } ?? queue.items.count
   }
 
   /// The adjudicated annotations made from this unit's versions, found as the Adjudicator finds them.

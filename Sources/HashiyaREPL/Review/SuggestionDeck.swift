@@ -27,7 +27,8 @@ struct SuggestionDeck: TriageDeck {
     let text = try session.text(ofReport: item.reportID)
     lines.append(
       "  "
-        + (UnitView.inContext(item.suggestion.range, of: text, style: style, limit: Triage.context)
+        + (UnitView.inContext(
+          item.suggestion.range, of: text, style: style, limit: Triage.context(for: item.suggestion.range))
           ?? BidiIsolation.isolate("«" + item.quote + "»")))
     let attributes = item.suggestion.attributes.sorted { $0.key < $1.key }
       .map { "\($0.key)=\(AnnotationList.plain($0.value))" }

@@ -2,7 +2,7 @@ import AnnotatorKit
 
 /// The key loop of `triage`: shows a card, reads one key, decides, and goes on to the next open item.
 final class Triage {
-  /// Scalars of the sentence shown each side of the span, to keep a card within a few lines.
+  /// Scalars of the sentence shown each side of a short span.
   static let context = 30
   /// The columns a card's lines are packed to.
   static let width = 78
@@ -35,6 +35,12 @@ final class Triage {
     self.keys = keys
     self.style = style
     self.show = show
+  }
+
+  /// The context each side of `range` that keeps the line near `width` columns: a long span
+  /// gets less of its sentence, so a card stays within a few lines.
+  static func context(for range: TextRange) -> Int {
+    max(8, min(context, (width - 4 - range.length) / 2))
   }
 
   /// A digit 1–9 in any script (١ and ۱ as well as 1), or nil.
@@ -91,6 +97,7 @@ final class Triage {
         hint(ErrorReport.message(error))
       }
     }
+    deck.leave(at: position)
     return TriageSummary(
       accepted: accepted, rejected: rejected, skipped: skipped.filter { deck.isOpen($0) }.count, total: deck.count,
       handles: handles, problems: problems, interrupted: interrupted)

@@ -17,11 +17,15 @@ protocol TriageDeck {
   func reject(_ index: Int) throws
   /// Takes back the last decision, which was on item `index`, and opens the item again.
   func undo(_ index: Int) throws
+  /// Called when the walk ends on item `index` (`count` when past the last).
+  func leave(at index: Int)
   /// Splits an `e` line into the choice it starts with, if any, and its `key=value` edits.
   func edits(_ line: String) throws -> (choice: Int?, edits: [(key: String, value: String)])
 }
 
 extension TriageDeck {
+  func leave(at index: Int) {}
+
   func edits(_ line: String) throws -> (choice: Int?, edits: [(key: String, value: String)]) {
     let parsed = try CommandLexer { _ in false }.parse("e " + line)
     guard parsed.count == 1, let tokens = parsed.first?.arguments else {

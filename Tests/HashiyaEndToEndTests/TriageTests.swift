@@ -146,6 +146,20 @@ import Testing
     #expect(!session.output.contains("ax u"))
   }
 
+  /// An Arabic-Indic digit arrives as two bytes and is read as one key.
+  @Test func anArabicIndicDigitAtTheTerminalPicksTheLabel() throws {
+    try importSeed()
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("triage speaker-tagging\r"), .expect("1 speaker · 2 quote"), .type("٢"),
+        .expect("accepted as #1"), .type("q"), .expect("triage: 1 accepted"), .expect("hashiya #1> "),
+        .type("ls\r"), .expect("speaker-tagging/quote"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ], columns: 80)
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.status == 0, "\(session.output)")
+  }
+
   @Test func ctrlCLeavesTriageWithItsDecisionsAndAUsableTerminal() throws {
     try importSeed()
     let session = try TerminalSession.run(

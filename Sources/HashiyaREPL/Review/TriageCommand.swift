@@ -16,7 +16,8 @@ struct TriageCommand: Command {
       space    skip to the next open item
       u        undo this triage's last decision; that item is current again
       e        type key=value… and Enter, then accept with those attributes
-               (label=X changes the label; in a review, start with N for annotator N's version)
+               (label=X changes the label; in a review, start with N for annotator N's version;
+             Enter alone decides nothing)
       1–9      accept as label N of the layer (suggestions) or annotator N's version (review);
                Arabic-Indic digits ١–٩ work too
       q        quit;  ? shows these keys

@@ -82,6 +82,31 @@ import Testing
     #expect(try mine().count == 1)
   }
 
+  /// Accepting a quote brings its speaker along, as `accept N` does; relabelling it drops the
+  /// link, which was suggested for a quote.
+  @Test(arguments: ["a", "1"])
+  func aQuoteTakesItsSpeakerUnlessRelabelled(key: String) throws {
+    _ = try TriageCommand.deck("speaker-tagging", in: session)
+    let pending = session.pendingSuggestions
+    let quote = try #require(pending.firstIndex { $0.suggestion.label == "quote" && !$0.linkTargets.isEmpty })
+    let speaker = try #require(pending[quote].linkTargets.first?.number)
+    let (summary, _) = try triage(String(repeating: " ", count: quote) + key, layer: "speaker-tagging")
+    #expect(summary.accepted == 1)
+    let annotations = try mine()
+    let made = try #require(annotations.first { $0.range == pending[quote].suggestion.range })
+    if key == "a" {
+      #expect(made.label == "quote")
+      #expect(annotations.count == 2)
+      #expect(annotations.contains { $0.range == pending[speaker - 1].suggestion.range })
+      #expect(summary.skipped == quote - 1, "the linked speaker is no longer open")
+    } else {
+      #expect(made.label == "speaker")
+      #expect(made.attributes["mode"] == nil)
+      #expect(annotations.count == 1)
+      #expect(summary.skipped == quote)
+    }
+  }
+
   @Test func eEditsTheAttributesBeforeAccepting() throws {
     let (summary, _) = try triage("e translation=\"عبارة 🌍 مُشَكَّلة\"\nq", layer: "translation-notes")
     #expect(summary.accepted == 1)

@@ -152,13 +152,15 @@ import Testing
     ])
   }
 
-  /// An Arabic-Indic digit arrives as two bytes and is read as one key.
-  @Test func anArabicIndicDigitAtTheTerminalPicksTheLabel() throws {
-    _ = try atTerminal([
-      .type("triage speaker-tagging\r"), .expect("1 speaker · 2 quote"), .type("٢"), .expect("accepted as #1"),
-      .type("q"), .expect("triage: 1 accepted"), .expect("hashiya #1> "), .type("ls\r"),
-      .expect("speaker-tagging/quote"),
+  /// An Arabic-Indic digit arrives as two bytes and is read as one key; an arrow key's escape
+  /// sequence is one unknown key, not three; Ctrl-D quits.
+  @Test func multibyteKeysAtTheTerminalAreOneKeyEach() throws {
+    let session = try atTerminal([
+      .type("triage speaker-tagging\r"), .expect("1 speaker · 2 quote"), .type("\u{1B}[A"),
+      .expect("does nothing here"), .type("٢"), .expect("accepted as #1"), .type("\u{4}"),
+      .expect("triage: 1 accepted"), .expect("hashiya #1> "), .type("ls\r"), .expect("speaker-tagging/quote"),
     ])
+    #expect(session.output.components(separatedBy: "does nothing here").count == 2, "\(session.output)")
   }
 
   @Test func ctrlCLeavesTriageWithItsDecisionsAndAUsableTerminal() throws {

@@ -33,9 +33,16 @@ final class TerminalKeys: KeySource {
     _ = tcsetattr(descriptor, TCSANOW, &modes)
   }
 
-  /// One UTF-8 character, so that an Arabic-Indic digit is one key like an ASCII one.
+  /// One UTF-8 character, so that an Arabic-Indic digit is one key like an ASCII one. An arrow
+  /// or function key (an escape sequence) comes back as one escape, not as three stray keys.
   func nextKey() -> Character? {
     guard let first = readByte() else { return nil }
+    if first == 0x1B {
+      var pending = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      var byte: UInt8 = 0
+      while poll(&pending, 1, 20) > 0, read(descriptor, &byte, 1) == 1 {}
+      return "\u{1B}"
+    }
     var bytes = [first]
     let length =
       switch first {

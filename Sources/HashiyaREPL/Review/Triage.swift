@@ -62,7 +62,7 @@ final class Triage {
       }
       do {
         switch key {
-        case "q": break walk
+        case "q", "\u{4}": break walk
         case "a": try accept(choice: nil, edits: nil)
         case "x": try reject()
         case " ":

@@ -20,7 +20,7 @@ struct TriageCommand: Command {
              Enter alone decides nothing)
       1–9      accept as label N of the layer (suggestions) or annotator N's version (review);
                Arabic-Indic digits ١–٩ work too
-      q        quit;  ? shows these keys
+      q        quit (Ctrl-D too);  ? shows these keys
     In a review, triage walks its units; otherwise the open suggestions of the last suggest,
     running suggest [LAYER] on the current report first when none are open. The walk stops
     after the last item with a summary (triage: 29 accepted, 5 rejected, 3 skipped of 212);

@@ -58,10 +58,23 @@ struct DecideCommand: Command {
         chosen += Array(first...last)
       }
     }
-    return accept ? try acceptAll(chosen, session: session) : try rejectAll(chosen, session: session)
+    guard accept else {
+      let rejected = try Self.reject(chosen, in: session)
+      return Message(
+        "rejected \(rejected.count) suggestion\(rejected.count == 1 ? "" : "s")",
+        json: .object(["rejected": .array(rejected.map(JSONValue.int))]))
+    }
+    let accepted = try Self.accept(chosen, in: session)
+    var list = try AnnotationList(accepted.created.map { try session.store.annotation(id: $0) }, session: session)
+    if !accepted.extra.isEmpty {
+      list.heading =
+        "also accepted \(accepted.extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"
+    }
+    return BulkAnnotationList(list: list, verb: "accepted", noun: "suggestions")
   }
 
-  private func rejectAll(_ numbers: [Int], session: Session) throws -> any CommandOutput {
+  /// Rejects the open ones among the numbered candidates; returns their numbers.
+  static func reject(_ numbers: [Int], in session: Session) throws -> [Int] {
     let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
     try session.store.change(author: session.user) { changes in
       for number in open {
@@ -74,19 +87,30 @@ struct DecideCommand: Command {
       }
     }
     for number in open { session.pendingSuggestions[number - 1].decided = .rejected }
-    return Message(
-      "rejected \(open.count) suggestion\(open.count == 1 ? "" : "s")",
-      json: .object(["rejected": .array(open.map(JSONValue.int))]))
+    return open
   }
 
   /// Accepts the chosen candidates plus any they link to, so a quote never loses its speaker.
-  private func acceptAll(_ numbers: [Int], session: Session) throws -> any CommandOutput {
+  /// `label` and `typed` (`key=value`, an empty value removing the key) change the chosen ones
+  /// only; the decision is still recorded under the suggested label, so it is not offered again.
+  /// A relabelled candidate takes none of its links, which were suggested for the label it had.
+  /// Returns the handles created and the numbers accepted only because a chosen one links to them.
+  static func accept(
+    _ numbers: [Int], in session: Session, label: String? = nil, typed: [(key: String, value: String)] = []
+  ) throws -> (created: [Int], extra: [Int]) {
+    // A set: `accept all` can name some 17,000 candidates, and this runs once per candidate.
+    let named = Set(numbers)
+    func links(_ number: Int) -> [(type: String, number: Int)] {
+      let item = session.pendingSuggestions[number - 1]
+      let relabelled = named.contains(number) && label != nil && label != item.suggestion.label
+      return relabelled ? [] : item.linkTargets
+    }
     var order: [Int] = []
     var seen: Set<Int> = []
     func visit(_ number: Int) {
       guard !seen.contains(number) else { return }
       seen.insert(number)
-      for target in session.pendingSuggestions[number - 1].linkTargets { visit(target.number) }
+      for target in links(number) { visit(target.number) }
       order.append(number)
     }
     numbers.forEach(visit)
@@ -98,9 +122,19 @@ struct DecideCommand: Command {
       guard item.decided == .open else { continue }
       let writer = try writers[item.layer] ?? session.writer(item.layer)
       writers[item.layer] = writer
+      let changed = named.contains(number)
+      let chosenLabel = (changed ? label : nil) ?? item.suggestion.label
+      var attributes = item.suggestion.attributes
+      if changed {
+        if label != nil {
+          attributes = attributes.filter { writer.schema.label(chosenLabel)?.attribute($0.key) != nil }
+        }
+        for (key, _) in typed { attributes.removeValue(forKey: key) }
+      }
       drafts[number] = try writer.draft(
-        label: item.suggestion.label, range: item.suggestion.range, reportID: item.reportID,
-        text: session.text(ofReport: item.reportID), attributes: item.suggestion.attributes, origin: item.origin)
+        label: chosenLabel, range: item.suggestion.range, reportID: item.reportID,
+        text: session.text(ofReport: item.reportID), attributes: attributes,
+        typed: changed ? typed.filter { !$0.value.isEmpty } : [], origin: item.origin)
     }
     let layers = order.filter { drafts[$0] != nil }.map { session.pendingSuggestions[$0 - 1].layer }
     let handles: [Int: Int] = try session.change(writingTo: layers) { changes in
@@ -117,7 +151,7 @@ struct DecideCommand: Command {
             verdict: .accepted), origin: item.origin)
       }
       for number in order where drafts[number] != nil {
-        for target in session.pendingSuggestions[number - 1].linkTargets {
+        for target in links(number) {
           if let from = handles[number], let to = handles[target.number] {
             try changes.link(target.type, from: from, to: to)
           }
@@ -127,13 +161,6 @@ struct DecideCommand: Command {
     }
     for (number, handle) in handles { session.pendingSuggestions[number - 1].decided = .accepted(handle: handle) }
     let created = order.compactMap { drafts[$0] == nil ? nil : handles[$0] }
-    // A set: `accept all` can name some 17,000 candidates, and this runs once per candidate.
-    let named = Set(numbers)
-    let extra = order.filter { !named.contains($0) && drafts[$0] != nil }
-    var list = try AnnotationList(created.map { try session.store.annotation(id: $0) }, session: session)
-    if !extra.isEmpty {
-      list.heading = "also accepted \(extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"
-    }
-    return BulkAnnotationList(list: list, verb: "accepted", noun: "suggestions")
+    return (created, order.filter { !named.contains($0) && drafts[$0] != nil })
   }
 }

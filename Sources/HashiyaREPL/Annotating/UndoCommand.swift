@@ -13,9 +13,7 @@ struct UndoCommand: Command {
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     try arguments.finish()
-    let reversal = redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
-    // The numbers of the last `suggest` stay valid: what was undone is open again.
-    try PendingSuggestion.resync(&session.pendingSuggestions, store: session.store, user: session.user)
+    let reversal = try Self.reverse(redo: redo, in: session)
     let handles = HandleSummary.text(reversal.handles)
     return Message(
       "\(reversal.action) of \(reversal.originalAction)\(handles.isEmpty ? "" : " on " + handles)",
@@ -23,5 +21,13 @@ struct UndoCommand: Command {
         "action": .string(reversal.action), "of": .string(reversal.originalAction),
         "handles": .array(reversal.handles.map(JSONValue.int)),
       ]))
+  }
+
+  /// Undoes (or redoes) the user's last change and brings the pending suggestions in line.
+  static func reverse(redo: Bool, in session: Session) throws -> Reversal {
+    let reversal = redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
+    // The numbers of the last `suggest` stay valid: what was undone is open again.
+    try PendingSuggestion.resync(&session.pendingSuggestions, store: session.store, user: session.user)
+    return reversal
   }
 }

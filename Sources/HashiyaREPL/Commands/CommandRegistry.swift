@@ -23,7 +23,7 @@ public struct CommandRegistry {
       VoteCommand(verdict: .approve), VoteCommand(verdict: .flag), ReviewCommand(),
       ReviewStepCommand(step: .skip), ReviewStepCommand(step: .back), ReviewStepCommand(step: .comment),
       AgreementCommand(), DiffCommand(), ConflictsCommand(), StatsCommand(),
-      AssignCommand(), DoneCommand(),
+      AssignCommand(), DoneCommand(), TriageCommand(),
       OpenCommand(), WhoamiCommand(), TeamCommand(), CheckCommand(), SaveCommand(), HelpCommand(), QuitCommand(),
     ]
     let reserved = Set(commands.flatMap { [$0.name] + $0.aliases })

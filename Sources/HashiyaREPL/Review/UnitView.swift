@@ -47,13 +47,7 @@ struct UnitView: CommandOutput {
             + (unit.differences.isEmpty
               ? "all agree" : "differs: " + unit.differences.map(\.description).joined(separator: ", ").visiblyEscaped))
     )
-    if let sentence = location.sentence {
-      let range = text.sentences[sentence - 1].range
-      let context = TextRange(min(range.start, unit.range.start), max(range.end, unit.range.end))
-      lines.append(
-        "  "
-          + Snippet.make(unit.range, in: text.scalars, context: context.length).isolated(style))
-    }
+    if let snippet = Self.inContext(unit.range, of: text, style: style) { lines.append("  " + snippet) }
     let width = queue.annotators.map { DisplayWidth.of($0.visiblyEscaped) }.max() ?? 0
     for annotator in queue.annotators {
       let name = DisplayWidth.pad(annotator.visiblyEscaped, to: width)
@@ -83,6 +77,14 @@ struct UnitView: CommandOutput {
       style.dim(
         "  accept NAME|#ID · accept (all agree) · edit NAME|#ID key=value… · reject · skip · back · comment \"…\""))
     return lines.joined(separator: "\n")
+  }
+
+  /// The span highlighted in its sentence, with at most `limit` scalars of that sentence each side.
+  static func inContext(_ range: TextRange, of text: ReportText, style: TextStyle, limit: Int = .max) -> String? {
+    guard let sentence = text.location(of: range.start).sentence else { return nil }
+    let bounds = text.sentences[sentence - 1].range
+    let context = TextRange(min(bounds.start, range.start), max(bounds.end, range.end))
+    return Snippet.make(range, in: text.scalars, context: min(context.length, limit)).isolated(style)
   }
 
   /// One version: handle, label, range, quote, attributes and links.

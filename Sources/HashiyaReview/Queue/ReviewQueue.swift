@@ -108,6 +108,13 @@ public final class ReviewQueue {
     position = next
   }
 
+  /// Opens unit `index` again, once `undo` took its decision back, and makes it current.
+  public func reopen(_ index: Int) {
+    items[index].decision = nil
+    items[index].comment = nil
+    position = index
+  }
+
   /// The UUIDs of the annotations in a unit.
   public func sources(_ item: Item) -> [String] {
     item.unit.spans.values.flatMap { $0 }.compactMap { annotations[$0.id]?.uuid }

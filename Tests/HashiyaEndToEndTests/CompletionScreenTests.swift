@@ -1,0 +1,88 @@
+import AnnotatorTesting
+import Foundation
+import Testing
+
+/// Tab at the real prompt: phrases of the report inside quotes, option values, handles with their
+/// previews, attribute keys and values, and file names, all through readline.
+@Suite struct CompletionScreenTests {
+  let hashiya = HashiyaBinary()
+
+  var project: String { hashiya.path("completion.hashiya") }
+
+  /// Imports the Arabic seed report as report 1.
+  func prepare(_ commands: String = "") throws {
+    let prepared = try hashiya.run([project, "--user", "tester", "-c", "import \(HashiyaBinary.seed)" + commands])
+    #expect(prepared.status == 0, "\(prepared.stderr)")
+  }
+
+  /// The annotations of the project as `ls --all --json` gives them.
+  func annotations() throws -> [[String: Any]] {
+    let listed = try hashiya.json(project, "ls --all")
+    #expect(listed.run.status == 0, "\(listed.run.stderr)")
+    return listed.documents.first as? [[String: Any]] ?? []
+  }
+
+  @Test func tabCompletesAPhraseOfTheReportAndClosesTheQuote() throws {
+    try prepare()
+    // Typed with a kasra the report does not have; the report's spelling goes in.
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("speaker \"كِيفين كو\t"), .expect("كويثي\" "), .type("\r"),
+        .expect("hashiya #1> "), .type("claim s2 ty\t"), .expect("type="), .type("st\t"), .expect("statistical "),
+        .type("\r"), .expect("hashiya #1> "), .type("speaker «كويث\t"), .expect("كويثي» "), .type("\u{3}"),
+        .expect("^C"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ], columns: 80)
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.status == 0, "\(session.output)")
+    let malformed = EscapeSequences.malformed(in: session.output)
+    #expect(malformed.isEmpty, "\(malformed)")
+    let made = try annotations()
+    #expect(made.count == 2, "\(made)")
+    let speaker = made.first { $0["label"] as? String == "speaker" }
+    #expect(speaker?["quote"] as? String == "كيفين كويثي", "\(made)")
+    let claim = made.first { $0["label"] as? String == "claim" }
+    let attributes = claim?["attributes"] as? [String: Any]
+    #expect(attributes?["type"] as? String == "statistical", "\(made)")
+  }
+
+  @Test func tabTwiceListsOptionValuesAndHandlesWithPreviews() throws {
+    try prepare("; speaker \"كيفين كويثي\"; claim s2")
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("export --format \t\t"), .expect("labelstudio"), .type("\u{3}"),
+        .expect("^C"), .expect("hashiya #1> "), .type("edit #\t\t"), .expect("claim-labeling/claim"), .type("\u{3}"),
+        .expect("^C"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ], columns: 80)
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.status == 0, "\(session.output)")
+    let malformed = EscapeSequences.malformed(in: session.output)
+    #expect(malformed.isEmpty, "\(malformed)")
+    for format in ["json", "jsonl", "w3c", "brat", "prodigy", "doccano", "html"] {
+      #expect(session.output.contains(format), "\(format)")
+    }
+    #expect(session.output.contains("speaker-tagging/speaker"), "\(session.output)")
+    #expect(session.output.contains("كيفين كويثي"), "\(session.output)")
+    // Each preview is one line of the 80-column screen.
+    let listed = session.output.split(whereSeparator: \.isNewline).filter { $0.contains("/speaker") || $0.contains("/claim") }
+    #expect(listed.count == 2, "\(listed)")
+    for line in listed {
+      let visible = line.replacing(/\u{1B}\[[0-9;?]*[A-Za-z]/, with: "")
+      #expect(visible.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint }.count <= 80, "\(line)")
+    }
+  }
+
+  @Test func fileNamesStillCompleteWhereAFileGoes() throws {
+    try prepare()
+    _ = hashiya.write("other-team.hashiya", "")
+    let session = try TerminalSession.run(
+      [project], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("merge --skip-bad other-t\t"), .expect("other-team.hashiya"),
+        .type("\u{3}"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ])
+    #expect(session.failedStep == nil, "\(session.output)")
+    #expect(session.status == 0, "\(session.output)")
+  }
+}

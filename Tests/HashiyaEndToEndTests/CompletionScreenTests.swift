@@ -65,7 +65,9 @@ import Testing
     #expect(session.output.contains("speaker-tagging/speaker"), "\(session.output)")
     #expect(session.output.contains("كيفين كويثي"), "\(session.output)")
     // Each preview is one line of the 80-column screen.
-    let listed = session.output.split(whereSeparator: \.isNewline).filter { $0.contains("/speaker") || $0.contains("/claim") }
+    let listed = session.output.split(whereSeparator: \.isNewline).filter {
+      $0.contains("/speaker") || $0.contains("/claim")
+    }
     #expect(listed.count == 2, "\(listed)")
     for line in listed {
       let visible = line.replacing(/\u{1B}\[[0-9;?]*[A-Za-z]/, with: "")

@@ -10,7 +10,8 @@ import Testing
 
 @Suite struct CompletionTests {
   /// Report 1: a name twice (once with a kasra), another with the same first word, an alef with hamza.
-  static let report = "أكد “كيفين كويثي” نائب قائد العمليات في مدينة رميلان. وقال كيفين نو إن الأمن مستتب.\n"
+  static let report =
+    "أكد “كيفين كويثي” نائب قائد العمليات في مدينة رميلان. وقال كيفين نو إن الأمن مستتب.\n"
     + "ثم التقى أحمد كِيفين كويثي مرة أخرى."
 
   let folder: TemporaryFolder
@@ -186,7 +187,10 @@ import Testing
 
   @Test func listsCandidatesOneLineEachWithinTheTerminal() throws {
     let previewed = (1...30).map {
-      CompletionCandidate(text: "#\($0)", preview: "speaker-tagging/speaker  " + BidiIsolation.isolate("«كيفين كويثي \u{1B}[2J طويل جدا جدا جدا جدا جدا جدا»"))
+      CompletionCandidate(
+        text: "#\($0)",
+        preview: "speaker-tagging/speaker  "
+          + BidiIsolation.isolate("«كيفين كويثي \u{1B}[2J طويل جدا جدا جدا جدا جدا جدا»"))
     }
     let lines = Completion.listing(previewed, columns: 40, lines: 10)
     #expect(lines.count == 10)

@@ -47,7 +47,8 @@ struct AnnotateCommand: Command {
   let takesPatterns = true
   var completion: CompletionKind {
     switch declared.form {
-    case .span(let label), .spanLinkedTo(let label, _, _), .spanWithText(let label, _): .span(layer: layer, label: label)
+    case .span(let label), .spanLinkedTo(let label, _, _), .spanWithText(let label, _):
+      .span(layer: layer, label: label)
     }
   }
 

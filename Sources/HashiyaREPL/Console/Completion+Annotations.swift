@@ -15,7 +15,8 @@ extension Completion {
       let handle = "#\(annotation.id)"
       guard handle.hasPrefix(word) else { return nil }
       let quote = BidiIsolation.isolate("«" + DisplayWidth.truncate(annotation.quote, to: quoteColumns) + "»")
-      return CompletionCandidate(text: handle, preview: "\(annotation.layer)/\(annotation.label)".visiblyEscaped + "  " + quote)
+      return CompletionCandidate(
+        text: handle, preview: "\(annotation.layer)/\(annotation.label)".visiblyEscaped + "  " + quote)
     }
   }
 

@@ -12,7 +12,9 @@ enum Completion {
     guard let name = typed.command else {
       return CompletionResult(word: word, candidates: .init(session.registry.allNames, startingWith: word))
     }
-    guard let command = session.registry.command(named: name) else { return CompletionResult(word: word, candidates: []) }
+    guard let command = session.registry.command(named: name) else {
+      return CompletionResult(word: word, candidates: [])
+    }
     guard let candidates = candidates(typed, command: command, session: session) else { return nil }
     return CompletionResult(word: word, candidates: candidates)
   }

@@ -64,7 +64,9 @@ public final class LineEditor {
     let word = completion.word.unicodeScalars
     guard !candidates.isEmpty, text.unicodeScalars.reversed().starts(with: word.reversed()) else { return nil }
     let head = String(String.UnicodeScalarView(text.unicodeScalars.dropLast(word.count)))
-    let lines = candidates.count == 1 ? [head + candidates[0].text] : [head + completion.insertion] + candidates.map { head + $0.text }
+    let lines =
+      candidates.count == 1
+      ? [head + candidates[0].text] : [head + completion.insertion] + candidates.map { head + $0.text }
     if candidates.count == 1 && !candidates[0].endsWord { hashiya_rl_set_completion_suppress_append(1) }
     // Readline frees the list and its strings with free().
     guard let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (lines.count + 1)) else { return nil }

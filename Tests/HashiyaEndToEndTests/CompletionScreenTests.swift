@@ -22,21 +22,29 @@ import Testing
     return listed.documents.first as? [[String: Any]] ?? []
   }
 
-  @Test func tabCompletesAPhraseOfTheReportAndClosesTheQuote() throws {
-    try prepare()
-    // Typed with a kasra the report does not have; the report's spelling goes in.
+  /// Types `steps` at the prompt of the project, then quits; the session must end well and write
+  /// no malformed escape sequence.
+  func atPrompt(_ steps: [TerminalSession.Step], columns: Int = 200) throws -> TerminalSession.Result {
     let session = try TerminalSession.run(
-      [project], in: hashiya.folder,
-      steps: [
-        .expect("hashiya #1> "), .type("speaker \"كِيفين كو\t"), .expect("كويثي\" "), .type("\r"),
-        .expect("hashiya #1> "), .type("claim s2 ty\t"), .expect("type="), .type("st\t"), .expect("statistical "),
-        .type("\r"), .expect("hashiya #1> "), .type("speaker «كويث\t"), .expect("كويثي» "), .type("\u{3}"),
-        .expect("^C"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
-      ], columns: 80)
+      [project], in: hashiya.folder, steps: [.expect("hashiya #1> ")] + steps + [.type("quit\r"), .expect("bye")],
+      columns: columns)
     #expect(session.failedStep == nil, "\(session.output)")
     #expect(session.status == 0, "\(session.output)")
     let malformed = EscapeSequences.malformed(in: session.output)
     #expect(malformed.isEmpty, "\(malformed)")
+    return session
+  }
+
+  @Test func tabCompletesAPhraseOfTheReportAndClosesTheQuote() throws {
+    try prepare()
+    // Typed with a kasra the report does not have; the report's spelling goes in.
+    _ = try atPrompt(
+      [
+        .type("speaker \"كِيفين كو\t"), .expect("كويثي\" "), .type("\r"), .expect("hashiya #1> "),
+        .type("claim s2 ty\t"), .expect("type="), .type("st\t"), .expect("statistical "), .type("\r"),
+        .expect("hashiya #1> "), .type("speaker «كويث\t"), .expect("كويثي» "), .type("\u{3}"), .expect("^C"),
+        .expect("hashiya #1> "),
+      ], columns: 80)
     let made = try annotations()
     #expect(made.count == 2, "\(made)")
     let speaker = made.first { $0["label"] as? String == "speaker" }
@@ -48,17 +56,12 @@ import Testing
 
   @Test func tabTwiceListsOptionValuesAndHandlesWithPreviews() throws {
     try prepare("; speaker \"كيفين كويثي\"; claim s2")
-    let session = try TerminalSession.run(
-      [project], in: hashiya.folder,
-      steps: [
-        .expect("hashiya #1> "), .type("export --format \t\t"), .expect("labelstudio"), .type("\u{3}"),
-        .expect("^C"), .expect("hashiya #1> "), .type("edit #\t\t"), .expect("claim-labeling/claim"), .type("\u{3}"),
-        .expect("^C"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+    let session = try atPrompt(
+      [
+        .type("export --format \t\t"), .expect("labelstudio"), .type("\u{3}"), .expect("^C"),
+        .expect("hashiya #1> "), .type("edit #\t\t"), .expect("claim-labeling/claim"), .type("\u{3}"),
+        .expect("^C"), .expect("hashiya #1> "),
       ], columns: 80)
-    #expect(session.failedStep == nil, "\(session.output)")
-    #expect(session.status == 0, "\(session.output)")
-    let malformed = EscapeSequences.malformed(in: session.output)
-    #expect(malformed.isEmpty, "\(malformed)")
     for format in ["json", "jsonl", "w3c", "brat", "prodigy", "doccano", "html"] {
       #expect(session.output.contains(format), "\(format)")
     }
@@ -78,13 +81,9 @@ import Testing
   @Test func fileNamesStillCompleteWhereAFileGoes() throws {
     try prepare()
     _ = hashiya.write("other-team.hashiya", "")
-    let session = try TerminalSession.run(
-      [project], in: hashiya.folder,
-      steps: [
-        .expect("hashiya #1> "), .type("merge --skip-bad other-t\t"), .expect("other-team.hashiya"),
-        .type("\u{3}"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
-      ])
-    #expect(session.failedStep == nil, "\(session.output)")
-    #expect(session.status == 0, "\(session.output)")
+    _ = try atPrompt([
+      .type("merge --skip-bad other-t\t"), .expect("other-team.hashiya"), .type("\u{3}"), .expect("^C"),
+      .expect("hashiya #1> "),
+    ])
   }
 }

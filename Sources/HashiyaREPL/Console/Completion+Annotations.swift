@@ -11,12 +11,12 @@ extension Completion {
     guard let report = session.currentReportID,
       let annotations = try? session.visibleAnnotations(AnnotationFilter(reportID: report))
     else { return [] }
-    return annotations.sorted { $0.id < $1.id }.compactMap { annotation in
-      let handle = "#\(annotation.id)"
-      guard handle.hasPrefix(word) else { return nil }
+    let matching = annotations.filter { "#\($0.id)".hasPrefix(word) }.sorted { $0.id < $1.id }
+    let kinds = matching.map { "\($0.layer)/\($0.label)".visiblyEscaped }
+    let width = kinds.map(DisplayWidth.of).max() ?? 0
+    return zip(matching, kinds).map { annotation, kind in
       let quote = BidiIsolation.isolate("«" + DisplayWidth.truncate(annotation.quote, to: quoteColumns) + "»")
-      return CompletionCandidate(
-        text: handle, preview: "\(annotation.layer)/\(annotation.label)".visiblyEscaped + "  " + quote)
+      return CompletionCandidate(text: "#\(annotation.id)", preview: DisplayWidth.pad(kind, to: width) + "  " + quote)
     }
   }
 

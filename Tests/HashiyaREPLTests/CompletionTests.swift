@@ -134,6 +134,9 @@ import Testing
     #expect(complete("edit #1 ", "") == ["type=", "checkworthiness=", "verdict=", "evidence="])
     #expect(complete("edit #2 ", "r") == ["role="])
     #expect(complete("relabel #1 ", "") == ["claim", "claimant"])
+    #expect(complete("link #1 ", "") == ["claimed-by"])
+    #expect(complete("link #2 ", "") == [])
+    #expect(complete("link #9 ", "") == [])
     // `name=` waits for its value: no space after it.
     let key = Completion.complete("speaker s1 na", session: session)?.candidates
     #expect(key?.map(\.endsWord) == [false])

@@ -34,6 +34,8 @@ public indirect enum CompletionKind: Sendable {
   case attributesOfHandle
   /// `#ID LABEL`: a handle, then the labels of its layer.
   case labelOfHandle
+  /// `#FROM TYPE #TO`: a handle, then the link types its layer allows from its label.
+  case linkFromHandle
   /// A member of the team.
   case annotators
   /// Fixed first words, each with what completes the word after it (`plugin info LAYER`).

@@ -92,12 +92,18 @@ enum Completion {
       }
     case .span(let layer, let label):
       return positionals.isEmpty ? [] : attributes(layer: layer, label: label, word: word, session: session)
-    case .attributesOfHandle, .labelOfHandle:
+    case .attributesOfHandle, .labelOfHandle, .linkFromHandle:
       guard let handle = positionals.first, let annotation = annotation(handle, session: session) else { return [] }
-      if case .labelOfHandle = kind {
-        return positionals.count == 1 ? .init(labels(of: annotation.layer, session: session), startingWith: word) : []
+      let schema = session.catalog.plugin(annotation.layer)?.annotator.schema
+      switch kind {
+      case .labelOfHandle:
+        return positionals.count == 1 ? .init(schema?.labels.map(\.name) ?? [], startingWith: word) : []
+      case .linkFromHandle:
+        let types = schema?.linkTypes.filter { $0.from.contains(annotation.label) }.map(\.name) ?? []
+        return positionals.count == 1 ? .init(types, startingWith: word) : []
+      default:
+        return attributes(layer: annotation.layer, label: annotation.label, word: word, session: session)
       }
-      return attributes(layer: annotation.layer, label: annotation.label, word: word, session: session)
     }
   }
 

@@ -27,6 +27,8 @@ public final class LineEditor {
       let line = hashiya_rl_line_buffer().map { String(cString: $0) } ?? ""
       let before = String(decoding: line.utf8.prefix(Int(hashiya_rl_point())), as: UTF8.self)
       LineEditor.completion = LineEditor.completer(before)
+      // Hashiya orders its own candidates (handles by number, phrases as the report has them).
+      hashiya_rl_set_sort_matches(LineEditor.completion == nil ? 1 : 0)
       // File names complete on readline's own words; everything else on the whole line.
       return LineEditor.completion == nil ? nil : hashiya_rl_no_word_breaks()
     }
@@ -37,7 +39,6 @@ public final class LineEditor {
       hashiya_rl_set_completion_over(1)
       return LineEditor.matches(completion, replacing: text.map { String(cString: $0) } ?? "")
     }
-    hashiya_rl_set_sort_matches(0)
     hashiya_rl_set_display_matches_hook { _, _, _ in LineEditor.listMatches() }
     let folder = (historyPath as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

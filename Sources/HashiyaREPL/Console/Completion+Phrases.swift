@@ -10,14 +10,14 @@ extension Completion {
   static func phrases(_ typed: String, closing: Unicode.Scalar, session: Session) -> [CompletionCandidate] {
     var wanted = typed.split(whereSeparator: \.isWhitespace).map { FoldedWord(folding: $0.unicodeScalars) }
     // After a space the next word may be any word; with nothing typed, every word would do.
-    let last = typed.last.map { $0.isWhitespace } ?? true ? FoldedWord([]) : wanted.removeLast()
+    let last = (typed.last?.isWhitespace ?? true) ? FoldedWord([]) : wanted.removeLast()
     guard !wanted.isEmpty || last.count > 0, let report = session.currentReportID,
       let text = try? session.text(ofReport: report)
     else { return [] }
     let words = WordToken.tokens(of: text).filter(\.isWord)
     let sentences = text.sentences
     var phrases: [String] = []
-    var where_: [String: [Int]] = [:]
+    var sentencesOf: [String: [Int]] = [:]
     for start in words.indices.dropLast(wanted.count) {
       let end = start + wanted.count
       guard words[end].folded.hasPrefix(last),
@@ -26,11 +26,11 @@ extension Completion {
       let phrase = text.substring(TextRange(words[start].range.start, words[end].range.end))
       // A phrase across lines cannot be typed on one.
       guard !phrase.contains(where: \.isNewline) else { continue }
-      if where_[phrase] == nil { phrases.append(phrase) }
-      where_[phrase, default: []].append(sentences[words[start].sentence].number)
+      if sentencesOf[phrase] == nil { phrases.append(phrase) }
+      sentencesOf[phrase, default: []].append(sentences[words[start].sentence].number)
     }
     return phrases.map { phrase in
-      let numbers = where_[phrase] ?? []
+      let numbers = sentencesOf[phrase] ?? []
       let preview = numbers.prefix(3).map { "s\($0)" }.joined(separator: ", ") + (numbers.count > 3 ? " …" : "")
       let escaped = escape(phrase, closing: closing)
       return CompletionCandidate(text: phrases.count == 1 ? escaped + String(closing) : escaped, preview: preview)

@@ -123,6 +123,15 @@ import Testing
     #expect(complete("link ", "#") == ["#1"])
   }
 
+  @Test func aPreviewIsOneLineWhateverTheQuoteHolds() throws {
+    session.currentReportID = 1
+    let newline = Self.report.unicodeScalars.prefix { $0 != "\n" }.count
+    run("note \(newline - 3)..\(newline + 3) \"then\"")
+    let preview = try #require(Completion.complete("rm #", session: session)?.candidates.first?.preview)
+    #expect(!preview.contains("\n") && !TerminalSafe.needsEscaping(BidiIsolation.removingIsolates(preview)))
+    #expect(preview.contains("ثم"))
+  }
+
   @Test func completesAttributesAndTheirValuesFromTheSchema() {
     run("show 1", "claim s1", "speaker \"كيفين كويثي\"#2")
     #expect(complete("speaker \"كيفين كويثي\" ", "") == ["name=", "role=", "affiliation="])

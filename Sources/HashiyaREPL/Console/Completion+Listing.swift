@@ -3,7 +3,7 @@ extension Completion {
   /// narrower than `columns`: one candidate a line with its preview, else in columns as readline does.
   static func listing(_ candidates: [CompletionCandidate], columns: Int, lines: Int) -> [String] {
     let columns = max(columns, 20)
-    let names = candidates.map { BidiIsolation.isolate(DisplayWidth.truncate($0.text, to: columns - 1)) }
+    let names = candidates.map { BidiIsolation.isolate(DisplayWidth.truncate(oneLine($0.text), to: columns - 1)) }
     let width = names.map(DisplayWidth.of).max() ?? 0
     let previewed = candidates.contains { !$0.preview.isEmpty }
     let perRow = previewed ? 1 : max(1, (columns - 1) / (width + 2))
@@ -20,5 +20,11 @@ extension Completion {
       rows = Array(rows.prefix(shown)) + ["… \(names.count - shown * perRow) more: type more to narrow"]
     }
     return rows
+  }
+
+  /// `text` on one line: line breaks shown as ⏎ and tabs as spaces, which the terminal would
+  /// otherwise act on.
+  static func oneLine(_ text: String) -> String {
+    String(text.map { $0.isNewline ? "⏎" : $0 == "\t" ? " " : $0 })
   }
 }

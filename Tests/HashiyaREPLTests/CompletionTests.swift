@@ -140,6 +140,8 @@ import Testing
     #expect(complete("claim s2 type=statistical ", "verdict=m") == ["verdict=misleading", "verdict=mixed"])
     #expect(complete("tag claim-labeling claim s2 ", "ch") == ["checkworthiness="])
     #expect(complete("tag speaker-tagging quote s2 ", "mode=") == ["mode=direct", "mode=indirect"])
+    #expect(complete("quote s2 ", "") == ["by"])
+    #expect(complete("quote s2 by #2 ", "mo") == ["mode="])
     #expect(complete("edit #1 ", "") == ["type=", "checkworthiness=", "verdict=", "evidence="])
     #expect(complete("edit #2 ", "r") == ["role="])
     #expect(complete("relabel #1 ", "") == ["claim", "claimant"])

@@ -47,8 +47,8 @@ struct AnnotateCommand: Command {
   let takesPatterns = true
   var completion: CompletionKind {
     switch declared.form {
-    case .span(let label), .spanLinkedTo(let label, _, _), .spanWithText(let label, _):
-      .span(layer: layer, label: label)
+    case .span(let label), .spanWithText(let label, _): .span(layer: layer, label: label, keyword: nil)
+    case .spanLinkedTo(let label, let keyword, _): .span(layer: layer, label: label, keyword: keyword)
     }
   }
 

@@ -28,8 +28,9 @@ public indirect enum CompletionKind: Sendable {
   case layers
   /// `LAYER LABEL SPAN key=value…`: a layer, one of its labels, a phrase of the report, attributes.
   case tag
-  /// `SPAN … key=value…` on one layer: a phrase of the report, then the label's attributes.
-  case span(layer: String, label: String)
+  /// `SPAN [KEYWORD #ID] key=value…` on one layer: a phrase of the report, the keyword that
+  /// links it (`quote SPAN by #ID`), then the label's attributes.
+  case span(layer: String, label: String, keyword: String?)
   /// `#ID key=value…`: a handle, then the attributes of its label.
   case attributesOfHandle
   /// `#ID LABEL`: a handle, then the labels of its layer.

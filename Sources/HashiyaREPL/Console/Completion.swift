@@ -90,8 +90,10 @@ enum Completion {
       case 2: return []
       default: return attributes(layer: positionals[0], label: positionals[1], word: word, session: session)
       }
-    case .span(let layer, let label):
-      return positionals.isEmpty ? [] : attributes(layer: layer, label: label, word: word, session: session)
+    case .span(let layer, let label, let keyword):
+      if positionals.isEmpty { return [] }
+      if let keyword, positionals.count == 1 { return .init([keyword], startingWith: word) }
+      return attributes(layer: layer, label: label, word: word, session: session)
     case .attributesOfHandle, .labelOfHandle, .linkFromHandle:
       guard let handle = positionals.first, let annotation = annotation(handle, session: session) else { return [] }
       let schema = session.catalog.plugin(annotation.layer)?.annotator.schema

@@ -58,6 +58,8 @@ import Testing
     try prepare("; speaker \"كيفين كويثي\"; claim s2")
     let session = try atPrompt(
       [
+        // On an empty line readline asks for no word: the commands list all the same.
+        .type("\t\t"), .expect("whoami"), .type("\u{3}"), .expect("^C"), .expect("hashiya #1> "),
         .type("export --format \t\t"), .expect("labelstudio"), .type("\u{3}"), .expect("^C"),
         .expect("hashiya #1> "), .type("edit #\t\t"), .expect("claim-labeling/claim"), .type("\u{3}"),
         .expect("^C"), .expect("hashiya #1> "),

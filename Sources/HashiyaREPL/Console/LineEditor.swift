@@ -24,15 +24,13 @@ public final class LineEditor {
     Self.enableUTF8()
     hashiya_rl_set_name(strdup("hashiya"))
     hashiya_rl_set_word_break_hook {
-      let line = hashiya_rl_line_buffer().map { String(cString: $0) } ?? ""
-      let before = String(decoding: line.utf8.prefix(Int(hashiya_rl_point())), as: UTF8.self)
-      LineEditor.completion = LineEditor.completer(before)
-      // Hashiya orders its own candidates (handles by number, phrases as the report has them).
-      hashiya_rl_set_sort_matches(LineEditor.completion == nil ? 1 : 0)
+      LineEditor.startCompletion()
       // File names complete on readline's own words; everything else on the whole line.
       return LineEditor.completion == nil ? nil : hashiya_rl_no_word_breaks()
     }
-    hashiya_rl_set_completion { text, _, _ in
+    hashiya_rl_set_completion { text, _, end in
+      // At the start of the line readline asks for no word, so the completion starts here.
+      if end == 0 { LineEditor.startCompletion() }
       guard let completion = LineEditor.completion else {
         return nil  // let readline complete file names
       }
@@ -54,6 +52,14 @@ public final class LineEditor {
   deinit {
     Self.completer = { _ in nil }
     Self.completion = nil
+  }
+
+  /// Works out what Tab offers for the line before the cursor.
+  private static func startCompletion() {
+    let line = hashiya_rl_line_buffer().map { String(cString: $0) } ?? ""
+    completion = completer(String(decoding: line.utf8.prefix(Int(hashiya_rl_point())), as: UTF8.self))
+    // Hashiya orders its own candidates (handles by number, phrases as the report has them).
+    hashiya_rl_set_sort_matches(completion == nil ? 1 : 0)
   }
 
   /// Readline's matches for `completion`: what replaces `text` (the line before the cursor) at

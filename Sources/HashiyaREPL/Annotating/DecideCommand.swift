@@ -8,6 +8,7 @@ struct DecideCommand: Command {
   let accept: Bool
 
   var name: String { accept ? "accept" : "reject" }
+  var completion: CompletionKind { accept ? .annotators : .none }
   let synopsis = "N…|all  ·  in a review: accept [NAME|#ID], reject"
   var summary: String {
     accept ? "turn suggestions into annotations (with their linked candidates)" : "turn suggestions down (yours only)"

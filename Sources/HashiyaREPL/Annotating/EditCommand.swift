@@ -11,6 +11,7 @@ struct EditCommand: Command {
   let part: Part
 
   var name: String { part == .attributes ? "edit" : "relabel" }
+  var completion: CompletionKind { part == .attributes ? .attributesOfHandle : .labelOfHandle }
   var synopsis: String { part == .attributes ? "#ID key=value…" : "#ID LABEL" }
   var summary: String {
     part == .attributes ? "change attributes of an annotation (key= removes one)" : "change an annotation's label"

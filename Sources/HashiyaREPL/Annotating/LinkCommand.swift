@@ -6,6 +6,7 @@ import HashiyaStore
 struct LinkCommand: Command {
   let name = "link"
   let synopsis = "#FROM TYPE #TO"
+  let completion = CompletionKind.linkFromHandle
   let summary = "link two annotations with a link type of the first one's layer"
   let details = """
     The link type must be declared by the layer of #FROM and allow its label and

@@ -5,6 +5,7 @@ import HashiyaStore
 /// `plugins` and `plugin info ID`: what is loaded, what failed, and each layer's schema.
 struct PluginsCommand: Command {
   let name = "plugins"
+  let completion = CompletionKind.subcommands(["info": .layers])
   let aliases = ["plugin"]
   let synopsis = "[info LAYER]"
   let summary = "list loaded plugins and load failures; plugin info LAYER shows a schema"

@@ -4,7 +4,7 @@ import HashiyaStore
 
 /// `tag LAYER LABEL SPAN [k=v…]`: the generic way to annotate, for any layer.
 struct TagCommand: Command {
-  let completion = CompletionKind.layers
+  let completion = CompletionKind.tag
   let name = "tag"
   let synopsis = "LAYER LABEL|KEY SPAN [key=value…]"
   let summary = "annotate a span of the current report with a layer's label"
@@ -45,6 +45,12 @@ struct AnnotateCommand: Command {
   var summary: String { declared.summary + " (\(layer))" }
   var details: String { declared.details }
   let takesPatterns = true
+  var completion: CompletionKind {
+    switch declared.form {
+    case .span(let label), .spanWithText(let label, _): .span(layer: layer, label: label, keyword: nil)
+    case .spanLinkedTo(let label, let keyword, _): .span(layer: layer, label: label, keyword: keyword)
+    }
+  }
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     var arguments = arguments

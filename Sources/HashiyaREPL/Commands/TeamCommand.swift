@@ -4,6 +4,7 @@ import HashiyaStore
 /// `team [add NAME ROLE | rm NAME | blind on|off [LAYER]]`: the project's members and roles.
 struct TeamCommand: Command {
   let name = "team"
+  let completion = CompletionKind.subcommands(["add": .none, "rm": .annotators, "blind": .none])
   let synopsis = "[add NAME annotator|lead | rm NAME | blind on|off [LAYER]]"
   let summary = "list the team, add or remove members, set blind annotation (leads)"
   let details = """

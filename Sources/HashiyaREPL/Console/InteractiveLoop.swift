@@ -11,9 +11,7 @@ public struct InteractiveLoop {
   public init(runner: CommandRunner, historyPath: String) {
     self.runner = runner
     let session = runner.session
-    self.editor = LineEditor(historyPath: historyPath) { before, word in
-      Completion.candidates(lineBeforeWord: before, word: word, session: session)
-    }
+    self.editor = LineEditor(historyPath: historyPath) { Completion.complete($0, session: session) }
   }
 
   public func run() {

@@ -9,36 +9,35 @@ import Foundation
 public final class LineEditor {
   private let historyPath: String
 
-  /// Produces completions for the word being typed, given the whole line before it.
-  nonisolated(unsafe) static var completer: (_ lineBeforeWord: String, _ word: String) -> [String]? = { _, _ in [] }
-  nonisolated(unsafe) private static var candidates: [String] = []
-  nonisolated(unsafe) private static var nextCandidate = 0
+  /// What Tab offers for the line before the cursor; nil hands over to file-name completion.
+  nonisolated(unsafe) static var completer: (_ lineBeforeCursor: String) -> CompletionResult? = { _ in nil }
+  /// The completion under way: worked out when readline asks where the word starts, then used
+  /// for the matches and their list.
+  nonisolated(unsafe) private static var completion: CompletionResult?
   /// Set when Ctrl-C abandoned the line being typed, so `readLine` drops what readline returns.
   nonisolated(unsafe) private static var abandonedLine = false
 
   /// Sets up readline: UTF-8 input, history from `historyPath`, completion and Ctrl-C handling.
-  public init(historyPath: String, completer: @escaping (String, String) -> [String]?) {
+  init(historyPath: String, completer: @escaping (String) -> CompletionResult?) {
     self.historyPath = historyPath
     Self.completer = completer
     Self.enableUTF8()
     hashiya_rl_set_name(strdup("hashiya"))
-    hashiya_rl_set_completion { text, start, _ in
-      let line = hashiya_rl_line_buffer().map { String(cString: $0) } ?? ""
-      let before = String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)
-      let word = text.map { String(cString: $0) } ?? ""
-      guard let found = LineEditor.completer(before, word) else {
+    hashiya_rl_set_word_break_hook {
+      LineEditor.startCompletion()
+      // File names complete on readline's own words; everything else on the whole line.
+      return LineEditor.completion == nil ? nil : hashiya_rl_no_word_breaks()
+    }
+    hashiya_rl_set_completion { text, _, end in
+      // At the start of the line readline asks for no word, so the completion starts here.
+      if end == 0 { LineEditor.startCompletion() }
+      guard let completion = LineEditor.completion else {
         return nil  // let readline complete file names
       }
       hashiya_rl_set_completion_over(1)
-      // A name with control characters could not be typed anyway, and readline would print it raw.
-      LineEditor.candidates = found.filter { !TerminalSafe.needsEscaping($0) }
-      return rl_completion_matches(text) { _, state in
-        if state == 0 { LineEditor.nextCandidate = 0 }
-        guard LineEditor.nextCandidate < LineEditor.candidates.count else { return nil }
-        defer { LineEditor.nextCandidate += 1 }
-        return strdup(LineEditor.candidates[LineEditor.nextCandidate])
-      }
+      return LineEditor.matches(completion, replacing: text.map { String(cString: $0) } ?? "")
     }
+    hashiya_rl_set_display_matches_hook { _, _, _ in LineEditor.listMatches() }
     let folder = (historyPath as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     stifle_history(2000)
@@ -51,8 +50,54 @@ public final class LineEditor {
   /// Lets go of the completer, which holds the session and with it the project: the project is
   /// then closed (and its write-ahead log checkpointed) when the session ends.
   deinit {
-    Self.completer = { _, _ in [] }
-    Self.candidates = []
+    Self.completer = { _ in nil }
+    Self.completion = nil
+  }
+
+  /// Works out what Tab offers for the line before the cursor.
+  private static func startCompletion() {
+    let line = hashiya_rl_line_buffer().map { String(cString: $0) } ?? ""
+    completion = completer(String(decoding: line.utf8.prefix(Int(hashiya_rl_point())), as: UTF8.self))
+    // Hashiya orders its own candidates (handles by number, phrases as the report has them).
+    hashiya_rl_set_sort_matches(completion == nil ? 1 : 0)
+  }
+
+  /// Readline's matches for `completion`: what replaces `text` (the line before the cursor) at
+  /// once, then each candidate, as whole lines; nil when there is none.
+  private static func matches(_ completion: CompletionResult, replacing text: String) -> UnsafeMutablePointer<
+    UnsafeMutablePointer<CChar>?
+  >? {
+    let candidates = completion.candidates
+    let word = completion.word.unicodeScalars
+    guard !candidates.isEmpty, text.unicodeScalars.reversed().starts(with: word.reversed()) else { return nil }
+    let head = String(String.UnicodeScalarView(text.unicodeScalars.dropLast(word.count)))
+    let lines =
+      candidates.count == 1
+      ? [head + candidates[0].text] : [head + completion.insertion] + candidates.map { head + $0.text }
+    if candidates.count == 1 && !candidates[0].endsWord { hashiya_rl_set_completion_suppress_append(1) }
+    // Readline frees the list and its strings with free().
+    guard let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (lines.count + 1)) else { return nil }
+    let list = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: lines.count + 1)
+    for (index, line) in lines.enumerated() { list[index] = strdup(line) }
+    list[lines.count] = nil
+    return list
+  }
+
+  /// Lists the candidates of the completion under way below the line, then redraws the prompt.
+  private static func listMatches() {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    rl_get_screen_size(&rows, &columns)
+    let lines = Completion.listing(
+      completion?.candidates ?? [], columns: Int(columns), lines: max(3, Int(rows) - 2))
+    let out = hashiya_rl_outstream()
+    for line in lines {
+      rl_crlf()
+      fputs(line, out)
+    }
+    rl_crlf()
+    fflush(out)
+    rl_forced_update_display()
   }
 
   /// Reads one line; nil at end of input (Ctrl-D on an empty line) or when SIGTERM or SIGHUP

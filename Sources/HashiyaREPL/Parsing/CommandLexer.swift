@@ -14,6 +14,12 @@ public struct CommandLexer {
     self.takesPatterns = takesPatterns
   }
 
+  /// The quote that closes one opened by `scalar`, if it opens one; completion reads open quotes too.
+  static func closingQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { Cursor.closingQuote(scalar) }
+
+  /// `;` or `؛`, which end a command outside quotes.
+  static func isSeparator(_ scalar: Unicode.Scalar) -> Bool { Cursor.isSeparator(scalar) }
+
   /// Parses `source` into commands; `;` separates commands outside quotes and patterns.
   public func parse(_ source: String) throws(CommandError) -> [ParsedCommand] {
     var cursor = Cursor(Array(source.unicodeScalars))

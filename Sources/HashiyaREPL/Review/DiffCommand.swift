@@ -7,7 +7,7 @@ struct DiffCommand: Command {
   let name = "diff"
   let synopsis = "A B [--report ID] [--layer L]"
   let summary = "list each disagreement between two annotators with its context"
-  let completion = CompletionKind.none
+  let completion = CompletionKind.annotators
 
   func run(_ arguments: Arguments, in session: Session) throws -> any CommandOutput {
     try session.workspace.requireLead("diff")

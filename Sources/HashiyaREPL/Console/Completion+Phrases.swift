@@ -1,0 +1,49 @@
+import AnnotatorKit
+
+extension Completion {
+  /// Phrases of the current report that continue `typed`, the text after an opening quote.
+  ///
+  /// The typed words match the report's words ignoring tashkeel, tatweel and alef forms, the last
+  /// one as a beginning; each occurrence offers the report's own spelling up to the end of that
+  /// last word, so `"كيفين كو` completes the next word of every "كيفين" that goes on with "كو".
+  /// A phrase found alone closes the quote. The preview names the sentences it occurs in.
+  static func phrases(_ typed: String, closing: Unicode.Scalar, session: Session) -> [CompletionCandidate] {
+    var wanted = typed.split(whereSeparator: \.isWhitespace).map { FoldedWord(folding: $0.unicodeScalars) }
+    // After a space the next word may be any word; with nothing typed, every word would do.
+    let last = (typed.last?.isWhitespace ?? true) ? FoldedWord([]) : wanted.removeLast()
+    guard !wanted.isEmpty || last.count > 0, let report = session.currentReportID,
+      let text = try? session.text(ofReport: report)
+    else { return [] }
+    let words = WordToken.tokens(of: text).filter(\.isWord)
+    let sentences = text.sentences
+    var phrases: [String] = []
+    var sentencesOf: [String: [Int]] = [:]
+    for start in words.indices.dropLast(wanted.count) {
+      let end = start + wanted.count
+      guard words[end].folded.hasPrefix(last),
+        zip(words[start..<end], wanted).allSatisfy({ $0.folded == $1 })
+      else { continue }
+      let phrase = text.substring(TextRange(words[start].range.start, words[end].range.end))
+      // A phrase across lines cannot be typed on one.
+      guard !phrase.contains(where: \.isNewline) else { continue }
+      if sentencesOf[phrase] == nil { phrases.append(phrase) }
+      sentencesOf[phrase, default: []].append(sentences[words[start].sentence].number)
+    }
+    return phrases.map { phrase in
+      let numbers = sentencesOf[phrase] ?? []
+      let preview = numbers.prefix(3).map { "s\($0)" }.joined(separator: ", ") + (numbers.count > 3 ? " …" : "")
+      let escaped = escape(phrase, closing: closing)
+      return CompletionCandidate(text: phrases.count == 1 ? escaped + String(closing) : escaped, preview: preview)
+    }
+  }
+
+  /// `phrase` as it is typed between quotes: the closing quote and backslash escaped.
+  private static func escape(_ phrase: String, closing: Unicode.Scalar) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in phrase.unicodeScalars {
+      if scalar == closing || scalar == "\\" { out.append("\\") }
+      out.append(scalar)
+    }
+    return String(out)
+  }
+}

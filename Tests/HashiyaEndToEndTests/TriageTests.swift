@@ -139,6 +139,9 @@ import Testing
     #expect(session.status == 0, "\(session.output)")
     let malformed = EscapeSequences.malformed(in: session.output)
     #expect(malformed.isEmpty, "\(malformed)")
+    // Cards fit the terminal, as every other output does.
+    let tooWide = ScreenText.lines(session.output).filter { ScreenText.width($0) > 80 }
+    #expect(tooWide.isEmpty, "\(tooWide)")
     return session
   }
 

@@ -18,6 +18,7 @@ extension Completion {
     let sentences = text.sentences
     var phrases: [String] = []
     var sentencesOf: [String: [Int]] = [:]
+    var occurrences: [(start: Int, end: Int)] = []
     for start in words.indices.dropLast(wanted.count) {
       let end = start + wanted.count
       guard words[end].folded.hasPrefix(last),
@@ -27,7 +28,16 @@ extension Completion {
       // A phrase across lines cannot be typed on one.
       guard !phrase.contains(where: \.isNewline) else { continue }
       if sentencesOf[phrase] == nil { phrases.append(phrase) }
+      occurrences.append((start, end))
       sentencesOf[phrase, default: []].append(sentences[words[start].sentence].number)
+    }
+    // A name typed in part, found once, inside quotation marks in the text: the whole quoted
+    // name, as `speaker "كينو<Tab>` wants "كينو كابرييل" and not one word at a time.
+    if occurrences.count == 1, let only = occurrences.first, let phrase = phrases.first,
+      let whole = quotedName(only.start, only.end, words: words, in: text)
+    {
+      sentencesOf[whole] = sentencesOf[phrase]
+      phrases = [whole]
     }
     return phrases.map { phrase in
       let numbers = sentencesOf[phrase] ?? []
@@ -36,6 +46,29 @@ extension Completion {
       return CompletionCandidate(text: phrases.count == 1 ? escaped + String(closing) : escaped, preview: preview)
     }
   }
+
+  /// The quoted name that the words `start...end` begin: they follow an opening quotation mark,
+  /// and at most `longestName` words in all, separated by single spaces, reach the closing one.
+  static func quotedName(_ start: Int, _ end: Int, words: [WordToken], in text: ReportText) -> String? {
+    let opening: Set<Character> = ["“", "«", "„", "\"", "‹"]
+    let closing: Set<Character> = ["”", "»", "“", "\"", "›"]
+    func gap(after index: Int) -> String {
+      text.substring(
+        TextRange(words[index].range.end, index + 1 < words.count ? words[index + 1].range.start : text.count))
+    }
+    guard start > 0, gap(after: start - 1).contains(where: opening.contains) else { return nil }
+    var last = end
+    while !gap(after: last).contains(where: closing.contains) {
+      guard last + 1 - start < longestName, last + 1 < words.count, gap(after: last).allSatisfy({ $0 == " " }) else {
+        return nil
+      }
+      last += 1
+    }
+    return text.substring(TextRange(words[start].range.start, words[last].range.end))
+  }
+
+  /// The most words a quoted name completes to.
+  static let longestName = 4
 
   /// `phrase` as it is typed between quotes: the closing quote and backslash escaped.
   private static func escape(_ phrase: String, closing: Unicode.Scalar) -> String {

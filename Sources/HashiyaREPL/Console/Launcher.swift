@@ -43,6 +43,7 @@ public enum Launcher {
     let session = Session(
       store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch, catalog: catalog)
     session.extraPluginFolders = extraPlugins
+    session.style = style
     defer { session.shutdown() }
     session.currentReportID = try? store.firstReportID()
     if isatty(STDERR_FILENO) == 1 && !options.json {

@@ -51,10 +51,11 @@ struct TriageCommand: Command {
           message: "it reads single keys at a terminal: in a batch run use accept N… and reject N…, or --keys")
       }
       defer { keys.restore() }
-      let style = TextStyle.detect(isTerminal: true, environment: ProcessInfo.processInfo.environment)
+      let style = session.style
       let (deck, failures) = try Self.deck(layer, in: session)
-      var summary = Triage(deck: deck, keys: keys, style: style) {
-        Self.write(style.finish(TerminalSafe.sanitize($0, style: style)) + "\n")
+      var summary = Triage(deck: deck, keys: keys, style: style) { card in
+        let width = Pager.terminalSize()?.columns
+        Self.write(style.finish(TextWrap.fit(TerminalSafe.sanitize(card, style: style), width: width)) + "\n")
       }.run()
       summary.failures = failures
       return summary

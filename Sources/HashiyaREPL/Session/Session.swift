@@ -38,6 +38,9 @@ public final class Session {
   public var reviewQueue: ReviewQueue?
   /// Set by `quit`.
   public var wantsToQuit = false
+  /// How output is styled on this run's standard output (colour, `--bidi`), for commands that
+  /// draw on the terminal themselves, as `triage` does.
+  public var style = TextStyle(colour: false, isolates: false)
 
   private var cachedText: (id: Int, text: ReportText)?
   /// Whether the registry was given rather than built from the catalog (tests).

@@ -38,4 +38,21 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try annotations().count == 2)
   }
+
+  /// With the Arabic layout on, the Latin command names and SPAN marks are typed on the same
+  /// keys: no switch of layout for a whole annotation.
+  @Test func commandsTypedWithTheArabicLayoutOn() throws {
+    let run = try hashiya.run([
+      project, "--user", "tester", "-c",
+      "import \(HashiyaBinary.seed)؛ سحثشنثق س٤ز٣+١؛ ضعخفث س٤ز٢٨+٥ لاغ #١؛ مس",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let made = try annotations()
+    #expect(made.map(\.label) == ["speaker", "quote"], "\(made)")
+    #expect(made.first?.quote == "كيفين كويثي")
+    // A word that is neither a command nor the keys of one is refused as before.
+    let unknown = try hashiya.run([project, "--user", "tester", "-c", "كويثي"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("unknown command"), "\(unknown.stderr)")
+  }
 }

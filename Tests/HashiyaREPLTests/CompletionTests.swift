@@ -57,6 +57,12 @@ import Testing
     #expect(complete("suggest ", "tr") == ["translation-notes"])
   }
 
+  /// With the Arabic layout on, a command name completes from the Latin keys pressed.
+  @Test func completesCommandNamesTypedOnTheArabicLayout() {
+    #expect(complete("", "سح") == ["speaker"])
+    #expect(complete("", "قث")?.contains("relabel") == true)
+  }
+
   @Test func completesTheOptionsTheSynopsisNames() {
     let options = complete("ls ", "--") ?? []
     #expect(options == ["--layer", "--author", "--mine", "--label", "--all", "--flagged", "--deleted"])

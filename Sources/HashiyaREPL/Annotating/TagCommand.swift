@@ -79,7 +79,8 @@ struct AnnotateCommand: Command {
     let span = try arguments.takeSpan()
     var linkTarget: Int?
     if let link {
-      guard arguments.takeNext() == .word(link.keyword) else {
+      let keyword = arguments.takeNext()
+      guard keyword == .word(link.keyword) || keyword.map({ ArabicKeyboard.latin($0.text) }) == link.keyword else {
         throw CommandError.usage(command: arguments.command, message: "expected \"\(link.keyword) #ID\" after the SPAN")
       }
       linkTarget = try arguments.takeHandle()

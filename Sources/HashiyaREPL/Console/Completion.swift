@@ -10,7 +10,9 @@ enum Completion {
     let typed = CompletionLine(line)
     let word = typed.word
     guard let name = typed.command else {
-      return CompletionResult(word: word, candidates: .init(session.registry.allNames, startingWith: word))
+      // Typed with the Arabic layout on, the name completes from the Latin keys pressed.
+      let keys = ArabicKeyboard.latin(word) ?? word
+      return CompletionResult(word: word, candidates: .init(session.registry.allNames, startingWith: keys))
     }
     guard let command = session.registry.command(named: name) else {
       return CompletionResult(word: word, candidates: [])

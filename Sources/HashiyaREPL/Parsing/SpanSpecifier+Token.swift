@@ -11,7 +11,8 @@ extension SpanSpecifier {
     case .assignment:
       return nil
     case .word(let word):
-      guard let parsed = Self.parse(word) else { return nil }
+      // `س٤ز٣` is `s4.3` typed with the Arabic layout on.
+      guard let parsed = Self.parse(word) ?? ArabicKeyboard.latin(word).flatMap(Self.parse) else { return nil }
       self = parsed
     }
   }

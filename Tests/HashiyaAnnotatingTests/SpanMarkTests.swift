@@ -21,6 +21,7 @@ import Testing
     #expect(
       SpanSpecifier.parse("s4.3-s5.2") == .tokensAcross(fromSentence: 4, fromToken: 3, toSentence: 5, toToken: 2))
     #expect(SpanSpecifier.parse("s4.3-s4.5") == .tokens(sentence: 4, from: 3, to: 5))
+    #expect(SpanSpecifier.parse("s4.3-") == .tokensToEnd(sentence: 4, from: 3))
     #expect(SpanSpecifier.parse("+1") == .resized(1))
     #expect(SpanSpecifier.parse("-2") == .resized(-2))
     // Backwards, a range in the second mark, a sign with no number: not SPANs.
@@ -33,6 +34,9 @@ import Testing
     #expect(try resolve("s1.3+1") == "كيفين كويثي")
     #expect(try resolve("s1.2+3") == "“كيفين كويثي”")
     #expect(try resolve("s1.10-s2.2") == "تدرّبوا. وقال “")
+    // To the sentence's last word: the final punctuation stays out.
+    #expect(try resolve("s2.3-") == "كويثي” 👍🏽 إنهم مستمرون")
+    #expect(throws: SpanError.noWordAfter(sentence: 1, token: 11)) { try resolve("s1.11-") }
     #expect(throws: SpanError.noSuchToken(sentence: 1, token: 40, count: 11)) { try resolve("s1.3+37") }
     #expect(throws: SpanError.noSuchSentence(4, count: 3)) { try resolve("s1.3-s4.1") }
   }

@@ -15,6 +15,8 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
   case noLastSpan
   case lastSpanInOtherReport(Int)
   case cannotResize(String)
+  /// `s3.4-` where token 4 and all after it are punctuation.
+  case noWordAfter(sentence: Int, token: Int)
   case invalid(TextRangeError)
   /// A `/regex/` SPAN that does not compile or runs too long.
   case pattern(RegexError)
@@ -41,6 +43,8 @@ public enum SpanError: Error, Equatable, CustomStringConvertible {
       return "+N and -N move the end of the last span annotated, but none was annotated yet"
     case .lastSpanInOtherReport(let id):
       return "the last span annotated is in report #\(id): show that report or name the span"
+    case .noWordAfter(let sentence, let token):
+      return "s\(sentence).\(token)- runs to the sentence's last word, but there is no word from token \(token) on"
     case .cannotResize(let why):
       return "cannot move the span's end: \(why)"
     case .invalid(let error):

@@ -49,6 +49,13 @@ public struct SpanResolver {
       range = text.sentences[n - 1].range
     case .tokens(let n, let from, let to):
       range = TextRange(try token(from, of: n).start, try token(to, of: n).end)
+    case .tokensToEnd(let n, let from):
+      let first = try token(from, of: n)
+      let words = text.sentences[n - 1].tokens[(from - 1)...].filter { token in
+        text.substring(token).unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+      }
+      guard let last = words.last else { throw .noWordAfter(sentence: n, token: from) }
+      range = TextRange(first.start, last.end)
     case .tokensAcross(let fromSentence, let fromToken, let toSentence, let toToken):
       range = TextRange(try token(fromToken, of: fromSentence).start, try token(toToken, of: toSentence).end)
     case .resized(let words):

@@ -10,6 +10,9 @@ public enum SpanSpecifier: Equatable, Sendable {
   case sentence(Int)
   /// `s3.4-7` or `s3.4`: tokens of a sentence, inclusive; `s3.4+2` is `s3.4-6`.
   case tokens(sentence: Int, from: Int, to: Int)
+  /// `s3.4-`: from a token to the sentence's last word (its final punctuation left out), as a
+  /// quotation that ends its sentence does.
+  case tokensToEnd(sentence: Int, from: Int)
   /// `s3.4-s5.2`: from a token of one sentence to a token of a later one.
   case tokensAcross(fromSentence: Int, fromToken: Int, toSentence: Int, toToken: Int)
   /// `+1` or `-2`: the last span annotated, its end moved by that many words.
@@ -51,6 +54,7 @@ public enum SpanSpecifier: Equatable, Sendable {
     guard let from = Int(bounds[0]), from >= 1 else { return nil }
     if bounds.count == 1 { return .tokens(sentence: sentence, from: from, to: from) }
     guard bounds.count == 2 else { return nil }
+    if bounds[1].isEmpty { return .tokensToEnd(sentence: sentence, from: from) }
     if bounds[1].hasPrefix("s") {
       guard case .tokens(let toSentence, let toToken, let last)? = parse(String(bounds[1])), toToken == last else {
         return nil
@@ -64,5 +68,6 @@ public enum SpanSpecifier: Equatable, Sendable {
   }
 
   /// The forms a SPAN can take, for error messages and help.
-  public static let forms = ##""text" ("text"#2), /regex/, s3, s3.4-7, s3.4+1, s3.4-s5.2, +1/-1, 120..131 or @"##
+  public static let forms =
+    ##""text" ("text"#2), /regex/, s3, s3.4-7, s3.4+1, s3.4-, s3.4-s5.2, +1/-1, 120..131 or @"##
 }

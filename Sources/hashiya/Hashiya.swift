@@ -7,16 +7,19 @@ import HashiyaREPL
 struct Hashiya: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hashiya",
-    abstract: "A terminal workbench for annotating reports in Arabic, English or any script.",
+    abstract: "A terminal workbench for annotating reports in Arabic or any script.",
+    // Lines stay under 80 columns: the parser folds longer ones at 80, leaving a word or two
+    // alone on a line.
     discussion: """
-      Without PROJECT, opens the demo project (projects/demo.hashiya), creating it from
-      projects/samples the first time. Commands come from -c, from the words after PROJECT
-      (hashiya team.hashiya check), from standard input when it is not a terminal, or from
-      the interactive prompt. Type "help" inside for the commands.
+      Without PROJECT, opens the demo project (projects/demo.hashiya), creating it
+      from projects/samples the first time. Commands come from -c, from the words
+      after PROJECT (hashiya team.hashiya check), from standard input when it is
+      not a terminal, or from the interactive prompt. Type "help" inside for the
+      commands.
 
-      Exit status: 0 when every command succeeded, 1 when one failed, 2 for a wrong command
-      line, 3 when the project cannot be opened, 128+N when signal N ended the run (130 for
-      Ctrl-C in a batch run, 143 for SIGTERM).
+      Exit status: 0 when every command succeeded, 1 when one failed, 2 for a
+      wrong command line, 3 when the project cannot be opened, 128+N when signal
+      N ended the run (130 for Ctrl-C in a batch run, 143 for SIGTERM).
       """)
 
   /// Parses the command line and runs; a wrong command line exits with 2, as the README says,

@@ -30,6 +30,19 @@ import Testing
     #expect(try hashiya.run(["--help"]).status == 0)
   }
 
+  /// The overview and discussion of --help read as paragraphs: no sentence is broken with a
+  /// word or two left alone on a line ("creating it / from / projects/samples").
+  @Test func helpTextFoldsWithoutOrphanedWords() throws {
+    let help = try hashiya.run(["--help"])
+    let prose = help.stdout.components(separatedBy: "\n").prefix { !$0.hasPrefix("USAGE:") }
+    #expect(prose.count > 5)
+    for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
+      // A line followed by more of its paragraph is not cut short after a word or two.
+      #expect(line.split(separator: " ").count > 2, "\(line) / \(next)")
+    }
+    #expect(help.stdoutLines.allSatisfy { $0.count <= 80 || $0.hasPrefix("USAGE:") })
+  }
+
   @Test func aFailedCommandIsOne() throws {
     #expect(try hashiya.run([project, "no-such-command"]).status == 1)
     #expect(try hashiya.run([project, "-c", "whoami; show 99; reports"]).status == 1)

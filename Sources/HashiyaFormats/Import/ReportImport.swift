@@ -30,11 +30,13 @@ public enum ReportImport {
 
   /// Reads every planned file into the project in one transaction and returns what changed.
   ///
-  /// `standardInput` supplies the bytes of `-`; `progress` is called after each report.
+  /// `standardInput` supplies the bytes of `-`; `progress` is called after each report. With
+  /// `skipping` (`--skip-bad`), a bad report (an empty or unreadable file, a bad line, a uid that
+  /// names another text) is listed there and left out instead of failing the import.
   public static func run(
     _ files: [ImportFile], into store: ProjectStore, author: String,
     standardInput: @escaping () throws -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
-    progress: ((ImportProgress) -> Void)? = nil
+    progress: ((ImportProgress) -> Void)? = nil, skipping: SkippedReports? = nil
   ) throws -> ImportOutcome {
     let total = files.reduce(0) { $0 + $1.byteSize }
     var count = 0
@@ -44,45 +46,73 @@ public enum ReportImport {
       try Pipeline.run(
         capacity: 32,
         produce: { queue in
-          try read(files, standardInput: standardInput) { report, bytes in
+          try read(files, standardInput: standardInput, skipping: skipping) { report, bytes in
             try queue.put((PreparedReport(report), bytes))
           }
         },
         consume: { (prepared: PreparedReport, bytes: Int) in
-          try inserter.insert(prepared)
+          do {
+            try inserter.insert(prepared)
+          } catch let error as StoreError {
+            // The insert that found the clash changed nothing, so the import can go on.
+            guard let skipping, case .uidConflict = error else { throw error }
+            skipping.add(error)
+          }
           count += 1
           progress?(ImportProgress(bytesDone: bytes, bytesTotal: total, reportsRead: count))
         })
     }
   }
 
-  /// Reads every report of `files` in order, with the bytes read so far.
+  /// Reads every report of `files` in order, with the bytes read so far; a bad report goes to
+  /// `skipping` when it is given.
   private static func read(
-    _ files: [ImportFile], standardInput: () throws -> [UInt8], _ add: (NewReport, Int) throws -> Void
+    _ files: [ImportFile], standardInput: () throws -> [UInt8], skipping: SkippedReports?,
+    _ add: (NewReport, Int) throws -> Void
   ) throws {
+    /// The report `make` reads, or nil when it is bad and skipped.
+    func record(_ make: () throws -> NewReport?) throws -> NewReport? {
+      do {
+        return try make()
+      } catch let error as ImportError {
+        guard let skipping else { throw error }
+        skipping.add(error)
+        return nil
+      }
+    }
     var done = 0
     for file in files {
       switch file.kind {
       case .text where file.path == "-":
         try readStandardInput(try standardInput(), add: { try add($0, done) })
       case .text:
-        let bytes = try contents(of: file.path)
-        try add(
-          try TextReportReader.report(from: bytes, path: file.path, sidecar: try sidecar(for: file.path)),
-          done + bytes.count)
+        let report = try record {
+          try TextReportReader.report(
+            from: try contents(of: file.path), path: file.path, sidecar: try sidecar(for: file.path))
+        }
+        if let report { try add(report, done + file.byteSize) }
       case .jsonl:
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
           throw ImportError.unreadable(path: file.path, reason: "permission denied")
         }
         defer { try? handle.close() }
         var sawReport = false
+        var sawBadLine = false
         try LineReader(handle: handle).forEachLine { line, number, bytesRead in
-          if let report = try JSONLReportReader.report(line: line, number: number, path: file.path) {
+          let report = try record {
+            do {
+              return try JSONLReportReader.report(line: line, number: number, path: file.path)
+            } catch {
+              sawBadLine = true
+              throw error
+            }
+          }
+          if let report {
             sawReport = true
             try add(report, done + bytesRead)
           }
         }
-        if !sawReport { throw ImportError.emptyFile(path: file.path) }
+        if !sawReport && !sawBadLine { throw ImportError.emptyFile(path: file.path) }
       }
       done += file.byteSize
     }

@@ -22,7 +22,8 @@ struct ImportCommand: Command {
     into a layer. Every annotation is checked against its text: offsets outside it, a
     split character, or a quote that disagrees with the text rejects the record with its
     location and reason. The import is all or nothing unless --skip-bad is given, which
-    skips bad records and lists them.
+    skips bad records and lists them: for plain reports, an empty or unreadable file, a
+    bad JSON line, or an id already used by another text.
 
     Examples:
       import projects/samples
@@ -75,10 +76,11 @@ struct ImportCommand: Command {
       throw ImportError.stdinIsCommandStream
     }
     let files = try ReportImport.plan(paths: paths)
+    let skipped = skipBad ? SkippedReports() : nil
     let outcome = try ReportImport.run(
-      files, into: session.store, author: session.user, progress: session.importProgress)
+      files, into: session.store, author: session.user, progress: session.importProgress, skipping: skipped)
     if session.currentReportID == nil { session.currentReportID = outcome.added.first }
-    return ImportSummary(outcome: outcome)
+    return ImportSummary(outcome: outcome, skipped: skipped?.descriptions ?? [])
   }
 }
 
@@ -112,10 +114,7 @@ struct AnnotatedImportSummary: CommandOutput {
           + "\(o.reportsAdded.count + o.reportsMatched.count) reports (\(o.reportsAdded.count) new)"
           + (o.alreadyPresent > 0 ? "; \(o.alreadyPresent) records were already here" : ""))
     ]
-    if !summary.skipped.isEmpty {
-      lines.append(style.yellow("skipped \(summary.skipped.count) bad record\(summary.skipped.count == 1 ? "" : "s"):"))
-      lines += summary.skipped.map { "  \($0.location): \($0.reason)".visiblyEscaped }
-    }
+    lines += SkippedRecords.lines(summary.skipped.map { "\($0.location): \($0.reason)" }, style: style)
     return lines.joined(separator: "\n")
   }
 }
@@ -123,17 +122,25 @@ struct AnnotatedImportSummary: CommandOutput {
 /// The result of an import, counted.
 struct ImportSummary: CommandOutput {
   var outcome: ImportOutcome
+  /// What `--skip-bad` left out, each with its place and reason.
+  var skipped: [String] = []
 
   var json: JSONValue {
     .object([
       "added": .array(outcome.added.map { .int($0) }),
       "duplicates": .array(outcome.duplicates.map { .int($0) }),
+      "skipped": .array(skipped.map { .string($0) }),
     ])
   }
 
   func text(_ style: TextStyle) -> String {
+    ([headline(style)] + SkippedRecords.lines(skipped, style: style)).joined(separator: "\n")
+  }
+
+  private func headline(_ style: TextStyle) -> String {
     let added = outcome.added.count
     let duplicates = outcome.duplicates.count
+    if added == 0 && duplicates == 0 { return "nothing imported" }
     if added == 0 {
       let noun = duplicates == 1 ? "report is" : "reports are"
       return
@@ -152,5 +159,15 @@ struct ImportSummary: CommandOutput {
     if ids.count <= 5 { return ids.map { "#\($0)" }.joined(separator: ", ") }
     if last - first + 1 == ids.count { return "#\(first)–#\(last)" }
     return ids.prefix(3).map { "#\($0)" }.joined(separator: ", ") + ", … #\(last)"
+  }
+}
+
+/// The list of what `--skip-bad` left out, as both kinds of import print it.
+enum SkippedRecords {
+  static func lines(_ descriptions: [String], style: TextStyle) -> [String] {
+    guard !descriptions.isEmpty else { return [] }
+    let count = descriptions.count
+    return [style.yellow("skipped \(count) bad record\(count == 1 ? "" : "s"):")]
+      + descriptions.map { "  " + $0.visiblyEscaped }
   }
 }

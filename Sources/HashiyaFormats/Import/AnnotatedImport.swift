@@ -27,6 +27,8 @@ public enum AnnotatedImport {
     public var skipped: [FormatError]
     /// Layer schemas the files carried, recorded in the project.
     public var schemas: [LayerSchema]
+    /// Open candidates the files carried (`export --with-suggestions`), left out.
+    public var suggestionsLeftOut = 0
   }
 
   /// The annotated format of `path`, or nil when it holds plain reports (text or report JSONL).
@@ -66,6 +68,8 @@ public enum AnnotatedImport {
     var written = 0
     var skipped: [FormatError] = []
     var schemas: [LayerSchema] = []
+    // Counted on the reading thread and read once the pipeline has joined it.
+    var suggestionsLeftOut = 0
     let outcome = try store.importAnnotated(author: author) { inserter in
       // Reading, checking and preparing run on a second thread; this one only writes.
       try Pipeline.run(
@@ -76,7 +80,11 @@ public enum AnnotatedImport {
             onBad: { error in
               guard options.skipBad else { throw error }
               skipped.append(error)
-            }, emit: queue.put)
+            },
+            emit: { item in
+              if case .report(let prepared, _) = item { suggestionsLeftOut += prepared.suggestionsLeftOut }
+              try queue.put(item)
+            })
         },
         consume: { (item: PipelineItem) in
           switch item {
@@ -92,7 +100,7 @@ public enum AnnotatedImport {
           }
         })
     }
-    return Summary(outcome: outcome, skipped: skipped, schemas: schemas)
+    return Summary(outcome: outcome, skipped: skipped, schemas: schemas, suggestionsLeftOut: suggestionsLeftOut)
   }
 
   /// What the reading thread hands to the writer.

@@ -7,6 +7,9 @@ import HashiyaStore
 /// The review work members (`reviewDecisions`, `reviewState`, `suggestionDecisions`) may be
 /// absent, as in exports written before they were added.
 enum NativeReportDecoder {
+  /// The origin `export --with-suggestions` gives open candidates: `suggestion:PLUGIN@VERSION`.
+  static let suggestionOrigin = "suggestion:"
+
   static func decode(_ fields: NativeFields) throws(FormatError) -> ImportedReport {
     let text = try fields.string("text")
     let report = NewReport(
@@ -26,11 +29,18 @@ enum NativeReportDecoder {
     let offsets = ReportText(text)
     imported.analysedText = offsets
     var known = Set<String>()
+    var candidates = Set<String>()
     var pendingLinks: [(link: ImportedLink, location: String)] = []
     for annotation in annotationFields {
       let decoded = try decodeAnnotation(annotation, offsets: offsets)
       guard known.insert(decoded.key).inserted else {
         throw annotation.fail("annotation id \(Excerpt.of(decoded.key)) appears twice in this report")
+      }
+      if decoded.origin?.hasPrefix(Self.suggestionOrigin) == true {
+        // A candidate stays a candidate: it is not imported as anyone's annotation.
+        candidates.insert(decoded.key)
+        imported.suggestionsLeftOut += 1
+        continue
       }
       imported.annotations.append(decoded)
       for link in try annotation.objects("links", element: "link") {
@@ -41,14 +51,15 @@ enum NativeReportDecoder {
       }
     }
     // Checked once every annotation is known: a link may point forward in the report.
-    for (link, location) in pendingLinks {
+    for (link, location) in pendingLinks where !candidates.contains(link.to) {
       guard known.contains(link.to) else {
         throw FormatError(
           location: location, reason: "links to annotation \(Excerpt.of(link.to)), which is not in this report")
       }
       imported.links.append(link)
     }
-    imported.reviewDecisions = try reviewDecisions(decisionFields, offsets: offsets, annotations: known)
+    imported.reviewDecisions = try reviewDecisions(
+      decisionFields, offsets: offsets, annotations: known.subtracting(candidates))
     imported.suggestionDecisions = try suggestionFields.map { decision throws(FormatError) in
       try suggestionDecision(decision, offsets: offsets)
     }

@@ -95,7 +95,7 @@ struct AnnotatedImportSummary: CommandOutput {
       "reportsMatched": .array(o.reportsMatched.map { .int($0) }),
       "annotations": .int(o.annotations), "links": .int(o.links), "reviews": .int(o.reviews),
       "reviewDecisions": .int(o.reviewDecisions), "reviewStates": .int(o.reviewStates),
-      "suggestionDecisions": .int(o.suggestionDecisions), "alreadyPresent": .int(o.alreadyPresent),
+      "suggestionDecisions": .int(o.suggestionDecisions), "alreadyPresent": .int(o.alreadyPresent), "suggestionsLeftOut": .int(summary.suggestionsLeftOut),
       "skipped": .array(
         summary.skipped.map { .object(["location": .string($0.location), "reason": .string($0.reason)]) }),
     ])
@@ -114,6 +114,13 @@ struct AnnotatedImportSummary: CommandOutput {
           + "\(o.reportsAdded.count + o.reportsMatched.count) reports (\(o.reportsAdded.count) new)"
           + (o.alreadyPresent > 0 ? "; \(o.alreadyPresent) records were already here" : ""))
     ]
+    if summary.suggestionsLeftOut > 0 {
+      let count = summary.suggestionsLeftOut
+      lines.append(
+        style.yellow(
+          "left out \(count) suggestion\(count == 1 ? "" : "s") (origin suggestion:…): a candidate becomes an "
+            + "annotation only when accepted; run suggest here to decide \(count == 1 ? "it" : "them")"))
+    }
     lines += SkippedRecords.lines(summary.skipped.map { "\($0.location): \($0.reason)" }, style: style)
     return lines.joined(separator: "\n")
   }

@@ -13,6 +13,9 @@ public struct ImportedReport: Sendable {
   public var reviewStates: [ReviewStateRecord] = []
   /// Decisions on suggested spans.
   public var suggestionDecisions: [SuggestionDecisionRecord] = []
+  /// Candidates the file carried (origin `suggestion:…`, from `export --with-suggestions`),
+  /// left out: a suggestion becomes an annotation only when someone accepts it.
+  public var suggestionsLeftOut = 0
   /// Where the record came from, for messages: `file.jsonl:12`.
   public var location: String
   /// The report's text analysed, when the reader already built it to check offsets; the import

@@ -13,6 +13,9 @@ public struct PreparedImport: Sendable {
   /// `provenance` of each annotation, in order: a JSON array text, or nil when it has none.
   let provenanceJSON: [String?]
 
+  /// Candidates of the file left out of this report (see `ImportedReport.suggestionsLeftOut`).
+  public var suggestionsLeftOut: Int { imported.suggestionsLeftOut }
+
   public init(_ imported: ImportedReport) {
     report = PreparedReport(imported.report, length: imported.analysedText?.count)
     attributesJSON = imported.annotations.map { JSONWriter.string(.object($0.attributes)) }

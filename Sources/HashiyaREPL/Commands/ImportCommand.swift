@@ -95,7 +95,8 @@ struct AnnotatedImportSummary: CommandOutput {
       "reportsMatched": .array(o.reportsMatched.map { .int($0) }),
       "annotations": .int(o.annotations), "links": .int(o.links), "reviews": .int(o.reviews),
       "reviewDecisions": .int(o.reviewDecisions), "reviewStates": .int(o.reviewStates),
-      "suggestionDecisions": .int(o.suggestionDecisions), "alreadyPresent": .int(o.alreadyPresent), "suggestionsLeftOut": .int(summary.suggestionsLeftOut),
+      "suggestionDecisions": .int(o.suggestionDecisions), "alreadyPresent": .int(o.alreadyPresent),
+      "suggestionsLeftOut": .int(summary.suggestionsLeftOut),
       "skipped": .array(
         summary.skipped.map { .object(["location": .string($0.location), "reason": .string($0.reason)]) }),
     ])

@@ -21,7 +21,9 @@ struct LabelStudioExchangeTests {
     let task = try #require(tasks[0])
     #expect(task["data"]?["hashiya_uid"] == "seed-report")
     let annotations = try #require(task["annotations"]?.arrayValue)
-    #expect(annotations.map { $0["completed_by"] } == ["amira", "omar"])
+    // Label Studio refuses a completed_by that is none of its users: plain names stay in the data.
+    #expect(annotations.allSatisfy { $0["completed_by"] == nil })
+    #expect(task["data"]?["hashiya_authors"] == ["amira", "omar"])
     let result = try #require(annotations[0]["result"]?[0])
     #expect(result["from_name"] == "label" && result["to_name"] == "text" && result["type"] == "labels")
     #expect(result["value"]?["labels"] == ["speaker"])
@@ -34,6 +36,43 @@ struct LabelStudioExchangeTests {
     #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
     #expect(report.annotations.first { $0.key == "4" }?.author == "omar")
     #expect(reports.count == 2)
+  }
+
+  /// An email is an author Label Studio can match to one of its users; task fields beside the
+  /// text are the report's metadata, both ways.
+  @Test func emailAuthorsAndTaskFieldsSurvive() throws {
+    var bundle = ExchangeFixtures.seedBundle()
+    bundle.report.metadataJSON = #"{"source_id":"A-17","desk":"تحقق","tags":["سوريا","قسد"]}"#
+    bundle.annotations = bundle.annotations.map { annotation in
+      var copy = annotation
+      if copy.author == "omar" { copy.author = "omar@newsroom.example" }
+      return copy
+    }
+    let (path, tasks) = try export([bundle])
+    let task = try #require(tasks[0])
+    #expect(task["data"]?["desk"] == "تحقق")
+    #expect(task["data"]?["tags"] == ["سوريا", "قسد"])
+    let annotations = try #require(task["annotations"]?.arrayValue)
+    #expect(annotations.compactMap { $0["completed_by"]?["email"]?.stringValue } == ["omar@newsroom.example"])
+
+    let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
+    #expect(errors.isEmpty)
+    let report = try #require(reports.first)
+    let metadata = try JSONParser.parse(report.report.metadataJSON)
+    #expect(metadata["source_id"] == "A-17" && metadata["desk"] == "تحقق")
+    #expect(metadata["hashiya_authors"] == nil && metadata["text"] == nil)
+    #expect(Set(report.annotations.compactMap(\.author)) == ["amira", "omar@newsroom.example"])
+  }
+
+  /// A file Label Studio exported names its users by id; the names Hashiya recorded win.
+  @Test func labelStudioUserIdsGiveWayToRecordedNames() throws {
+    let (path, _) = try export([ExchangeFixtures.seedBundle()])
+    var document = try String(contentsOfFile: path, encoding: .utf8)
+    document = document.replacingOccurrences(of: #""annotations":[{"#, with: #""annotations":[{"completed_by":10,"#)
+    try document.write(toFile: path, atomically: true, encoding: .utf8)
+    let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
+    #expect(errors.isEmpty)
+    #expect(Set(try #require(reports.first).annotations.compactMap(\.author)) == ["amira", "omar"])
   }
 
   @Test func emojiOffsetsAreUTF16CodeUnits() throws {

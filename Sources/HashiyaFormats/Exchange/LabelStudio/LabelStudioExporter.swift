@@ -5,8 +5,13 @@ import HashiyaStore
 ///
 /// Label Studio addresses text in JavaScript string indices, i.e. UTF-16 code units, so every
 /// offset is converted from scalars; an emoji outside the BMP counts two there. Result ids are
-/// Hashiya handles, and each author's spans (with the links from them) form one annotation with
-/// `completed_by` set to the author, so several annotators compare side by side in Label Studio.
+/// Hashiya handles, and each author's spans (with the links from them) form one annotation, so
+/// several annotators compare side by side in Label Studio.
+///
+/// Label Studio refuses a `completed_by` that is not one of its users' ids or emails, so an
+/// author is written there only as `{"email": …}` when the name is an email; every annotation's
+/// author is also kept in the task's data as `hashiya_authors` (in annotation order), which
+/// import reads back. The report's metadata fields go into the task's data beside the text.
 /// Layers, attributes and reviews have no place in this shape.
 public struct LabelStudioExporter: ReportExporter {
   private var output: ExportOutput
@@ -30,12 +35,27 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.field("text", bundle.report.text)
     output.writer.field("hashiya_uid", bundle.report.uid)
     output.writer.field("title", bundle.report.title)
+    if case .object(let metadata)? = try? JSONParser.parse(bundle.report.metadataJSON) {
+      for (key, value) in metadata.pairs where !LabelStudioFormat.ownFields.contains(key) {
+        output.writer.key(key)
+        output.writer.value(value)
+      }
+    }
+    output.writer.key(LabelStudioFormat.authorsField)
+    output.writer.beginArray()
+    for author in authors { output.writer.string(author) }
+    output.writer.endArray()
     output.writer.endObject()
     output.writer.key("annotations")
     output.writer.beginArray()
     for author in authors {
       output.writer.beginObject()
-      output.writer.field("completed_by", author)
+      if LabelStudioFormat.isEmail(author) {
+        output.writer.key("completed_by")
+        output.writer.beginObject()
+        output.writer.field("email", author)
+        output.writer.endObject()
+      }
       output.writer.key("result")
       output.writer.beginArray()
       for annotation in annotations where annotation.author == author {
@@ -92,5 +112,19 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.string(link.type)
     output.writer.endArray()
     output.writer.endObject()
+  }
+}
+
+/// What Hashiya's Label Studio export and import agree on beyond Label Studio's own fields.
+enum LabelStudioFormat {
+  /// The task data field listing each annotation's author, in annotation order.
+  static let authorsField = "hashiya_authors"
+  /// Task data fields Hashiya writes itself; any other is the report's metadata.
+  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField]
+
+  /// Whether `name` reads as an email, which Label Studio takes as `completed_by`.
+  static func isEmail(_ name: String) -> Bool {
+    let parts = name.split(separator: "@", omittingEmptySubsequences: false)
+    return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !name.contains(" ")
   }
 }

@@ -32,16 +32,22 @@ public enum LabelStudioReader: AnnotatedFileReader {
         try onBadRecord(FormatError(location: location, reason: "missing \"data\".\"text\""))
         continue
       }
-      var imported = ImportedReport(
-        report: ExchangeSupport.newReport(
-          text: textString, title: data["title"]?.stringValue, uid: data["hashiya_uid"]?.stringValue),
-        location: location)
+      var report = ExchangeSupport.newReport(
+        text: textString, title: data["title"]?.stringValue, uid: data["hashiya_uid"]?.stringValue)
+      // The task's other data fields are the report's metadata, written back on export.
+      let metadata = data.pairs.filter { !LabelStudioFormat.ownFields.contains($0.key) }
+      if !metadata.isEmpty { report.metadataJSON = JSONWriter.string(.object(JSONObject(metadata))) }
+      let authors = data[LabelStudioFormat.authorsField]?.arrayValue?.map(\.stringValue) ?? []
+      var imported = ImportedReport(report: report, location: location)
       let text = ReportText(textString)
       // Older Label Studio exports call annotations "completions".
       let annotations = (task["annotations"] ?? task["completions"])?.arrayValue ?? []
       var relations: [(JSONObject, String?, String)] = []
-      for annotation in annotations {
-        let author = Self.author(annotation["completed_by"])
+      for (index, annotation) in annotations.enumerated() {
+        // A Label Studio user id says less than the name Hashiya recorded for the same annotation.
+        let recorded = index < authors.count ? authors[index] : nil
+        let given = annotation["completed_by"]
+        let author = given == nil || given?.intValue != nil ? recorded ?? Self.author(given) : Self.author(given)
         for result in annotation["result"]?.arrayValue ?? [] {
           guard let object = result.objectValue else {
             try onBadRecord(FormatError(location: location, reason: "a result must be an object"))

@@ -227,7 +227,7 @@ import Testing
     #expect(!W3CContext.needsTerm("@id") && !W3CContext.needsTerm(""))
     var writer = JSONWriter()
     writer.beginObject()
-    W3CContext.write(attributeNames: ["type", "source article"], into: &writer)
+    W3CContext.write(attributes: ["type": "نَوْع", "source article": 2], into: &writer)
     writer.endObject()
     let text = String(decoding: writer.bytes, as: UTF8.self)
     #expect(text.contains(#""source article":"urn:hashiya:vocab:attribute:source%20article""#))

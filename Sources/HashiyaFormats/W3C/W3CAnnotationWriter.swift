@@ -27,7 +27,7 @@ struct W3CAnnotationWriter {
       annotation.attributes[$0]?.stringValue
     }
     writer.beginObject()
-    W3CContext.write(attributeNames: annotation.attributes.keys, into: &writer)
+    W3CContext.write(attributes: annotation.attributes, into: &writer)
     writer.field("id", "urn:uuid:" + annotation.uuid)
     writer.field("type", "Annotation")
     writer.field("motivation", translation == nil ? "tagging" : "commenting")

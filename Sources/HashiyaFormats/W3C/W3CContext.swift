@@ -15,9 +15,9 @@ enum W3CContext {
   /// The prefix of attribute properties: attribute `type` is `urn:hashiya:vocab:attribute:type`.
   static let attributeVocabulary = vocabulary + "attribute:"
 
-  /// Writes the context; `attributeNames` are those of the annotation it heads, for the few that
+  /// Writes the context; `attributes` are those of the annotation it heads, for the few names that
   /// need a term of their own (see `needsTerm`).
-  static func write(attributeNames: [String] = [], into writer: inout JSONWriter) {
+  static func write(attributes: JSONObject = [:], into writer: inout JSONWriter) {
     writer.key("@context")
     writer.beginArray()
     writer.string(webAnnotation)
@@ -33,7 +33,7 @@ enum W3CContext {
     writer.null()
     writer.beginObject()
     writer.field("@vocab", attributeVocabulary)
-    for name in attributeNames where needsTerm(name) {
+    for (name, _) in attributes where needsTerm(name) {
       writer.field(name, attributeVocabulary + percentEncoded(name))
     }
     writer.endObject()

@@ -1,9 +1,9 @@
-/// The base direction a W3C `TextualBody` value needs (`dir`), from its first strong character.
+/// The base direction a W3C `TextualBody` value needs (`textDirection`), from its first strong character.
 enum TextDirection: String {
   case ltr, rtl
 
   /// `rtl` or `ltr` for a value that holds right-to-left script, nil for one that does not: a
-  /// purely left-to-right value reads correctly without `dir`, so it is left out.
+  /// purely left-to-right value reads correctly without `textDirection`, so it is left out.
   static func of(_ value: String) -> TextDirection? {
     var first: TextDirection?
     var hasRTL = false

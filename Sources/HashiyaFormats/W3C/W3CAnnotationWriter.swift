@@ -4,16 +4,14 @@ import HashiyaStore
 /// Writes one annotation as a W3C Web Annotation (JSON-LD) with a quote and a position selector.
 ///
 /// What the model has no term for is kept under `hashiya:` names (`hashiya:layer`,
-/// `hashiya:attributes`, …); with the Web Annotation context alone a JSON-LD processor reads them
-/// as absolute IRIs, so they survive expansion instead of being dropped.
+/// `hashiya:attributes`, …), which `W3CContext` maps into Hashiya's vocabulary so they survive
+/// JSON-LD expansion.
 struct W3CAnnotationWriter {
   /// `urn:hashiya:<project uid>`, the root of every report and collection IRI.
   let projectIRI: String
   let contextLength: Int
   /// The layers' schemas, which say which attribute is a note and which its language.
   let context: ExportContext
-
-  static let context = "http://www.w3.org/ns/anno.jsonld"
 
   /// `links` are the annotation's outgoing links with their targets' UUIDs.
   func write(
@@ -29,7 +27,7 @@ struct W3CAnnotationWriter {
       annotation.attributes[$0]?.stringValue
     }
     writer.beginObject()
-    writer.field("@context", Self.context)
+    W3CContext.write(attributes: annotation.attributes, into: &writer)
     writer.field("id", "urn:uuid:" + annotation.uuid)
     writer.field("type", "Annotation")
     writer.field("motivation", translation == nil ? "tagging" : "commenting")
@@ -79,7 +77,7 @@ struct W3CAnnotationWriter {
       writer.field("language", language)
     }
     if let direction = TextDirection.of(value) {
-      writer.field("dir", direction.rawValue)
+      writer.field("textDirection", direction.rawValue)
     }
     writer.endObject()
   }

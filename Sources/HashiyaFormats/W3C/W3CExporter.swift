@@ -22,7 +22,7 @@ public struct W3CExporter: ReportExporter {
       projectIRI: projectIRI, contextLength: context.contextLength, context: context)
     sink = try OutputSink(path: path, project: context.projectPath)
     writer.beginObject()
-    writer.field("@context", W3CAnnotationWriter.context)
+    W3CContext.write(into: &writer)
     writer.field("id", projectIRI + ":collection")
     writer.field("type", "AnnotationCollection")
     writer.field("label", "Hashiya annotations of " + context.projectName)

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Foundation
 import HashiyaStore
 import Testing

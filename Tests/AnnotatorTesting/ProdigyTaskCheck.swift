@@ -1,13 +1,11 @@
 import AnnotatorKit
 import Foundation
 
-@testable import HashiyaFormats
-
 /// What spaCy needs from a Prodigy task, checked on its JSON: tokens and `ws` rebuild `text`,
 /// and each span's `token_start`/`token_end` cover exactly its offsets.
-enum ProdigyTaskCheck {
+public enum ProdigyTaskCheck {
   /// The problems found in `task`, empty when spaCy can take it as it is.
-  static func problems(in task: JSONValue) -> [String] {
+  public static func problems(in task: JSONValue) -> [String] {
     guard let text = task["text"]?.stringValue, let tokens = task["tokens"]?.arrayValue else {
       return ["no text or tokens"]
     }
@@ -37,7 +35,7 @@ enum ProdigyTaskCheck {
         problems.append("token \(index) has ws but no space follows")
       }
       // spaCy's tokens are all whitespace or none: a space with a mark is what broke `char_span`.
-      let blank = covered.filter(AlignedTokens.isSpace).count
+      let blank = covered.filter(isSpace).count
       if blank != 0 && blank != covered.count {
         problems.append("token \(index) \(tokenText.debugDescription) mixes whitespace with other characters")
       }
@@ -58,13 +56,22 @@ enum ProdigyTaskCheck {
     return problems
   }
 
+  /// Python's `str.isspace`, what spaCy splits on, spelled out here rather than taken from the
+  /// exporter so the check does not share the exporter's mistakes.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+  }
+
   /// python3 on the PATH, if there is one.
-  static let python: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
+  public static let python: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
     .split(separator: ":").map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
 
   /// The same checks in Python's own `str`, as spaCy would count: prints one line per problem and
   /// `checked N` at the end.
-  static let script = #"""
+  public static let script = #"""
     import json, sys
     problems, checked = [], 0
     for number, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
@@ -76,6 +83,9 @@ enum ProdigyTaskCheck {
             if text[t["start"]:t["end"]] != t["text"]:
                 problems.append(f"task {number}: token {t['id']} is not text[start:end]")
         for span in task["spans"]:
+            if "token_start" not in span or "token_end" not in span:
+                problems.append(f"task {number}: span {span['start']}..{span['end']} has no tokens")
+                continue
             first, last = tokens[span["token_start"]], tokens[span["token_end"]]
             if (first["start"], last["end"]) != (span["start"], span["end"]):
                 problems.append(f"task {number}: span {span['start']}..{span['end']} is not its tokens")
@@ -86,7 +96,7 @@ enum ProdigyTaskCheck {
     """#
 
   /// Runs `script` on the JSONL file at `path`; its standard output and exit status.
-  static func runPython(_ python: String, on path: String) throws -> (Int32, String) {
+  public static func runPython(_ python: String, on path: String) throws -> (Int32, String) {
     let folder = (path as NSString).deletingLastPathComponent
     let scriptPath = folder + "/check.py"
     let outPath = folder + "/check.out"

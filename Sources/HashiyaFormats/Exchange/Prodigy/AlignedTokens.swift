@@ -30,10 +30,11 @@ struct AlignedTokens {
       spanEnds.insert(span.end)
     }
     let spanCuts = spanStarts.union(spanEnds)
-    var wordCuts = Set<Int>()
+    // Every offset may be a word edge, so a flag per offset rather than a set.
+    var wordCuts = [Bool](repeating: false, count: count + 1)
     for word in WordSegmenter.nonWhitespaceRanges(scalars) {
-      wordCuts.insert(word.start)
-      wordCuts.insert(word.end)
+      wordCuts[word.start] = true
+      wordCuts[word.end] = true
     }
     let space = scalars.map(Self.isSpace)
 
@@ -43,7 +44,7 @@ struct AlignedTokens {
     for offset in 0..<count where offset > 0 {
       let cut =
         space[offset] != space[offset - 1] || spanCuts.contains(offset)
-        || (!space[offset] && wordCuts.contains(offset))
+        || (!space[offset] && wordCuts[offset])
       if cut {
         pieces.append(TextRange(start, offset))
         start = offset

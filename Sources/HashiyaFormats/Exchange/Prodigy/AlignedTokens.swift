@@ -38,21 +38,9 @@ struct AlignedTokens {
     }
     let space = scalars.map(Self.isSpace)
 
-    // Runs of whitespace and of everything else, cut at span edges, and the latter at word edges too.
-    var pieces: [TextRange] = []
-    var start = 0
-    for offset in 0..<count where offset > 0 {
-      let cut =
-        space[offset] != space[offset - 1] || spanCuts.contains(offset)
-        || (!space[offset] && wordCuts[offset])
-      if cut {
-        pieces.append(TextRange(start, offset))
-        start = offset
-      }
-    }
-    if count > 0 { pieces.append(TextRange(start, count)) }
-
-    pieces = Self.attachingInvisibles(pieces, scalars: scalars, space: space, spanCuts: spanCuts)
+    let pieces = Self.attachingInvisibles(
+      Self.pieces(space: space, spanCuts: spanCuts, wordCuts: wordCuts), scalars: scalars, space: space,
+      spanCuts: spanCuts)
 
     var tokens: [Token] = []
     tokens.reserveCapacity(pieces.count)
@@ -100,6 +88,19 @@ struct AlignedTokens {
     case .format, .nonspacingMark, .enclosingMark: true
     default: false
     }
+  }
+
+  /// Runs of whitespace and of everything else, cut at span edges, and the latter at word edges too.
+  private static func pieces(space: [Bool], spanCuts: Set<Int>, wordCuts: [Bool]) -> [TextRange] {
+    var pieces: [TextRange] = []
+    var start = 0
+    for offset in stride(from: 1, to: space.count, by: 1)
+    where space[offset] != space[offset - 1] || spanCuts.contains(offset) || (!space[offset] && wordCuts[offset]) {
+      pieces.append(TextRange(start, offset))
+      start = offset
+    }
+    if !space.isEmpty { pieces.append(TextRange(start, space.count)) }
+    return pieces
   }
 
   /// The pieces with each piece of invisible marks joined to the word after it, or failing that

@@ -4,9 +4,10 @@ import HashiyaStore
 /// Writes Prodigy span JSONL: one accepted task per report, with tokens and spans.
 ///
 /// Prodigy offsets are Python `str` indices, i.e. code points, so Hashiya's scalar offsets are
-/// written unchanged. Tokens are Hashiya's own (`ReportText.sentences[].tokens`, flattened) and
-/// `token_end` is inclusive, as in Prodigy. Each span also carries its Hashiya `layer`, an extra
-/// key Prodigy keeps and ignores. Links, attributes and reviews have no place in this shape.
+/// written unchanged. Tokens are `AlignedTokens`: Hashiya's words split at every span edge, with
+/// whitespace as spaCy keeps it, so `text` + `ws` give back the text and `token_start`/`token_end`
+/// (inclusive, as in Prodigy) cover exactly each span. Each span also carries its Hashiya `layer`,
+/// an extra key Prodigy keeps and ignores. Links, attributes and reviews have no place in this shape.
 public struct ProdigyExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
@@ -19,7 +20,7 @@ public struct ProdigyExporter: ReportExporter {
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
-    let tokens = text.sentences.flatMap(\.tokens)
+    let tokens = AlignedTokens(text: text, spans: annotations.map(\.range))
     output.writer.beginObject()
     output.writer.field("text", bundle.report.text)
     output.writer.key("meta")
@@ -33,13 +34,13 @@ public struct ProdigyExporter: ReportExporter {
     }
     output.writer.key("tokens")
     output.writer.beginArray()
-    for (number, token) in tokens.enumerated() {
+    for (number, token) in tokens.tokens.enumerated() {
       output.writer.beginObject()
-      output.writer.field("text", text.substring(token))
-      output.writer.field("start", token.start)
-      output.writer.field("end", token.end)
+      output.writer.field("text", text.substring(token.range))
+      output.writer.field("start", token.range.start)
+      output.writer.field("end", token.range.end)
       output.writer.field("id", number)
-      output.writer.field("ws", token.end < text.count && text.scalars[token.end].properties.isWhitespace)
+      output.writer.field("ws", token.ws)
       output.writer.endObject()
     }
     output.writer.endArray()
@@ -62,17 +63,14 @@ public struct ProdigyExporter: ReportExporter {
     try output.finish()
   }
 
-  private mutating func writeSpan(_ annotation: Annotation, tokens: [TextRange], text: ReportText) {
+  private mutating func writeSpan(_ annotation: Annotation, tokens: AlignedTokens, text: ReportText) {
     output.writer.beginObject()
     output.writer.field("start", annotation.range.start)
     output.writer.field("end", annotation.range.end)
     output.writer.field("label", annotation.label)
-    // Spans need not sit on token boundaries in Hashiya; the indices name the tokens they touch.
-    if let first = tokens.firstIndex(where: { $0.overlaps(annotation.range) }),
-      let last = tokens.lastIndex(where: { $0.overlaps(annotation.range) })
-    {
-      output.writer.field("token_start", first)
-      output.writer.field("token_end", last)
+    if let indices = tokens.tokenIndices(of: annotation.range) {
+      output.writer.field("token_start", indices.first)
+      output.writer.field("token_end", indices.last)
     }
     output.writer.field("text", text.substring(annotation.range))
     output.writer.field("layer", annotation.layer)

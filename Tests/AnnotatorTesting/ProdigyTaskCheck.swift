@@ -97,17 +97,7 @@ public enum ProdigyTaskCheck {
 
   /// Runs `script` on the JSONL file at `path`; its standard output and exit status.
   public static func runPython(_ python: String, on path: String) throws -> (Int32, String) {
-    let folder = (path as NSString).deletingLastPathComponent
-    let scriptPath = folder + "/check.py"
-    let outPath = folder + "/check.out"
-    try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [scriptPath, path]
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, try String(contentsOfFile: outPath, encoding: .utf8))
+    let run = try PythonScript.run(script, python: python, arguments: [path])
+    return (run.status, run.text)
   }
 }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import AnnotatorTesting
 import Foundation
 import HashiyaStore
 import Testing
@@ -101,23 +102,10 @@ import Testing
     guard FileManager.default.isExecutableFile(atPath: python) else {
       return .unavailable("\(python) is missing: install python3 and python3-pyld")
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-", path]
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(Data(Self.script.utf8))
-    try input.fileHandleForWriting.close()
-    let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    if process.terminationStatus == 77 { return .unavailable(String(decoding: bytes, as: UTF8.self)) }
-    try #require(process.terminationStatus == 0, "pyld failed: \(message)")
+    let run = try PythonScript.run(Self.script, python: python, arguments: [path])
+    if run.status == 77 { return .unavailable(run.text) }
+    try #require(run.status == 0, "pyld failed: \(run.errors)")
+    let bytes = run.output
     return .expanded(try JSONParser.parse(bytes))
   }
 

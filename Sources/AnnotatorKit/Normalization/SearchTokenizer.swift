@@ -60,27 +60,13 @@ public enum SearchTokenizer {
   /// tokens separated by single spaces: what the index's `clitics` column holds.
   public static func cliticUTF8(ofIndexText index: [UInt8]) -> [UInt8] {
     var out: [UInt8] = []
-    var word: [UInt32] = []
-    var position = 0
+    var seen = Set<UInt64>()
     index.withUnsafeBufferPointer { bytes in
+      var position = 0
       while position < bytes.count {
-        let end = bytes[position...].firstIndex(of: 0x20) ?? bytes.count
-        // Arabic letters are two bytes starting 0xD8 to 0xDB; anything else carries no clitic.
-        if end - position > 2 * ArabicClitics.shortest, (0xD8...0xD9).contains(bytes[position]) {
-          word.removeAll(keepingCapacity: true)
-          var i = position
-          while i < end {
-            let (value, width) = UTF8Scalar.decode(bytes, at: i)
-            word.append(value)
-            i += width
-          }
-          if ArabicClitics.mayCarryClitics(word) {
-            for form in ArabicClitics.forms(of: word) {
-              if !out.isEmpty { out.append(0x20) }
-              for value in form { UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { out.append($0) } }
-            }
-          }
-        }
+        var end = position
+        while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+        ArabicClitics.appendForms(of: UnsafeBufferPointer(rebasing: bytes[position..<end]), to: &out, seen: &seen)
         position = end + 1
       }
     }

@@ -44,9 +44,15 @@ public enum SearchQuery {
 
   /// The MATCH expression, or nil when the query has no searchable term.
   static func ftsExpression(for query: String, exact: Bool = false) -> String? {
+    func phrase(_ word: String, prefix: Bool) -> String {
+      "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
+    }
     let parts = terms(of: query).map { term in
-      let phrase = "\"" + term.term.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (term.prefix ? "*" : "")
-      return exact || term.exact ? "{title body} : (\(phrase))" : phrase
+      let word = phrase(term.term, prefix: term.prefix)
+      if exact || term.exact { return "{title body} : (\(word))" }
+      // The clitic forms are kept without the article (see `ArabicClitics`).
+      return
+        "({title body} : (\(word)) OR clitics : (\(phrase(ArabicClitics.withoutArticle(term.term), prefix: term.prefix))))"
     }
     // An explicit AND: FTS5 takes no implicit one after a column filter.
     return parts.isEmpty ? nil : parts.joined(separator: " AND ")

@@ -32,12 +32,21 @@ struct ProdigyExchangeTests {
     #expect(tokens[span["token_end"]!.intValue!]["end"] == span["end"])
     #expect(span["text"] == "كيفين كويثي")
 
+    // One task per annotator, each naming its annotator as Prodigy does.
+    let all = try tasks(path)
+    #expect(all.compactMap { $0["_annotator_id"]?.stringValue } == ["amira", "omar"])
+    #expect(all.allSatisfy { $0["_session_id"] == $0["_annotator_id"] })
+
     let (reports, errors) = try ExchangeFixtures.read(ProdigyReader.self, path: path, layer: nil)
     #expect(errors.isEmpty)
-    let report = try #require(reports.first)
-    #expect(report.report.uid == "seed-report" && report.report.text == bundle.report.text)
-    #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
-    #expect(Set(report.annotations.map(\.layer)) == ["speaker-tagging", "translation-notes"])
+    #expect(reports.count == 2)
+    for report in reports {
+      #expect(report.report.uid == "seed-report" && report.report.text == bundle.report.text)
+      #expect(Set(report.annotations.compactMap(\.author)).count == 1)
+    }
+    #expect(reports.flatMap { ExchangeFixtures.spans($0) }.sorted() == ExchangeFixtures.spans(bundle).sorted())
+    #expect(Set(reports.flatMap { $0.annotations.map(\.layer) }) == ["speaker-tagging", "translation-notes"])
+    #expect(Set(reports.flatMap { $0.annotations.compactMap(\.author) }) == ["amira", "omar"])
   }
 
   /// A report with `ranges` as notes, the way an export sees them.

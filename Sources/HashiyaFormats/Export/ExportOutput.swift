@@ -15,7 +15,8 @@ struct ExportOutput {
 
   /// Writes the record built in `writer` — after `separator`, or as a line of JSON Lines — and
   /// counts it.
-  mutating func emit(separator: String? = nil, annotations: Int, links: Int) throws {
+  /// `countsReport` is false for a report's second and later records (one per annotator).
+  mutating func emit(separator: String? = nil, annotations: Int, links: Int, countsReport: Bool = true) throws {
     if let separator {
       try sink.write(separator)
     } else {
@@ -23,7 +24,7 @@ struct ExportOutput {
     }
     try sink.write(writer.bytes)
     writer.removeAll(keepingCapacity: true)
-    summary.reports += 1
+    if countsReport { summary.reports += 1 }
     summary.annotations += annotations
     summary.links += links
   }

@@ -43,7 +43,8 @@ public enum AnnotatedImport {
     guard ext == "json" || ext == "jsonl" || ext == "ndjson" else { return nil }
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
-    let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+    let headBytes = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+    let head = String(decoding: headBytes, as: UTF8.self)
     if head.contains("\"hashiya-export\"") { return ext == "json" ? .json : .jsonl }
     if head.contains("\"AnnotationCollection\"") { return .w3c }
     let trimmed = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
@@ -52,7 +53,25 @@ public enum AnnotatedImport {
     if head.contains("\"entities\"") || head.contains("\"label\": [[") || head.contains("\"label\":[[") {
       return .doccano
     }
+    // A Prodigy task of a long report holds its text and every token before its spans: look at
+    // the whole first record's keys, not only the first few kilobytes.
+    guard ext != "json", case .object(let record)? = firstRecord(handle, after: headBytes) else { return nil }
+    if record["spans"] != nil { return .prodigy }
+    if record["entities"] != nil || record["label"]?.arrayValue != nil { return .doccano }
     return nil
+  }
+
+  /// The first line of a JSON Lines file parsed, read on from `head` up to 64 MB; nil when it is
+  /// not JSON.
+  private static func firstRecord(_ handle: FileHandle, after head: [UInt8]) -> JSONValue? {
+    var bytes = head
+    while !bytes.contains(0x0A), bytes.count < 64 << 20, let more = try? handle.read(upToCount: 1 << 20),
+      !more.isEmpty
+    {
+      bytes += more
+    }
+    let line = bytes.prefix { $0 != 0x0A }
+    return try? JSONParser.parse(Array(line))
   }
 
   /// Reads, checks and writes every file in one transaction, streaming: a bad record (without

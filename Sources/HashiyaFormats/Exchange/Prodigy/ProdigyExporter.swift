@@ -1,7 +1,11 @@
 import AnnotatorKit
 import HashiyaStore
 
-/// Writes Prodigy span JSONL: one accepted task per report, with tokens and spans.
+/// Writes Prodigy span JSONL: one accepted task per report and annotator, with tokens and spans.
+///
+/// As Prodigy records several annotators, each annotator's spans are a task of their own with
+/// `_annotator_id` and `_session_id` set to the annotator (import reads the author back from
+/// them); a report nobody annotated is one task without them.
 ///
 /// Prodigy offsets are Python `str` indices, i.e. code points, so Hashiya's scalar offsets are
 /// written unchanged. Tokens are `AlignedTokens`: Hashiya's words split at every span edge, with
@@ -20,6 +24,20 @@ public struct ProdigyExporter: ReportExporter {
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
+    var authors: [String] = []
+    for annotation in annotations where !authors.contains(annotation.author) { authors.append(annotation.author) }
+    guard !authors.isEmpty else { return try writeTask(bundle, text: text, annotations: [], annotator: nil) }
+    for (index, author) in authors.enumerated() {
+      try writeTask(
+        bundle, text: text, annotations: annotations.filter { $0.author == author }, annotator: author,
+        first: index == 0)
+    }
+  }
+
+  /// One task: the report's text and tokens aligned to `annotations`, which are `annotator`'s.
+  private mutating func writeTask(
+    _ bundle: ReportBundle, text: ReportText, annotations: [Annotation], annotator: String?, first: Bool = true
+  ) throws {
     let tokens = AlignedTokens(text: text, spans: annotations.map(\.range))
     output.writer.beginObject()
     output.writer.field("text", bundle.report.text)
@@ -51,8 +69,12 @@ public struct ProdigyExporter: ReportExporter {
     }
     output.writer.endArray()
     output.writer.field("answer", "accept")
+    if let annotator {
+      output.writer.field("_annotator_id", annotator)
+      output.writer.field("_session_id", annotator)
+    }
     output.writer.endObject()
-    try output.emit(annotations: annotations.count, links: 0)
+    try output.emit(annotations: annotations.count, links: 0, countsReport: first)
   }
 
   public func discard() {

@@ -23,7 +23,7 @@ public enum ProdigyReader: AnnotatedFileReader {
       var imported = ImportedReport(
         report: ExchangeSupport.newReport(text: textString, title: meta["title"]?.stringValue, uid: uid),
         location: location)
-      let author = task["_annotator_id"]?.stringValue
+      let author = task["_annotator_id"]?.stringValue ?? task["_session_id"]?.stringValue
       let answer = task["answer"]?.stringValue ?? "accept"
       guard answer != "reject" && answer != "ignore" else {
         try body(imported)

@@ -67,8 +67,9 @@ struct LabelStudioExchangeTests {
   /// A file Label Studio exported names its users by id; the names Hashiya recorded win.
   @Test func labelStudioUserIdsGiveWayToRecordedNames() throws {
     let (path, _) = try export([ExchangeFixtures.seedBundle()])
-    var document = try String(contentsOfFile: path, encoding: .utf8)
-    document = document.replacingOccurrences(of: #""annotations":[{"#, with: #""annotations":[{"completed_by":10,"#)
+    let exported = try String(contentsOfFile: path, encoding: .utf8)
+    let document = exported.replacingOccurrences(of: #""annotations":[{"#, with: #""annotations":[{"completed_by":10,"#)
+    #expect(document != exported, "the file names no user id, so the test would prove nothing")
     try document.write(toFile: path, atomically: true, encoding: .utf8)
     let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
     #expect(errors.isEmpty)

@@ -27,4 +27,14 @@ import Testing
     // A plain Arabic word is still not a SPAN.
     #expect(SpanSpecifier(.word("كويثي")) == nil)
   }
+
+  /// The registry reads the layout, so the lexer knows `بهىي` (find) takes a /pattern/ too.
+  @Test func theRegistryAndLexerKnowCommandsTypedOnTheArabicLayout() throws {
+    let registry = CommandRegistry.standard(with: LayerCatalog(plugins: [], failures: []))
+    #expect(registry.command(named: "بهىي")?.name == "find")
+    #expect(registry.command(named: "كويثي") == nil)
+    let lexer = CommandLexer { registry.command(named: $0)?.takesPatterns ?? false }
+    let parsed = try lexer.parse("بهىي /كوي+/")
+    #expect(parsed.first?.arguments == [.regex(pattern: "كوي+", flags: "")])
+  }
 }

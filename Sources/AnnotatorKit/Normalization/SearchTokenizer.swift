@@ -58,9 +58,17 @@ public enum SearchTokenizer {
 
   /// The clitic forms (see `ArabicClitics`) of the Arabic tokens of `indexUTF8` output, as
   /// tokens separated by single spaces: what the index's `clitics` column holds.
-  public static func cliticUTF8(ofIndexText index: [UInt8]) -> [UInt8] {
+  public static func cliticUTF8(ofIndexTexts texts: [UInt8]...) -> [UInt8] {
     var out: [UInt8] = []
     var seen = Set<UInt64>()
+    for index in texts {
+      appendClitics(of: index, to: &out, seen: &seen)
+    }
+    return out
+  }
+
+  /// Appends the clitic forms of one index text's Arabic tokens to `out`, skipping forms in `seen`.
+  private static func appendClitics(of index: [UInt8], to out: inout [UInt8], seen: inout Set<UInt64>) {
     index.withUnsafeBufferPointer { bytes in
       var position = 0
       while position < bytes.count {
@@ -70,7 +78,6 @@ public enum SearchTokenizer {
         position = end + 1
       }
     }
-    return out
   }
 
   /// Scalars below this value (Latin, Greek, Cyrillic, Hebrew, Arabic) are classed by a table lookup.

@@ -40,8 +40,11 @@ public struct CommandRegistry {
     Set(standard(with: LayerCatalog(plugins: [], failures: [])).allNames)
   }
 
+  /// The command called `name`, or whose name `name` is when typed with the Arabic layout on
+  /// (`سحثشنثق` is `speaker`, see `ArabicKeyboard`).
   public func command(named name: String) -> (any Command)? {
-    commands.first { $0.name == name || $0.aliases.contains(name) }
+    func named(_ name: String) -> (any Command)? { commands.first { $0.name == name || $0.aliases.contains(name) } }
+    return named(name) ?? ArabicKeyboard.latin(name).flatMap(named)
   }
 
   /// Every name and alias, for completion.

@@ -99,8 +99,8 @@ struct ReportView: CommandOutput {
     let indent = String(repeating: " ", count: labelWidth + 2)
     func hanging(_ first: String, _ body: String) -> [String] {
       guard let columns = style.columns else { return [first + body] }
-      let folded = TextWrap.lines(body, width: max(20, columns - indent.count))
-      return [first + (folded.first ?? "")] + folded.dropFirst().map { indent + $0 }
+      let folded = TextWrap.hanging(body, width: max(columns, indent.count + 20), indent: indent.count)
+      return [first + (folded.first ?? "")] + folded.dropFirst()
     }
     for sentence in text.sentences {
       let label = DisplayWidth.pad("s\(sentence.number)", to: labelWidth)

@@ -53,13 +53,7 @@ public final class CommandRunner {
   }
 
   private func run(_ parsed: ParsedCommand) {
-    var parsed = ResizeCommand.rewriting(parsed)
-    // A command name typed with the Arabic layout on: the Latin keys it was typed with.
-    if session.registry.command(named: parsed.name) == nil, let latin = ArabicKeyboard.latin(parsed.name),
-      session.registry.command(named: latin) != nil
-    {
-      parsed.name = latin
-    }
+    let parsed = ResizeCommand.rewriting(parsed)
     guard let command = session.registry.command(named: parsed.name) else {
       let error = CommandError.unknownCommand(parsed.name, suggestion: session.registry.suggestion(for: parsed.name))
       report(error, command: parsed.source)

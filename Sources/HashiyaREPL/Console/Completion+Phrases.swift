@@ -47,18 +47,19 @@ extension Completion {
     }
   }
 
-  /// The quoted name that the words `start...end` begin: they follow an opening quotation mark,
-  /// and at most `longestName` words in all, separated by single spaces, reach the closing one.
+  /// The quoted name that the words `start...end` begin: they follow an opening quotation mark
+  /// (one the command lexer reads as a quote), and at most `longestName` words in all, separated
+  /// by single spaces, reach its closing mark.
   static func quotedName(_ start: Int, _ end: Int, words: [WordToken], in text: ReportText) -> String? {
-    let opening: Set<Character> = ["“", "«", "„", "\"", "‹"]
-    let closing: Set<Character> = ["”", "»", "“", "\"", "›"]
     func gap(after index: Int) -> String {
       text.substring(
         TextRange(words[index].range.end, index + 1 < words.count ? words[index + 1].range.start : text.count))
     }
-    guard start > 0, gap(after: start - 1).contains(where: opening.contains) else { return nil }
+    guard start > 0,
+      let closing = gap(after: start - 1).unicodeScalars.reversed().lazy.compactMap(CommandLexer.closingQuote).first
+    else { return nil }
     var last = end
-    while !gap(after: last).contains(where: closing.contains) {
+    while !gap(after: last).unicodeScalars.contains(closing) {
       guard last + 1 - start < longestName, last + 1 < words.count, gap(after: last).allSatisfy({ $0 == " " }) else {
         return nil
       }

@@ -38,7 +38,7 @@ public struct Snippet: Equatable {
     let scalars = Array(text.unicodeScalars)
     let folded = FoldedText(scalars)
     // A clitic form may hide the article: السعودية was found as للسعودية.
-    let withoutArticle = terms.compactMap { $0.hasPrefix("ال") && $0.count > 4 ? String($0.dropFirst(2)) : nil }
+    let withoutArticle = terms.map(ArabicClitics.withoutArticle).filter { !terms.contains($0) }
     let first =
       terms.compactMap { folded.ranges(of: FoldedText($0)).first }.min()
       ?? withoutArticle.compactMap { folded.ranges(of: FoldedText($0)).first }.min()

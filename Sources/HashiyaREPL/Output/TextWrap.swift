@@ -9,7 +9,15 @@ enum TextWrap {
   /// columns in; later lines are indented by `indent` spaces. Runs of spaces fold to one.
   static func wrap(_ text: String, width: Int, indent: Int) -> String {
     let words = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    return lines(words, width: max(20, width - indent)).joined(separator: "\n" + String(repeating: " ", count: indent))
+    return hanging(words, width: max(width, indent + 20), indent: indent).joined(separator: "\n")
+  }
+
+  /// `body` as the rest of a line that starts `indent` columns in, folded to `width` columns:
+  /// the first line goes on after what precedes it, later ones are indented by `indent` spaces.
+  static func hanging(_ body: String, width: Int, indent: Int) -> [String] {
+    let folded = lines(body, width: width - indent)
+    let pad = String(repeating: " ", count: indent)
+    return [folded.first ?? ""] + folded.dropFirst().map { pad + $0 }
   }
 
   /// `text` as lines of at most `width` display columns, broken at spaces (the space at a
@@ -34,11 +42,9 @@ enum TextWrap {
       let line = String(line)
       guard DisplayWidth.of(line) > width else { return line }
       let leading = line.prefix { $0 == " " }.count
-      let indent = min(leading + 4, width / 2)
       // The first piece has at least the room of the others, since the indent is the larger.
-      let folded = Self.lines(String(line.dropFirst(leading)), width: width - indent)
-      let first = String(repeating: " ", count: leading) + (folded.first ?? "")
-      return ([first] + folded.dropFirst().map { String(repeating: " ", count: indent) + $0 }).joined(separator: "\n")
+      let folded = hanging(String(line.dropFirst(leading)), width: width, indent: min(leading + 4, width / 2))
+      return String(repeating: " ", count: leading) + folded.joined(separator: "\n")
     }.joined(separator: "\n")
   }
 

@@ -30,7 +30,7 @@ public struct PreparedReport: Sendable {
 
   /// The `clitics` column of the search index for a report's index title and text.
   static func clitics(title: [UInt8], text: [UInt8]) -> [UInt8] {
-    SearchTokenizer.cliticUTF8(ofIndexText: title + [0x20] + text)
+    SearchTokenizer.cliticUTF8(ofIndexTexts: title, text)
   }
 
   /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).

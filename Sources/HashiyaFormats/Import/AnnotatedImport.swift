@@ -11,10 +11,13 @@ public enum AnnotatedImport {
     public var format: ExportFormat?
     /// The layer labels go to, for formats without layers.
     public var layer: String?
+    /// A schema file for the corpus (`--schema`), instead of one found beside it.
+    public var schemaPath: String?
     /// Skip bad records (and say so) instead of refusing the whole import.
     public var skipBad: Bool
 
-    public init(format: ExportFormat? = nil, layer: String? = nil, skipBad: Bool = false) {
+    public init(format: ExportFormat? = nil, layer: String? = nil, skipBad: Bool = false, schemaPath: String? = nil) {
+      self.schemaPath = schemaPath
       self.format = format
       self.layer = layer
       self.skipBad = skipBad
@@ -133,7 +136,7 @@ public enum AnnotatedImport {
   /// Reads and checks every file, handing each report over ready to write.
   private static func read(
     _ files: [(path: String, size: Int)], options: Options, knownSchemas: [String: LayerSchema],
-    onBad: @escaping (FormatError) throws -> Void, emit: (PipelineItem) throws -> Void
+    onBad: @escaping (FormatError) throws -> Void, emit: @escaping (PipelineItem) throws -> Void
   ) throws {
     var done = 0
     for (path, size) in files {
@@ -141,6 +144,11 @@ public enum AnnotatedImport {
         throw FormatError(location: path, reason: "not an annotated file this version reads; give --format")
       }
       var fileSchemas = knownSchemas
+      // A file's own schemas serve only layers the session does not already know.
+      let adopt = { (schemas: [LayerSchema]) throws in
+        for schema in schemas { fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema }
+        try emit(.schemas(schemas))
+      }
       let read = { (imported: ImportedReport) throws in
         if let error = NULCheck.error(in: imported) { return try onBad(error) }
         let prepared = PreparedImport(try checked(imported, schemas: fileSchemas, onBad: onBad))
@@ -153,11 +161,12 @@ public enum AnnotatedImport {
             if let layer = header.schemas.first(where: { NULCheck.firstNUL(in: $0.layer) != nil })?.layer {
               throw FormatError(location: path, reason: "layer \"\(Excerpt.of(layer))\" holds U+0000 (NUL)")
             }
-            for schema in header.schemas { fileSchemas[schema.layer] = fileSchemas[schema.layer] ?? schema }
-            try emit(.schemas(header.schemas))
+            try adopt(header.schemas)
           }, onBadRecord: onBad, read)
       } else {
-        try reader(format, path: path).read(path: path, layer: options.layer, onBadRecord: onBad, read)
+        let request = ReadRequest(
+          layer: options.layer, knownSchemas: knownSchemas, schemaPath: options.schemaPath, onSchemas: adopt)
+        try reader(format, path: path).read(path: path, request: request, onBadRecord: onBad, read)
       }
       done += size
     }

@@ -11,7 +11,8 @@ import HashiyaStore
 public enum NativeReader: AnnotatedFileReader {
   /// Reads the reports; `layer` is ignored, as every annotation names its own layer.
   public static func read(
-    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+    path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
+    _ body: (ImportedReport) throws -> Void
   ) throws {
     try read(path: path, onHeader: { _ in }, onBadRecord: onBadRecord, body)
   }

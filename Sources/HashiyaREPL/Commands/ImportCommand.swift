@@ -5,7 +5,7 @@ import HashiyaStore
 /// `import FILE|DIR|-…`: adds reports to the project, all or nothing.
 struct ImportCommand: Command {
   let name = "import"
-  let synopsis = "[--format F] [--layer L] [--skip-bad] FILE|DIR|- …"
+  let synopsis = "[--format F] [--layer L] [--schema FILE] [--skip-bad] FILE|DIR|- …"
   let summary = "import reports (.txt, .md, .jsonl, folders, -) or annotated files (exports, brat, Prodigy, …)"
   let details = """
     A .txt or .md file is one report; its title is the first line unless a sidecar
@@ -19,7 +19,8 @@ struct ImportCommand: Command {
     json/jsonl exports (ids, authors, links, reviews, tombstones, review decisions, review
     state and suggestion decisions kept), brat folders, prodigy,
     doccano and labelstudio files. --layer puts the labels of a format without layers
-    into a layer. Every annotation is checked against its text: offsets outside it, a
+    into a layer. A layer no plugin declares takes its schema from the corpus: brat's
+    annotation.conf, or the file --schema names. Every annotation is checked against its text: offsets outside it, a
     split character, or a quote that disagrees with the text rejects the record with its
     location and reason. The import is all or nothing unless --skip-bad is given, which
     skips bad records and lists them: for plain reports, an empty or unreadable file, a
@@ -46,6 +47,7 @@ struct ImportCommand: Command {
     var arguments = arguments
     let formatName = try arguments.takeOption("format")
     let layer = try arguments.takeOption("layer")
+    let schemaPath = try arguments.takeOption("schema")
     let skipBad = arguments.takeFlag("skip-bad")
     let paths = try arguments.takeRest().map(\.text)
     guard !paths.isEmpty else {
@@ -64,7 +66,7 @@ struct ImportCommand: Command {
         throw CommandError.usage(command: name, message: "import annotated files apart from plain reports")
       }
       let summary = try AnnotatedImport.run(
-        paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad),
+        paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad, schemaPath: schemaPath),
         store: session.store, author: session.user, knownSchemas: try session.catalog.allSchemas(store: session.store),
         progress: session.importProgress)
       if session.currentReportID == nil {

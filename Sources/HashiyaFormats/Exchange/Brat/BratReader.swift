@@ -9,8 +9,10 @@ import HashiyaStore
 /// Each annotation's key is its brat id (`T3`). Files carry no author, so authors are nil.
 public enum BratReader: AnnotatedFileReader {
   public static func read(
-    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+    path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
+    _ body: (ImportedReport) throws -> Void
   ) throws {
+    let layer = request.layer
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
       throw FormatError(location: path, reason: "no such file or folder")

@@ -7,8 +7,10 @@ import HashiyaStore
 /// required, and no authors. Keys are the entity ids, or `1`, `2`… in the older form.
 public enum DoccanoReader: AnnotatedFileReader {
   public static func read(
-    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+    path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
+    _ body: (ImportedReport) throws -> Void
   ) throws {
+    let layer = request.layer
     try ExchangeSupport.forEachObjectLine(path: path, onBadRecord: onBadRecord) { record, location in
       let textString: String
       do throws(FormatError) {

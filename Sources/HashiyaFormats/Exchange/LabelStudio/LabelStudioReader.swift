@@ -11,8 +11,10 @@ import HashiyaStore
 /// region that carries several labels.
 public enum LabelStudioReader: AnnotatedFileReader {
   public static func read(
-    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+    path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
+    _ body: (ImportedReport) throws -> Void
   ) throws {
+    let layer = request.layer
     let name = (path as NSString).lastPathComponent
     let document: JSONValue
     do {

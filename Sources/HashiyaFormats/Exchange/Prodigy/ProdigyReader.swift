@@ -8,8 +8,10 @@ import HashiyaStore
 /// since their spans were judged wrong.
 public enum ProdigyReader: AnnotatedFileReader {
   public static func read(
-    path: String, layer: String?, onBadRecord: (FormatError) throws -> Void, _ body: (ImportedReport) throws -> Void
+    path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
+    _ body: (ImportedReport) throws -> Void
   ) throws {
+    let layer = request.layer
     try ExchangeSupport.forEachObjectLine(path: path, onBadRecord: onBadRecord) { task, location in
       let textString: String
       do throws(FormatError) {

@@ -66,7 +66,8 @@ struct ImportCommand: Command {
         throw CommandError.usage(command: name, message: "import annotated files apart from plain reports")
       }
       let summary = try AnnotatedImport.run(
-        paths: paths, options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad, schemaPath: schemaPath),
+        paths: paths,
+        options: AnnotatedImport.Options(format: format, layer: layer, skipBad: skipBad, schemaPath: schemaPath),
         store: session.store, author: session.user, knownSchemas: try session.catalog.allSchemas(store: session.store),
         progress: session.importProgress)
       if session.currentReportID == nil {

@@ -198,8 +198,12 @@ public enum AnnotatedImport {
   ) throws -> [ImportedAnnotation] {
     try annotations.compactMap { annotation in
       do {
-        let placed = try placingNote(annotation, schema: schemas[annotation.layer])
+        var placed = try placingNote(annotation, schema: schemas[annotation.layer])
         try check(placed, in: text, schema: schemas[annotation.layer])
+        // The store keeps each piece's text; a file may leave what it covers to the offsets.
+        for index in placed.fragments.indices where placed.fragments[index].quote == nil {
+          placed.fragments[index].quote = text.substring(placed.fragments[index].range)
+        }
         return placed
       } catch let error as FormatError {
         try onBad(error, annotation)
@@ -231,12 +235,19 @@ public enum AnnotatedImport {
     } catch {
       throw FormatError(location: annotation.location, reason: error.description)
     }
-    if let quote = annotation.quote, !text.text(in: annotation.range, equals: quote) {
-      throw FormatError(
-        location: annotation.location,
-        reason:
-          "the quote \"\(Excerpt.of(quote))\" disagrees with the text at \(annotation.range) (\"\(Excerpt.of(text.substring(annotation.range)))\")"
-      )
+    try checkQuote(annotation.quote, at: annotation.range, in: text, location: annotation.location)
+    if !annotation.fragments.isEmpty {
+      if let problem = SpanFragment.problem(first: annotation.range, rest: annotation.fragments.map(\.range)) {
+        throw FormatError(location: annotation.location, reason: problem)
+      }
+      for fragment in annotation.fragments {
+        do {
+          try text.validate(fragment.range)
+        } catch {
+          throw FormatError(location: annotation.location, reason: error.description)
+        }
+        try checkQuote(fragment.quote, at: fragment.range, in: text, location: annotation.location)
+      }
     }
     guard let schema else {
       throw FormatError(
@@ -248,6 +259,16 @@ public enum AnnotatedImport {
     } catch {
       throw FormatError(location: annotation.location, reason: error.description)
     }
+  }
+
+  /// A quote a file states must be the text at its range.
+  private static func checkQuote(_ quote: String?, at range: TextRange, in text: ReportText, location: String) throws {
+    guard let quote, !text.text(in: range, equals: quote) else { return }
+    throw FormatError(
+      location: location,
+      reason:
+        "the quote \"\(Excerpt.of(quote))\" disagrees with the text at \(range) (\"\(Excerpt.of(text.substring(range)))\")"
+    )
   }
 
   static func reader(_ format: ExportFormat, path: String) throws -> any AnnotatedFileReader.Type {

@@ -70,6 +70,29 @@ enum NativeReportDecoder {
     _ fields: NativeFields, offsets: ReportText
   ) throws(FormatError) -> ImportedAnnotation {
     let uuid = try identifier(fields)
+    let (range, quote) = try span(fields, offsets: offsets)
+    var fragments: [ImportedFragment] = []
+    for fragment in try fields.optionalObjects("fragments", element: "fragment") {
+      let (range, quote) = try span(fragment, offsets: offsets)
+      fragments.append(ImportedFragment(range: range, quote: quote))
+    }
+    let handle = try fields.int("handle")
+    guard handle > 0 else { throw fields.fail("\"handle\" must be a positive integer") }
+    var annotation = ImportedAnnotation(
+      key: uuid, uuid: uuid, handle: handle, layer: try fields.string("layer"), label: try fields.string("label"),
+      range: range, quote: quote, attributes: try fields.object("attributes"),
+      author: try fields.string("author"), origin: try fields.string("origin"), status: try status(fields),
+      createdAt: try fields.string("createdAt"), updatedAt: try fields.string("updatedAt"),
+      provenance: try provenance(fields), location: fields.location)
+    annotation.fragments = fragments
+    return annotation
+  }
+
+  /// A span's offsets, checked against the text, its other offset units and its quote: an
+  /// annotation's first piece, or one of its fragments.
+  private static func span(
+    _ fields: NativeFields, offsets: ReportText
+  ) throws(FormatError) -> (TextRange, String) {
     let range = try fields.range(in: offsets)
     let (start, end) = (range.start, range.end)
     if let (s, e) = try fields.offsetPair("utf16"),
@@ -90,14 +113,7 @@ enum NativeReportDecoder {
     guard offsets.text(in: TextRange(start, end), equals: quote) else {
       throw fields.fail("\"quote\" does not match the text at \(start)..\(end)")
     }
-    let handle = try fields.int("handle")
-    guard handle > 0 else { throw fields.fail("\"handle\" must be a positive integer") }
-    return ImportedAnnotation(
-      key: uuid, uuid: uuid, handle: handle, layer: try fields.string("layer"), label: try fields.string("label"),
-      range: range, quote: quote, attributes: try fields.object("attributes"),
-      author: try fields.string("author"), origin: try fields.string("origin"), status: try status(fields),
-      createdAt: try fields.string("createdAt"), updatedAt: try fields.string("updatedAt"),
-      provenance: try provenance(fields), location: fields.location)
+    return (range, quote)
   }
 
   /// The UUIDs an adjudicated annotation was taken from; absent for others.

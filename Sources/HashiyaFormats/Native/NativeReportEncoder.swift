@@ -93,6 +93,19 @@ struct NativeReportEncoder {
     reviewOrder.sort { ($0.annotation, $0.item) < ($1.annotation, $1.item) }
   }
 
+  /// Offsets (in every unit asked for) and the quote of one piece of a span.
+  private func writeSpan(_ range: TextRange, quote: String, text: ReportText, into writer: inout JSONWriter) {
+    writer.field("start", range.start)
+    writer.field("end", range.end)
+    if offsets == .all {
+      writer.key("utf16")
+      writePair(text.utf16Offset(ofScalar: range.start), text.utf16Offset(ofScalar: range.end), into: &writer)
+      writer.key("utf8")
+      writePair(text.utf8Offset(ofScalar: range.start), text.utf8Offset(ofScalar: range.end), into: &writer)
+    }
+    writer.field("quote", quote)
+  }
+
   private func writeAnnotation(
     _ annotation: Annotation, at index: Int, bundle: ReportBundle, text: ReportText, nextLink: inout Int,
     nextReview: inout Int, location: String, into writer: inout JSONWriter
@@ -104,15 +117,17 @@ struct NativeReportEncoder {
     writer.field("handle", annotation.id)
     writer.field("layer", annotation.layer)
     writer.field("label", annotation.label)
-    writer.field("start", range.start)
-    writer.field("end", range.end)
-    if offsets == .all {
-      writer.key("utf16")
-      writePair(text.utf16Offset(ofScalar: range.start), text.utf16Offset(ofScalar: range.end), into: &writer)
-      writer.key("utf8")
-      writePair(text.utf8Offset(ofScalar: range.start), text.utf8Offset(ofScalar: range.end), into: &writer)
+    writeSpan(range, quote: annotation.quote, text: text, into: &writer)
+    if !annotation.fragments.isEmpty {
+      writer.key("fragments")
+      writer.beginArray()
+      for fragment in annotation.fragments {
+        writer.beginObject()
+        writeSpan(fragment.range, quote: fragment.quote, text: text, into: &writer)
+        writer.endObject()
+      }
+      writer.endArray()
     }
-    writer.field("quote", annotation.quote)
     writer.key("prefix")
     text.withUTF8(QuoteContext.prefixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
     writer.key("suffix")

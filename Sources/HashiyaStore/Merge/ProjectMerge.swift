@@ -142,14 +142,15 @@ final class ProjectMerge {
     try execute(
       """
       INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-        status, createdAt, updatedAt, provenance)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        status, createdAt, updatedAt, provenance, fragments)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       """,
       [
         handleFree ? theirs.id : nil, theirs.uuid, reportID, theirs.layer, theirs.label, theirs.range.start,
         theirs.range.end, theirs.quote, JSONWriter.string(.object(theirs.attributes)), theirs.author, theirs.origin,
         theirs.status.rawValue, theirs.createdAt, theirs.updatedAt,
         theirs.provenance.isEmpty ? nil : JSONWriter.string(.array(theirs.provenance.map(JSONValue.string))),
+        SpanFragment.storedText(theirs.fragments),
       ])
     outcome.annotationsAdded += 1
     return Int(db.lastInsertedRowID)

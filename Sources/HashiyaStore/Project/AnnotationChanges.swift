@@ -31,36 +31,45 @@ public final class AnnotationChanges {
   ///
   /// SQLite's `substr` and `length` count characters (code points) in text, the unit of Hashiya's
   /// offsets, so the report text is compared where it lies, without being read out.
-  private func checkQuote(_ new: NewAnnotation) throws {
-    let start = new.range.start
-    let end = new.range.end
+  private func checkQuotes(_ new: NewAnnotation) throws {
+    if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
+      throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
+    }
+    try checkQuote(new.quote, at: new.range, of: new.reportID)
+    for fragment in new.fragments { try checkQuote(fragment.quote, at: fragment.range, of: new.reportID) }
+  }
+
+  private func checkQuote(_ quote: String, at range: TextRange, of reportID: Int) throws {
+    let start = range.start
+    let end = range.end
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT length(text), substr(text, ? + 1, ? - ?) FROM reports WHERE id = ?",
-        arguments: [start, end, start, new.reportID])
-    else { throw StoreError.noSuchReport(id: new.reportID) }
-    let length: Int = try row.checked(0, "report #\(new.reportID)")
-    let covered: String? = new.range.fits(in: length) ? try row.checked(1, "report #\(new.reportID)") : nil
-    guard covered == new.quote else {
-      let shown = new.quote.count > 40 ? String(new.quote.prefix(40)) + "…" : new.quote
-      throw AnnotationWriteError.quoteMismatch(reportID: new.reportID, range: new.range, quote: shown)
+        arguments: [start, end, start, reportID])
+    else { throw StoreError.noSuchReport(id: reportID) }
+    let length: Int = try row.checked(0, "report #\(reportID)")
+    let covered: String? = range.fits(in: length) ? try row.checked(1, "report #\(reportID)") : nil
+    guard covered == quote else {
+      let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote
+      throw AnnotationWriteError.quoteMismatch(reportID: reportID, range: range, quote: shown)
     }
   }
 
   /// Adds an annotation and returns it with its new handle.
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
-    try checkQuote(new)
+    try checkQuotes(new)
     try db.execute(
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-          status, createdAt, updatedAt, provenance)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)
+          status, createdAt, updatedAt, provenance, fragments)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
         """,
       arguments: [
         UUID().uuidString.lowercased(), new.reportID, new.layer, new.label, new.range.start, new.range.end, new.quote,
         JSONWriter.string(.object(new.attributes)), author, new.origin, now, now,
         new.provenance.isEmpty ? nil : JSONWriter.string(.array(new.provenance.map(JSONValue.string))),
+        SpanFragment.storedText(new.fragments),
       ])
     let created = try annotation(Int(db.lastInsertedRowID))
     try record("create", created, before: nil, after: created)

@@ -123,12 +123,23 @@ extension ProjectStore {
       }
       provenance = list.compactMap(\.stringValue)
     }
+    // A file of an older version, read without migrating (a merge's other side), has no such column.
+    let fragmentsText: String? = row.count > 15 ? try row.checked(15, what) : nil
+    var fragments: [SpanFragment] = []
+    if let fragmentsText {
+      guard let parsed = (try? JSONParser.parse(fragmentsText)).flatMap(SpanFragment.parse),
+        SpanFragment.problem(first: TextRange(start, end), rest: parsed.map(\.range)) == nil
+      else {
+        throw .damaged(what: what, reason: "its fragments are not pieces of one span in text order")
+      }
+      fragments = parsed
+    }
     return Annotation(
       id: id, uuid: try row.checked(1, what), reportID: reportID, layer: try row.checked(3, what),
       label: try row.checked(4, what), range: TextRange(start, end), quote: try row.checked(7, what),
       attributes: try attributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
       origin: try row.checked(10, what), status: status, createdAt: try row.checked(12, what),
-      updatedAt: try row.checked(13, what), provenance: provenance)
+      updatedAt: try row.checked(13, what), provenance: provenance, fragments: fragments)
   }
 
   /// A stored attributes text as an object; anything else is damage, not an empty object.
@@ -152,11 +163,13 @@ extension ProjectStore {
 
   /// The state of an annotation as the event log records it.
   static func snapshot(_ a: Annotation) -> JSONValue {
-    .object([
+    var object: JSONObject = [
       "handle": .int(a.id), "uuid": .string(a.uuid), "report": .int(a.reportID), "layer": .string(a.layer),
       "label": .string(a.label), "start": .int(a.range.start), "end": .int(a.range.end), "quote": .string(a.quote),
       "attributes": .object(a.attributes), "origin": .string(a.origin), "status": .string(a.status.rawValue),
-    ])
+    ]
+    if !a.fragments.isEmpty { object["fragments"] = SpanFragment.json(a.fragments) }
+    return .object(object)
   }
 
   static func snapshot(_ link: AnnotationLink) -> JSONValue {

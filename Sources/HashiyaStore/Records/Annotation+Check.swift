@@ -6,6 +6,7 @@ extension Annotation {
   public func check(against text: ReportText) throws(StoreError) {
     do {
       try text.validate(range, quote: quote)
+      for fragment in fragments { try text.validate(fragment.range, quote: fragment.quote) }
     } catch {
       throw .damaged(what: "annotation #\(id) on report #\(reportID)", reason: error.description)
     }

@@ -15,6 +15,8 @@ public struct Annotation: Sendable, Equatable {
   public var range: TextRange
   /// The exact text the span covered when it was made; every read checks it against the report.
   public var quote: String
+  /// The span's further pieces when it is discontinuous (a quote split by «قال»); empty for most.
+  public var fragments: [SpanFragment]
   public var attributes: JSONObject
   public var author: String
   /// `manual`, `suggested:PLUGIN@VERSION`, `imported` or `adjudicated`.
@@ -28,8 +30,9 @@ public struct Annotation: Sendable, Equatable {
   public init(
     id: Int, uuid: String, reportID: Int, layer: String, label: String, range: TextRange, quote: String,
     attributes: JSONObject, author: String, origin: String, status: Status, createdAt: String, updatedAt: String,
-    provenance: [String] = []
+    provenance: [String] = [], fragments: [SpanFragment] = []
   ) {
+    self.fragments = fragments
     self.provenance = provenance
     self.id = id
     self.uuid = uuid

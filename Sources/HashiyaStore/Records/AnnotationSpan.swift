@@ -8,6 +8,8 @@ public struct AnnotationSpan: Sendable, Equatable {
   public var layer: String
   public var label: String
   public var range: TextRange
+  /// The further pieces of a discontinuous span, in order; empty for most.
+  public var fragments: [TextRange] = []
   public var attributes: JSONObject
   public var author: String
 
@@ -28,5 +30,6 @@ public struct AnnotationSpan: Sendable, Equatable {
     self.init(
       id: annotation.id, reportID: annotation.reportID, layer: annotation.layer, label: annotation.label,
       range: annotation.range, attributes: annotation.attributes, author: annotation.author)
+    fragments = annotation.fragments.map(\.range)
   }
 }

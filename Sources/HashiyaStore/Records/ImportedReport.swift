@@ -51,6 +51,8 @@ public struct ImportedAnnotation: Sendable {
   public var range: TextRange
   /// The covered text as the file states it; checked against the report when present.
   public var quote: String?
+  /// The span's further pieces, for a discontinuous span; their quotes are checked like `quote`.
+  public var fragments: [ImportedFragment] = []
   public var attributes: JSONObject
   public var author: String?
   public var origin: String?
@@ -132,5 +134,16 @@ public struct ImportedReview: Sendable {
     self.verdict = verdict
     self.comment = comment
     self.createdAt = createdAt
+  }
+}
+
+/// A further piece of a discontinuous span as a file states it; a quote, when present, is checked.
+public struct ImportedFragment: Sendable {
+  public var range: TextRange
+  public var quote: String?
+
+  public init(range: TextRange, quote: String? = nil) {
+    self.range = range
+    self.quote = quote
   }
 }

@@ -7,6 +7,8 @@ public struct NewAnnotation: Sendable {
   public var label: String
   public var range: TextRange
   public var quote: String
+  /// The span's further pieces, for a discontinuous span.
+  public var fragments: [SpanFragment]
   public var attributes: JSONObject
   public var origin: String
   /// UUIDs of the annotations an adjudicated annotation was taken from.
@@ -14,8 +16,9 @@ public struct NewAnnotation: Sendable {
 
   public init(
     reportID: Int, layer: String, label: String, range: TextRange, quote: String, attributes: JSONObject = [:],
-    origin: String = "manual", provenance: [String] = []
+    origin: String = "manual", provenance: [String] = [], fragments: [SpanFragment] = []
   ) {
+    self.fragments = fragments
     self.provenance = provenance
     self.reportID = reportID
     self.layer = layer

@@ -6,7 +6,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 6
+  static let version = 7
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -15,7 +15,7 @@ enum ProjectSchema {
   ]
   static let annotationColumns = [
     "id", "uuid", "reportId", "layer", "label", "start", "end", "quote", "attributes", "author", "origin", "status",
-    "createdAt", "updatedAt", "provenance",
+    "createdAt", "updatedAt", "provenance", "fragments",
   ]
   static let linkColumns = ["id", "uuid", "type", "fromId", "toId", "attributes", "author", "status", "createdAt"]
   static let reviewColumns = ["id", "uuid", "annotationId", "reviewer", "verdict", "comment", "createdAt"]
@@ -86,6 +86,11 @@ enum ProjectSchema {
         try rebuildSearchIndex(db)
       }
       try db.execute(sql: "PRAGMA user_version = 6")
+    }
+    migrator.registerMigration("v7") { db in
+      // Discontinuous spans: the pieces after the first, as JSON; NULL for a span in one piece.
+      try db.execute(sql: "ALTER TABLE annotations ADD COLUMN fragments TEXT")
+      try db.execute(sql: "PRAGMA user_version = 7")
     }
     return migrator
   }

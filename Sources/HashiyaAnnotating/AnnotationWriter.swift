@@ -21,20 +21,25 @@ public struct AnnotationWriter {
     schema.label(namedOrKeyed: word)?.name ?? word
   }
 
-  /// A checked new annotation of `label` on `range` of the report, not yet written.
+  /// A checked new annotation of `label` on `range` of the report, and on `fragments` after it
+  /// for a span in pieces, not yet written.
   ///
   /// `typed` are values as typed at a prompt (`check=4`), read through the schema; `attributes`
   /// are values already typed. Both are checked once, together, and defaults filled in.
   public func draft(
-    label: String, range: TextRange, reportID: Int, text: ReportText, attributes: [String: JSONValue] = [:],
-    typed: [(key: String, value: String)] = [], origin: String = "manual"
+    label: String, range: TextRange, fragments: [TextRange] = [], reportID: Int, text: ReportText,
+    attributes: [String: JSONValue] = [:], typed: [(key: String, value: String)] = [], origin: String = "manual"
   ) throws -> NewAnnotation {
     // Re-checked here whatever resolved the range: it may come from an earlier command or
     // another project (`accept` of suggestions), and the quote below is cut from this text.
-    try text.validate(range)
+    for piece in [range] + fragments { try text.validate(piece) }
+    if let problem = SpanFragment.problem(first: range, rest: fragments) {
+      throw AnnotationWriteError.badFragments(reportID: reportID, reason: problem)
+    }
     if schema.withinSentence {
+      let end = fragments.last?.end ?? range.end
       let first = text.sentences.first { $0.range.end > range.start }
-      let last = text.sentences.last { $0.range.start < range.end }
+      let last = text.sentences.last { $0.range.start < end }
       if let first, let last, first.number != last.number {
         throw AnnotatingError.crossesSentences(layer: layer, from: first.number, to: last.number)
       }
@@ -50,7 +55,8 @@ public struct AnnotationWriter {
     }
     return NewAnnotation(
       reportID: reportID, layer: layer, label: label, range: range, quote: text.substring(range),
-      attributes: Self.ordered(checked, schema.label(label)), origin: origin)
+      attributes: Self.ordered(checked, schema.label(label)), origin: origin,
+      fragments: fragments.map { SpanFragment(range: $0, quote: text.substring($0)) })
   }
 
   /// The attributes an edit of `current` writes: checked as a new annotation's are, but with
@@ -61,8 +67,8 @@ public struct AnnotationWriter {
     typed: [(key: String, value: String)]
   ) throws -> JSONObject {
     let draft = try draft(
-      label: label, range: current.range, reportID: current.reportID, text: text, attributes: attributes,
-      typed: typed)
+      label: label, range: current.range, fragments: current.fragments.map(\.range), reportID: current.reportID,
+      text: text, attributes: attributes, typed: typed)
     let named = Set(attributes.keys).union(typed.map(\.key))
     var kept = draft.attributes
     for (key, _) in draft.attributes.pairs

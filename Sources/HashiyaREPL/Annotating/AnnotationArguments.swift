@@ -23,6 +23,20 @@ extension Arguments {
     return span
   }
 
+  /// Consumes a SPAN of one or more pieces joined by `+` (`"…" + "…"`, `s10.4-9 + s10.14-20`): a
+  /// discontinuous span, such as a quotation the speech verb splits.
+  mutating func takeSpans() throws -> [SpanSpecifier] {
+    var spans = [try takeSpan()]
+    while peek == .word("+") {
+      _ = takeNext()
+      guard !isEmpty else {
+        throw CommandError.usage(command: command, message: "give the next piece of the SPAN after \"+\"")
+      }
+      spans.append(try takeSpan())
+    }
+    return spans
+  }
+
   /// Consumes a plain word (a layer, a label, a link type).
   mutating func takeWord(_ what: String) throws(CommandError) -> String {
     guard case .word(let word)? = takeNext(), !word.hasPrefix("--") else {

@@ -28,8 +28,10 @@ struct AnnotationList: CommandOutput {
     entries = try annotations.map { annotation in
       let text = try texts[annotation.reportID] ?? session.text(ofReport: annotation.reportID)
       texts[annotation.reportID] = text
-      let inside = annotation.range.fits(in: text.count)
-      let matches = inside && text.text(in: annotation.range, equals: annotation.quote)
+      let inside = annotation.ranges.allSatisfy { $0.fits(in: text.count) }
+      let matches =
+        inside && text.text(in: annotation.range, equals: annotation.quote)
+        && annotation.fragments.allSatisfy { text.text(in: $0.range, equals: $0.quote) }
       return Entry(
         annotation: annotation, location: inside ? text.location(of: annotation.range.start) : TextLocation(),
         quoteMatches: matches, links: links.filter { $0.fromID == annotation.id || $0.toID == annotation.id })
@@ -55,6 +57,7 @@ struct AnnotationList: CommandOutput {
           .object(["type": .string(link.type), "from": .int(link.fromID), "to": .int(link.toID)])
         }),
     ]
+    if !a.fragments.isEmpty { object["fragments"] = SpanFragment.json(a.fragments) }
     if !entry.quoteMatches { object["quoteMismatch"] = .bool(true) }
     return .object(object)
   }
@@ -67,7 +70,7 @@ struct AnnotationList: CommandOutput {
       let links = entry.links.map { link in
         link.fromID == a.id ? "\(link.type) → #\(link.toID)" : "← \(link.type) #\(link.fromID)"
       }
-      var quote = BidiIsolation.isolate("«" + DisplayWidth.truncate(a.quote, to: 40) + "»")
+      var quote = BidiIsolation.isolate("«" + DisplayWidth.truncate(a.displayQuote, to: 40) + "»")
       if !entry.quoteMatches { quote = style.red("⚠ quote no longer matches the text: ") + quote }
       if a.status == .deleted { quote = style.dim("(deleted) ") + quote }
       return [

@@ -46,12 +46,16 @@ struct ResizeCommand: Command {
     }
     let old = try session.visibleAnnotation(id)
     let text = try session.text(ofReport: old.reportID)
-    let range = try SpanResolver.moving(end: old.range, by: words, tokens: text.sentences.flatMap(\.tokens))
+    // A span in pieces grows or shrinks at the end of its last piece.
+    var ranges = old.ranges
+    ranges[ranges.count - 1] = try SpanResolver.moving(
+      end: ranges[ranges.count - 1], by: words, tokens: text.sentences.flatMap(\.tokens))
     let writer = try session.writer(old.layer)
     var attributes: [String: JSONValue] = [:]
     for (key, value) in old.attributes.pairs { attributes[key] = value }
     let draft = try writer.draft(
-      label: old.label, range: range, reportID: old.reportID, text: text, attributes: attributes)
+      label: old.label, range: ranges[0], fragments: Array(ranges.dropFirst()), reportID: old.reportID, text: text,
+      attributes: attributes)
     let links = try session.store.links(touching: [old.id]).filter { $0.status == .active }
     let created = try session.change(writingTo: [old.layer]) { changes in
       try changes.delete(old.id)

@@ -13,6 +13,7 @@ struct TagCommand: Command {
       "exact text"   matched ignoring diacritics, tatweel and alef forms; "text"#2 for the 2nd
       /regex/        a regular expression on the original text
       s3             sentence 3;  s3.4-7  tokens 4 to 7 of sentence 3 (see show --tokens)
+      A + B          a span in pieces, such as a quotation «قال» splits: "…" + "…"
       120..131       Unicode scalar offsets, half-open
       @              the last find result (@2: its second match)
     LABEL may be given by its one-key shortcut, where the layer's schema declares one.
@@ -76,7 +77,7 @@ struct AnnotateCommand: Command {
   ) throws -> any CommandOutput {
     let report = try session.report(nil)
     let text = session.text(of: report)
-    let span = try arguments.takeSpan()
+    let spans = try arguments.takeSpans()
     var linkTarget: Int?
     if let link {
       let keyword = arguments.takeNext()
@@ -95,11 +96,12 @@ struct AnnotateCommand: Command {
     let typed = try arguments.takeAssignments()
     var attributes: [String: JSONValue] = [:]
     if let textAttribute, let textValue { attributes[textAttribute] = .string(textValue) }
-    let range = try SpanResolver(
-      text: text, reportID: report.id, lastFind: session.lastFind, lastSpan: session.lastSpan
-    ).resolve(span)
+    let resolver = SpanResolver(
+      text: text, reportID: report.id, lastFind: session.lastFind, lastSpan: session.lastSpan)
+    let ranges = try spans.map { span throws(SpanError) in try resolver.resolve(span) }.sorted()
     let draft = try writer.draft(
-      label: label, range: range, reportID: report.id, text: text, attributes: attributes, typed: typed)
+      label: label, range: ranges[0], fragments: Array(ranges.dropFirst()), reportID: report.id, text: text,
+      attributes: attributes, typed: typed)
     var target: Annotation?
     if let linkTarget, let link {
       let found = try session.visibleAnnotation(linkTarget)

@@ -67,3 +67,10 @@ extension AnnotationSpan {
   /// Every piece of the span, first to last.
   public var ranges: [TextRange] { [range] + fragments }
 }
+
+extension Annotation {
+  /// What the span covers, its pieces joined by ` … ` where it is discontinuous.
+  public var displayQuote: String {
+    ([quote] + fragments.map(\.quote)).joined(separator: " … ")
+  }
+}

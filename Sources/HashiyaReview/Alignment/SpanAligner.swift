@@ -7,7 +7,7 @@ import AnnotatorKit
 /// spans can align). An annotator's own spans therefore never share a unit
 /// just because they overlap each other; they do share one when another
 /// annotator's span bridges them (e.g. A split what B marked as one span),
-/// which is then reported as `.boundaries`.
+/// which is then reported as `.boundaries`. A span in pieces joins a unit through any piece.
 public enum SpanAligner {
   /// The document's units in text order.
   ///
@@ -52,8 +52,8 @@ public enum SpanAligner {
     // Sweep in start order; only spans still open at the current start can overlap it.
     var open: [Int] = []
     for (i, span) in spans.enumerated() {
-      open.removeAll { spans[$0].range.end < span.range.start }
-      for j in open where spans[j].annotator != span.annotator && touches(spans[j].range, span.range) {
+      open.removeAll { spans[$0].ranges[spans[$0].ranges.count - 1].end < span.range.start }
+      for j in open where spans[j].annotator != span.annotator && piecesTouch(spans[j], span) {
         let (a, b) = (root(i), root(j))
         if a != b { parent[max(a, b)] = min(a, b) }
       }
@@ -73,13 +73,18 @@ public enum SpanAligner {
     a == b || a.overlaps(b)
   }
 
+  /// Whether a piece of one span touches a piece of the other.
+  static func piecesTouch(_ a: ReviewSpan, _ b: ReviewSpan) -> Bool {
+    a.ranges.contains { x in b.ranges.contains { touches(x, $0) } }
+  }
+
   private static func makeUnit(
     index: Int, spans: [ReviewSpan], annotators: [String], reportID: Int, unitOf: [SpanKey: Int]
   ) -> AlignmentUnit {
     var byAnnotator: [String: [ReviewSpan]] = [:]
     for span in spans { byAnnotator[span.annotator, default: []].append(span) }
     let start = spans.map(\.range.start).min() ?? 0
-    let end = spans.map(\.range.end).max() ?? 0
+    let end = spans.map { $0.ranges[$0.ranges.count - 1].end }.max() ?? 0
 
     func targetUnits(_ span: ReviewSpan, type: String? = nil) -> [LinkView] {
       span.links.filter { type == nil || $0.type == type }.map {
@@ -93,7 +98,7 @@ public enum SpanAligner {
     if !absent.isEmpty { differences.append(.missing(absent)) }
     if present.count >= 2 {
       let lists = present.map { byAnnotator[$0]! }
-      if !allEqual(lists.map { $0.map(\.range) }) { differences.append(.boundaries) }
+      if !allEqual(lists.map { $0.map(\.ranges) }) { differences.append(.boundaries) }
       // Label sets, not lists: splitting one span in two is a boundary matter only.
       if !allEqual(lists.map { Set($0.map(\.label)) }) { differences.append(.label) }
       for name in attributeDisagreements(lists.flatMap { $0 }) { differences.append(.attribute(name)) }
@@ -110,7 +115,7 @@ public enum SpanAligner {
     var firstSeen: [[SpanView]] = []
     for annotator in annotators {
       let view = (byAnnotator[annotator] ?? []).map {
-        SpanView(range: $0.range, label: $0.label, attributes: $0.attributes, links: targetUnits($0))
+        SpanView(ranges: $0.ranges, label: $0.label, attributes: $0.attributes, links: targetUnits($0))
       }
       if groups[view] == nil { firstSeen.append(view) }
       groups[view, default: []].append(annotator)
@@ -157,7 +162,7 @@ public enum SpanAligner {
 
   /// Everything that must match for two annotators to count as marking a span identically.
   struct SpanView: Hashable {
-    var range: TextRange
+    var ranges: [TextRange]
     var label: String
     var attributes: [String: JSONValue]
     var links: [LinkView]

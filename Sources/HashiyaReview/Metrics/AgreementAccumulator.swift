@@ -16,6 +16,9 @@ struct AgreementAccumulator {
   /// A span reduced to what the per-document loops need, so they copy no strings or dictionaries.
   struct Compact {
     var range: TextRange
+    /// The further pieces of a discontinuous span: painted like `range`, and part of what an
+    /// exact match must equal.
+    var fragments: [TextRange]
     var label: Int32
     /// Index into the document's `spans`.
     var index: Int
@@ -101,7 +104,8 @@ struct AgreementAccumulator {
       }
       guard let a = lastIndex else { continue }
       coded[a] = true
-      spansOf[a].append(Compact(range: spans[i].range, label: labelIDs[spans[i].label]!, index: i))
+      spansOf[a].append(
+        Compact(range: spans[i].range, fragments: spans[i].fragments, label: labelIDs[spans[i].label]!, index: i))
     }
     guard coded.contains(true) else { return }
     documents += 1
@@ -171,19 +175,9 @@ struct AgreementAccumulator {
         ($0.range.start, -$0.range.end, $0.index) > ($1.range.start, -$1.range.end, $1.index)
       }
       for span in order {
-        let code = span.label
-        let range = span.range
-        var t = monotone ? firstToken(endingAfter: range.start, in: tokenRanges) : 0
-        while t < n {
-          let token = tokenRanges[t]
-          if monotone && token.start >= range.end { break }
-          if token.overlaps(range) {
-            tokenCodes[base + t] = code
-            changes.append(t)
-            changes.append(t + 1)
-          }
-          t += 1
-        }
+        // A span in pieces labels the tokens of each piece, not the words between them.
+        paint(span.range, code: span.label, base: base, tokenRanges, monotone: monotone)
+        for piece in span.fragments { paint(piece, code: span.label, base: base, tokenRanges, monotone: monotone) }
       }
     }
     // Rows stay the same between the tokens where painting starts or stops, and most text is
@@ -205,6 +199,22 @@ struct AgreementAccumulator {
     }
   }
 
+  /// Gives `code` to one annotator's tokens (from `base`) that overlap `range`.
+  private mutating func paint(_ range: TextRange, code: Int32, base: Int, _ tokenRanges: [TextRange], monotone: Bool) {
+    let n = tokenRanges.count
+    var t = monotone ? firstToken(endingAfter: range.start, in: tokenRanges) : 0
+    while t < n {
+      let token = tokenRanges[t]
+      if monotone && token.start >= range.end { break }
+      if token.overlaps(range) {
+        tokenCodes[base + t] = code
+        changes.append(t)
+        changes.append(t + 1)
+      }
+      t += 1
+    }
+  }
+
   private func firstToken(endingAfter offset: Int, in tokenRanges: [TextRange]) -> Int {
     var lo = 0
     var hi = tokenRanges.count
@@ -218,8 +228,8 @@ struct AgreementAccumulator {
   // MARK: Spans
 
   private mutating func addSpans(pair p: Int, first: [Compact], second: [Compact], in spans: [ReviewSpan]) {
-    let a = first.map { SpanMatcher.Key(range: $0.range, label: Int($0.label)) }
-    let b = second.map { SpanMatcher.Key(range: $0.range, label: Int($0.label)) }
+    let a = first.map { SpanMatcher.Key(range: $0.range, fragments: $0.fragments, label: Int($0.label)) }
+    let b = second.map { SpanMatcher.Key(range: $0.range, fragments: $0.fragments, label: Int($0.label)) }
     let row = p * labelCount
     for key in a { spanTallies[row + key.label].inFirst += 1 }
     for key in b { spanTallies[row + key.label].inSecond += 1 }

@@ -7,13 +7,16 @@ public struct ReviewSpan: Hashable, Sendable {
   public var annotator: String
   public var label: String
   public var range: TextRange
+  /// The further pieces of a discontinuous span, in text order; empty for most.
+  public var fragments: [TextRange]
   public var attributes: [String: JSONValue]
   public var links: [ReviewLink]
 
   public init(
     id: Int, annotator: String, label: String, range: TextRange,
-    attributes: [String: JSONValue] = [:], links: [ReviewLink] = []
+    attributes: [String: JSONValue] = [:], links: [ReviewLink] = [], fragments: [TextRange] = []
   ) {
+    self.fragments = fragments
     self.id = id
     self.annotator = annotator
     self.label = label
@@ -21,4 +24,7 @@ public struct ReviewSpan: Hashable, Sendable {
     self.attributes = attributes
     self.links = links
   }
+
+  /// Every piece of the span, first to last.
+  public var ranges: [TextRange] { [range] + fragments }
 }

@@ -34,8 +34,8 @@ public struct Adjudicator {
       for (key, _) in typed { values.removeValue(forKey: key) }
     }
     var draft = try writer.draft(
-      label: label, range: source.range, reportID: source.reportID, text: text, attributes: values, typed: typed,
-      origin: "adjudicated")
+      label: label, range: source.range, fragments: source.fragments.map(\.range), reportID: source.reportID,
+      text: text, attributes: values, typed: typed, origin: "adjudicated")
     draft.provenance = queue.sources(item)
     let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
     let gold = try decide(item, outcome: outcome, draft: draft, linksOf: span)

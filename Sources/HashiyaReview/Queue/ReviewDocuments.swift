@@ -112,7 +112,7 @@ public enum ReviewDocuments {
         }
         let reviewSpan = ReviewSpan(
           id: span.id, annotator: span.author, label: span.label, range: span.range, attributes: attributes,
-          links: linksFrom[span.id] ?? [])
+          links: linksFrom[span.id] ?? [], fragments: span.fragments)
         if let index = layersHere.firstIndex(where: { $0.layer == span.layer }) {
           layersHere[index].spans.append(reviewSpan)
         } else {

@@ -1,8 +1,12 @@
 import AnnotatorKit
 
 /// One-to-one matching of two annotators' spans, exactly or by overlap.
+///
+/// A discontinuous span is matched as the set of its pieces: exactly when the label and every
+/// piece are the same; by overlap when any piece of one touches a piece of the other, weighed by
+/// the characters the two cover in common.
 public enum SpanMatcher {
-  /// Index pairs `(first, second)` of spans with the same range and label; each span is used once.
+  /// Index pairs `(first, second)` of spans with the same pieces and label; each span is used once.
   public static func exact(_ first: [ReviewSpan], _ second: [ReviewSpan]) -> [(Int, Int)] {
     let (a, b) = keys(first, second)
     return exact(a, b)
@@ -20,14 +24,31 @@ public enum SpanMatcher {
   /// A span reduced to what matching looks at; labels are interned for cheap comparison.
   struct Key {
     var range: TextRange
+    var fragments: [TextRange] = []
     var label: Int
+
+    /// Characters the two spans cover in common, piece by piece.
+    func shared(with other: Key) -> Int {
+      var total = 0
+      for a in [range] + fragments {
+        for b in [other.range] + other.fragments { total += max(0, min(a.end, b.end) - max(a.start, b.start)) }
+      }
+      return total
+    }
+
+    /// Whether a piece of one touches a piece of the other.
+    func touches(_ other: Key) -> Bool {
+      ([range] + fragments).contains { a in ([other.range] + other.fragments).contains { SpanAligner.touches(a, $0) } }
+    }
+
+    var length: Int { fragments.reduce(range.length) { $0 + $1.length } }
   }
 
   static func exact(_ first: [Key], _ second: [Key]) -> [(Int, Int)] {
     var used = [Bool](repeating: false, count: second.count)
     var pairs: [(Int, Int)] = []
     for (i, a) in first.enumerated() {
-      for (j, b) in second.enumerated() where !used[j] && a.label == b.label && a.range == b.range {
+      for (j, b) in second.enumerated() where !used[j] && a.label == b.label && a.range == b.range && a.fragments == b.fragments {
         used[j] = true
         pairs.append((i, j))
         break
@@ -40,10 +61,9 @@ public enum SpanMatcher {
     var candidates: [(i: Int, j: Int, shared: Int, union: Int)] = []
     for (i, a) in first.enumerated() {
       for (j, b) in second.enumerated()
-      where a.label == b.label && SpanAligner.touches(a.range, b.range) {
-        let shared = min(a.range.end, b.range.end) - max(a.range.start, b.range.start)
-        let union = max(a.range.end, b.range.end) - min(a.range.start, b.range.start)
-        candidates.append((i, j, max(shared, 0), union))
+      where a.label == b.label && a.touches(b) {
+        let shared = a.shared(with: b)
+        candidates.append((i, j, shared, a.length + b.length - shared))
       }
     }
     candidates.sort { ($1.shared, $0.union, $0.i, $0.j) < ($0.shared, $1.union, $1.i, $1.j) }
@@ -61,9 +81,9 @@ public enum SpanMatcher {
   private static func keys(_ first: [ReviewSpan], _ second: [ReviewSpan]) -> ([Key], [Key]) {
     var ids: [String: Int] = [:]
     func key(_ span: ReviewSpan) -> Key {
-      if let id = ids[span.label] { return Key(range: span.range, label: id) }
+      if let id = ids[span.label] { return Key(range: span.range, fragments: span.fragments, label: id) }
       ids[span.label] = ids.count
-      return Key(range: span.range, label: ids.count - 1)
+      return Key(range: span.range, fragments: span.fragments, label: ids.count - 1)
     }
     let a = first.map(key)
     return (a, second.map(key))

@@ -12,7 +12,7 @@ extension ProjectStore {
     try read("list annotations") { db in
       let statement = try db.cachedStatement(
         sql: """
-          SELECT a.id, a.reportId, a.layer, a.label, a.start, a."end", a.attributes, a.author
+          SELECT a.id, a.reportId, a.layer, a.label, a.start, a."end", a.attributes, a.author, a.fragments
           FROM annotations a WHERE \(Self.comparedCondition(layers: layers))
           ORDER BY a.reportId, a.layer, a.start
           """)
@@ -41,11 +41,17 @@ extension ProjectStore {
           guard start >= 0, end > start else {
             throw StoreError.damaged(what: "annotation #\(id)", reason: "its offsets \(start)..\(end) are not a span")
           }
-          spans.append(
-            AnnotationSpan(
-              id: id, reportID: try row.checked(1, "annotation #\(id)"), layer: layerNames.value(columns, 2),
-              label: labels.value(columns, 3), range: TextRange(start, end), attributes: attributes,
-              author: authors.value(columns, 7)))
+          var span = AnnotationSpan(
+            id: id, reportID: try row.checked(1, "annotation #\(id)"), layer: layerNames.value(columns, 2),
+            label: labels.value(columns, 3), range: TextRange(start, end), attributes: attributes,
+            author: authors.value(columns, 7))
+          if let fragments: String = try row.checked(8, "annotation #\(id)") {
+            guard let parsed = (try? JSONParser.parse(fragments)).flatMap(SpanFragment.parse) else {
+              throw StoreError.damaged(what: "annotation #\(id)", reason: "its fragments are not a JSON array of pieces")
+            }
+            span.fragments = parsed.map(\.range)
+          }
+          spans.append(span)
         }
       }
       // The index hands each report's rows over by layer, then start; putting them in text order

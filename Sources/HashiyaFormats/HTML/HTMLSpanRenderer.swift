@@ -5,14 +5,16 @@ import HashiyaStore
 ///
 /// Spans may nest and cross. The paragraph is cut at every span boundary; on each segment the
 /// covering spans are opened outermost first, and a span that crosses another is closed and
-/// reopened around it, so it becomes several `<mark>`s sharing one `data-handle`.
+/// reopened around it, so it becomes several `<mark>`s sharing one `data-handle`; so does each
+/// piece of a discontinuous span.
 struct HTMLSpanRenderer {
   let text: ReportText
   /// The opening tag of each annotation, by handle, made once per report.
   let openingTags: [Int: String]
 
   func render(paragraph: TextRange, annotations: [Annotation]) -> String {
-    let inside = annotations.filter { $0.range.overlaps(paragraph) }.sorted { lhs, rhs in
+    let pieces = annotations.flatMap { annotation in annotation.ranges.map { (id: annotation.id, range: $0) } }
+    let inside = pieces.filter { $0.range.overlaps(paragraph) }.sorted { lhs, rhs in
       (lhs.range.start, -lhs.range.end, lhs.id) < (rhs.range.start, -rhs.range.end, rhs.id)
     }
     var cuts: Set<Int> = [paragraph.start, paragraph.end]

@@ -56,7 +56,23 @@ struct W3CAnnotationWriter {
     }
     writer.endArray()
 
-    writeTarget(annotation.range, reportUID: reportUID, text: text, quote: annotation.quote, into: &writer)
+    writer.key("target")
+    if annotation.fragments.isEmpty {
+      writeSegment(annotation.range, reportUID: reportUID, text: text, quote: annotation.quote, into: &writer)
+    } else {
+      // The model's List: an ordered set of segments the annotation is about together, which
+      // is what a quotation split by «قال» is.
+      writer.beginObject()
+      writer.field("type", "List")
+      writer.key("items")
+      writer.beginArray()
+      writeSegment(annotation.range, reportUID: reportUID, text: text, quote: annotation.quote, into: &writer)
+      for fragment in annotation.fragments {
+        writeSegment(fragment.range, reportUID: reportUID, text: text, quote: fragment.quote, into: &writer)
+      }
+      writer.endArray()
+      writer.endObject()
+    }
     writer.field("hashiya:layer", annotation.layer)
     writer.field("hashiya:handle", annotation.id)
     writer.field("hashiya:origin", annotation.origin)
@@ -82,10 +98,10 @@ struct W3CAnnotationWriter {
     writer.endObject()
   }
 
-  private func writeTarget(
+  /// One segment of the report: its quote with context, and its offsets.
+  private func writeSegment(
     _ range: TextRange, reportUID: String, text: ReportText, quote: String, into writer: inout JSONWriter
   ) {
-    writer.key("target")
     writer.beginObject()
     writer.field("source", projectIRI + ":report:" + reportUID)
     writer.key("selector")

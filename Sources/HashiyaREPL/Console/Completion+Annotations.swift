@@ -15,7 +15,8 @@ extension Completion {
     let kinds = matching.map { "\($0.layer)/\($0.label)".visiblyEscaped }
     let width = kinds.map(DisplayWidth.of).max() ?? 0
     return zip(matching, kinds).map { annotation, kind in
-      let quote = BidiIsolation.isolate("«" + DisplayWidth.truncate(oneLine(annotation.displayQuote), to: quoteColumns) + "»")
+      let quote = BidiIsolation.isolate(
+        "«" + DisplayWidth.truncate(oneLine(annotation.displayQuote), to: quoteColumns) + "»")
       return CompletionCandidate(text: "#\(annotation.id)", preview: DisplayWidth.pad(kind, to: width) + "  " + quote)
     }
   }

@@ -17,7 +17,8 @@ struct InlineMarkup {
     let spans = annotations.entries.filter(\.quoteMatches).flatMap { entry in
       let ranges = entry.annotation.ranges
       return ranges.enumerated().compactMap { index, range in
-        range.overlaps(sentence) ? Piece(annotation: entry.annotation, range: range, isLast: index == ranges.count - 1) : nil
+        range.overlaps(sentence)
+          ? Piece(annotation: entry.annotation, range: range, isLast: index == ranges.count - 1) : nil
       }
     }
     guard !spans.isEmpty else { return BidiIsolation.isolate(text.substring(sentence)) }

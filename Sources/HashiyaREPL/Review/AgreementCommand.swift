@@ -13,6 +13,9 @@ struct AgreementCommand: Command {
     Token level (--by token): each token takes the label of the span covering it; pairwise
     Cohen's kappa, Fleiss' kappa and Krippendorff's alpha (nominal, missing data allowed).
     Span level (--by span): pairwise precision/recall/F1 with exact and with overlap matching.
+    A span in pieces labels the tokens of each piece (not the words between); it matches
+    exactly only a span with the same pieces, and by overlap one sharing characters with
+    any piece, the partner sharing the most characters first.
     Both also give agreement on each attribute and on links over matched spans. Every figure
     shows the number of units it rests on; n/a means undefined (no units, one annotator, or
     everyone used a single label). Adjudicated annotations are left out. --json gives all.

@@ -48,7 +48,8 @@ public enum SpanMatcher {
     var used = [Bool](repeating: false, count: second.count)
     var pairs: [(Int, Int)] = []
     for (i, a) in first.enumerated() {
-      for (j, b) in second.enumerated() where !used[j] && a.label == b.label && a.range == b.range && a.fragments == b.fragments {
+      for (j, b) in second.enumerated()
+      where !used[j] && a.label == b.label && a.range == b.range && a.fragments == b.fragments {
         used[j] = true
         pairs.append((i, j))
         break

@@ -159,7 +159,8 @@ public final class AnnotatedInserter {
       .int(annotation.range.start), .int(annotation.range.end), .text(annotation.quote ?? ""), .text(attributes),
       .text(annotation.author ?? author), .text(annotation.origin ?? "imported"), .text(annotation.status.rawValue),
       .text(created), .text(annotation.updatedAt ?? created), BulkValue(provenance),
-      BulkValue(SpanFragment.storedText(annotation.fragments.map { SpanFragment(range: $0.range, quote: $0.quote ?? "") })),
+      BulkValue(
+        SpanFragment.storedText(annotation.fragments.map { SpanFragment(range: $0.range, quote: $0.quote ?? "") })),
     ]
     // The common case — a new UUID and a free handle — costs one statement; a clash on either
     // falls back to finding out which.

@@ -47,7 +47,8 @@ extension ProjectStore {
             author: authors.value(columns, 7))
           if let fragments: String = try row.checked(8, "annotation #\(id)") {
             guard let parsed = (try? JSONParser.parse(fragments)).flatMap(SpanFragment.parse) else {
-              throw StoreError.damaged(what: "annotation #\(id)", reason: "its fragments are not a JSON array of pieces")
+              throw StoreError.damaged(
+                what: "annotation #\(id)", reason: "its fragments are not a JSON array of pieces")
             }
             span.fragments = parsed.map(\.range)
           }

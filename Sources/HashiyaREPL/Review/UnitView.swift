@@ -91,8 +91,11 @@ struct UnitView: CommandOutput {
   static func spanLine(_ span: ReviewSpan, text: ReportText, style: TextStyle) -> String {
     let attributes = span.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\(AnnotationList.plain($0.value))" }
     let links = span.links.map { "\($0.type) → #\($0.target)" }
-    return "#\(span.id) \(span.label.visiblyEscaped) \(span.range)  "
-      + BidiIsolation.isolate("«" + text.substring(span.range) + "»") + " "
+    // A span in pieces shows each piece: reviewers must see where annotators split a quotation.
+    let ranges = span.ranges.map(\.description).joined(separator: "+")
+    let quote = span.ranges.map { text.substring($0) }.joined(separator: " … ")
+    return "#\(span.id) \(span.label.visiblyEscaped) \(ranges)  "
+      + BidiIsolation.isolate("«" + quote + "»") + " "
       + (attributes + links).joined(separator: " ").visiblyEscaped
   }
 

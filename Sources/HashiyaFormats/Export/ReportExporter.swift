@@ -24,6 +24,8 @@ public struct ExportSummary: Sendable, Equatable {
   public var bytes: Int
   /// The files written (one for most formats, a folder's files for brat).
   public var files: [String]
+  /// What the format could not carry as Hashiya has it, said once per export.
+  public var warnings: [String] = []
 
   public init(
     reports: Int = 0, annotations: Int = 0, links: Int = 0, reviewDecisions: Int = 0, suggestionDecisions: Int = 0,

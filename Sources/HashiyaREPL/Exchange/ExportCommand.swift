@@ -96,8 +96,14 @@ struct ExportCommand: Command {
         try exporter.write(bundle, text: text)
       }
       let summary = try exporter.finish()
-      // Standard output carries the export itself: a summary there would corrupt it.
-      guard let path = destination.path else { return SilentOutput() }
+      // Standard output carries the export itself: a summary there would corrupt it, so what the
+      // format could not carry is said on standard error.
+      guard let path = destination.path else {
+        for warning in summary.warnings {
+          FileHandle.standardError.write(Data("warning: \(warning.visiblyEscaped)\n".utf8))
+        }
+        return SilentOutput()
+      }
       return ExportReport(format: format, destination: path, summary: summary)
     } catch {
       exporter.discard()
@@ -189,6 +195,7 @@ struct ExportReport: CommandOutput {
       "reviewDecisions": .int(summary.reviewDecisions), "suggestionDecisions": .int(summary.suggestionDecisions),
       "bytes": .int(summary.bytes),
       "files": .array(summary.files.map(JSONValue.string)),
+      "warnings": .array(summary.warnings.map(JSONValue.string)),
     ])
   }
 
@@ -197,9 +204,10 @@ struct ExportReport: CommandOutput {
     var work = ""
     if summary.reviewDecisions > 0 { work += ", \(summary.reviewDecisions) review decisions" }
     if summary.suggestionDecisions > 0 { work += ", \(summary.suggestionDecisions) suggestion decisions" }
-    return style.green(
+    let done = style.green(
       "exported \(summary.reports) report\(summary.reports == 1 ? "" : "s"), \(summary.annotations) annotations, "
         + "\(summary.links) links\(work) as \(format.rawValue) to \(destination == "-" ? "standard output" : destination.visiblyEscaped)"
     )
+    return ([done] + summary.warnings.map { style.yellow("warning: ") + $0.visiblyEscaped }).joined(separator: "\n")
   }
 }

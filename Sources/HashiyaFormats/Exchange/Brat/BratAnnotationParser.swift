@@ -138,10 +138,11 @@ struct BratAnnotationParser {
         reason: "brat files have no layers: name the layer for label \"\(Excerpt.of(label))\" with --layer")
     }
     index[id] = annotations.count
+    // `T12` keeps handle #12 where the project has it free, so Hashiya's own export comes back as it was.
     annotations.append(
       ImportedAnnotation(
-        key: id, layer: layer, label: label, range: range, quote: text.substring(range), author: author,
-        location: "\(fileName):\(id)"))
+        key: id, handle: Int(id.dropFirst()).flatMap { (1..<Int(Int32.max)).contains($0) ? $0 : nil }, layer: layer, label: label, range: range, quote: text.substring(range),
+        author: author, location: "\(fileName):\(id)"))
   }
 
   /// `E1<TAB>Type:T3 Role:T4 Role2:E2`: takes the trigger for the event and returns its arguments.
@@ -171,6 +172,7 @@ struct BratAnnotationParser {
     if !claimedTriggers.insert(trigger).inserted {
       var copy = annotations[trigger]
       copy.key = id
+      copy.handle = nil
       copy.location = "\(fileName):\(id)"
       index[id] = annotations.count
       annotations.append(copy)

@@ -85,7 +85,7 @@ public enum BratReader: AnnotatedFileReader {
         try request.onSchemas(derived)
       }
       let configuration = Configuration(
-        folder: holder, file: file, layers: file.layers(default: defaultLayer), defaultLayer: request.layer)
+        folder: holder, file: file, layers: file.layers(default: defaultLayer), defaultLayer: defaultLayer)
       loaded[path] = configuration
       return configuration
     }

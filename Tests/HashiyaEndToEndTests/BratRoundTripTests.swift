@@ -126,7 +126,9 @@ import Testing
       let original = try ann(in: corpus + "/" + source)
       let again = try ann(in: out + "/" + exported)
       #expect(Self.canonical(again) == Self.canonical(original), "\(source):\n\(again)")
-      let texts = try FileManager.default.contentsOfDirectory(atPath: out + "/" + exported).filter { $0.hasSuffix(".txt") }
+      let texts = try FileManager.default.contentsOfDirectory(atPath: out + "/" + exported).filter {
+        $0.hasSuffix(".txt")
+      }
       #expect(
         try texts.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + exported + "/" + $0)) } == [
           Data(try Self.reportText().utf8)
@@ -136,7 +138,8 @@ import Testing
     let conf = try String(contentsOfFile: out + "/annotation.conf", encoding: .utf8)
     for line in [
       "# layer: attribution", "Statement\tSpeaker:Person|Organisation, Topic*:Quote",
-      "Said-by\tArg1:Quote, Arg2:Person|Organisation", "Negated\tArg:Statement", "Confidence\tArg:Quote, Value:Low|High",
+      "Said-by\tArg1:Quote, Arg2:Person|Organisation", "Negated\tArg:Statement",
+      "Confidence\tArg:Quote, Value:Low|High",
       "# annotator: amira amira", "# annotator: عمر_أ عمر%20أ",
     ] {
       #expect(conf.split(separator: "\n").contains(Substring(line)), "missing \(line) in\n\(conf)")

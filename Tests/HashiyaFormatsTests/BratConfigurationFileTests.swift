@@ -55,7 +55,10 @@ struct BratConfigurationFileTests {
         EventRoleSchema(name: "Topic", labels: ["Quote"], cardinality: .any),
         EventRoleSchema(name: "Source", labels: ["Quote", "Organisation"], cardinality: .some),
       ])
-    #expect(schema.label("Summit")?.eventRoles == [EventRoleSchema(name: "Participant", labels: ["Person"], cardinality: .some)])
+    #expect(
+      schema.label("Summit")?.eventRoles == [
+        EventRoleSchema(name: "Participant", labels: ["Person"], cardinality: .some)
+      ])
     #expect(schema.label("Quote")?.eventRoles == nil)
     // Each role is a link type from the event to its arguments.
     #expect(schema.linkType("Speaker")?.from == ["Statement"])

@@ -146,7 +146,8 @@ struct BratCorpusTests {
   }
 
   @Test func annotatorFoldersNamedInTheConfigurationGiveTheAuthor() throws {
-    let root = corpus(Self.entities, conf: "# annotator: lina %D9%84%D9%8A%D9%86%D8%A7%20%D9%85\n" + Self.conf, in: "lina")
+    let root = corpus(
+      Self.entities, conf: "# annotator: lina %D9%84%D9%8A%D9%86%D8%A7%20%D9%85\n" + Self.conf, in: "lina")
     try FileManager.default.createDirectory(atPath: root + "/other", withIntermediateDirectories: true)
     ExchangeFixtures.write(Self.text, to: root + "/other/doc.txt")
     ExchangeFixtures.write(Self.t(1, "Person", "الوزيرُ"), to: root + "/other/doc.ann")

@@ -141,7 +141,8 @@ struct BratAnnotationParser {
     // `T12` keeps handle #12 where the project has it free, so Hashiya's own export comes back as it was.
     annotations.append(
       ImportedAnnotation(
-        key: id, handle: Int(id.dropFirst()).flatMap { (1..<Int(Int32.max)).contains($0) ? $0 : nil }, layer: layer, label: label, range: range, quote: text.substring(range),
+        key: id, handle: Int(id.dropFirst()).flatMap { (1..<Int(Int32.max)).contains($0) ? $0 : nil }, layer: layer,
+        label: label, range: range, quote: text.substring(range),
         author: author, location: "\(fileName):\(id)"))
   }
 
@@ -167,7 +168,8 @@ struct BratAnnotationParser {
     }
     guard annotations[trigger].label == type else {
       throw Self.fail(
-        "event type \"\(Excerpt.of(type))\" differs from its trigger's type \"\(Excerpt.of(annotations[trigger].label))\"")
+        "event type \"\(Excerpt.of(type))\" differs from its trigger's type \"\(Excerpt.of(annotations[trigger].label))\""
+      )
     }
     if !claimedTriggers.insert(trigger).inserted {
       var copy = annotations[trigger]

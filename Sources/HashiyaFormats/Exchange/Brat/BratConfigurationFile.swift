@@ -120,7 +120,8 @@ struct BratConfigurationFile {
       let (name, rest) = Self.headAndRest(line)
       if name.hasPrefix("<") { continue }
       let arguments = expandArguments(rest)
-      guard let from = arguments.first(where: { $0.role == "Arg1" }), let to = arguments.first(where: { $0.role == "Arg2" })
+      guard let from = arguments.first(where: { $0.role == "Arg1" }),
+        let to = arguments.first(where: { $0.role == "Arg2" })
       else { continue }
       relations.append(Relation(name: name, from: from.types, to: to.types))
     }

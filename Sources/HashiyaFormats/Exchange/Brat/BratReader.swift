@@ -64,7 +64,8 @@ public enum BratReader: AnnotatedFileReader {
     /// The configuration for files in `folder`, read once per file and its schemas handed over.
     mutating func configuration(near folder: String) throws -> Configuration {
       guard let path = try Self.configurationPath(near: folder, schemaPath: request.schemaPath) else {
-        return Configuration(folder: nil, file: BratConfigurationFile(text: ""), layers: [:], defaultLayer: request.layer)
+        return Configuration(
+          folder: nil, file: BratConfigurationFile(text: ""), layers: [:], defaultLayer: request.layer)
       }
       if let known = loaded[path] { return known }
       let file: BratConfigurationFile
@@ -121,8 +122,9 @@ public enum BratReader: AnnotatedFileReader {
       var files: [String] = []
       var folders: [String] = []
       for name in names {
-        let type = try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))[
-          .type] as? FileAttributeType
+        let type =
+          try? FileManager.default.attributesOfItem(atPath: (folder as NSString).appendingPathComponent(name))[
+            .type] as? FileAttributeType
         // Links to folders are not followed, so a corpus cannot lead the import in circles.
         if type == .typeDirectory { folders.append(name) } else { files.append(name) }
       }

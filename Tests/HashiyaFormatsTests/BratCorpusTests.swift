@@ -94,6 +94,15 @@ struct BratCorpusTests {
     #expect(checked.annotations.count == 6)
   }
 
+  @Test func anEventArgumentThatIsAnEventLinksToItsTriggerWhereverItIsDefined() throws {
+    let ann =
+      Self.entities + Self.t(6, "Statement", "وقالَ") + "E1\tStatement:T2 Topic:E2\nE2\tStatement:T6 Speaker:T5\n"
+    let (reports, errors, _) = try read(corpus(ann))
+    #expect(errors.isEmpty, "\(errors)")
+    let report = try #require(reports.first)
+    #expect(report.links.map { link(report, $0) } == ["Topic أعلنَ → وقالَ", "Speaker وقالَ → الوزيرُ"])
+  }
+
   @Test(arguments: [
     ("E1\tStatement:T2 Speaker:T9\n", "doc.ann:E1", "T9"),
     ("E1\tQuote:T2 Speaker:T1\n", "doc.ann:E1", "differs from its trigger"),

@@ -170,6 +170,25 @@ struct BratCorpusTests {
     #expect(try read(root + "/lina/doc.ann").reports.first?.annotations.first?.author == "لينا م")
   }
 
+  @Test func annotatorFolderNamesStayInsideAndApart() {
+    var taken: Set<String> = []
+    let authors = [
+      "../../etc", ".hidden", "a/b", "\u{202E}evil", "", "_", "لينا", "لِينَا م", "لينا", "x\u{0}y",
+      String(repeating: "ب\u{0651}\u{064E}", count: 200),
+    ]
+    for author in authors {
+      let name = BratFileName.folder(author: author, taken: taken)
+      #expect(!taken.contains(name), "\(author)")
+      taken.insert(name)
+      #expect(!name.isEmpty && name.utf8.count <= BratFileName.maxLength + 4, "\(author)")
+      #expect(!name.hasPrefix(".") && !name.contains("/") && !name.contains("."), "\(name)")
+      #expect(
+        name.unicodeScalars.allSatisfy { !$0.properties.isWhitespace && $0.properties.generalCategory != .format })
+    }
+    #expect(BratFileName.folder(author: "لِينَا م", taken: []) == "لِينَا_م")
+    #expect(BratFileName.folder(author: "لينا", taken: ["لينا"]) == "لينا-2")
+  }
+
   @Test func exportWritesEventsAsTheyCameAndDeclaresThem() throws {
     let root = corpus(
       Self.entities + "E2\tStatement:T2 Speaker:T1 Topic:T3 Topic2:T4\nA1\tNegated E2\nR7\tSaid-by Arg1:T4 Arg2:T5\n")

@@ -39,7 +39,12 @@ enum BratFileName {
           return kept ? scalar : "_"
         }))
     while cleaned.hasPrefix("_") || cleaned.hasPrefix("-") { cleaned.removeFirst() }
-    let base = cleaned.isEmpty ? "annotator" : String(cleaned.prefix(maxLength))
+    // Cut by bytes, not characters: one character can carry many combining marks.
+    var base = ""
+    for scalar in cleaned.unicodeScalars where base.utf8.count + String(scalar).utf8.count <= maxLength {
+      base.unicodeScalars.append(scalar)
+    }
+    if base.isEmpty { base = "annotator" }
     var name = base
     var number = 2
     while taken.contains(name) {

@@ -185,9 +185,10 @@ struct BratExchangeTests {
   }
 
   @Test func attributeValuesSurviveWhitespaceAndPercent() {
-    for value: JSONValue in ["a b\tc%d", "كيفين كويثي", 4, 2.5] {
+    for value: JSONValue in ["a b\tc%d", "كيفين كويثي", 4, 2.5, "Value:a|b, c"] {
       let token = BratAttributeValue.token(for: value)!
       #expect(!token.contains(" ") && !token.contains("\t"))
+      #expect(!token.contains(",") && !token.contains("|") && !token.contains(":"))
       #expect(BratAttributeValue.value(of: token) == value)
     }
     #expect(BratAttributeValue.token(for: false) == nil)

@@ -87,6 +87,7 @@ public struct BratExporter: ReportExporter {
   private mutating func annotatorFolder(_ author: String) throws -> String {
     if let known = annotators.first(where: { $0.author == author }) { return known.folder }
     let name = BratFileName.folder(author: author, taken: Set(annotators.map(\.folder)))
+    _ = try BratFileName.path(folder: folder, name: name)
     let path = (staged.temporary as NSString).appendingPathComponent(name)
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)

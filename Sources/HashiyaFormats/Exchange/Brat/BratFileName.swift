@@ -56,7 +56,11 @@ enum BratFileName {
 
   /// The path of `stem.ext` in `folder`, refusing any name that would resolve outside it.
   static func path(folder: String, stem: String, ext: String) throws(FormatError) -> String {
-    let name = "\(stem).\(ext)"
+    try path(folder: folder, name: "\(stem).\(ext)")
+  }
+
+  /// The path of the file or folder `name` in `folder`, refusing any name that would resolve outside it.
+  static func path(folder: String, name: String) throws(FormatError) -> String {
     let base = URL(fileURLWithPath: folder).standardizedFileURL
     let target = base.appendingPathComponent(name).standardizedFileURL
     guard !name.contains("/"), name != ".", name != "..", !name.hasPrefix("."),

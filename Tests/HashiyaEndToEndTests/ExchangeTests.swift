@@ -99,10 +99,13 @@ import Testing
     }
     #expect(try hashiya.run([project, "-c", "export --format brat \(out)/brat"]).status == 0)
     let seedText = try Data(contentsOf: URL(fileURLWithPath: HashiyaBinary.seed))
-    let bratText = try FileManager.default.contentsOfDirectory(atPath: "\(out)/brat").filter {
-      $0.hasPrefix("1-") && $0.hasSuffix(".txt")
+    // One folder per annotator, each with the reports they annotated.
+    for author in ["amal", "karim"] {
+      let bratText = try FileManager.default.contentsOfDirectory(atPath: "\(out)/brat/\(author)").filter {
+        $0.hasPrefix("1-") && $0.hasSuffix(".txt")
+      }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/brat/\(author)/\(bratText[0])")) == seedText)
     }
-    #expect(try Data(contentsOf: URL(fileURLWithPath: "\(out)/brat/\(bratText[0])")) == seedText)
     #expect(FileManager.default.fileExists(atPath: "\(out)/brat/annotation.conf"))
     let w3c =
       try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(out)/x.w3c"))) as? [String: Any]

@@ -147,8 +147,9 @@ import Testing
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "" }
     guard isDirectory.boolValue else { return try String(contentsOfFile: path, encoding: .utf8) }
+    // A brat export holds a folder per annotator.
     return try FileManager.default.contentsOfDirectory(atPath: path).sorted().map {
-      try String(contentsOfFile: path + "/" + $0, encoding: .utf8)
+      try contents(path + "/" + $0)
     }.joined(separator: "\n")
   }
 }

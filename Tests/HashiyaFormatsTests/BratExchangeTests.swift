@@ -21,21 +21,27 @@ struct BratExchangeTests {
     let bundle = ExchangeFixtures.seedBundle()
     let (folder, summary) = try exportFolder([bundle])
     #expect(summary.reports == 1 && summary.annotations == 6 && summary.links == 2)
-    #expect(try contents(folder, "1-seed-report.txt") == ExchangeFixtures.seedText)
-    let ann = try contents(folder, "1-seed-report.ann")
+    #expect(try contents(folder, "amira/1-seed-report.txt") == ExchangeFixtures.seedText)
+    #expect(try contents(folder, "omar/1-seed-report.txt") == ExchangeFixtures.seedText)
+    let ann = try contents(folder, "amira/1-seed-report.ann")
     let speaker = bundle.annotations[0].range
     #expect(ann.contains("T1\tspeaker \(speaker.start) \(speaker.end)\tكيفين كويثي\n"))
     #expect(ann.contains("A1\tname T1 كيفين%20كويثي\n"))
     #expect(ann.contains("\tchecked T3\n"))
     #expect(ann.contains("#1\tAnnotatorNotes T3\tSDF, Syrian Democratic Forces\n"))
     #expect(ann.contains("R100\tsaid-by Arg1:T2 Arg2:T1\n"))
+    #expect(!ann.contains("T4\t") && !ann.contains("R101"))
+    #expect(try contents(folder, "omar/1-seed-report.ann").contains("R101\tsaid-by Arg1:T5 Arg2:T4\n"))
 
     let (reports, errors) = try ExchangeFixtures.read(BratReader.self, path: folder, layer: nil)
     #expect(errors.isEmpty)
-    let report = try #require(reports.first)
-    #expect(report.report.text == ExchangeFixtures.seedText)
+    #expect(reports.count == 2 && reports.allSatisfy { $0.report.text == ExchangeFixtures.seedText })
+    var report = try #require(reports.first)
+    report.annotations = reports.flatMap(\.annotations)
+    report.links = reports.flatMap(\.links)
     #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
     #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
+    #expect(reports.map { Set($0.annotations.compactMap(\.author)) } == [["amira"], ["omar"]])
     let note = try #require(report.annotations.first { $0.key == "T3" })
     #expect(note.layer == "translation-notes")
     #expect(note.note == "SDF, Syrian Democratic Forces")
@@ -48,7 +54,7 @@ struct BratExchangeTests {
     let speakers = try #require(ExchangeFixtures.schemas.first { $0.layer == "speaker-tagging" })
     #expect(throws: FormatError.self) { try AnnotatedImport.placingNote(note, schema: speakers) }
     let first = try #require(report.annotations.first { $0.key == "T1" })
-    #expect(first.layer == "speaker-tagging" && first.attributes["name"] == "كيفين كويثي" && first.author == nil)
+    #expect(first.layer == "speaker-tagging" && first.attributes["name"] == "كيفين كويثي" && first.author == "amira")
   }
 
   /// The note is whatever attribute a schema declares with the note role, whatever its name.
@@ -67,7 +73,7 @@ struct BratExchangeTests {
   @Test func emojiAndCRLFOffsetsAreCodePoints() throws {
     let bundle = ExchangeFixtures.emojiBundle()
     let (folder, _) = try exportFolder([bundle])
-    let ann = try contents(folder, "2-emoji.ann")
+    let ann = try contents(folder, "amira/2-emoji.ann")
     let text = ExchangeFixtures.emojiText
     let friends = text.range(of: "friends")!
     let start = text.unicodeScalars.distance(from: text.startIndex, to: friends.lowerBound)
@@ -93,13 +99,16 @@ struct BratExchangeTests {
     for line in [
       "[entities]", "# layer: speaker-tagging", "speaker", "quote", "# layer: translation-notes", "note",
       "[relations]", "said-by\tArg1:quote, Arg2:speaker", "[events]", "[attributes]",
-      "mode\tArg:quote, Value:direct|indirect", "checked\tArg:note", "# name\tArg:speaker\t(free text)",
+      "mode\tArg:quote, Value:direct|indirect", "checked\tArg:note",
+      // Free text is declared with the values the .ann files carry, its kind in a comment.
+      "name\tArg:speaker, Value:كيفين%20كويثي", "# attribute: name text", "# note: note translation",
+      "# annotator: amira amira", "# annotator: omar omar",
     ] {
       #expect(conf.split(separator: "\n").contains(Substring(line)), "missing \(line)")
     }
     #expect(!conf.contains("translation\tArg"))
     #expect(
-      BratConfiguration.layers(inConfiguration: conf) == [
+      BratConfigurationFile(text: conf).layers(default: nil) == [
         "speaker": "speaker-tagging", "quote": "speaker-tagging", "note": "translation-notes",
       ])
   }
@@ -176,9 +185,10 @@ struct BratExchangeTests {
   }
 
   @Test func attributeValuesSurviveWhitespaceAndPercent() {
-    for value: JSONValue in ["a b\tc%d", "كيفين كويثي", 4, 2.5] {
+    for value: JSONValue in ["a b\tc%d", "كيفين كويثي", 4, 2.5, "Value:a|b, c"] {
       let token = BratAttributeValue.token(for: value)!
       #expect(!token.contains(" ") && !token.contains("\t"))
+      #expect(!token.contains(",") && !token.contains("|") && !token.contains(":"))
       #expect(BratAttributeValue.value(of: token) == value)
     }
     #expect(BratAttributeValue.token(for: false) == nil)

@@ -41,6 +41,11 @@ extension LayerSchema {
     }
     let names = labels.map(\.name)
     if Set(names).count != names.count { throw .malformed("label names must be unique") }
+    for label in labels {
+      for role in label.eventRoles ?? [] where !role.labels.allSatisfy(names.contains) {
+        throw .malformed("role \(label.name).\(role.name) names an unknown label")
+      }
+    }
     var withinSentence = false
     if let value = object["withinSentence"] {
       guard case .bool(let flag) = value else { throw .malformed("\"withinSentence\" must be true or false") }
@@ -69,6 +74,15 @@ extension LabelSchema {
     ]
     if let key { object["key"] = .string(key) }
     object["attributes"] = .array(attributes.map(\.json))
+    // Written only for event types, so schemas stored before events existed read back unchanged.
+    if let eventRoles {
+      object["eventRoles"] = .array(
+        eventRoles.map { role in
+          var member: JSONObject = ["name": .string(role.name), "labels": .array(role.labels.map(JSONValue.string))]
+          if role.cardinality != .one { member["cardinality"] = .string(role.cardinality.rawValue) }
+          return .object(member)
+        })
+    }
     return .object(object)
   }
 
@@ -78,9 +92,30 @@ extension LabelSchema {
     for value in json["attributes"]?.arrayValue ?? [] {
       attributes.append(try AttributeSchema(json: value, label: name))
     }
+    var eventRoles: [EventRoleSchema]?
+    if let values = json["eventRoles"] {
+      guard let array = values.arrayValue else { throw .malformed("\"eventRoles\" of \(name) must be an array") }
+      var roles: [EventRoleSchema] = []
+      for value in array { roles.append(try EventRoleSchema(json: value, label: name)) }
+      eventRoles = roles
+    }
     self.init(
       name: name, description: json["description"]?.stringValue ?? "", colour: json["colour"]?.stringValue ?? "cyan",
-      key: json["key"]?.stringValue, attributes: attributes)
+      key: json["key"]?.stringValue, attributes: attributes, eventRoles: eventRoles)
+  }
+}
+
+extension EventRoleSchema {
+  init(json: JSONValue, label: String) throws(SchemaError) {
+    guard let name = json["name"]?.stringValue, !name.isEmpty else {
+      throw .malformed("an event role of \(label) needs a \"name\"")
+    }
+    let labels = try LayerSchema.strings(json["labels"], "labels of role \(label).\(name)")
+    let mark = json["cardinality"]?.stringValue ?? ""
+    guard let cardinality = Cardinality(rawValue: mark) else {
+      throw .malformed("role \(label).\(name) has cardinality \"\(mark)\", not one of ?, *, +")
+    }
+    self.init(name: name, labels: labels, cardinality: cardinality)
   }
 }
 

@@ -43,16 +43,20 @@ public struct LabelSchema: Sendable, Equatable {
   /// A single-key shortcut, if any.
   public var key: String?
   public var attributes: [AttributeSchema]
+  /// The argument roles when the label is an event type (brat's `[events]`): the annotation is the
+  /// trigger and its links of these types are the arguments; nil for an ordinary label.
+  public var eventRoles: [EventRoleSchema]?
 
   public init(
     name: String, description: String, colour: String = "cyan", key: String? = nil,
-    attributes: [AttributeSchema] = []
+    attributes: [AttributeSchema] = [], eventRoles: [EventRoleSchema]? = nil
   ) {
     self.name = name
     self.description = description
     self.colour = colour
     self.key = key
     self.attributes = attributes
+    self.eventRoles = eventRoles
   }
 
   public func attribute(_ name: String) -> AttributeSchema? { attributes.first { $0.name == name } }
@@ -112,5 +116,27 @@ public struct LinkTypeSchema: Sendable, Equatable {
     self.from = from
     self.to = to
     self.description = description
+  }
+}
+
+/// One argument role of an event type (`Theme+:Protein` in brat), carried by links of its name.
+public struct EventRoleSchema: Sendable, Equatable {
+  /// How many arguments of the role an event takes, spelled as brat spells it after the name.
+  public enum Cardinality: String, Sendable, Equatable, CaseIterable {
+    case one = ""
+    case optional = "?"
+    case any = "*"
+    case some = "+"
+  }
+
+  public var name: String
+  /// The labels an argument of this role may have.
+  public var labels: [String]
+  public var cardinality: Cardinality
+
+  public init(name: String, labels: [String], cardinality: Cardinality = .one) {
+    self.name = name
+    self.labels = labels
+    self.cardinality = cardinality
   }
 }

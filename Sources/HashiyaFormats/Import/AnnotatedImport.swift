@@ -40,7 +40,7 @@ public enum AnnotatedImport {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
     if isDirectory.boolValue {
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-      return entries.contains { $0.hasSuffix(".ann") } ? .brat : nil
+      return entries.contains { $0.hasSuffix(".ann") || $0 == BratConfiguration.fileName } ? .brat : nil
     }
     let ext = (path as NSString).pathExtension.lowercased()
     guard ext == "json" || ext == "jsonl" || ext == "ndjson" else { return nil }

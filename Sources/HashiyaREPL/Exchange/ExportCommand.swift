@@ -18,6 +18,9 @@ struct ExportCommand: Command {
     open on the exported reports and layers (it names how many per layer), since a gold file
     missing them would pass for a finished one; --allow-open exports the incomplete gold anyway.
     On a blind layer an annotator exports only their own annotations (see "team").
+    brat has no authors, so it gets a folder per annotator (OUT/NAME/, the reports they
+    annotated) under one OUT/annotation.conf that names them, and import gives each folder's
+    annotations back to its annotator; with --gold the adjudicated annotations go in OUT itself.
     --deleted also writes deleted annotations and links, and withdrawn review decisions, as
     tombstones ("status": "deleted"), so an import elsewhere keeps them; json and jsonl only,
     as the other formats have no way to mark one.

@@ -3,7 +3,9 @@ import AnnotatorKit
 /// How an attribute value is spelled on a brat `A` line, where whitespace ends the value.
 ///
 /// brat's own attributes are single tokens; Hashiya's free-text values (a speaker's name) are
-/// percent-encoded (`%`, whitespace) so they survive the trip and stay readable in brat.
+/// percent-encoded (`%`, whitespace, and the `,`, `|` and `:` that separate arguments and values
+/// in `annotation.conf`, where the same token is declared) so they survive the trip and stay
+/// readable in brat.
 enum BratAttributeValue {
   /// The token for a value; nil for values brat spells by absence (`false`, `null`).
   static func token(for value: JSONValue) -> String? {
@@ -27,10 +29,19 @@ enum BratAttributeValue {
     return .string(text)
   }
 
+  /// The value of a token as the attribute's kind says, when a schema declares it: a choice or
+  /// free text stays a string even when it is all digits.
+  static func value(of token: String, kind: AttributeSchema.Kind?) -> JSONValue {
+    switch kind {
+    case .enumeration?, .text?: return .string(decode(token))
+    default: return value(of: token)
+    }
+  }
+
   static func encode(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
-      if scalar == "%" || scalar.properties.isWhitespace {
+      if "%,|:".unicodeScalars.contains(scalar) || scalar.properties.isWhitespace {
         for byte in String(scalar).utf8 { out += "%" + hex(byte) }
       } else {
         out.unicodeScalars.append(scalar)

@@ -43,6 +43,13 @@ import Testing
     return ""
   }
 
+  /// A `T` line in pieces (`T4 Quote 10 20;35 48`), one `T` line's worth per needle.
+  static func tPieces(_ id: String, _ label: String, _ needles: [String], in text: String) -> String {
+    let lines = needles.map { t(id, label, $0, in: text).split(separator: "\t").map(String.init) }
+    let offsets = lines.map { $0[1].split(separator: " ", maxSplits: 1)[1] }.joined(separator: ";")
+    return "\(id)\t\(label) \(offsets)\t\(needles.joined(separator: " "))"
+  }
+
   /// Two annotators: the same speaker tagged by both, an event each, binary and valued
   /// attributes, notes on an entity and on an event, a relation.
   func corpus() throws -> String {
@@ -56,6 +63,9 @@ import Testing
       "A2\tConfidence T3 High",
       "#1\tAnnotatorNotes T1\tنائب قائد العمليات",
       "R1\tSaid-by Arg1:T3 Arg2:T1",
+      // A quotation «مشيراً إلى أنّ» splits, as one span in two pieces.
+      Self.tPieces("T4", "Quote", ["إنّهم يتلقون الدعم بأشكال مختلفة من التحالف الدولي", "هذا الدعم يساعد"], in: text),
+      "R2\tSaid-by Arg1:T4 Arg2:T1",
     ]
     let omar = [
       Self.t("T1", "Person", "كيفين كويثي", in: text),
@@ -144,6 +154,12 @@ import Testing
     ] {
       #expect(conf.split(separator: "\n").contains(Substring(line)), "missing \(line) in\n\(conf)")
     }
+    // The quotation in two pieces is one annotation with one further piece.
+    let listed = try hashiya.run([project, "--json", "-c", "ls --all --author amira"])
+    let entries = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+    let split = try #require(
+      entries.first { $0["quote"] as? String == "إنّهم يتلقون الدعم بأشكال مختلفة من التحالف الدولي" })
+    #expect((split["fragments"] as? [[String: Any]])?.map { $0["quote"] as? String } == ["هذا الدعم يساعد"])
     // Each annotator's work is theirs in the project.
     let authors = try hashiya.run([project, "--json", "-c", "ls --all --author \"عمر أ\""])
     #expect(authors.stdout.contains("بتقديم المساعدة لقسد") && !authors.stdout.contains("على استمرارية"), "\(authors)")

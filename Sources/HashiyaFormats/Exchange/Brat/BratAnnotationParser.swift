@@ -123,15 +123,8 @@ struct BratAnnotationParser {
       throw Self.fail(
         "covered text \"\(Excerpt.of(fields[2]))\" does not match the .txt, which has \"\(Excerpt.of(covered))\" there")
     }
-    fragments.sort()
-    let range = TextRange(fragments[0].start, fragments.map(\.end).max()!)
-    // Hashiya spans are contiguous: fragments may only be separated by the line breaks brat cut them at.
-    for (left, right) in zip(fragments, fragments.dropFirst()) where right.start > left.end {
-      let gap = text.substring(TextRange(left.end, right.start))
-      guard gap.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else {
-        throw Self.fail("a discontinuous span with text between its fragments cannot be imported")
-      }
-    }
+    let pieces = Self.pieces(fragments, in: text)
+    let range = pieces[0]
     guard let layer = layers[label] ?? defaultLayer, !layer.isEmpty else {
       throw FormatError(
         location: "\(fileName):\(id)",
@@ -144,6 +137,27 @@ struct BratAnnotationParser {
         key: id, handle: Int(id.dropFirst()).flatMap { (1..<Int(Int32.max)).contains($0) ? $0 : nil }, layer: layer,
         label: label, range: range, quote: text.substring(range),
         author: author, location: "\(fileName):\(id)"))
+    annotations[annotations.count - 1].fragments = pieces.dropFirst().map {
+      ImportedFragment(range: $0, quote: text.substring($0))
+    }
+  }
+
+  /// brat's fragments as the pieces of one span, in text order: fragments that only a line
+  /// break separates (brat cannot cross one, so its exports cut spans there), that touch or that
+  /// overlap are one piece; fragments with anything else between them are a span in pieces.
+  static func pieces(_ fragments: [TextRange], in text: ReportText) -> [TextRange] {
+    var pieces: [TextRange] = []
+    for fragment in fragments.sorted() {
+      if let last = pieces.last,
+        fragment.start <= last.end
+          || text.scalars[last.end..<fragment.start].allSatisfy(BratExporter.isLineBreak)
+      {
+        pieces[pieces.count - 1] = TextRange(last.start, max(last.end, fragment.end))
+      } else {
+        pieces.append(fragment)
+      }
+    }
+    return pieces
   }
 
   /// `E1<TAB>Type:T3 Role:T4 Role2:E2`: takes the trigger for the event and returns its arguments.

@@ -119,7 +119,8 @@ public struct BratExporter: ReportExporter {
     let reference = { (id: Int) in events.contains(id) ? "E\(id)" : "T\(id)" }
     var arguments: Set<Int> = []
     for annotation in annotations {
-      let fragments = Self.fragments(of: annotation.range, in: text)
+      // Each piece of a span in pieces, itself cut at line breaks, which brat cannot cross.
+      let fragments = annotation.ranges.flatMap { Self.fragments(of: $0, in: text) }
       let offsets = fragments.map { "\($0.start) \($0.end)" }.joined(separator: ";")
       let covered = fragments.map { text.substring($0) }.joined(separator: " ")
       out += "T\(annotation.id)\t\(typeName(annotation.label)) \(offsets)\t\(covered)\n"

@@ -17,6 +17,53 @@ enum ExchangeSupport {
     return bundle.links.filter { $0.status == .active && kept.contains($0.fromID) && kept.contains($0.toID) }
   }
 
+  /// The annotations of one exchange record: one annotator's own, or the adjudicated (gold) ones.
+  struct AnnotatorRecord {
+    var author: String
+    /// Adjudicated annotations are a record apart, never mixed into their adjudicator's own work.
+    var gold: Bool
+    var annotations: [Annotation]
+  }
+
+  /// `annotations` as one record per annotator, in order of first appearance, with each
+  /// adjudicator's adjudicated annotations in a gold record of their own.
+  static func records(_ annotations: [Annotation]) -> [AnnotatorRecord] {
+    var records: [AnnotatorRecord] = []
+    for annotation in annotations {
+      let gold = annotation.origin == adjudicatedOrigin
+      if let index = records.firstIndex(where: { $0.author == annotation.author && $0.gold == gold }) {
+        records[index].annotations.append(annotation)
+      } else {
+        records.append(AnnotatorRecord(author: annotation.author, gold: gold, annotations: [annotation]))
+      }
+    }
+    return records
+  }
+
+  /// The origin of an adjudicated annotation, which a gold record's annotations get back on import.
+  static let adjudicatedOrigin = "adjudicated"
+
+  /// The path of a file named `name` in the folder of `path`, where an export writes its schema
+  /// and an import looks for one.
+  static func besidePath(_ path: String, named name: String) -> String {
+    ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+  }
+
+  /// The schema file a reader should use: `--schema`, else `name` beside the data when it exists.
+  static func schemaFile(for path: String, request: ReadRequest, named name: String) -> String? {
+    if let given = request.schemaPath { return given }
+    let beside = besidePath(path, named: name)
+    return FileManager.default.fileExists(atPath: beside) ? beside : nil
+  }
+
+  /// Writes `text` whole to `path` beside an export (nothing for standard output), replacing it atomically.
+  static func writeBeside(_ text: String, exportPath: String, named name: String, project: String?) throws {
+    guard exportPath != "-" else { return }
+    let sink = try OutputSink(path: besidePath(exportPath, named: name), project: project)
+    try sink.write(text)
+    try sink.close()
+  }
+
   /// A report for the store from what an exchange file says; missing title and language are guessed
   /// the way a plain-text import guesses them.
   static func newReport(text: String, title: String?, uid: String?) -> NewReport {

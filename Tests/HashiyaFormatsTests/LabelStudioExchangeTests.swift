@@ -25,7 +25,8 @@ struct LabelStudioExchangeTests {
     #expect(annotations.allSatisfy { $0["completed_by"] == nil })
     #expect(task["data"]?["hashiya_authors"] == ["amira", "omar"])
     let result = try #require(annotations[0]["result"]?[0])
-    #expect(result["from_name"] == "label" && result["to_name"] == "text" && result["type"] == "labels")
+    // from_name is the span's layer: the label config beside the file names each layer's control.
+    #expect(result["from_name"] == "speaker-tagging" && result["to_name"] == "text" && result["type"] == "labels")
     #expect(result["value"]?["labels"] == ["speaker"])
 
     let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
@@ -35,6 +36,8 @@ struct LabelStudioExchangeTests {
     #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
     #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
     #expect(report.annotations.first { $0.key == "4" }?.author == "omar")
+    #expect(report.annotations.first { $0.label == "note" }?.layer == "translation-notes")
+    #expect(report.annotations.filter { $0.label != "note" }.allSatisfy { $0.layer == "speaker-tagging" })
     #expect(reports.count == 2)
   }
 

@@ -118,8 +118,10 @@ enum LabelStudioConfig {
       }
       schemas.append(LayerSchema(layer: layer, description: description, labels: labels))
     }
-    for control in root.all(named: "Choices") + root.all(named: "TextArea") + root.all(named: "Number")
-    where control.attributes["perRegion"] == "true" {
+    let perRegion = root.all {
+      ["Choices", "TextArea", "Number"].contains($0.name) && $0.attributes["perRegion"] == "true"
+    }
+    for control in perRegion {
       try addAttribute(control, to: &schemas, file: name)
     }
     let relations = root.all(named: "Relation").compactMap { $0.attributes["value"] }.filter { !$0.isEmpty }

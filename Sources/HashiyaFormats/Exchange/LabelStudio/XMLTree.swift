@@ -12,7 +12,12 @@ struct XMLTree {
 
   /// Every element named `name` at any depth below this one, in document order.
   func all(named name: String) -> [XMLTree] {
-    children.flatMap { ($0.name == name ? [$0] : []) + $0.all(named: name) }
+    all { $0.name == name }
+  }
+
+  /// Every element that passes `test` at any depth below this one, in document order.
+  func all(where test: (XMLTree) -> Bool) -> [XMLTree] {
+    children.flatMap { (test($0) ? [$0] : []) + $0.all(where: test) }
   }
 
   /// The root element of `text`, or a `FormatError` naming `file` and the parser's complaint.

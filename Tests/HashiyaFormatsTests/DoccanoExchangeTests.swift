@@ -87,6 +87,53 @@ struct DoccanoExchangeTests {
     #expect(ExchangeFixtures.links(try #require(reports.first)) == ExchangeFixtures.links(bundle))
   }
 
+  /// doccano's own label list has no layers: `--layer` names the one its labels make.
+  @Test func doccanosLabelListMakesTheLayerNamedByTheArgument() throws {
+    let folder = ExchangeFixtures.temporaryFolder()
+    ExchangeFixtures.write(
+      ##"[{"id": 1, "text": "شخص", "prefix_key": null, "suffix_key": "p", "background_color": "#F44336", "text_color": "#ffffff"},"##
+        + ##" {"id": 2, "text": "ORG", "prefix_key": "ctrl", "suffix_key": "o", "background_color": "#123456", "text_color": "#000000"}]"##,
+      to: folder + "/label_config.json")
+    ExchangeFixtures.write(
+      #"{"id": 5, "text": "قالَ 😀 أحمد", "entities": [{"id": 7, "label": "شخص", "start_offset": 7, "end_offset": 11}], "relations": []}"#
+        + "\n", to: folder + "/admin.jsonl")
+    var handed: [LayerSchema] = []
+    var reports: [ImportedReport] = []
+    try DoccanoReader.read(
+      path: folder + "/admin.jsonl", request: ReadRequest(layer: "people", onSchemas: { handed += $0 }),
+      onBadRecord: { throw $0 }
+    ) { reports.append($0) }
+    #expect(handed.map(\.layer) == ["people"])
+    #expect(handed.first?.labels.map(\.name) == ["شخص", "ORG"])
+    #expect(handed.first?.labels.map(\.colour) == ["red", "cyan"])
+    #expect(handed.first?.labels.map(\.key) == ["p", "o"])
+    let annotation = try #require(reports.first?.annotations.first)
+    #expect(annotation.layer == "people" && annotation.quote == "أحمد" && annotation.author == nil)
+
+    // Without --layer the list's labels belong nowhere: a clear error before any record.
+    #expect {
+      try DoccanoReader.read(path: folder + "/admin.jsonl", request: ReadRequest(), onBadRecord: { throw $0 }) { _ in }
+    } throws: { error in
+      (error as? FormatError)?.reason.contains("--layer") == true
+    }
+  }
+
+  @Test(arguments: [
+    (#"{"text": "PER"}"#, "JSON array"),
+    (#"[{"text": ""}]"#, "non-empty \"text\""),
+    (#"[{"text": "A", "hashiya_layer": "l"}, {"text": "A", "hashiya_layer": "l"}]"#, "listed twice"),
+    (#"[{"text": "A""#, "not valid JSON"),
+  ])
+  func aBadLabelListIsAClearError(list: String, reason: String) {
+    let folder = ExchangeFixtures.temporaryFolder()
+    ExchangeFixtures.write(list, to: folder + "/labels.json")
+    #expect {
+      try DoccanoLabelList.schemas(path: folder + "/labels.json", defaultLayer: "l", known: [:])
+    } throws: { error in
+      (error as? FormatError)?.reason.contains(reason) == true
+    }
+  }
+
   @Test func olderLabelFormIsRead() throws {
     let path = ExchangeFixtures.temporaryFolder() + "/old.jsonl"
     ExchangeFixtures.write(

@@ -27,15 +27,19 @@ import Testing
     let run = try hashiya.run([path, "--json", "-c", "ls --all"])
     #expect(run.status == 0, "\(run.stderr)")
     let all = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
-    let quotes = Dictionary(uniqueKeysWithValues: all.compactMap { a in (a["handle"] as? Int).map { ($0, a["quote"]) } })
+    let quotes = Dictionary(
+      uniqueKeysWithValues: all.compactMap { a in (a["handle"] as? Int).map { ($0, a["quote"]) } })
     var spans: [String] = []
     var links: [String] = []
     for annotation in all {
-      let values = attributes ? (annotation["attributes"] as? [String: Any]).map { "\($0.sorted { $0.key < $1.key })" } ?? "" : ""
+      let values =
+        attributes ? (annotation["attributes"] as? [String: Any]).map { "\($0.sorted { $0.key < $1.key })" } ?? "" : ""
       spans.append(
-        "\(annotation["quote"] ?? "") \(annotation["layer"] ?? "")/\(annotation["label"] ?? "") \(annotation["author"] ?? "") \(values)")
+        "\(annotation["quote"] ?? "") \(annotation["layer"] ?? "")/\(annotation["label"] ?? "") \(annotation["author"] ?? "") \(values)"
+      )
       for link in annotation["links"] as? [[String: Any]] ?? [] {
-        links.append("\(annotation["quote"] ?? "") \(link["type"] ?? "") \(quotes[link["to"] as? Int ?? 0] as? String ?? "?")")
+        links.append(
+          "\(annotation["quote"] ?? "") \(link["type"] ?? "") \(quotes[link["to"] as? Int ?? 0] as? String ?? "?")")
       }
     }
     return (spans.sorted(), links.sorted())
@@ -131,7 +135,8 @@ import Testing
       + #"{"id": "r1", "from_name": "certainty", "to_name": "text", "type": "choices", "value": {"start": \#(start), "end": \#(start + 4), "choices": ["unsure"]}}"#
     let tasks = hashiya.write(
       "ls/project-1.json",
-      #"[{"id": 1, "data": {"text": "\#(text)"}, "annotations": [{"completed_by": {"email": "amal@example.org"}, "result": [\#(result)]}]}]"#)
+      #"[{"id": 1, "data": {"text": "\#(text)"}, "annotations": [{"completed_by": {"email": "amal@example.org"}, "result": [\#(result)]}]}]"#
+    )
     let run = try hashiya.run([project, "-c", "import \(tasks)"])
     #expect(run.status == 0, "\(run.stderr)")
     let (spans, _) = try listed(project)

@@ -32,7 +32,10 @@ struct DoccanoExchangeTests {
     #expect(record["entities"]?[0] == expected)
     #expect(record["relations"]?[0] == ["id": 100, "type": "said-by", "from_id": 2, "to_id": 1])
     #expect(records.map { $0["hashiya_author"] } == ["amira", "omar"])
-    #expect(record["hashiya_layers"] == ["speaker": "speaker-tagging", "quote": "speaker-tagging", "note": "translation-notes"])
+    #expect(
+      record["hashiya_layers"] == [
+        "speaker": "speaker-tagging", "quote": "speaker-tagging", "note": "translation-notes",
+      ])
     #expect(records.allSatisfy { $0["hashiya_gold"] == nil })
 
     // The record's layers win over --layer, which serves files without them.

@@ -87,7 +87,8 @@ import Testing
     for bundle in bundles {
       byText[bundle.report.text, default: []] += bundle.annotations.filter { $0.status == .active }.map {
         let gold = $0.origin == "adjudicated" ? "gold" : "own"
-        let values = attributes ? JSONWriter.string(.object(JSONObject($0.attributes.pairs.sorted { $0.key < $1.key }))) : ""
+        let values =
+          attributes ? JSONWriter.string(.object(JSONObject($0.attributes.pairs.sorted { $0.key < $1.key }))) : ""
         return "\($0.quote) \($0.range.start)-\($0.range.end) \($0.layer)/\($0.label) \($0.author) \(gold) \(values)"
       }
     }

@@ -48,7 +48,10 @@ import Testing
     #expect(person.attribute("confidence")?.kind == .number(min: 0, max: 5, integer: true))
     // The task-level classification is no span's attribute; certainty is shown for شخص only.
     #expect(try #require(layer.label("ORG")).attributes.map(\.name) == ["comment", "confidence"])
-    #expect(layer.linkTypes == [LinkTypeSchema(name: "works-for", from: ["شخص", "ORG"], to: ["شخص", "ORG"], description: layer.description)])
+    #expect(
+      layer.linkTypes == [
+        LinkTypeSchema(name: "works-for", from: ["شخص", "ORG"], to: ["شخص", "ORG"], description: layer.description)
+      ])
   }
 
   @Test(arguments: [
@@ -83,7 +86,8 @@ import Testing
       #"{"id": "t", "from_name": "topic", "to_name": "text", "type": "choices", "value": {"choices": ["sport"]}}"#,
       #"{"type": "relation", "from_id": "r1", "to_id": "r2", "direction": "right", "labels": ["works-for"]}"#,
     ]
-    let task = #"[{"id": 9, "data": {"text": "\#(text)"}, "annotations": [{"completed_by": 3, "ground_truth": true, "result": [\#(results.joined(separator: ", "))]}]}]"#
+    let task =
+      #"[{"id": 9, "data": {"text": "\#(text)"}, "annotations": [{"completed_by": 3, "ground_truth": true, "result": [\#(results.joined(separator: ", "))]}]}]"#
     ExchangeFixtures.write(task, to: folder + "/project-9.json")
     var handed: [LayerSchema] = []
     var reports: [ImportedReport] = []
@@ -119,7 +123,8 @@ import Testing
   /// attribute of that label only, even where two labels share the attribute's name.
   @Test func hashiyasOwnConfigReadsBackToTheSameSchemas() throws {
     var schemas = ExchangeFixtures.schemas
-    schemas[0].labels[0].attributes.append(AttributeSchema(name: "mode", kind: .number(min: 1, max: nil, integer: false)))
+    schemas[0].labels[0].attributes.append(
+      AttributeSchema(name: "mode", kind: .number(min: 1, max: nil, integer: false)))
     let text = LabelStudioConfig.text(for: schemas)
     #expect(text.contains(#"<Choices name="speaker-tagging.quote.mode""#))
     let back = try LabelStudioConfig.schemas(xml: text, name: "label_config.xml")

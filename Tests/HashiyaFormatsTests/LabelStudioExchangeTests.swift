@@ -79,6 +79,27 @@ struct LabelStudioExchangeTests {
     #expect(Set(try #require(reports.first).annotations.compactMap(\.author)) == ["amira", "omar"])
   }
 
+  /// Label Studio 1.23 exports every annotation it imported with `"ground_truth": true` and
+  /// `"completed_by"` the importing user's id: the task data still says who wrote each and which are gold.
+  @Test func goldSurvivesLabelStudioMarkingEveryAnnotationGroundTruth() throws {
+    var bundle = ExchangeFixtures.seedBundle()
+    bundle.annotations[5].author = "lead"
+    bundle.annotations[5].origin = "adjudicated"
+    let (path, tasks) = try export([bundle])
+    #expect(tasks[0]?["data"]?["hashiya_gold"] == [false, false, true])
+    #expect(tasks[0]?["annotations"]?.arrayValue?.map { $0["ground_truth"] } == [nil, nil, true])
+    let exported = try String(contentsOfFile: path, encoding: .utf8)
+    let relabelled = exported.replacingOccurrences(of: #"{"ground_truth":true,"#, with: "{")
+      .replacingOccurrences(of: #"{"result":"#, with: #"{"completed_by":1,"ground_truth":true,"result":"#)
+    #expect(relabelled.components(separatedBy: #""ground_truth":true"#).count == 4)
+    try relabelled.write(toFile: path, atomically: true, encoding: .utf8)
+    let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: nil)
+    #expect(errors.isEmpty)
+    let annotations = try #require(reports.first?.annotations)
+    #expect(annotations.filter { $0.origin == "adjudicated" }.map(\.author) == ["lead"])
+    #expect(Set(annotations.compactMap(\.author)) == ["amira", "omar", "lead"])
+  }
+
   @Test func emojiOffsetsAreUTF16CodeUnits() throws {
     let bundle = ExchangeFixtures.emojiBundle()
     let (path, tasks) = try export([bundle])

@@ -56,12 +56,19 @@ enum ExchangeSupport {
     return FileManager.default.fileExists(atPath: beside) ? beside : nil
   }
 
-  /// Writes `text` whole to `path` beside an export (nothing for standard output), replacing it atomically.
-  static func writeBeside(_ text: String, exportPath: String, named name: String, project: String?) throws {
-    guard exportPath != "-" else { return }
-    let sink = try OutputSink(path: besidePath(exportPath, named: name), project: project)
+  /// Finishes a file or standard output export and, for a file, writes `text` (the tool's label
+  /// configuration) whole to `name` beside it, listing both.
+  static func finish(
+    _ output: inout ExportOutput, trailer: String? = nil, beside name: String, text: String, project: String?
+  ) throws -> ExportSummary {
+    var summary = try output.finish(trailer: trailer)
+    guard output.path != "-" else { return summary }
+    let path = besidePath(output.path, named: name)
+    let sink = try OutputSink(path: path, project: project)
     try sink.write(text)
     try sink.close()
+    summary.files.append(path)
+    return summary
   }
 
   /// A report for the store from what an exchange file says; missing title and language are guessed

@@ -81,13 +81,9 @@ public struct DoccanoExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    var summary = try output.finish()
-    if output.path != "-" {
-      try ExchangeSupport.writeBeside(
-        DoccanoLabelList.text(for: context.schemas), exportPath: output.path, named: DoccanoLabelList.fileName,
-        project: context.projectPath)
-      summary.files.append(ExchangeSupport.besidePath(output.path, named: DoccanoLabelList.fileName))
-    }
-    return summary
+    try ExchangeSupport.finish(
+      &output, beside: DoccanoLabelList.fileName, text: DoccanoLabelList.text(for: context.schemas),
+      project: context.projectPath)
   }
+
 }

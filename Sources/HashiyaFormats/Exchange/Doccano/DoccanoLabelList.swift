@@ -43,8 +43,10 @@ enum DoccanoLabelList {
         let hex = colours.first { $0.name == label.colour }?.hex ?? "#00BCD4"
         entries.append(
           .object([
-            "id": .int(entries.count + 1), "text": .string(doccanoLabel(label.name, layer: schema.layer, schemas: schemas)),
-            "prefix_key": .null, "suffix_key": label.key.map(JSONValue.string) ?? .null, "background_color": .string(hex),
+            "id": .int(entries.count + 1),
+            "text": .string(doccanoLabel(label.name, layer: schema.layer, schemas: schemas)),
+            "prefix_key": .null, "suffix_key": label.key.map(JSONValue.string) ?? .null,
+            "background_color": .string(hex),
             "text_color": "#ffffff", layerField: .string(schema.layer),
           ]))
       }

@@ -57,7 +57,7 @@ public enum DoccanoReader: AnnotatedFileReader {
             ImportedAnnotation(
               key: key, layer: entityLayer, label: DoccanoLabelList.hashiyaLabel(label, layer: entityLayer),
               range: range, quote: quote, author: author, origin: origin, location: entityLocation))
-        } catch where !error.location.isEmpty {
+        } catch  where !error.location.isEmpty {
           throw error
         } catch {
           try onBadRecord(FormatError(location: entityLocation, reason: error.reason))

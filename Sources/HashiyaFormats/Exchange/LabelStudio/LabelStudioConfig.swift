@@ -136,7 +136,8 @@ enum LabelStudioConfig {
   }
 
   /// Adds the attribute a per-region control declares to the labels it is shown for.
-  private static func addAttribute(_ control: XMLTree, to schemas: inout [LayerSchema], file: String) throws(FormatError)
+  private static func addAttribute(_ control: XMLTree, to schemas: inout [LayerSchema], file: String)
+    throws(FormatError)
   {
     guard let controlName = control.attributes["name"], !controlName.isEmpty else {
       throw FormatError(location: file, reason: "a <\(control.name)> control has no name")

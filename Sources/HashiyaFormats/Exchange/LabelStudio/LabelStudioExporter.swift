@@ -7,7 +7,9 @@ import HashiyaStore
 /// offset is converted from scalars; an emoji outside the BMP counts two there. Result ids are
 /// Hashiya handles, and each annotator's spans (with the links from them) form one annotation, so
 /// several annotators compare side by side in Label Studio; adjudicated spans are an annotation
-/// apart marked `ground_truth`. A span's `from_name` is its layer and each attribute is a
+/// apart marked `ground_truth`. Label Studio marks every annotation it imports `ground_truth`, so
+/// which ones are gold is also kept in the task's data as `hashiya_gold` (in annotation order),
+/// which import reads instead when the task has it. A span's `from_name` is its layer and each attribute is a
 /// per-region result with the span's id, as the label config written beside the file
 /// (`LabelStudioConfig`) declares them, so the file imports back without `--layer` or the plugins.
 ///
@@ -46,6 +48,12 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.beginArray()
     for record in records { output.writer.string(record.author) }
     output.writer.endArray()
+    if records.contains(where: \.gold) {
+      output.writer.key(LabelStudioFormat.goldField)
+      output.writer.beginArray()
+      for record in records { output.writer.bool(record.gold) }
+      output.writer.endArray()
+    }
     output.writer.endObject()
     output.writer.key("annotations")
     output.writer.beginArray()
@@ -82,14 +90,10 @@ public struct LabelStudioExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    var summary = try output.finish(trailer: output.summary.reports == 0 ? "[]\n" : "\n]\n")
-    if output.path != "-" {
-      try ExchangeSupport.writeBeside(
-        LabelStudioConfig.text(for: context.schemas), exportPath: output.path, named: LabelStudioConfig.fileName,
-        project: context.projectPath)
-      summary.files.append(ExchangeSupport.besidePath(output.path, named: LabelStudioConfig.fileName))
-    }
-    return summary
+    let trailer = output.summary.reports == 0 ? "[]\n" : "\n]\n"
+    return try ExchangeSupport.finish(
+      &output, trailer: trailer, beside: LabelStudioConfig.fileName,
+      text: LabelStudioConfig.text(for: context.schemas), project: context.projectPath)
   }
 
   private mutating func writeSpan(_ annotation: Annotation, text: ReportText) {
@@ -158,8 +162,10 @@ public struct LabelStudioExporter: ReportExporter {
 enum LabelStudioFormat {
   /// The task data field listing each annotation's author, in annotation order.
   static let authorsField = "hashiya_authors"
+  /// The task data field saying which annotations are gold, in annotation order.
+  static let goldField = "hashiya_gold"
   /// Task data fields Hashiya writes itself; any other is the report's metadata.
-  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField]
+  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField, goldField]
 
   /// Whether `name` reads as an email, which Label Studio takes as `completed_by`.
   static func isEmail(_ name: String) -> Bool {

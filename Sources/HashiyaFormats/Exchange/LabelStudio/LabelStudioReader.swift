@@ -10,8 +10,9 @@ import HashiyaStore
 /// the label config declares (`--schema`, else `label_config.xml` beside the file; it also gives
 /// the schemas of layers the session does not know), else `--layer`. Per-region `choices`,
 /// `textarea` and `number` results with a span's id are its attributes. The author is
-/// `completed_by` (a name, a user id, or an object with `email`/`username`), and a `ground_truth`
-/// annotation's spans are adjudicated. Keys are result ids, with the label appended for a region
+/// `completed_by` (a name, a user id, or an object with `email`/`username`), and a gold
+/// annotation's spans are adjudicated: one `hashiya_gold` lists, else (a task Hashiya did not
+/// write) one marked `ground_truth`. Keys are result ids, with the label appended for a region
 /// that carries several labels.
 public enum LabelStudioReader: AnnotatedFileReader {
   public static func read(
@@ -51,6 +52,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
       let metadata = data.pairs.filter { !LabelStudioFormat.ownFields.contains($0.key) }
       if !metadata.isEmpty { report.metadataJSON = JSONWriter.string(.object(JSONObject(metadata))) }
       let authors = data[LabelStudioFormat.authorsField]?.arrayValue?.map(\.stringValue) ?? []
+      let golds = data[LabelStudioFormat.goldField]?.arrayValue?.map { $0.boolValue == true } ?? []
       var imported = ImportedReport(report: report, location: location)
       let text = ReportText(textString)
       // Older Label Studio exports call annotations "completions".
@@ -61,7 +63,11 @@ public enum LabelStudioReader: AnnotatedFileReader {
         let recorded = index < authors.count ? authors[index] : nil
         let given = annotation["completed_by"]
         let author = given == nil || given?.intValue != nil ? recorded ?? Self.author(given) : Self.author(given)
-        let origin = annotation["ground_truth"]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
+        // Label Studio marks every annotation it imports ground truth: a task Hashiya wrote says which are.
+        let gold =
+          data[LabelStudioFormat.authorsField] != nil
+          ? index < golds.count && golds[index] : annotation["ground_truth"]?.boolValue == true
+        let origin = gold ? ExchangeSupport.adjudicatedOrigin : nil
         // Per-region results may come before their span's, so they are applied once all spans are read.
         var perRegion: [(id: String, result: JSONObject)] = []
         let first = imported.annotations.count

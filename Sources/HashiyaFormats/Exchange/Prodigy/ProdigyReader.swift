@@ -62,7 +62,8 @@ public enum ProdigyReader: AnnotatedFileReader {
           imported.annotations.append(
             ImportedAnnotation(
               key: String(number + 1), layer: spanLayer, label: label, range: range, quote: quote,
-              attributes: span["attributes"]?.objectValue ?? [:], author: author, origin: origin, location: spanLocation))
+              attributes: span["attributes"]?.objectValue ?? [:], author: author, origin: origin, location: spanLocation
+            ))
         } catch  where !error.location.isEmpty {
           // Only the missing --layer carries a location: the command's mistake, which stops the import.
           throw error

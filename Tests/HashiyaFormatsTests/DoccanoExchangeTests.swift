@@ -36,7 +36,7 @@ struct DoccanoExchangeTests {
       record["hashiya_layers"] == [
         "speaker": "speaker-tagging", "quote": "speaker-tagging", "note": "translation-notes",
       ])
-    #expect(records.allSatisfy { $0["hashiya_gold"] == nil })
+    #expect(records.allSatisfy { $0["hashiya_gold"] == false })
 
     // The record's layers win over --layer, which serves files without them.
     let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "speakers")

@@ -66,12 +66,12 @@ public struct DoccanoExporter: ReportExporter {
     output.writer.endArray()
     output.writer.field("hashiya_uid", bundle.report.uid)
     output.writer.field("title", bundle.report.title)
-    if let record {
-      output.writer.field(DoccanoLabelList.authorField, record.author)
-      if record.gold { output.writer.field(DoccanoLabelList.goldField, true) }
-      output.writer.key(DoccanoLabelList.layersField)
-      output.writer.value(.object(layers))
-    }
+    // Every record has every field: doccano reads a file as one table, where a field missing from
+    // some records would come back as NaN, which is not JSON.
+    output.writer.field(DoccanoLabelList.authorField, record?.author)
+    output.writer.field(DoccanoLabelList.goldField, record?.gold ?? false)
+    output.writer.key(DoccanoLabelList.layersField)
+    output.writer.value(.object(layers))
     output.writer.endObject()
     try output.emit(annotations: annotations.count, links: links.count, countsReport: first)
   }

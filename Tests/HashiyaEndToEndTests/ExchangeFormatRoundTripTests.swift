@@ -147,4 +147,29 @@ import Testing
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("label_config.xml") && bad.stderr.contains("well-formed"), "\(bad.stderr)")
   }
+
+  /// doccano's own files have no layers: --layer names the layer and --schema the label list
+  /// doccano exported, which makes the layer's schema.
+  @Test func aDoccanoProjectImportsWithItsLabelListNamedBySchema() throws {
+    let list = hashiya.write(
+      "labels/people.json",
+      ##"[{"id": 1, "text": "شخص", "suffix_key": "p", "background_color": "#F44336"}, {"id": 2, "text": "مكان"}]"##)
+    let text = "قالَ المُتَحَدِّثُ 🧕🏽 أحمد في «دمشق»\r\nend"
+    let start = text.unicodeScalars.distance(
+      from: text.unicodeScalars.startIndex, to: try #require(text.range(of: "أحمد")).lowerBound)
+    let record =
+      #"{"id": 4, "text": "\#(text.replacingOccurrences(of: "\r\n", with: "\\r\\n"))", "entities": [{"id": 9, "label": "شخص", "start_offset": \#(start), "end_offset": \#(start + 4)}], "relations": []}"#
+    let file = hashiya.write("admin.jsonl", record + "\n")
+    let missing = try hashiya.run([project, "-c", "import --format doccano --schema \(list) \(file)"])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("--layer"), "\(missing.stderr)")
+    let run = try hashiya.run([project, "-c", "import --format doccano --layer people --schema \(list) \(file)"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let spans = try listed(project).spans
+    #expect(spans == ["أحمد people/شخص tester []"])
+    // The label list made the layer: its other label can be used at once.
+    let tagged = try hashiya.run([project, "-c", "show 1; tag people مكان \"دمشق\"; ls"])
+    #expect(tagged.status == 0, "\(tagged.stderr)")
+    #expect(tagged.stdout.contains("people/مكان"))
+  }
 }

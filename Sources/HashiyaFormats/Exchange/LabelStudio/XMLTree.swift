@@ -27,7 +27,11 @@ struct XMLTree {
     parser.shouldResolveExternalEntities = false
     parser.delegate = builder
     guard parser.parse(), let root = builder.root else {
-      let reason = parser.parserError.map { "line \(parser.lineNumber): \($0.localizedDescription)" } ?? "no element"
+      // Foundation describes a parser error only by a number, which means different things on
+      // different platforms: where it stopped says more.
+      let reason =
+        parser.parserError == nil
+        ? "no element" : "it stops making sense at line \(parser.lineNumber), column \(parser.columnNumber)"
       throw FormatError(location: file, reason: "not a well-formed XML label config (\(reason))")
     }
     return root

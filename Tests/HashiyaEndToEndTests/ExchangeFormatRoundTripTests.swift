@@ -143,7 +143,7 @@ import Testing
   @Test func aDoccanoProjectImportsWithItsLabelListNamedBySchema() throws {
     let list = hashiya.write(
       "labels/people.json",
-      ##"[{"id": 1, "text": "شخص", "suffix_key": "p", "background_color": "#F44336"}, {"id": 2, "text": "مكان"}]"##)
+      ##"[{"id": 1, "text": "شخص", "suffix_key": "p", "background_color": "#e5484d"}, {"id": 2, "text": "مكان"}]"##)
     let text = "قالَ المُتَحَدِّثُ 🧕🏽 أحمد في «دمشق»\r\nend"
     let start = text.unicodeScalars.distance(
       from: text.unicodeScalars.startIndex, to: try #require(text.range(of: "أحمد")).lowerBound)

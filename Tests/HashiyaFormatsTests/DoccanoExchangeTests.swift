@@ -94,7 +94,7 @@ struct DoccanoExchangeTests {
   @Test func doccanosLabelListMakesTheLayerNamedByTheArgument() throws {
     let folder = ExchangeFixtures.temporaryFolder()
     ExchangeFixtures.write(
-      ##"[{"id": 1, "text": "شخص", "prefix_key": null, "suffix_key": "p", "background_color": "#F44336", "text_color": "#ffffff"},"##
+      ##"[{"id": 1, "text": "شخص", "prefix_key": null, "suffix_key": "p", "background_color": "#E5484D", "text_color": "#ffffff"},"##
         + ##" {"id": 2, "text": "ORG", "prefix_key": "ctrl", "suffix_key": "o", "background_color": "#123456", "text_color": "#000000"}]"##,
       to: folder + "/label_config.json")
     ExchangeFixtures.write(

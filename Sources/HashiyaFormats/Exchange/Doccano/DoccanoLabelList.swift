@@ -18,11 +18,10 @@ enum DoccanoLabelList {
   static let goldField = "hashiya_gold"
   /// The label list entry's field naming its layer.
   static let layerField = "hashiya_layer"
-  /// doccano colours for Hashiya's colour names; an unknown colour reads back as cyan.
-  static let colours: [(name: String, hex: String)] = [
-    ("red", "#F44336"), ("green", "#4CAF50"), ("yellow", "#FFEB3B"), ("blue", "#2196F3"), ("magenta", "#E040FB"),
-    ("cyan", "#00BCD4"),
-  ]
+  /// The colour name whose palette colour `hex` is, else cyan.
+  static func colourName(hex: String?) -> String {
+    HTMLColour.palette.first { $0.hex.caseInsensitiveCompare(hex ?? "") == .orderedSame }?.name ?? "cyan"
+  }
 
   /// The doccano label for `label` of `layer`: qualified by the layer when another of `schemas` has the label too.
   static func doccanoLabel(_ label: String, layer: String, schemas: [LayerSchema]) -> String {
@@ -40,13 +39,14 @@ enum DoccanoLabelList {
     var entries: [JSONValue] = []
     for schema in schemas {
       for label in schema.labels {
-        let hex = colours.first { $0.name == label.colour }?.hex ?? "#00BCD4"
+        // An unknown colour name is shown as cyan, the palette's last.
+        let colour = HTMLColour.palette.first { $0.name == label.colour } ?? HTMLColour.palette.last
         entries.append(
           .object([
             "id": .int(entries.count + 1),
             "text": .string(doccanoLabel(label.name, layer: schema.layer, schemas: schemas)),
             "prefix_key": .null, "suffix_key": label.key.map(JSONValue.string) ?? .null,
-            "background_color": .string(hex),
+            "background_color": colour.map { .string($0.hex) } ?? .null,
             "text_color": "#ffffff", layerField: .string(schema.layer),
           ]))
       }
@@ -84,10 +84,9 @@ enum DoccanoLabelList {
           location: location, reason: "doccano labels have no layers: name the layer they belong to with --layer")
       }
       guard known[layer] == nil else { continue }
-      let colourHex = object["background_color"]?.stringValue?.uppercased()
       let label = LabelSchema(
         name: hashiyaLabel(text, layer: layer), description: "From the doccano label list \(name).",
-        colour: colours.first { $0.hex == colourHex }?.name ?? "cyan",
+        colour: colourName(hex: object["background_color"]?.stringValue),
         key: object["suffix_key"]?.stringValue.flatMap { $0.count == 1 ? $0 : nil })
       if let index = schemas.firstIndex(where: { $0.layer == layer }) {
         guard schemas[index].label(label.name) == nil else {

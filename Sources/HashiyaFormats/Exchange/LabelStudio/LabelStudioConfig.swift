@@ -104,17 +104,22 @@ enum LabelStudioConfig {
       guard let layer = control.attributes["name"], !layer.isEmpty else {
         throw FormatError(location: name, reason: "a <Labels> control has no name")
       }
+      guard !schemas.contains(where: { $0.layer == layer }) else {
+        throw FormatError(location: name, reason: "two <Labels> controls are named \(Excerpt.of(layer))")
+      }
       var labels: [LabelSchema] = []
       for label in control.all(named: "Label") {
         guard let value = label.attributes["value"], !value.isEmpty else {
           throw FormatError(location: name, reason: "a <Label> of \(Excerpt.of(layer)) has no value")
         }
         guard !labels.contains(where: { $0.name == value }) else { continue }
-        let colour = label.attributes["background"].flatMap { colour in
-          DoccanoLabelList.colours.first { $0.name == colour.lowercased() }?.name
-        }
+        let background = label.attributes["background"]?.lowercased()
+        let named = HTMLColour.palette.first { $0.name == background }?.name
         let hotkey = label.attributes["hotkey"].flatMap { $0.count == 1 ? $0 : nil }
-        labels.append(LabelSchema(name: value, description: description, colour: colour ?? "cyan", key: hotkey))
+        labels.append(
+          LabelSchema(
+            name: value, description: description, colour: named ?? DoccanoLabelList.colourName(hex: background),
+            key: hotkey))
       }
       schemas.append(LayerSchema(layer: layer, description: description, labels: labels))
     }

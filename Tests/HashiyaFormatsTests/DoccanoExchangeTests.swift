@@ -11,15 +11,19 @@ struct DoccanoExchangeTests {
     let path = ExchangeFixtures.temporaryFolder() + "/doccano.jsonl"
     var exporter = try DoccanoExporter(path: path, context: ExchangeFixtures.context)
     let summary = try ExchangeFixtures.export(bundles, with: &exporter)
-    #expect(summary.files == [path] && summary.bytes > 0)
+    #expect(summary.files == [path, ExchangeFixtures.temporaryFolderOf(path) + "/label_config.json"])
+    #expect(summary.bytes > 0)
     return path
   }
 
-  @Test func seedReportRoundTrips() throws {
+  @Test func seedReportRoundTripsWithOneRecordPerAnnotator() throws {
     let bundle = ExchangeFixtures.seedBundle()
     let path = try export([bundle])
-    let record = try JSONParser.parse(
-      try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0].description)
+    let records = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+      try JSONParser.parse($0.description)
+    }
+    #expect(records.count == 2)
+    let record = try #require(records.first)
     #expect(record["id"] == 1)
     let range = bundle.annotations[0].range
     let expected: JSONValue = [
@@ -27,14 +31,47 @@ struct DoccanoExchangeTests {
     ]
     #expect(record["entities"]?[0] == expected)
     #expect(record["relations"]?[0] == ["id": 100, "type": "said-by", "from_id": 2, "to_id": 1])
+    #expect(records.map { $0["hashiya_author"] } == ["amira", "omar"])
+    #expect(
+      record["hashiya_layers"] == [
+        "speaker": "speaker-tagging", "quote": "speaker-tagging", "note": "translation-notes",
+      ])
+    #expect(records.allSatisfy { $0["hashiya_gold"] == false })
 
+    // The record's layers win over --layer, which serves files without them.
     let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: "speakers")
     #expect(errors.isEmpty)
-    let report = try #require(reports.first)
-    #expect(report.report.text == bundle.report.text)
-    #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
-    #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
-    #expect(report.annotations.allSatisfy { $0.layer == "speakers" && $0.author == nil })
+    #expect(reports.count == 2 && reports.allSatisfy { $0.report.text == bundle.report.text })
+    let spans = reports.flatMap(\.annotations).map { "\($0.label) \($0.range.start) \($0.range.end)" }.sorted()
+    #expect(spans == ExchangeFixtures.spans(bundle))
+    #expect(reports.flatMap { ExchangeFixtures.links($0) }.sorted() == ExchangeFixtures.links(bundle))
+    for annotation in bundle.annotations {
+      let back = reports.flatMap(\.annotations).first { $0.range == annotation.range && $0.label == annotation.label }
+      #expect(back?.layer == annotation.layer && back?.author == annotation.author)
+    }
+  }
+
+  @Test func aLabelSharedByTwoLayersIsQualifiedAndReadBack() throws {
+    var schemas = ExchangeFixtures.schemas
+    schemas[1].labels.append(LabelSchema(name: "speaker", description: "A speaker named in a note."))
+    var context = ExchangeFixtures.context
+    context.schemas = schemas
+    var bundle = ExchangeFixtures.seedBundle()
+    bundle.annotations[2].label = "speaker"
+    let path = ExchangeFixtures.temporaryFolder() + "/doccano.jsonl"
+    var exporter = try DoccanoExporter(path: path, context: context)
+    _ = try ExchangeFixtures.export([bundle], with: &exporter)
+    let line = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0].description
+    #expect(line.contains(#""label":"translation-notes/speaker""#))
+    #expect(line.contains(#""label":"speaker-tagging/speaker""#))
+    let (reports, errors) = try ExchangeFixtures.read(DoccanoReader.self, path: path, layer: nil)
+    #expect(errors.isEmpty)
+    let speakers = try #require(reports.first).annotations.filter { $0.label == "speaker" }.map(\.layer)
+    #expect(speakers.sorted() == ["speaker-tagging", "translation-notes"])
+    // The label list says the same, so a project without the plugins learns both layers.
+    let listed = try DoccanoLabelList.schemas(
+      path: ExchangeFixtures.temporaryFolderOf(path) + "/label_config.json", defaultLayer: nil, known: [:])
+    #expect(listed.map { $0.labels.map(\.name) } == [["speaker", "quote"], ["note", "speaker"]])
   }
 
   @Test func emojiAndCRLFOffsetsAreCodePoints() throws {
@@ -51,6 +88,53 @@ struct DoccanoExchangeTests {
     #expect(errors.isEmpty)
     #expect(ExchangeFixtures.spans(try #require(reports.first)) == ExchangeFixtures.spans(bundle))
     #expect(ExchangeFixtures.links(try #require(reports.first)) == ExchangeFixtures.links(bundle))
+  }
+
+  /// doccano's own label list has no layers: `--layer` names the one its labels make.
+  @Test func doccanosLabelListMakesTheLayerNamedByTheArgument() throws {
+    let folder = ExchangeFixtures.temporaryFolder()
+    ExchangeFixtures.write(
+      ##"[{"id": 1, "text": "شخص", "prefix_key": null, "suffix_key": "p", "background_color": "#E5484D", "text_color": "#ffffff"},"##
+        + ##" {"id": 2, "text": "ORG", "prefix_key": "ctrl", "suffix_key": "o", "background_color": "#123456", "text_color": "#000000"}]"##,
+      to: folder + "/label_config.json")
+    ExchangeFixtures.write(
+      #"{"id": 5, "text": "قالَ 😀 أحمد", "entities": [{"id": 7, "label": "شخص", "start_offset": 7, "end_offset": 11}], "relations": []}"#
+        + "\n", to: folder + "/admin.jsonl")
+    var handed: [LayerSchema] = []
+    var reports: [ImportedReport] = []
+    try DoccanoReader.read(
+      path: folder + "/admin.jsonl", request: ReadRequest(layer: "people", onSchemas: { handed += $0 }),
+      onBadRecord: { throw $0 }
+    ) { reports.append($0) }
+    #expect(handed.map(\.layer) == ["people"])
+    #expect(handed.first?.labels.map(\.name) == ["شخص", "ORG"])
+    #expect(handed.first?.labels.map(\.colour) == ["red", "cyan"])
+    #expect(handed.first?.labels.map(\.key) == ["p", "o"])
+    let annotation = try #require(reports.first?.annotations.first)
+    #expect(annotation.layer == "people" && annotation.quote == "أحمد" && annotation.author == nil)
+
+    // Without --layer the list's labels belong nowhere: a clear error before any record.
+    #expect {
+      try DoccanoReader.read(path: folder + "/admin.jsonl", request: ReadRequest(), onBadRecord: { throw $0 }) { _ in }
+    } throws: { error in
+      (error as? FormatError)?.reason.contains("--layer") == true
+    }
+  }
+
+  @Test(arguments: [
+    (#"{"text": "PER"}"#, "JSON array"),
+    (#"[{"text": ""}]"#, "non-empty \"text\""),
+    (#"[{"text": "A", "hashiya_layer": "l"}, {"text": "A", "hashiya_layer": "l"}]"#, "listed twice"),
+    (#"[{"text": "A""#, "not valid JSON"),
+  ])
+  func aBadLabelListIsAClearError(list: String, reason: String) {
+    let folder = ExchangeFixtures.temporaryFolder()
+    ExchangeFixtures.write(list, to: folder + "/labels.json")
+    #expect {
+      try DoccanoLabelList.schemas(path: folder + "/labels.json", defaultLayer: "l", known: [:])
+    } throws: { error in
+      (error as? FormatError)?.reason.contains(reason) == true
+    }
   }
 
   @Test func olderLabelFormIsRead() throws {

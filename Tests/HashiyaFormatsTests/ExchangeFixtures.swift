@@ -129,6 +129,11 @@ enum ExchangeFixtures {
     TemporaryFolder.scratch()
   }
 
+  /// The folder a file is in.
+  static func temporaryFolderOf(_ path: String) -> String {
+    (path as NSString).deletingLastPathComponent
+  }
+
   /// Exports `bundles` with `exporter`, in order.
   static func export<E: ReportExporter>(_ bundles: [ReportBundle], with exporter: inout E) throws -> ExportSummary {
     for bundle in bundles { try exporter.write(bundle, text: ReportText(bundle.report.text)) }

@@ -25,7 +25,8 @@ struct LabelStudioExchangeTests {
     #expect(annotations.allSatisfy { $0["completed_by"] == nil })
     #expect(task["data"]?["hashiya_authors"] == ["amira", "omar"])
     let result = try #require(annotations[0]["result"]?[0])
-    #expect(result["from_name"] == "label" && result["to_name"] == "text" && result["type"] == "labels")
+    // from_name is the span's layer: the label config beside the file names each layer's control.
+    #expect(result["from_name"] == "speaker-tagging" && result["to_name"] == "text" && result["type"] == "labels")
     #expect(result["value"]?["labels"] == ["speaker"])
 
     let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
@@ -35,6 +36,8 @@ struct LabelStudioExchangeTests {
     #expect(ExchangeFixtures.spans(report) == ExchangeFixtures.spans(bundle))
     #expect(ExchangeFixtures.links(report) == ExchangeFixtures.links(bundle))
     #expect(report.annotations.first { $0.key == "4" }?.author == "omar")
+    #expect(report.annotations.first { $0.label == "note" }?.layer == "translation-notes")
+    #expect(report.annotations.filter { $0.label != "note" }.allSatisfy { $0.layer == "speaker-tagging" })
     #expect(reports.count == 2)
   }
 
@@ -74,6 +77,27 @@ struct LabelStudioExchangeTests {
     let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: "speakers")
     #expect(errors.isEmpty)
     #expect(Set(try #require(reports.first).annotations.compactMap(\.author)) == ["amira", "omar"])
+  }
+
+  /// Label Studio 1.23 exports every annotation it imported with `"ground_truth": true` and
+  /// `"completed_by"` the importing user's id: the task data still says who wrote each and which are gold.
+  @Test func goldSurvivesLabelStudioMarkingEveryAnnotationGroundTruth() throws {
+    var bundle = ExchangeFixtures.seedBundle()
+    bundle.annotations[5].author = "lead"
+    bundle.annotations[5].origin = "adjudicated"
+    let (path, tasks) = try export([bundle])
+    #expect(tasks[0]?["data"]?["hashiya_gold"] == [false, false, true])
+    #expect(tasks[0]?["annotations"]?.arrayValue?.map { $0["ground_truth"] } == [nil, nil, true])
+    let exported = try String(contentsOfFile: path, encoding: .utf8)
+    let relabelled = exported.replacingOccurrences(of: #"{"ground_truth":true,"#, with: "{")
+      .replacingOccurrences(of: #"{"result":"#, with: #"{"completed_by":1,"ground_truth":true,"result":"#)
+    #expect(relabelled.components(separatedBy: #""ground_truth":true"#).count == 4)
+    try relabelled.write(toFile: path, atomically: true, encoding: .utf8)
+    let (reports, errors) = try ExchangeFixtures.read(LabelStudioReader.self, path: path, layer: nil)
+    #expect(errors.isEmpty)
+    let annotations = try #require(reports.first?.annotations)
+    #expect(annotations.filter { $0.origin == "adjudicated" }.map(\.author) == ["lead"])
+    #expect(Set(annotations.compactMap(\.author)) == ["amira", "omar", "lead"])
   }
 
   @Test func emojiOffsetsAreUTF16CodeUnits() throws {

@@ -17,6 +17,60 @@ enum ExchangeSupport {
     return bundle.links.filter { $0.status == .active && kept.contains($0.fromID) && kept.contains($0.toID) }
   }
 
+  /// The annotations of one exchange record: one annotator's own, or the adjudicated (gold) ones.
+  struct AnnotatorRecord {
+    var author: String
+    /// Adjudicated annotations are a record apart, never mixed into their adjudicator's own work.
+    var gold: Bool
+    var annotations: [Annotation]
+  }
+
+  /// `annotations` as one record per annotator, in order of first appearance, with each
+  /// adjudicator's adjudicated annotations in a gold record of their own.
+  static func records(_ annotations: [Annotation]) -> [AnnotatorRecord] {
+    var records: [AnnotatorRecord] = []
+    for annotation in annotations {
+      let gold = annotation.origin == adjudicatedOrigin
+      if let index = records.firstIndex(where: { $0.author == annotation.author && $0.gold == gold }) {
+        records[index].annotations.append(annotation)
+      } else {
+        records.append(AnnotatorRecord(author: annotation.author, gold: gold, annotations: [annotation]))
+      }
+    }
+    return records
+  }
+
+  /// The origin of an adjudicated annotation, which a gold record's annotations get back on import.
+  static let adjudicatedOrigin = "adjudicated"
+
+  /// The path of a file named `name` in the folder of `path`, where an export writes its schema
+  /// and an import looks for one.
+  static func besidePath(_ path: String, named name: String) -> String {
+    ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+  }
+
+  /// The schema file a reader should use: `--schema`, else `name` beside the data when it exists.
+  static func schemaFile(for path: String, request: ReadRequest, named name: String) -> String? {
+    if let given = request.schemaPath { return given }
+    let beside = besidePath(path, named: name)
+    return FileManager.default.fileExists(atPath: beside) ? beside : nil
+  }
+
+  /// Finishes a file or standard output export and, for a file, writes `text` (the tool's label
+  /// configuration) whole to `name` beside it, listing both.
+  static func finish(
+    _ output: inout ExportOutput, trailer: String? = nil, beside name: String, text: String, project: String?
+  ) throws -> ExportSummary {
+    var summary = try output.finish(trailer: trailer)
+    guard output.path != "-" else { return summary }
+    let path = besidePath(output.path, named: name)
+    let sink = try OutputSink(path: path, project: project)
+    try sink.write(text)
+    try sink.close()
+    summary.files.append(path)
+    return summary
+  }
+
   /// A report for the store from what an exchange file says; missing title and language are guessed
   /// the way a plain-text import guesses them.
   static func newReport(text: String, title: String?, uid: String?) -> NewReport {

@@ -20,7 +20,8 @@ struct ImportCommand: Command {
     state and suggestion decisions kept), brat folders, prodigy,
     doccano and labelstudio files. --layer puts the labels of a format without layers
     into a layer. A layer no plugin declares takes its schema from the corpus: brat's
-    annotation.conf, or the file --schema names. Every annotation is checked against its text: offsets outside it, a
+    annotation.conf, Label Studio's label_config.xml or doccano's label_config.json beside the
+    file, or the file --schema names. Every annotation is checked against its text: offsets outside it, a
     split character, or a quote that disagrees with the text rejects the record with its
     location and reason. The import is all or nothing unless --skip-bad is given, which
     skips bad records and lists them: for plain reports, an empty or unreadable file, a
@@ -30,6 +31,7 @@ struct ImportCommand: Command {
       import projects/samples
       import news.jsonl report.ar.txt
       import --format doccano --layer claim-labeling doccano.jsonl
+      import --format labelstudio --schema ls/label_config.xml ls/project-1.json
     """
   let completion = CompletionKind.files
 

@@ -30,6 +30,10 @@ struct ExportCommand: Command {
     --with-suggestions adds the candidates of the last suggest (origin suggestion:PLUGIN@VERSION,
     not yet accepted). --offsets all adds UTF-16 and UTF-8 offsets to the native formats.
     Offsets are Unicode scalar (code point) offsets; Label Studio's are converted to UTF-16.
+    prodigy, doccano and labelstudio write one record per report and annotator, adjudicated
+    annotations in records of their own; each span keeps its layer, so the file imports back
+    without --layer. doccano and labelstudio also write the tool's label configuration beside
+    the file (label_config.json, label_config.xml), which import reads to learn the layers.
     An existing file is replaced whole, by renaming the finished export over it; export never
     writes over a folder, a link, a project or any SQLite database. A failed or interrupted
     export leaves no partial file behind.
@@ -38,6 +42,7 @@ struct ExportCommand: Command {
       export team.jsonl
       export --format brat --layer claim-labeling brat-out/
       export --gold --format json gold.json
+      export --format labelstudio ls/tasks.json
       export --deleted archive.jsonl
     """
   let completion = CompletionKind.files

@@ -1,12 +1,16 @@
 import AnnotatorKit
 import HashiyaStore
 
-/// Writes doccano sequence-labelling JSONL with relations: one line per report.
+/// Writes doccano sequence-labelling JSONL with relations: one line per report and annotator.
 ///
 /// Current doccano (1.6 and later) counts `start_offset`/`end_offset` in Python `str` indices,
 /// i.e. code points, so scalar offsets are written unchanged; versions that counted otherwise are
-/// not catered for. Entity and relation ids are Hashiya handles. doccano has no layers, attributes
-/// or authors in this shape, so those are left out.
+/// not catered for. Entity and relation ids are Hashiya handles. Each annotator's spans (and the
+/// links from them) are a record of their own, with the annotator in `hashiya_author`; adjudicated
+/// spans are a record apart marked `hashiya_gold`. `hashiya_layers` maps each label to its layer
+/// and the label list goes beside the file (`DoccanoLabelList`), so the file imports back without
+/// `--layer` or the plugins. doccano keeps these fields as record metadata. Attributes have no
+/// place in this shape and are left out.
 public struct DoccanoExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
@@ -19,16 +23,31 @@ public struct DoccanoExporter: ReportExporter {
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
-    let links = ExchangeSupport.links(of: bundle, between: annotations)
+    let records = ExchangeSupport.records(annotations)
+    guard !records.isEmpty else { return try writeRecord(bundle, nil, links: []) }
+    for (index, record) in records.enumerated() {
+      let links = ExchangeSupport.links(of: bundle, between: record.annotations)
+      try writeRecord(bundle, record, links: links, first: index == 0)
+    }
+  }
+
+  /// One line: the report with `record`'s spans and the links between them.
+  private mutating func writeRecord(
+    _ bundle: ReportBundle, _ record: ExchangeSupport.AnnotatorRecord?, links: [AnnotationLink], first: Bool = true
+  ) throws {
+    let annotations = record?.annotations ?? []
     output.writer.beginObject()
     output.writer.field("id", bundle.report.id)
     output.writer.field("text", bundle.report.text)
     output.writer.key("entities")
     output.writer.beginArray()
+    var layers = JSONObject()
     for annotation in annotations {
+      let label = DoccanoLabelList.doccanoLabel(annotation.label, layer: annotation.layer, schemas: context.schemas)
+      layers[label] = .string(annotation.layer)
       output.writer.beginObject()
       output.writer.field("id", annotation.id)
-      output.writer.field("label", annotation.label)
+      output.writer.field("label", label)
       output.writer.field("start_offset", annotation.range.start)
       output.writer.field("end_offset", annotation.range.end)
       output.writer.endObject()
@@ -45,8 +64,16 @@ public struct DoccanoExporter: ReportExporter {
       output.writer.endObject()
     }
     output.writer.endArray()
+    output.writer.field("hashiya_uid", bundle.report.uid)
+    output.writer.field("title", bundle.report.title)
+    // Every record has every field: doccano reads a file as one table, where a field missing from
+    // some records would come back as NaN, which is not JSON.
+    output.writer.field(DoccanoLabelList.authorField, record?.author)
+    output.writer.field(DoccanoLabelList.goldField, record?.gold ?? false)
+    output.writer.key(DoccanoLabelList.layersField)
+    output.writer.value(.object(layers))
     output.writer.endObject()
-    try output.emit(annotations: annotations.count, links: links.count)
+    try output.emit(annotations: annotations.count, links: links.count, countsReport: first)
   }
 
   public func discard() {
@@ -54,6 +81,9 @@ public struct DoccanoExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try output.finish()
+    try ExchangeSupport.finish(
+      &output, beside: DoccanoLabelList.fileName, text: DoccanoLabelList.text(for: context.schemas),
+      project: context.projectPath)
   }
+
 }

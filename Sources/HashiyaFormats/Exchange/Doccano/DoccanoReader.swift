@@ -3,14 +3,21 @@ import HashiyaStore
 
 /// Reads doccano JSONL: `entities` and `relations`, or the older `"label": [[start, end, "LABEL"], …]`.
 ///
-/// Offsets are taken as code points (current doccano). doccano has no layers, so `--layer` is
-/// required, and no authors. Keys are the entity ids, or `1`, `2`… in the older form.
+/// Offsets are taken as code points (current doccano). A label's layer is what the record's
+/// `hashiya_layers` says (a Hashiya export), else `--layer`; the author is `hashiya_author`, and a
+/// `hashiya_gold` record's spans are adjudicated. A label list (`--schema`, else
+/// `label_config.json` beside the file) gives the schemas of layers the session does not know.
+/// Keys are the entity ids, or `1`, `2`… in the older form.
 public enum DoccanoReader: AnnotatedFileReader {
   public static func read(
     path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
     _ body: (ImportedReport) throws -> Void
   ) throws {
     let layer = request.layer
+    if let listPath = ExchangeSupport.schemaFile(for: path, request: request, named: DoccanoLabelList.fileName) {
+      let schemas = try DoccanoLabelList.schemas(path: listPath, defaultLayer: layer, known: request.knownSchemas)
+      if !schemas.isEmpty { try request.onSchemas(schemas) }
+    }
     try ExchangeSupport.forEachObjectLine(path: path, onBadRecord: onBadRecord) { record, location in
       let textString: String
       do throws(FormatError) {
@@ -20,12 +27,14 @@ public enum DoccanoReader: AnnotatedFileReader {
         return
       }
       var imported = ImportedReport(
-        report: ExchangeSupport.newReport(text: textString, title: nil, uid: nil), location: location)
+        report: ExchangeSupport.newReport(
+          text: textString, title: record["title"]?.stringValue, uid: record["hashiya_uid"]?.stringValue),
+        location: location)
       let text = ReportText(textString)
       let entities = entityList(record)
-      if !entities.isEmpty {
-        _ = try ExchangeSupport.requireLayer(layer, format: "doccano", location: location)
-      }
+      let layers = record[DoccanoLabelList.layersField]?.objectValue ?? [:]
+      let author = record[DoccanoLabelList.authorField]?.stringValue
+      let origin = record[DoccanoLabelList.goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
       var keys: Set<String> = []
       for (number, entity) in entities.enumerated() {
         let entityLocation = "\(location) entity \(number + 1)"
@@ -35,9 +44,21 @@ public enum DoccanoReader: AnnotatedFileReader {
             throw FormatError(location: "", reason: "entity id \(Excerpt.of(key)) is used twice")
           }
           let quote = try ExchangeSupport.quote(range, in: text)
+          guard let entityLayer = layers[label]?.stringValue else {
+            // A missing layer is the command's mistake, not the record's, so it stops the import.
+            let given = try ExchangeSupport.requireLayer(layer, format: "doccano", location: location)
+            imported.annotations.append(
+              ImportedAnnotation(
+                key: key, layer: given, label: label, range: range, quote: quote, author: author, origin: origin,
+                location: entityLocation))
+            continue
+          }
           imported.annotations.append(
             ImportedAnnotation(
-              key: key, layer: layer ?? "", label: label, range: range, quote: quote, location: entityLocation))
+              key: key, layer: entityLayer, label: DoccanoLabelList.hashiyaLabel(label, layer: entityLayer),
+              range: range, quote: quote, author: author, origin: origin, location: entityLocation))
+        } catch  where !error.location.isEmpty {
+          throw error
         } catch {
           try onBadRecord(FormatError(location: entityLocation, reason: error.reason))
         }
@@ -56,7 +77,7 @@ public enum DoccanoReader: AnnotatedFileReader {
           for id in [from, to] where !known.contains(id) {
             throw FormatError(location: "", reason: "refers to entity \(Excerpt.of(id)), which is not in this record")
           }
-          imported.links.append(ImportedLink(type: type, from: from, to: to))
+          imported.links.append(ImportedLink(type: type, from: from, to: to, author: author))
         } catch {
           try onBadRecord(FormatError(location: "\(location) relation \(number + 1)", reason: error.reason))
         }

@@ -1,18 +1,23 @@
 import AnnotatorKit
 import HashiyaStore
 
-/// Writes Label Studio tasks: one JSON array, a task per report, an annotation per author.
+/// Writes Label Studio tasks: one JSON array, a task per report, an annotation per annotator.
 ///
 /// Label Studio addresses text in JavaScript string indices, i.e. UTF-16 code units, so every
 /// offset is converted from scalars; an emoji outside the BMP counts two there. Result ids are
-/// Hashiya handles, and each author's spans (with the links from them) form one annotation, so
-/// several annotators compare side by side in Label Studio.
+/// Hashiya handles, and each annotator's spans (with the links from them) form one annotation, so
+/// several annotators compare side by side in Label Studio; adjudicated spans are an annotation
+/// apart marked `ground_truth`. Label Studio marks every annotation it imports `ground_truth`, so
+/// which ones are gold is also kept in the task's data as `hashiya_gold` (in annotation order),
+/// which import reads instead when the task has it. A span's `from_name` is its layer and each attribute is a
+/// per-region result with the span's id, as the label config written beside the file
+/// (`LabelStudioConfig`) declares them, so the file imports back without `--layer` or the plugins.
 ///
 /// Label Studio refuses a `completed_by` that is not one of its users' ids or emails, so an
 /// author is written there only as `{"email": …}` when the name is an email; every annotation's
 /// author is also kept in the task's data as `hashiya_authors` (in annotation order), which
 /// import reads back. The report's metadata fields go into the task's data beside the text.
-/// Layers, attributes and reviews have no place in this shape.
+/// Reference attributes and reviews have no place in this shape.
 public struct LabelStudioExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
@@ -26,9 +31,7 @@ public struct LabelStudioExporter: ReportExporter {
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
     let links = ExchangeSupport.links(of: bundle, between: annotations)
-    var authors: [String] = []
-    for annotation in annotations where !authors.contains(annotation.author) { authors.append(annotation.author) }
-    let authorOf = Dictionary(annotations.map { ($0.id, $0.author) }, uniquingKeysWith: { first, _ in first })
+    let records = ExchangeSupport.records(annotations)
     output.writer.beginObject()
     output.writer.key("data")
     output.writer.beginObject()
@@ -43,25 +46,33 @@ public struct LabelStudioExporter: ReportExporter {
     }
     output.writer.key(LabelStudioFormat.authorsField)
     output.writer.beginArray()
-    for author in authors { output.writer.string(author) }
+    for record in records { output.writer.string(record.author) }
     output.writer.endArray()
+    if records.contains(where: \.gold) {
+      output.writer.key(LabelStudioFormat.goldField)
+      output.writer.beginArray()
+      for record in records { output.writer.bool(record.gold) }
+      output.writer.endArray()
+    }
     output.writer.endObject()
     output.writer.key("annotations")
     output.writer.beginArray()
-    for author in authors {
+    for record in records {
       output.writer.beginObject()
-      if LabelStudioFormat.isEmail(author) {
+      if LabelStudioFormat.isEmail(record.author) {
         output.writer.key("completed_by")
         output.writer.beginObject()
-        output.writer.field("email", author)
+        output.writer.field("email", record.author)
         output.writer.endObject()
       }
+      if record.gold { output.writer.field("ground_truth", true) }
       output.writer.key("result")
       output.writer.beginArray()
-      for annotation in annotations where annotation.author == author {
+      for annotation in record.annotations {
         writeSpan(annotation, text: text)
+        writeAttributes(of: annotation, text: text)
       }
-      for link in links where authorOf[link.fromID] == author {
+      for link in ExchangeSupport.links(of: bundle, between: record.annotations) {
         writeRelation(link)
       }
       output.writer.endArray()
@@ -79,26 +90,58 @@ public struct LabelStudioExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try output.finish(trailer: output.summary.reports == 0 ? "[]\n" : "\n]\n")
+    let trailer = output.summary.reports == 0 ? "[]\n" : "\n]\n"
+    return try ExchangeSupport.finish(
+      &output, trailer: trailer, beside: LabelStudioConfig.fileName,
+      text: LabelStudioConfig.text(for: context.schemas), project: context.projectPath)
   }
 
   private mutating func writeSpan(_ annotation: Annotation, text: ReportText) {
-    output.writer.beginObject()
-    output.writer.field("id", String(annotation.id))
-    output.writer.field("from_name", "label")
-    output.writer.field("to_name", "text")
-    output.writer.field("type", "labels")
-    output.writer.key("value")
-    output.writer.beginObject()
-    output.writer.field("start", text.utf16Offset(ofScalar: annotation.range.start))
-    output.writer.field("end", text.utf16Offset(ofScalar: annotation.range.end))
-    output.writer.field("text", text.substring(annotation.range))
+    beginResult(annotation, control: annotation.layer, type: "labels", text: text)
     output.writer.key("labels")
     output.writer.beginArray()
     output.writer.string(annotation.label)
     output.writer.endArray()
     output.writer.endObject()
     output.writer.endObject()
+  }
+
+  /// Opens a result on `annotation`'s region, up to its `value`'s offsets and, but for a text area
+  /// (whose `text` is its own), the text it covers.
+  private mutating func beginResult(_ annotation: Annotation, control: String, type: String, text: ReportText) {
+    output.writer.beginObject()
+    output.writer.field("id", String(annotation.id))
+    output.writer.field("from_name", control)
+    output.writer.field("to_name", LabelStudioConfig.textName)
+    output.writer.field("type", type)
+    output.writer.key("value")
+    output.writer.beginObject()
+    output.writer.field("start", text.utf16Offset(ofScalar: annotation.range.start))
+    output.writer.field("end", text.utf16Offset(ofScalar: annotation.range.end))
+    if type != "textarea" { output.writer.field("text", text.substring(annotation.range)) }
+  }
+
+  /// One per-region result for each attribute the label config has a control for.
+  private mutating func writeAttributes(of annotation: Annotation, text: ReportText) {
+    let label = context.schemas.first { $0.layer == annotation.layer }?.label(annotation.label)
+    for (name, value) in annotation.attributes.pairs where value != .null {
+      guard let kind = label?.attribute(name)?.kind else { continue }
+      let result: (type: String, key: String, value: JSONValue)
+      switch (kind, value) {
+      case (.enumeration, .string), (.boolean, .bool):
+        let choice = value.stringValue ?? (value.boolValue == true ? "true" : "false")
+        result = ("choices", "choices", [.string(choice)])
+      case (.text, .string): result = ("textarea", "text", [value])
+      case (.number, .int), (.number, .double): result = ("number", "number", value)
+      default: continue
+      }
+      let control = LabelStudioConfig.controlName(layer: annotation.layer, label: annotation.label, attribute: name)
+      beginResult(annotation, control: control, type: result.type, text: text)
+      output.writer.key(result.key)
+      output.writer.value(result.value)
+      output.writer.endObject()
+      output.writer.endObject()
+    }
   }
 
   private mutating func writeRelation(_ link: AnnotationLink) {
@@ -119,8 +162,10 @@ public struct LabelStudioExporter: ReportExporter {
 enum LabelStudioFormat {
   /// The task data field listing each annotation's author, in annotation order.
   static let authorsField = "hashiya_authors"
+  /// The task data field saying which annotations are gold, in annotation order.
+  static let goldField = "hashiya_gold"
   /// Task data fields Hashiya writes itself; any other is the report's metadata.
-  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField]
+  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField, goldField]
 
   /// Whether `name` reads as an email, which Label Studio takes as `completed_by`.
   static func isEmail(_ name: String) -> Bool {

@@ -6,9 +6,14 @@ import HashiyaStore
 /// `relation` results links.
 ///
 /// Offsets are UTF-16 code units and are converted to scalars; one that falls inside a surrogate
-/// pair is refused. Layers come from `--layer`. The author is `completed_by` (a name, a user id,
-/// or an object with `email`/`username`). Keys are result ids, with the label appended for a
-/// region that carries several labels.
+/// pair is refused. A span's layer is its `from_name` when that names a layer the session knows or
+/// the label config declares (`--schema`, else `label_config.xml` beside the file; it also gives
+/// the schemas of layers the session does not know), else `--layer`. Per-region `choices`,
+/// `textarea` and `number` results with a span's id are its attributes. The author is
+/// `completed_by` (a name, a user id, or an object with `email`/`username`), and a gold
+/// annotation's spans are adjudicated: one `hashiya_gold` lists, else (a task Hashiya did not
+/// write) one marked `ground_truth`. Keys are result ids, with the label appended for a region
+/// that carries several labels.
 public enum LabelStudioReader: AnnotatedFileReader {
   public static func read(
     path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
@@ -16,6 +21,13 @@ public enum LabelStudioReader: AnnotatedFileReader {
   ) throws {
     let layer = request.layer
     let name = (path as NSString).lastPathComponent
+    var schemas = request.knownSchemas
+    if let configPath = ExchangeSupport.schemaFile(for: path, request: request, named: LabelStudioConfig.fileName) {
+      let declared = try LabelStudioConfig.schemas(path: configPath)
+      let adopted = declared.filter { schemas[$0.layer] == nil }
+      for schema in adopted { schemas[schema.layer] = schema }
+      if !adopted.isEmpty { try request.onSchemas(adopted) }
+    }
     let document: JSONValue
     do {
       document = try JSONParser.parse(try ExchangeSupport.readText(path: path))
@@ -40,6 +52,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
       let metadata = data.pairs.filter { !LabelStudioFormat.ownFields.contains($0.key) }
       if !metadata.isEmpty { report.metadataJSON = JSONWriter.string(.object(JSONObject(metadata))) }
       let authors = data[LabelStudioFormat.authorsField]?.arrayValue?.map(\.stringValue) ?? []
+      let golds = data[LabelStudioFormat.goldField]?.arrayValue?.map { $0.boolValue == true } ?? []
       var imported = ImportedReport(report: report, location: location)
       let text = ReportText(textString)
       // Older Label Studio exports call annotations "completions".
@@ -50,6 +63,14 @@ public enum LabelStudioReader: AnnotatedFileReader {
         let recorded = index < authors.count ? authors[index] : nil
         let given = annotation["completed_by"]
         let author = given == nil || given?.intValue != nil ? recorded ?? Self.author(given) : Self.author(given)
+        // Label Studio marks every annotation it imports ground truth: a task Hashiya wrote says which are.
+        let gold =
+          data[LabelStudioFormat.authorsField] != nil
+          ? index < golds.count && golds[index] : annotation["ground_truth"]?.boolValue == true
+        let origin = gold ? ExchangeSupport.adjudicatedOrigin : nil
+        // Per-region results may come before their span's, so they are applied once all spans are read.
+        var perRegion: [(id: String, result: JSONObject)] = []
+        let first = imported.annotations.count
         for result in annotation["result"]?.arrayValue ?? [] {
           guard let object = result.objectValue else {
             try onBadRecord(FormatError(location: location, reason: "a result must be an object"))
@@ -61,9 +82,15 @@ public enum LabelStudioReader: AnnotatedFileReader {
             relations.append((object, author, "\(location) relation \(relations.count + 1)"))
             continue
           }
-          guard let labels = object["value"]?["labels"]?.arrayValue else { continue }
+          guard let labels = object["value"]?["labels"]?.arrayValue else {
+            perRegion.append((id, object))
+            continue
+          }
+          let control = object["from_name"]?.stringValue ?? ""
           // A missing layer is the command's mistake, not the record's, so it stops the import.
-          let spanLayer = try ExchangeSupport.requireLayer(layer, format: "Label Studio", location: resultLocation)
+          let spanLayer =
+            schemas[control] != nil
+            ? control : try ExchangeSupport.requireLayer(layer, format: "Label Studio", location: resultLocation)
           do throws(FormatError) {
             guard id != "?" else { throw FormatError(location: "", reason: "missing \"id\"") }
             let range = try Self.range(object["value"], in: text)
@@ -84,10 +111,21 @@ public enum LabelStudioReader: AnnotatedFileReader {
               imported.annotations.append(
                 ImportedAnnotation(
                   key: key, layer: spanLayer, label: label, range: range, quote: quote, author: author,
-                  location: resultLocation))
+                  origin: origin, location: resultLocation))
             }
           } catch {
             try onBadRecord(FormatError(location: resultLocation, reason: error.reason))
+          }
+        }
+        for index in imported.annotations.indices.dropFirst(first) {
+          let span = imported.annotations[index]
+          for (id, result) in perRegion where span.key == id || span.key.hasPrefix(id + "/") {
+            let control = result["from_name"]?.stringValue ?? ""
+            let name = LabelStudioConfig.attributeName(control: control, layer: span.layer, label: span.label)
+            let kind = schemas[span.layer]?.label(span.label)?.attribute(name)?.kind
+            if let value = Self.attributeValue(result["value"], kind: kind) {
+              imported.annotations[index].attributes[name] = value
+            }
           }
         }
       }
@@ -122,6 +160,22 @@ public enum LabelStudioReader: AnnotatedFileReader {
       throw FormatError(location: "", reason: "UTF-16 offsets \(start)..\(end) fall inside a surrogate pair")
     }
     return TextRange(scalarStart, scalarEnd)
+  }
+
+  /// A per-region result's value as an attribute of `kind` (when the schema is known): a choice,
+  /// text areas' lines, or a number; nil for result types that are no attribute.
+  private static func attributeValue(_ value: JSONValue?, kind: AttributeSchema.Kind?) -> JSONValue? {
+    if let choices = value?["choices"]?.arrayValue?.compactMap(\.stringValue), !choices.isEmpty {
+      switch kind {
+      case .boolean?: return .bool(choices[0] == "true")
+      case .enumeration? where choices.count == 1: return .string(choices[0])
+      default: return .string(choices.joined(separator: ", "))
+      }
+    }
+    if let lines = value?["text"]?.arrayValue?.compactMap(\.stringValue) {
+      return .string(lines.joined(separator: "\n"))
+    }
+    return value?["number"] ?? value?["rating"]
   }
 
   /// `completed_by` as Label Studio spells it in its various versions.

@@ -11,7 +11,8 @@ import HashiyaStore
 /// written unchanged. Tokens are `AlignedTokens`: Hashiya's words split at every span edge, with
 /// whitespace as spaCy keeps it, so `text` + `ws` give back the text and `token_start`/`token_end`
 /// (inclusive, as in Prodigy) cover exactly each span. Each span also carries its Hashiya `layer`,
-/// an extra key Prodigy keeps and ignores. Links, attributes and reviews have no place in this shape.
+/// and its `attributes`, extra keys Prodigy keeps and ignores. Adjudicated spans are a task apart
+/// marked `hashiya_gold`. Links and reviews have no place in this shape.
 public struct ProdigyExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
@@ -23,21 +24,18 @@ public struct ProdigyExporter: ReportExporter {
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
-    let annotations = ExchangeSupport.annotations(of: bundle, context: context)
-    var authors: [String] = []
-    for annotation in annotations where !authors.contains(annotation.author) { authors.append(annotation.author) }
-    guard !authors.isEmpty else { return try writeTask(bundle, text: text, annotations: [], annotator: nil) }
-    for (index, author) in authors.enumerated() {
-      try writeTask(
-        bundle, text: text, annotations: annotations.filter { $0.author == author }, annotator: author,
-        first: index == 0)
+    let records = ExchangeSupport.records(ExchangeSupport.annotations(of: bundle, context: context))
+    guard !records.isEmpty else { return try writeTask(bundle, text: text, record: nil) }
+    for (index, record) in records.enumerated() {
+      try writeTask(bundle, text: text, record: record, first: index == 0)
     }
   }
 
-  /// One task: the report's text and tokens aligned to `annotations`, which are `annotator`'s.
+  /// One task: the report's text and tokens aligned to `record`'s annotations.
   private mutating func writeTask(
-    _ bundle: ReportBundle, text: ReportText, annotations: [Annotation], annotator: String?, first: Bool = true
+    _ bundle: ReportBundle, text: ReportText, record: ExchangeSupport.AnnotatorRecord?, first: Bool = true
   ) throws {
+    let annotations = record?.annotations ?? []
     let tokens = AlignedTokens(text: text, spans: annotations.map(\.range))
     output.writer.beginObject()
     output.writer.field("text", bundle.report.text)
@@ -69,9 +67,10 @@ public struct ProdigyExporter: ReportExporter {
     }
     output.writer.endArray()
     output.writer.field("answer", "accept")
-    if let annotator {
-      output.writer.field("_annotator_id", annotator)
-      output.writer.field("_session_id", annotator)
+    if let record {
+      output.writer.field("_annotator_id", record.author)
+      output.writer.field("_session_id", record.author)
+      if record.gold { output.writer.field(ProdigyReader.goldField, true) }
     }
     output.writer.endObject()
     try output.emit(annotations: annotations.count, links: 0, countsReport: first)
@@ -96,6 +95,10 @@ public struct ProdigyExporter: ReportExporter {
     }
     output.writer.field("text", text.substring(annotation.range))
     output.writer.field("layer", annotation.layer)
+    if !annotation.attributes.isEmpty {
+      output.writer.key("attributes")
+      output.writer.value(.object(annotation.attributes))
+    }
     output.writer.endObject()
   }
 

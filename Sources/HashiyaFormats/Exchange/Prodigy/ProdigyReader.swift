@@ -3,10 +3,14 @@ import HashiyaStore
 
 /// Reads Prodigy span JSONL back: `text`, `meta`, `spans` (token indices optional), `answer`.
 ///
-/// A span's layer is its `layer` key (written by Hashiya) or `--layer`. The author is
-/// `_annotator_id` when present. Tasks answered `reject` or `ignore` bring their text but no spans,
+/// A span's layer is its `layer` key (written by Hashiya) or `--layer`, and its `attributes` key
+/// (written by Hashiya) its attributes. The author is `_annotator_id` when present, and a
+/// `hashiya_gold` task's spans are adjudicated. Tasks answered `reject` or `ignore` bring their text but no spans,
 /// since their spans were judged wrong.
 public enum ProdigyReader: AnnotatedFileReader {
+  /// The task field marking a task of adjudicated (gold) spans.
+  static let goldField = "hashiya_gold"
+
   public static func read(
     path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
     _ body: (ImportedReport) throws -> Void
@@ -26,6 +30,7 @@ public enum ProdigyReader: AnnotatedFileReader {
         report: ExchangeSupport.newReport(text: textString, title: meta["title"]?.stringValue, uid: uid),
         location: location)
       let author = task["_annotator_id"]?.stringValue ?? task["_session_id"]?.stringValue
+      let origin = task[goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
       let answer = task["answer"]?.stringValue ?? "accept"
       guard answer != "reject" && answer != "ignore" else {
         try body(imported)
@@ -56,8 +61,9 @@ public enum ProdigyReader: AnnotatedFileReader {
           }
           imported.annotations.append(
             ImportedAnnotation(
-              key: String(number + 1), layer: spanLayer, label: label, range: range, quote: quote, author: author,
-              location: spanLocation))
+              key: String(number + 1), layer: spanLayer, label: label, range: range, quote: quote,
+              attributes: span["attributes"]?.objectValue ?? [:], author: author, origin: origin, location: spanLocation
+            ))
         } catch  where !error.location.isEmpty {
           // Only the missing --layer carries a location: the command's mistake, which stops the import.
           throw error

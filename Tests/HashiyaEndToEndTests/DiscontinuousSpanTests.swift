@@ -79,6 +79,32 @@ import Testing
     #expect(refused.stderr.contains("fragment 1") && refused.stderr.contains("quote"), "\(refused.stderr)")
   }
 
+  /// Formats with one range per span write each piece with a shared tie, say so, and join them again.
+  @Test(arguments: [("doccano", "pieces.jsonl"), ("labelstudio", "pieces.json"), ("prodigy", "pieces.prodigy.jsonl")])
+  func oneRangeFormatsWritePiecesApartAndJoinThemOnImport(format: String, file: String) throws {
+    #expect(try makeSplitQuote().status == 0)
+    let out = hashiya.path(file)
+    let exported = try hashiya.run([project, "-c", "export --format \(format) \(out)"])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    #expect(
+      exported.stdout.contains("warning:") && exported.stdout.contains("1 discontinuous span was"), "\(exported.stdout)"
+    )
+    #expect(exported.stdout.contains("2 annotations"), "pieces are not counted as annotations: \(exported.stdout)")
+    let written = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(
+      written.contains("هذا الدعم يساعد") && (written.contains("hashiya_span") || written.contains("hashiya_pieces")))
+    let copy = hashiya.path("copy-\(format).hashiya")
+    let imported = try hashiya.run([copy, "-c", "import --format \(format) \(out)"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let quote = try listed(copy, label: "quote")
+    #expect(quote["quote"] as? String == "إنّهم يتلقون الدعم بأشكال مختلفة من التحالف الدولي")
+    let fragments = quote["fragments"] as? [[String: Any]] ?? []
+    #expect(fragments.map { $0["quote"] as? String } == ["هذا الدعم يساعد"], "\(quote)")
+    #expect((quote["attributes"] as? [String: Any])?["hashiya_span"] == nil, "\(quote)")
+    let all = try hashiya.run([copy, "-c", "ls"])
+    #expect(all.stdout.components(separatedBy: "speaker-tagging/quote").count == 2, "one quote: \(all.stdout)")
+  }
+
   @Test func w3cWritesTheModelsListAndHTMLMarksEachPiece() throws {
     #expect(try makeSplitQuote().status == 0)
     let w3c = hashiya.path("pieces.jsonld")

@@ -48,6 +48,11 @@ import Testing
     for index in marked.annotations.indices where marked.annotations[index].author == "lead" {
       marked.annotations[index].origin = "adjudicated"
     }
+    // The quotation goes on after the English line: one span in two pieces.
+    let count = markedText.unicodeScalars.count
+    for index in marked.annotations.indices where marked.annotations[index].id == 21 {
+      marked.annotations[index].fragments = [SpanFragment(range: TextRange(count - 3, count), quote: "end")]
+    }
     // Link UUIDs unique across the project, as a project's are.
     return [X.seedBundle(), X.emojiBundle(), marked].map { bundle in
       var bundle = bundle
@@ -89,7 +94,9 @@ import Testing
         let gold = $0.origin == "adjudicated" ? "gold" : "own"
         let values =
           attributes ? JSONWriter.string(.object(JSONObject($0.attributes.pairs.sorted { $0.key < $1.key }))) : ""
-        return "\($0.quote) \($0.range.start)-\($0.range.end) \($0.layer)/\($0.label) \($0.author) \(gold) \(values)"
+        let pieces = $0.fragments.map { " + \($0.quote) \($0.range.start)-\($0.range.end)" }.joined()
+        return
+          "\($0.quote) \($0.range.start)-\($0.range.end)\(pieces) \($0.layer)/\($0.label) \($0.author) \(gold) \(values)"
       }
     }
     return byText.mapValues { $0.sorted() }
@@ -102,6 +109,7 @@ import Testing
   @Test(arguments: [ExportFormat.json, .jsonl, .labelstudio])
   func everythingComesBack(format: ExportFormat) throws {
     let original = Self.project()
+    #expect(original.contains { $0.annotations.contains { !$0.fragments.isEmpty } }, "a span in pieces goes through")
     let (back, summary) = try importing(try export(original, as: format), as: format)
     #expect(summary.skipped.isEmpty)
     #expect(back.count == original.count)

@@ -9,9 +9,75 @@ enum ExchangeFragments {
   static let attribute = "hashiya_span"
 
   /// The warning an export gives when it wrote spans in pieces as separate spans.
-  static func warning(format: String, spans: Int) -> String {
+  /// `carrier` says where the file ties the pieces together.
+  static func warning(format: String, spans: Int, carrier: String) -> String {
     "\(format) has no spans in pieces: \(spans) discontinuous span\(spans == 1 ? " was" : "s were") written as "
-      + "separate spans sharing the attribute \"\(attribute)\" (Hashiya joins them again on import)"
+      + "separate spans tied together by \(carrier) (Hashiya joins them again on import)"
+  }
+
+  /// The record field (doccano) or task data field (Label Studio) mapping each piece's id to its tie,
+  /// for formats whose spans have no attributes of their own to carry it.
+  static let piecesField = "hashiya_pieces"
+
+  /// `annotations` with each span in pieces replaced by one annotation per piece, in text order:
+  /// the first keeps the handle (links still lead to it), the others take ids after every handle of
+  /// the report, and all carry the tie in their attributes. `split` counts the spans in pieces.
+  static func expanded(_ annotations: [Annotation]) -> (annotations: [Annotation], split: Int) {
+    guard annotations.contains(where: { !$0.fragments.isEmpty }) else { return (annotations, 0) }
+    var nextID = (annotations.map(\.id).max() ?? 0) + 1
+    var result: [Annotation] = []
+    var split = 0
+    for annotation in annotations {
+      guard !annotation.fragments.isEmpty else {
+        result.append(annotation)
+        continue
+      }
+      split += 1
+      let (pieces, attributes) = Self.pieces(of: annotation)
+      for (index, piece) in pieces.enumerated() {
+        var one = annotation
+        one.range = piece.range
+        one.quote = piece.quote
+        one.fragments = []
+        one.attributes = attributes
+        if index > 0 {
+          one.id = nextID
+          nextID += 1
+        }
+        result.append(one)
+      }
+    }
+    return (result, split)
+  }
+
+  /// How many annotations `annotations` holds, counting a span's pieces once.
+  static func wholeCount(_ annotations: [Annotation]) -> Int {
+    let ties = annotations.compactMap { $0.attributes[attribute]?.stringValue }
+    return annotations.count - ties.count + Set(ties).count
+  }
+
+  /// The summary `summary` with the warning for `split` spans in pieces, when there were any.
+  static func warned(_ summary: ExportSummary, format: String, split: Int, carrier: String) -> ExportSummary {
+    var summary = summary
+    if split > 0 { summary.warnings.append(warning(format: format, spans: split, carrier: carrier)) }
+    return summary
+  }
+
+  /// The ties of `annotations` by id, as the pieces field holds them.
+  static func ties(_ annotations: [Annotation]) -> JSONObject {
+    var ties = JSONObject()
+    for annotation in annotations {
+      if let tie = annotation.attributes[attribute] { ties[String(annotation.id)] = tie }
+    }
+    return ties
+  }
+
+  /// Puts the ties a pieces field lists (by key) back on the annotations, for `joined`.
+  static func restoringTies(_ field: JSONValue?, in report: inout ImportedReport) {
+    guard let ties = field?.objectValue, !ties.isEmpty else { return }
+    for index in report.annotations.indices {
+      if let tie = ties[report.annotations[index].key] { report.annotations[index].attributes[attribute] = tie }
+    }
   }
 
   /// Each piece of `annotation` with its quote, and the attributes every piece carries: the

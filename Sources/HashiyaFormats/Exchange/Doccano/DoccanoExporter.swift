@@ -14,6 +14,8 @@ import HashiyaStore
 public struct DoccanoExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
+  /// Spans in pieces written as one entity per piece.
+  private var spansSplit = 0
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
@@ -22,7 +24,8 @@ public struct DoccanoExporter: ReportExporter {
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
-    let annotations = ExchangeSupport.annotations(of: bundle, context: context)
+    let (annotations, split) = ExchangeFragments.expanded(ExchangeSupport.annotations(of: bundle, context: context))
+    spansSplit += split
     let records = ExchangeSupport.records(annotations)
     guard !records.isEmpty else { return try writeRecord(bundle, nil, links: []) }
     for (index, record) in records.enumerated() {
@@ -72,8 +75,11 @@ public struct DoccanoExporter: ReportExporter {
     output.writer.field(DoccanoLabelList.goldField, record?.gold ?? false)
     output.writer.key(DoccanoLabelList.layersField)
     output.writer.value(.object(layers))
+    output.writer.key(ExchangeFragments.piecesField)
+    output.writer.value(.object(ExchangeFragments.ties(annotations)))
     output.writer.endObject()
-    try output.emit(annotations: annotations.count, links: links.count, countsReport: first)
+    try output.emit(
+      annotations: ExchangeFragments.wholeCount(annotations), links: links.count, countsReport: first)
   }
 
   public func discard() {
@@ -81,9 +87,12 @@ public struct DoccanoExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try ExchangeSupport.finish(
-      &output, beside: DoccanoLabelList.fileName, text: DoccanoLabelList.text(for: context.schemas),
-      project: context.projectPath)
+    ExchangeFragments.warned(
+      try ExchangeSupport.finish(
+        &output, beside: DoccanoLabelList.fileName, text: DoccanoLabelList.text(for: context.schemas),
+        project: context.projectPath),
+      format: "doccano", split: spansSplit,
+      carrier: "the record field \"\(ExchangeFragments.piecesField)\"")
   }
 
 }

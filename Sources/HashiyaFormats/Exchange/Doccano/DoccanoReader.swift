@@ -82,7 +82,8 @@ public enum DoccanoReader: AnnotatedFileReader {
           try onBadRecord(FormatError(location: "\(location) relation \(number + 1)", reason: error.reason))
         }
       }
-      try body(imported)
+      ExchangeFragments.restoringTies(record[ExchangeFragments.piecesField], in: &imported)
+      try body(ExchangeFragments.joined(imported))
     }
   }
 

@@ -21,6 +21,8 @@ import HashiyaStore
 public struct LabelStudioExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
+  /// Spans in pieces written as one region per piece.
+  private var spansSplit = 0
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
@@ -29,7 +31,8 @@ public struct LabelStudioExporter: ReportExporter {
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
-    let annotations = ExchangeSupport.annotations(of: bundle, context: context)
+    let (annotations, split) = ExchangeFragments.expanded(ExchangeSupport.annotations(of: bundle, context: context))
+    spansSplit += split
     let links = ExchangeSupport.links(of: bundle, between: annotations)
     let records = ExchangeSupport.records(annotations)
     output.writer.beginObject()
@@ -48,6 +51,11 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.beginArray()
     for record in records { output.writer.string(record.author) }
     output.writer.endArray()
+    let ties = ExchangeFragments.ties(annotations)
+    if !ties.isEmpty {
+      output.writer.key(ExchangeFragments.piecesField)
+      output.writer.value(.object(ties))
+    }
     if records.contains(where: \.gold) {
       output.writer.key(LabelStudioFormat.goldField)
       output.writer.beginArray()
@@ -82,7 +90,8 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.endObject()
     // The array's brackets and commas are written here so tasks stream one at a time.
     try output.emit(
-      separator: output.summary.reports == 0 ? "[\n" : ",\n", annotations: annotations.count, links: links.count)
+      separator: output.summary.reports == 0 ? "[\n" : ",\n", annotations: ExchangeFragments.wholeCount(annotations),
+      links: links.count)
   }
 
   public func discard() {
@@ -91,9 +100,12 @@ public struct LabelStudioExporter: ReportExporter {
 
   public mutating func finish() throws -> ExportSummary {
     let trailer = output.summary.reports == 0 ? "[]\n" : "\n]\n"
-    return try ExchangeSupport.finish(
-      &output, trailer: trailer, beside: LabelStudioConfig.fileName,
-      text: LabelStudioConfig.text(for: context.schemas), project: context.projectPath)
+    return ExchangeFragments.warned(
+      try ExchangeSupport.finish(
+        &output, trailer: trailer, beside: LabelStudioConfig.fileName,
+        text: LabelStudioConfig.text(for: context.schemas), project: context.projectPath),
+      format: "Label Studio", split: spansSplit,
+      carrier: "the task data field \"\(ExchangeFragments.piecesField)\"")
   }
 
   private mutating func writeSpan(_ annotation: Annotation, text: ReportText) {
@@ -165,7 +177,9 @@ enum LabelStudioFormat {
   /// The task data field saying which annotations are gold, in annotation order.
   static let goldField = "hashiya_gold"
   /// Task data fields Hashiya writes itself; any other is the report's metadata.
-  static let ownFields: Set<String> = ["text", "title", "hashiya_uid", authorsField, goldField]
+  static let ownFields: Set<String> = [
+    "text", "title", "hashiya_uid", authorsField, goldField, ExchangeFragments.piecesField,
+  ]
 
   /// Whether `name` reads as an email, which Label Studio takes as `completed_by`.
   static func isEmail(_ name: String) -> Bool {

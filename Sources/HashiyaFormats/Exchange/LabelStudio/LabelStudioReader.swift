@@ -143,7 +143,8 @@ public enum LabelStudioReader: AnnotatedFileReader {
             location: relationLocation, reason: "refers to result \"\(Excerpt.of(missing))\", which is not a span here")
         )
       }
-      try body(imported)
+      ExchangeFragments.restoringTies(data[ExchangeFragments.piecesField], in: &imported)
+      try body(ExchangeFragments.joined(imported))
     }
   }
 

@@ -16,6 +16,8 @@ import HashiyaStore
 public struct ProdigyExporter: ReportExporter {
   private var output: ExportOutput
   private let context: ExportContext
+  /// Spans in pieces written as one span per piece.
+  private var spansSplit = 0
 
   /// `path` nil or `-` writes to standard output.
   public init(path: String?, context: ExportContext) throws {
@@ -24,7 +26,9 @@ public struct ProdigyExporter: ReportExporter {
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
-    let records = ExchangeSupport.records(ExchangeSupport.annotations(of: bundle, context: context))
+    let (annotations, split) = ExchangeFragments.expanded(ExchangeSupport.annotations(of: bundle, context: context))
+    spansSplit += split
+    let records = ExchangeSupport.records(annotations)
     guard !records.isEmpty else { return try writeTask(bundle, text: text, record: nil) }
     for (index, record) in records.enumerated() {
       try writeTask(bundle, text: text, record: record, first: index == 0)
@@ -73,7 +77,7 @@ public struct ProdigyExporter: ReportExporter {
       if record.gold { output.writer.field(ProdigyReader.goldField, true) }
     }
     output.writer.endObject()
-    try output.emit(annotations: annotations.count, links: 0, countsReport: first)
+    try output.emit(annotations: ExchangeFragments.wholeCount(annotations), links: 0, countsReport: first)
   }
 
   public func discard() {
@@ -81,7 +85,9 @@ public struct ProdigyExporter: ReportExporter {
   }
 
   public mutating func finish() throws -> ExportSummary {
-    try output.finish()
+    ExchangeFragments.warned(
+      try output.finish(), format: "Prodigy", split: spansSplit,
+      carrier: "the span attribute \"\(ExchangeFragments.attribute)\"")
   }
 
   private mutating func writeSpan(_ annotation: Annotation, tokens: AlignedTokens, text: ReportText) {

@@ -71,7 +71,7 @@ public enum ProdigyReader: AnnotatedFileReader {
           try onBadRecord(FormatError(location: spanLocation, reason: error.reason))
         }
       }
-      try body(imported)
+      try body(ExchangeFragments.joined(imported))
     }
   }
 }

@@ -60,7 +60,7 @@ import Testing
         "id": ref("@id"), "type": ref("@type"),
         "Annotation": "oa:Annotation", "TextualBody": "oa:TextualBody",
         "SpecificResource": "oa:SpecificResource", "TextQuoteSelector": "oa:TextQuoteSelector",
-        "TextPositionSelector": "oa:TextPositionSelector", "Person": "foaf:Person",
+        "TextPositionSelector": "oa:TextPositionSelector", "Person": "foaf:Person", "List": "oa:List",
         "AnnotationCollection": "as:OrderedCollection", "AnnotationPage": "as:OrderedCollectionPage",
         "tagging": "oa:tagging", "commenting": "oa:commenting", "linking": "oa:linking",
         "ltr": "oa:ltrDirection", "rtl": "oa:rtlDirection", "auto": "oa:autoDirection",
@@ -112,7 +112,16 @@ import Testing
   /// The export of the seed report and the claims, expanded; nil (with the reason printed) when
   /// no JSON-LD processor is installed.
   func expandedAnnotations() throws -> (bundles: [ReportBundle], nodes: [String: JSONValue])? {
-    let bundles = [F.seedBundle(), Self.claimBundle()]
+    var claims = Self.claimBundle()
+    // The claim goes on after «وأضافَ»: a span in pieces, whose target is the model's List.
+    let scalars = Array(Self.claimText.unicodeScalars)
+    let tail = Array("الخَلايا النّائِمَة ما زالَتْ تَنْشَط".unicodeScalars)
+    let start = try #require((0...(scalars.count - tail.count)).first { Array(scalars[$0..<$0 + tail.count]) == tail })
+    let claim = try #require(claims.annotations.firstIndex { $0.layer == "claims" })
+    claims.annotations[claim].fragments = [
+      SpanFragment(range: TextRange(start, start + tail.count), quote: String(String.UnicodeScalarView(tail)))
+    ]
+    let bundles = [F.seedBundle(), claims]
     let path = F.temporaryPath("expanded.jsonld")
     var exporter = try W3CExporter(path: path, context: F.context())
     for bundle in bundles { try exporter.write(bundle, text: F.reportText(bundle)) }
@@ -167,6 +176,21 @@ import Testing
     let claimAttributes = nodes["urn:uuid:" + claim.uuid]?[W3CContext.vocabulary + "attributes"]?[0]
     #expect(values(claimAttributes, W3CContext.attributeVocabulary + "type") == ["سَيْطَرَة مَيْدانِيّة"])
     #expect(values(claimAttributes, W3CContext.attributeVocabulary + "id") == ["C-١٢"])
+  }
+
+  @Test func aSpanInPiecesExpandsToAListOfSegments() throws {
+    guard let expansion = try expandedAnnotations() else { return }
+    let (bundles, nodes) = expansion
+    let claim = try #require(bundles.flatMap(\.annotations).first { !$0.fragments.isEmpty })
+    let target = nodes["urn:uuid:" + claim.uuid]?["\(Self.oa)hasTarget"]?[0]
+    #expect(target?["@type"] == [.string(Self.oa + "List")])
+    let segments = target?["http://www.w3.org/ns/activitystreams#items"]?[0]?["@list"]?.arrayValue ?? []
+    let exacts = segments.map { segment in
+      values(
+        segment["\(Self.oa)hasSelector"]?.arrayValue?.first { $0["@type"] == [.string(Self.oa + "TextQuoteSelector")] },
+        "\(Self.oa)exact")
+    }
+    #expect(exacts == claim.ranges.indices.map { [.string(([claim.quote] + claim.fragments.map(\.quote))[$0])] })
   }
 
   @Test func everyLinkSurvivesAsALinkingBody() throws {

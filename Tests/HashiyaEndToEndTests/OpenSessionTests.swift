@@ -14,6 +14,15 @@ import Testing
     return (first, second)
   }
 
+  /// `open 1` meant the report: it used to create a project file called "1" and switch to it.
+  @Test func aNumberIsNotTakenForANewProject() throws {
+    let (first, _) = try projects()
+    let run = try hashiya.run([first, "-c", "open 1; ls"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("show 1 opens that report"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: hashiya.path("1")))
+  }
+
   @Test func suggestionsOfTheFirstProjectCannotBeAcceptedInTheSecond() throws {
     let (first, second) = try projects()
     let run = try hashiya.run([first, "-c", "suggest; open \(second); accept all"])

@@ -1,3 +1,4 @@
+import Foundation
 import HashiyaAnnotating
 import HashiyaStore
 
@@ -9,6 +10,7 @@ struct OpenCommand: Command {
   let details = """
     The session starts afresh on it: its own plugins (beside the file, yours, and --plugins
     folders), its first report, and no pending suggestions, review queue or @ from before.
+    A number (open 12) is refused with a pointer to show 12, unless such a file exists.
     """
   let completion = CompletionKind.files
 
@@ -18,6 +20,14 @@ struct OpenCommand: Command {
       throw CommandError.usage(command: name, message: "name the project file")
     }
     try arguments.finish()
+    // `open 12` is more likely a report than a new project called "12": only a name that says it
+    // is a project (or a file already there) is created.
+    if Int(path.replacingOccurrences(of: "#", with: "")) != nil, !FileManager.default.fileExists(atPath: path) {
+      throw CommandError.usage(
+        command: name,
+        message: "\"\(path.visiblyEscaped)\" is not a project file: show \(path.visiblyEscaped) opens that report; "
+          + "a new project needs a name like \(path.visiblyEscaped).hashiya")
+    }
     let store = try ProjectStore.open(path: path)
     // Another project has its own team: the user must be one of it, perhaps spelt differently.
     let member = try store.admit(session.user)

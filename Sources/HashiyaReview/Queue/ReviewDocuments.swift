@@ -63,7 +63,7 @@ public enum ReviewDocuments {
 
   /// Reports compared at a time by `forEachComparableChunk`: enough that each store read is a
   /// long range scan, few enough that a chunk's spans stay a few megabytes.
-  public static let comparedChunkSize = 1_000
+  public static let comparedChunkSize = 500
 
   /// Marks who worked on each report that was assigned: the annotators it was given to (for its
   /// layer, or for every layer) and anyone with work on it. An annotator never given a report

@@ -148,7 +148,10 @@ extension ProjectStore {
       var seen: Set<[String]> = []
       for run in Self.runs(of: reportIDs) {
         for row in try Row.fetchAll(statement, arguments: Self.comparedArguments(run, layers: layers)) {
-          seen.insert([row[0], row[1], row[2]])
+          seen.insert([
+            try row.checked(0, "an annotation's layer"), try row.checked(1, "an annotation's label"),
+            try row.checked(2, "an annotation's author"),
+          ])
         }
       }
       return seen.sorted { $0.lexicographicallyPrecedes($1) }.map { (layer: $0[0], label: $0[1], author: $0[2]) }

@@ -1,4 +1,3 @@
-import Dispatch
 import HashiyaStore
 
 extension AgreementMetrics {
@@ -30,43 +29,18 @@ extension AgreementMetrics {
     let compared = layer.map { [$0] } ?? labels.keys.sorted()
     var blanks: [String: AgreementAccumulator] = [:]
     for name in compared { blanks[name] = blank(annotators: people, labels: (labels[name] ?? []).sorted()) }
-    var totals = blanks
-    try ReviewDocuments.forEachComparableChunk(
-      store: store, reportIDs: reportIDs, layers: layers, people: people, chunkSize: chunkSize
-    ) { documents in
-      tally(documents, layers: compared, blanks: blanks, into: &totals)
+    let tallies = ChunkTallies(blanks: blanks, layers: compared)
+    do {
+      try ReviewDocuments.forEachComparableChunk(
+        store: store, reportIDs: reportIDs, layers: layers, people: people, chunkSize: chunkSize
+      ) { tallies.add($0) }
+    } catch {
+      _ = tallies.finish()
+      throw error
     }
+    let totals = tallies.finish()
     return compared.compactMap { name in
       totals[name].map { (name, report($0, annotators: people, labels: (labels[name] ?? []).sorted())) }
     }
-  }
-
-  /// Documents tallied per layer together at a time, across the cores: small enough that a
-  /// chunk of reports gives every core work, large enough that merging tallies costs little.
-  static let pieceSize = 128
-
-  /// Adds one chunk's `documents` to `totals`, each layer's pieces on whichever core is free.
-  private static func tally(
-    _ documents: [ReviewDocument], layers: [String], blanks: [String: AgreementAccumulator],
-    into totals: inout [String: AgreementAccumulator]
-  ) {
-    var pieces: [(layer: String, blank: AgreementAccumulator, documents: ArraySlice<ReviewDocument>)] = []
-    for layer in layers {
-      guard let blank = blanks[layer] else { continue }
-      let here = documents.filter { $0.layer == layer }
-      for start in stride(from: 0, to: here.count, by: pieceSize) {
-        pieces.append((layer, blank, here[start..<min(start + pieceSize, here.count)]))
-      }
-    }
-    let work = pieces
-    let results = ChunkResults(count: work.count)
-    DispatchQueue.concurrentPerform(iterations: work.count) { index in
-      var partial = work[index].blank
-      for document in work[index].documents { partial.add(document) }
-      results.store(partial, at: index)
-    }
-    // Every slot is filled, so the partials line up with the pieces; merged in order, so the
-    // sums never depend on which core finished first.
-    for (piece, partial) in zip(work, results.take()) { totals[piece.layer]?.merge(partial) }
   }
 }

@@ -44,9 +44,17 @@ struct ExportDestinationTests {
 
   @Test func anExistingFolderIsRefusedWithAFileNameToUseInstead() {
     write("out/keep.txt", Array("محفوظٌ 🔒".utf8))
-    let error = refusal(path("out"), .html)
-    #expect(error == .folder(path: path("out"), example: path("out/export.html")))
-    #expect(error?.description.contains("out/export.html") == true)
+    let error = refusal(path("out"), .json)
+    #expect(error == .folder(path: path("out"), example: path("out/export.json")))
+    #expect(error?.description.contains("out/export.json") == true)
+  }
+
+  @Test func htmlTakesAFolderAsAFolderExport() throws {
+    write("out/keep.txt", Array("محفوظٌ 🔒".utf8))
+    #expect(refusal(path("out"), .html) == .folderNotEmpty(path: path("out"), names: ["keep.txt"], total: 1))
+    #expect(try ExportDestination(path("site/"), format: .html).path == path("site/"))
+    #expect(try ExportDestination(path("page.html"), format: .html).path == path("page.html"))
+    #expect(ExportDestination.namesFolder(path("out")) && !ExportDestination.namesFolder(path("page.html")))
   }
 
   @Test func tildeIsTheHomeFolder() throws {

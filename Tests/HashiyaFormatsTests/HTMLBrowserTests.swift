@@ -97,4 +97,38 @@ struct HTMLBrowserTests {
       print("HTML export screenshot: \(keep)")
     }
   }
+
+  @Test func theIndexSearchFiltersTheContentsIgnoringTashkeel() throws {
+    guard let chromium = Self.candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+      Issue.record("Chromium is not installed: run `apt-get install chromium` (Debian) to run the browser test")
+      return
+    }
+    var second = ExchangeFixtures.bundle(id: 2, uid: "second", text: "تقريرٌ عن دُبيّ 🌍", spans: [])
+    second.report.title = "تقريرٌ عن دُبيّ 🌍"
+    let folder = ExchangeFixtures.temporaryFolder() + "/site"
+    var exporter = try HTMLExporter(path: folder, context: ExchangeFixtures.context)
+    _ = try ExchangeFixtures.export([ExchangeFixtures.seedBundle(), second], with: &exporter)
+    // Typing the word bare (no shadda, no damma) once the page has loaded.
+    let typing = """
+      <script>
+      window.addEventListener("load", function () {
+        var box = document.getElementById("filter");
+        box.value = "دبي";
+        box.dispatchEvent(new Event("input"));
+      });
+      </script>
+      </body>
+      """
+    let index = try String(contentsOfFile: folder + "/index.html", encoding: .utf8)
+    let typed = folder + "/typed.html"
+    try index.replacingOccurrences(of: "</body>", with: typing).write(toFile: typed, atomically: true, encoding: .utf8)
+    let (status, dom, log) = try run(chromium, ["--dump-dom", "file://\(typed)"])
+    #expect(status == 0, "\(log)")
+    #expect(dom.contains("data-ready=\"1\""), "the index script did not run to the end")
+    #expect(dom.contains("<span id=\"shown\">1 of 2</span>"), "\(dom)")
+    let rows = dom.split(separator: "\n").filter { $0.hasPrefix("<tr") && $0.contains("report-") }
+    #expect(rows.count == 2)
+    #expect(rows.first { $0.contains("report-1.html") }?.contains("hidden") == true)
+    #expect(rows.first { $0.contains("report-2.html") }?.contains("hidden") == false)
+  }
 }

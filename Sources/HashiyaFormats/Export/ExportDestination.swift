@@ -9,7 +9,8 @@ import Foundation
 /// companion files, any SQLite database or write-ahead log, symbolic links (even to a regular
 /// file: the link's target may be anywhere, and renaming over the link would quietly turn it into
 /// a file), fifos, devices and sockets. Single-file formats also refuse folders, and any path
-/// ending in `/`, `.`, `..` or `~`. `~` and `~/…` stand for the home folder, as in a shell.
+/// ending in `/`, `.`, `..` or `~`. HTML writes a file, or a folder like brat's when given one
+/// or when it exports several reports. `~` and `~/…` stand for the home folder, as in a shell.
 public struct ExportDestination: Sendable, Equatable {
   /// The file or folder to write, `~` expanded; nil for standard output.
   public let path: String?
@@ -31,12 +32,19 @@ public struct ExportDestination: Sendable, Equatable {
       return
     }
     let expanded = try Self.expandingTilde(argument, home: home)
-    if format.writesFolder {
+    if format.writesFolder || (format.mayWriteFolder && Self.namesFolder(expanded)) {
       try Self.checkFolder(expanded, project: project)
     } else {
       try Self.checkFile(expanded, project: project, example: "export." + format.fileExtension)
     }
     path = expanded
+  }
+
+  /// Whether `path` names a folder rather than a file: it ends in `/` or is an existing folder.
+  public static func namesFolder(_ path: String) -> Bool {
+    if path.hasSuffix("/") { return true }
+    if case .folder = FileEntry(path) { return true }
+    return false
   }
 
   /// `~` and `~/…` with the home folder in front, as a shell does; `~user` is refused. `~` alone
@@ -86,7 +94,7 @@ public struct ExportDestination: Sendable, Equatable {
     }
   }
 
-  /// Refuses `path` as brat's destination unless it is a new folder or an empty one.
+  /// Refuses `path` as a folder destination (brat's, HTML's) unless it is a new folder or an empty one.
   static func checkFolder(_ path: String, project: String?) throws(ExportDestinationError) {
     let name = (path as NSString).lastPathComponent
     if path.isEmpty || [".", "..", "~"].contains(name) {

@@ -11,9 +11,11 @@ public enum ExportDestinationError: Error, Equatable, CustomStringConvertible {
   case symbolicLink(path: String, target: String)
   /// A fifo, device, socket or other file that is not a regular file.
   case notRegularFile(path: String, kind: String)
-  /// brat writes a folder but was given a file, standard output, or a name like `.` or `..`.
+  /// A folder export (brat, HTML of several reports) was given a file, standard output, or a
+  /// name like `.` or `..`.
   case notAFolder(path: String, reason: String)
-  /// brat writes into a new or empty folder; this one holds `names` (the first few) of `total`.
+  /// A folder export writes into a new or empty folder; this one holds `names` (the first few)
+  /// of `total`.
   case folderNotEmpty(path: String, names: [String], total: Int)
   /// The folder to write in does not exist.
   case missingFolder(path: String)
@@ -26,7 +28,7 @@ public enum ExportDestinationError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .folder(let path, let example):
       return "\(path): a folder, and this format writes one file; name a file in it, e.g. \(example) "
-        + "(only --format brat writes a folder)"
+        + "(only --format brat and html write a folder)"
     case .openProject(let path):
       return "\(path): belongs to the open project, which export never overwrites; name another file"
     case .database(let path):
@@ -37,11 +39,11 @@ public enum ExportDestinationError: Error, Equatable, CustomStringConvertible {
     case .notRegularFile(let path, let kind):
       return "\(path): a \(kind), not a regular file; export to a file, or to - for standard output"
     case .notAFolder(let path, let reason):
-      return "\(path): \(reason); brat writes a folder: name a new or empty one, e.g. brat-out/"
+      return "\(path): \(reason); this export writes a folder: name a new or empty one, e.g. out/"
     case .folderNotEmpty(let path, let names, let total):
       let more = total > names.count ? " and \(total - names.count) more" : ""
       return "\(path): the folder is not empty (\(names.joined(separator: ", "))\(more)); "
-        + "brat writes into a new or empty folder: name another"
+        + "a folder export writes into a new or empty folder: name another"
     case .missingFolder(let path):
       return "the folder \(path) does not exist"
     case .tilde(let path, let reason):

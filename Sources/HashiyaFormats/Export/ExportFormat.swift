@@ -14,9 +14,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
   case doccano
   /// Label Studio task JSON (UTF-16 offsets).
   case labelstudio
-  /// One self-contained HTML page to read and share.
+  /// HTML to read and share: one self-contained page, or a folder with an index and a page per
+  /// report.
   case html
 
   /// Whether the format writes a folder rather than one file.
   public var writesFolder: Bool { self == .brat }
+  /// Whether the format writes a folder when given one (or when it has several reports).
+  public var mayWriteFolder: Bool { self == .brat || self == .html }
 }

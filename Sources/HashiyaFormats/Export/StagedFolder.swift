@@ -40,12 +40,21 @@ final class StagedFolder {
 
   /// Writes `bytes` as the new file `name` in the folder.
   func write(_ name: String, _ bytes: [UInt8]) throws(ExportDestinationError) {
-    let shown = (target as NSString).appendingPathComponent(name)
-    let descriptor = try ExportTemporaries.createFile(
-      at: (temporary as NSString).appendingPathComponent(name), shownAs: shown)
+    let descriptor = try create(name)
     defer { close(descriptor) }
     // No fsync per file: thousands of them would make a large brat export crawl.
-    try ExportTemporaries.writeAll(bytes, to: descriptor, shownAs: shown)
+    try ExportTemporaries.writeAll(bytes, to: descriptor, shownAs: shown(name))
+  }
+
+  /// Creates the new file `name` in the folder, to be written in parts; the caller closes the
+  /// descriptor.
+  func create(_ name: String) throws(ExportDestinationError) -> Int32 {
+    try ExportTemporaries.createFile(at: (temporary as NSString).appendingPathComponent(name), shownAs: shown(name))
+  }
+
+  /// The file `name` as it will be once the folder is in place, for messages.
+  func shown(_ name: String) -> String {
+    (target as NSString).appendingPathComponent(name)
   }
 
   /// Renames the finished folder into place.

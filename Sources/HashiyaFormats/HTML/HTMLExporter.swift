@@ -1,34 +1,102 @@
 import AnnotatorKit
 import HashiyaStore
 
-/// Writes one self-contained HTML page to read and share: every report with its annotations in colour.
+/// Writes HTML to read and share: every report with its annotations in colour.
 ///
-/// Nothing is linked (inline CSS and script, system fonts), so the page opens offline. Each
+/// One report, or standard output, makes one self-contained page. Several reports make a folder
+/// (`HTMLSite`): an index page with a table of contents and a search box, and a page per report
+/// with links to the previous, the next and the index; so does a folder named as the
+/// destination, whatever the count. Reports stream out one at a time: the first is held only
+/// until the second tells a page from a folder.
+///
+/// Nothing is linked (inline CSS and script, system fonts), so the pages open offline. Each
 /// annotation is a `<mark>` carrying `data-layer`, `data-label`, `data-handle`, `data-author`,
 /// `data-start` and `data-end` (scalar offsets); its `title` sums it up for hovering, and a click
 /// opens a popup with attributes, links, notes and reviews. Paragraphs take their direction from
 /// their first strong letter, so Arabic reads right to left. Two annotators can be compared in
-/// two columns. Reports stream out one at a time; the author list follows them.
+/// two columns.
 public struct HTMLExporter: ReportExporter {
-  private let sink: OutputSink
-  private let path: String
+  /// The file or folder to write; nil for standard output.
+  private let path: String?
   private let context: ExportContext
+  /// The page being written: standard output's from the start, a file's once it holds one report.
+  private var sink: OutputSink?
+  private var site: HTMLSite?
+  /// A file destination's first report, until a second one makes it a folder.
+  private var held: HTMLArticle?
   private var authors: [String] = []
   private var summary = ExportSummary()
   private var started = false
 
-  /// `path` nil or `-` writes to standard output.
+  /// `path` nil or `-` writes to standard output; a path naming a folder (ending in `/`, or an
+  /// existing one) is always written as a folder.
   public init(path: String?, context: ExportContext) throws {
-    self.sink = try OutputSink(path: path, project: context.projectPath)
-    self.path = path ?? "-"
+    self.path = path == "-" ? nil : path
     self.context = context
+    if let path = self.path {
+      if ExportDestination.namesFolder(path) { site = try HTMLSite(folder: path, context: context) }
+    } else {
+      sink = try OutputSink(path: nil, project: context.projectPath)
+    }
   }
 
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
-    if !started { try writeHead() }
+    let article = article(bundle, text: text)
+    summary.reports += 1
+    summary.annotations += article.annotations
+    summary.links += article.links
+    if let site {
+      try site.add(article)
+    } else if let sink {
+      try writeHead(to: sink)
+      for author in article.authors where !authors.contains(author) { authors.append(author) }
+      try sink.write(article.markup)
+    } else if let first = held, let path {
+      let site = try HTMLSite(folder: path, context: context)
+      self.site = site
+      held = nil
+      try site.add(first)
+      try site.add(article)
+    } else {
+      held = article
+    }
+  }
+
+  public func discard() {
+    sink?.discard()
+    site?.discard()
+  }
+
+  public mutating func finish() throws -> ExportSummary {
+    if let site {
+      summary.files = [try site.finish()]
+      summary.bytes = site.bytesWritten
+      return summary
+    }
+    let sink = try sink ?? OutputSink(path: path, project: context.projectPath)
+    self.sink = sink
+    try writeHead(to: sink)
+    if let held {
+      authors = held.authors
+      try sink.write(held.markup)
+    }
+    try sink.write(HTMLPageFrame.tail(authors: authors))
+    try sink.close()
+    summary.bytes = sink.bytesWritten
+    summary.files = [path ?? "-"]
+    return summary
+  }
+
+  private mutating func writeHead(to sink: OutputSink) throws {
+    guard !started else { return }
+    started = true
+    try sink.write(HTMLPageFrame.head(context: context, title: nil, navigation: nil))
+  }
+
+  /// One report's `<article>`, with what the index and the summary count of it.
+  private func article(_ bundle: ReportBundle, text: ReportText) -> HTMLArticle {
     let annotations = ExchangeSupport.annotations(of: bundle, context: context)
     let links = ExchangeSupport.links(of: bundle, between: annotations)
-    for annotation in annotations where !authors.contains(annotation.author) { authors.append(annotation.author) }
     let report = bundle.report
     let rtlLanguages: Set<String> = ["ar", "fa", "ur", "he", "ps", "ckb", "yi"]
     let fallback = rtlLanguages.contains(String(report.language.prefix { $0 != "-" })) ? "rtl" : "ltr"
@@ -53,74 +121,11 @@ public struct HTMLExporter: ReportExporter {
     out += "</div>\n<div class=\"columns\" hidden></div>\n"
     out += "<script type=\"application/json\" class=\"hashiya-details\" data-report=\"\(report.id)\">"
     out += details(bundle, annotations: annotations, links: links, text: text) + "</script>\n</article>\n"
-    try sink.write(out)
-    summary.reports += 1
-    summary.annotations += annotations.count
-    summary.links += links.count
-  }
-
-  public func discard() {
-    sink.discard()
-  }
-
-  public mutating func finish() throws -> ExportSummary {
-    if !started { try writeHead() }
-    var writer = JSONWriter()
-    writer.value(.array(authors.map(JSONValue.string)))
-    var out = "</main>\n<div id=\"popup\" hidden></div>\n"
-    out +=
-      "<script type=\"application/json\" id=\"hashiya-authors\">\(HTMLEscaping.scriptSafeJSON(writer.bytes))</script>\n"
-    out += "<script>\n\(HTMLPageAssets.script)</script>\n</body>\n</html>\n"
-    try sink.write(out)
-    try sink.close()
-    summary.bytes = sink.bytesWritten
-    summary.files = [path]
-    return summary
-  }
-
-  private mutating func writeHead() throws {
-    started = true
-    let name = HTMLEscaping.escape(context.projectName)
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="generator" content="Hashiya">
-      <title>\(name) — Hashiya</title>
-      <style>
-      \(HTMLPageAssets.style)</style>
-      </head>
-      <body>
-      <header>
-      <h1>\(name)</h1>
-      <p class="meta">Exported \(HTMLEscaping.escape(context.exportedAt)) by \(HTMLEscaping.escape(context.exportedBy))\
-      \(context.gold ? " · adjudicated annotations only" : "")</p>
-      <div class="legend">
-
-      """
-    for schema in context.schemas {
-      let layer = HTMLEscaping.escape(schema.layer)
-      out += "<span class=\"layer\"><label><input type=\"checkbox\" class=\"layer-toggle\" value=\"\(layer)\" checked>"
-      out += " <b>\(layer)</b></label>"
-      for label in schema.labels {
-        let description = HTMLEscaping.escape(label.description)
-        out += " <span class=\"swatch \(HTMLColour.className(label.colour))\" title=\"\(description)\">"
-        out += HTMLEscaping.escape(label.name) + "</span>"
-      }
-      out += "</span>\n"
-    }
-    out += """
-      </div>
-      <div class="controls"><label><input type="checkbox" id="compare"> side by side:</label>
-      <select id="author-a" aria-label="first annotator"></select>
-      <select id="author-b" aria-label="second annotator"></select> <span id="compare-note"></span></div>
-      </header>
-      <main>
-
-      """
-    try sink.write(out)
+    var perLayer: [String: Int] = [:]
+    for annotation in annotations { perLayer[annotation.layer, default: 0] += 1 }
+    return HTMLArticle(
+      id: report.id, uid: report.uid, title: report.title, markup: out, authors: authorsHere,
+      perLayer: perLayer, annotations: annotations.count, links: links.count)
   }
 
   /// An attribute's name as the page shows it: the one a schema declares as the note reads "note".

@@ -28,6 +28,10 @@ enum HTMLPageAssets {
         box-shadow:0 6px 20px rgba(0,0,0,.2);padding:.5rem .8rem;font-size:.85rem;line-height:1.5}
       #popup .item+.item{border-top:1px solid #eee;margin-top:.4rem;padding-top:.4rem}
       #popup .head{font-weight:600}
+      .pager{font-size:.9rem;margin:.1rem 0}
+      table.toc{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+      table.toc th,table.toc td{border-bottom:1px solid #e2e2e2;padding:.3rem .6rem;text-align:start}
+      table.toc .uid{color:#888;font-size:.8rem}
 
       """ + colours.joined(separator: "\n") + "\n"
   }

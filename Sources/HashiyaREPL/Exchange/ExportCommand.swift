@@ -13,6 +13,10 @@ struct ExportCommand: Command {
   let details = """
     OUT is a file (a new or empty folder for brat) or - for standard output; ~/ is the home
     folder. The format defaults to the file's extension (.json, .jsonl, .html), else jsonl.
+    html writes one page for one report (or to standard output); for several reports, or when
+    OUT is a folder (ending in /), it writes a new or empty folder OUT: index.html lists the
+    reports (title, id, annotations per layer) with a search box, and each report has its own
+    page with links to the previous, the next and the index.
     --layer and --author may repeat or take comma lists; --reports takes ids like 1,3,7-9.
     --gold exports adjudicated annotations only, and is refused while review units are still
     open on the exported reports and layers (it names how many per layer), since a gold file
@@ -41,6 +45,7 @@ struct ExportCommand: Command {
     Examples:
       export team.jsonl
       export --format brat --layer claim-labeling brat-out/
+      export --format html site/
       export --gold --format json gold.json
       export --format labelstudio ls/tasks.json
       export --deleted archive.jsonl
@@ -112,7 +117,9 @@ struct ExportCommand: Command {
         }
         return SilentOutput()
       }
-      return ExportReport(format: format, destination: path, summary: summary)
+      // An HTML folder is read from its index, so that is the place to name.
+      let opened = format == .html ? summary.files.first ?? path : path
+      return ExportReport(format: format, destination: opened, summary: summary)
     } catch {
       exporter.discard()
       throw error

@@ -102,10 +102,11 @@ struct AgreementAccumulator {
         lastName = spans[i].annotator
         lastIndex = annotatorIndex[spans[i].annotator]
       }
-      guard let a = lastIndex else { continue }
+      // A label unknown to the tallies can only come from a write between the reads that
+      // listed the labels and read the spans; such a span is left out rather than trusted.
+      guard let a = lastIndex, let label = labelIDs[spans[i].label] else { continue }
       coded[a] = true
-      spansOf[a].append(
-        Compact(range: spans[i].range, fragments: spans[i].fragments, label: labelIDs[spans[i].label]!, index: i))
+      spansOf[a].append(Compact(range: spans[i].range, fragments: spans[i].fragments, label: label, index: i))
     }
     guard coded.contains(true) else { return }
     documents += 1

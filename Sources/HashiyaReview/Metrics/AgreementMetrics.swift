@@ -20,15 +20,19 @@ public enum AgreementMetrics {
       for i in spans.indices where seen.contains(spans[i].annotator) { labelSet.insert(spans[i].label) }
     }
     let labels = labelSet.sorted()
-    var labelIDs: [String: Int32] = [:]
-    for (i, label) in labels.enumerated() { labelIDs[label] = Int32(i + 1) }
-    let blank = AgreementAccumulator(annotators: annotators, labelIDs: labelIDs, labelCount: labels.count + 1)
-    let total = accumulate(documents, into: blank)
+    let total = accumulate(documents, into: blank(annotators: annotators, labels: labels))
     return report(total, annotators: annotators, labels: labels)
   }
 
+  /// Empty tallies for `annotators` (without duplicates) over `labels` (sorted).
+  static func blank(annotators: [String], labels: [String]) -> AgreementAccumulator {
+    var labelIDs: [String: Int32] = [:]
+    for (i, label) in labels.enumerated() { labelIDs[label] = Int32(i + 1) }
+    return AgreementAccumulator(annotators: annotators, labelIDs: labelIDs, labelCount: labels.count + 1)
+  }
+
   /// Splits the documents over the available cores; tallies are merged afterwards so workers share nothing.
-  private static func accumulate(
+  static func accumulate(
     _ documents: [ReviewDocument], into blank: AgreementAccumulator
   ) -> AgreementAccumulator {
     let chunkSize = 512
@@ -51,7 +55,7 @@ public enum AgreementMetrics {
     return total
   }
 
-  private static func report(
+  static func report(
     _ tally: AgreementAccumulator, annotators: [String], labels: [String]
   ) -> AgreementReport {
     var codings = NominalCodings(coders: annotators.count)

@@ -30,31 +30,40 @@ public enum ReviewDocuments {
     let people = annotators ?? Array(Set(all.map(\.author))).sorted()
     let chosen = all.filter { people.contains($0.author) }
     let links = try store.links(touching: chosen.map(\.id))
-    let (documents, texts) = try assemble(
-      chosen.map(AnnotationSpan.init), links: links, reportIDs: reportIDs, store: store
-    ) { text in
-      let analysed = ReportText(text)
-      return (analysed.sentences.flatMap(\.tokens), keepTexts ? analysed : nil)
+    let (documents, texts) = try assemble(chosen.map(AnnotationSpan.init), links: links, reportIDs: reportIDs) {
+      try analysed($0, store: store, keepTexts: keepTexts)
     }
     return Built(
       documents: try withAssignedAnnotators(documents, people: people, store: store),
       annotations: Dictionary(uniqueKeysWithValues: chosen.map { ($0.id, $0) }), texts: texts, annotators: people)
   }
 
-  /// The documents of `build` alone, read with the lean store queries: what `agreement` needs.
-  public static func comparable(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?
-  ) throws -> (documents: [ReviewDocument], annotators: [String]) {
-    let all = try store.annotationSpans(reportIDs: reportIDs, layers: layers)
-    let people = annotators ?? Array(Set(all.map(\.author))).sorted()
+  /// The documents of `build` alone, read with the lean store queries and handed to `body` a
+  /// chunk of reports at a time, so memory follows the chunk rather than the project: what
+  /// `agreement` needs. `people` are the annotators compared; tokens are those import recorded.
+  public static func forEachComparableChunk(
+    store: ProjectStore, reportIDs: [Int], layers: [String]?, people: [String], chunkSize: Int = comparedChunkSize,
+    _ body: ([ReviewDocument]) throws -> Void
+  ) throws {
     let wanted = Set(people)
-    let chosen = all.allSatisfy { wanted.contains($0.author) } ? all : all.filter { wanted.contains($0.author) }
-    let links = try store.linksFromSpans(reportIDs: reportIDs, layers: layers)
-    let (documents, _) = try assemble(chosen, links: links, reportIDs: reportIDs, store: store) { text in
-      (ReportText.tokens(of: text), nil)
+    let unique = Array(Set(reportIDs)).sorted()
+    for start in stride(from: 0, to: unique.count, by: max(1, chunkSize)) {
+      try Interruption.check()
+      let chunk = Array(unique[start..<min(start + max(1, chunkSize), unique.count)])
+      let all = try store.annotationSpans(reportIDs: chunk, layers: layers)
+      guard !all.isEmpty else { continue }
+      let chosen = all.allSatisfy { wanted.contains($0.author) } ? all : all.filter { wanted.contains($0.author) }
+      let links = try store.linksFromSpans(reportIDs: chunk, layers: layers)
+      let (documents, _) = try assemble(chosen, links: links, reportIDs: chunk) { annotated in
+        (try store.reportTokens(ids: annotated), [:])
+      }
+      try body(try withAssignedAnnotators(documents, people: people, store: store))
     }
-    return (try withAssignedAnnotators(documents, people: people, store: store), people)
   }
+
+  /// Reports compared at a time by `forEachComparableChunk`: enough that each store read is a
+  /// long range scan, few enough that a chunk's spans stay a few megabytes.
+  public static let comparedChunkSize = 500
 
   /// Marks who worked on each report that was assigned: the annotators it was given to (for its
   /// layer, or for every layer) and anyone with work on it. An annotator never given a report
@@ -83,11 +92,11 @@ public enum ReviewDocuments {
 
   /// One document per report (in `reportIDs` order) and layer (by name), its spans in text order.
   ///
-  /// `analyse` runs on all cores, one report text at a time, and gives the tokens plus the
-  /// analysed text when it is to be kept.
+  /// `tokenise` gives the tokens of the annotated reports, and their analysed texts when these
+  /// are to be kept.
   private static func assemble(
-    _ spans: [AnnotationSpan], links: [AnnotationLink], reportIDs: [Int], store: ProjectStore,
-    analyse: @Sendable (String) -> (tokens: [TextRange], text: ReportText?)
+    _ spans: [AnnotationSpan], links: [AnnotationLink], reportIDs: [Int],
+    tokenise: ([Int]) throws -> (tokens: [Int: [TextRange]], texts: [Int: ReportText])
   ) throws -> (documents: [ReviewDocument], texts: [Int: ReportText]) {
     var linksFrom: [Int: [ReviewLink]] = [:]
     for link in links { linksFrom[link.fromID, default: []].append(ReviewLink(type: link.type, target: link.toID)) }
@@ -123,18 +132,7 @@ public enum ReviewDocuments {
       first = next
     }
     let annotated = reportIDs.filter { byReport[$0] != nil }
-    var tokensByReport: [Int: [TextRange]] = [:]
-    var texts: [Int: ReportText] = [:]
-    let unique = Array(Set(annotated)).sorted()
-    for start in stride(from: 0, to: unique.count, by: chunkSize) {
-      try Interruption.check()
-      let chunk = try store.reportTexts(ids: Array(unique[start..<min(start + chunkSize, unique.count)]))
-      let analysed = ParallelMap.map(chunk.map(\.text), analyse)
-      for (report, result) in zip(chunk, analysed) {
-        tokensByReport[report.id] = result.tokens
-        texts[report.id] = result.text
-      }
-    }
+    let (tokensByReport, texts) = try tokenise(Array(Set(annotated)).sorted())
     var documents: [ReviewDocument] = []
     for reportID in annotated {
       guard let layersHere = byReport[reportID] else { continue }
@@ -144,5 +142,27 @@ public enum ReviewDocuments {
       }
     }
     return (documents, texts)
+  }
+
+  /// The tokens of `reportIDs` segmented from their texts, on all cores a chunk at a time, with
+  /// the analysed texts when `keepTexts`.
+  private static func analysed(
+    _ reportIDs: [Int], store: ProjectStore, keepTexts: Bool
+  ) throws -> (tokens: [Int: [TextRange]], texts: [Int: ReportText]) {
+    var tokens: [Int: [TextRange]] = [:]
+    var texts: [Int: ReportText] = [:]
+    for start in stride(from: 0, to: reportIDs.count, by: chunkSize) {
+      try Interruption.check()
+      let chunk = try store.reportTexts(ids: Array(reportIDs[start..<min(start + chunkSize, reportIDs.count)]))
+      let results = ParallelMap.map(chunk.map(\.text)) { text in
+        let analysed = ReportText(text)
+        return (tokens: analysed.sentences.flatMap(\.tokens), text: keepTexts ? analysed : nil)
+      }
+      for (report, result) in zip(chunk, results) {
+        tokens[report.id] = result.tokens
+        texts[report.id] = result.text
+      }
+    }
+    return (tokens, texts)
   }
 }

@@ -45,6 +45,9 @@ struct BulkInsert {
       return try Array(text.utf8).withUnsafeBufferPointer { try bindThenContinue($0) }
     case .utf8(let bytes):
       return try bytes.withUnsafeBufferPointer { try bindThenContinue($0) }
+    case .blob(let bytes):
+      // SQLite copies it: a blob is bound once per report, not per annotation.
+      sqlite3_bind_blob(statement, index, bytes, Int32(bytes.count), Self.transient)
     }
     try bind(values, from: offset + 1)
 
@@ -81,6 +84,8 @@ enum BulkValue {
   case text(String)
   /// Text already in UTF-8 (valid by construction), bound without building a `String`.
   case utf8([UInt8])
+  /// Bytes stored as they are.
+  case blob([UInt8])
 
   init(_ text: String?) {
     self = text.map(BulkValue.text) ?? .null

@@ -101,6 +101,63 @@ extension ProjectStore {
     }
   }
 
+  /// The word tokens of `ids` (see `TokenBoundaries`), by id; missing ids are skipped. Read from
+  /// what import recorded; a report without a usable record has its text segmented instead.
+  public func reportTokens(ids: [Int]) throws(StoreError) -> [Int: [TextRange]] {
+    try read("read report tokens") { db in
+      let statement = try db.cachedStatement(
+        sql: """
+          SELECT r.id, r.length, t.boundaries FROM reports r LEFT JOIN reportTokens t ON t.reportId = r.id
+          WHERE r.id BETWEEN ? AND ? ORDER BY r.id
+          """)
+      let columns = statement.sqliteStatement
+      var tokens: [Int: [TextRange]] = [:]
+      var unrecorded: [Int] = []
+      for run in Self.runs(of: ids) {
+        let rows = try Row.fetchCursor(statement, arguments: [run.lowerBound, run.upperBound])
+        while let row = try rows.next() {
+          let id: Int = try row.checked(0, "a report")
+          let length: Int = try row.checked(1, "report #\(id)")
+          // The blob is read where SQLite holds it, without a copy per report.
+          let count = Int(sqlite3_column_bytes(columns, 2))
+          let decoded = sqlite3_column_blob(columns, 2).flatMap {
+            TokenBoundaries.decode(UnsafeRawBufferPointer(start: $0, count: count), length: length)
+          }
+          if let decoded { tokens[id] = decoded } else { unrecorded.append(id) }
+        }
+      }
+      let text = try db.cachedStatement(sql: "SELECT text FROM reports WHERE id = ?")
+      for id in unrecorded {
+        if let string = try String.fetchOne(text, arguments: [id]) { tokens[id] = TokenBoundaries.tokens(of: string) }
+      }
+      return tokens
+    }
+  }
+
+  /// Who annotated which labels of which layers among the annotations
+  /// `annotationSpans(reportIDs:layers:)` returns, each combination once: what a comparison
+  /// needs to know before it reads the reports one chunk at a time.
+  public func comparedLabels(reportIDs: [Int], layers: [String]?) throws(StoreError) -> [(
+    layer: String, label: String, author: String
+  )] {
+    try read("list annotation labels") { db in
+      let statement = try db.cachedStatement(
+        sql:
+          "SELECT DISTINCT a.layer, a.label, a.author FROM annotations a WHERE \(Self.comparedCondition(layers: layers))"
+      )
+      var seen: Set<[String]> = []
+      for run in Self.runs(of: reportIDs) {
+        for row in try Row.fetchAll(statement, arguments: Self.comparedArguments(run, layers: layers)) {
+          seen.insert([
+            try row.checked(0, "an annotation's layer"), try row.checked(1, "an annotation's label"),
+            try row.checked(2, "an annotation's author"),
+          ])
+        }
+      }
+      return seen.sorted { $0.lexicographicallyPrecedes($1) }.map { (layer: $0[0], label: $0[1], author: $0[2]) }
+    }
+  }
+
   /// `ids` as ranges of consecutive integers, ascending: a whole project or an `1-300` selection
   /// becomes one indexed range scan instead of hundreds of `IN (…)` batches.
   static func runs(of ids: [Int]) -> [ClosedRange<Int>] {

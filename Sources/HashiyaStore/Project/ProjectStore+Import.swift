@@ -21,6 +21,7 @@ public final class ReportInserter {
   private let now: String
   private let insertReport: BulkInsert
   private let insertIndex: BulkInsert
+  private let insertTokens: BulkInsert
   fileprivate(set) var outcome = ImportOutcome()
 
   init(db: Database, author: String, now: String) throws {
@@ -38,6 +39,7 @@ public final class ReportInserter {
         """)
     insertIndex = try BulkInsert(
       db, sql: "INSERT INTO reports_fts (rowid, title, body, clitics) VALUES (?, ?, ?, ?)")
+    insertTokens = try BulkInsert(db, sql: "INSERT INTO reportTokens (reportId, boundaries) VALUES (?, ?)")
   }
 
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
@@ -69,6 +71,7 @@ public final class ReportInserter {
     let id = Int(db.lastInsertedRowID)
     try insertIndex.run(
       .int(id), .utf8(prepared.indexTitle), .utf8(prepared.indexText), .utf8(prepared.indexClitics))
+    try insertTokens.run(.int(id), .blob(prepared.tokenBoundaries))
     outcome.added.append(id)
     return .added(id: id)
   }

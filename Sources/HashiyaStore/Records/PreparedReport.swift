@@ -16,6 +16,8 @@ public struct PreparedReport: Sendable {
   let indexText: [UInt8]
   /// The clitic forms of the title's and text's Arabic words, which a search finds them by too.
   let indexClitics: [UInt8]
+  /// The text's word tokens as `reportTokens` keeps them (see `TokenBoundaries`).
+  let tokenBoundaries: [UInt8]
 
   /// Prepares `report`; `length` is its text's scalar count when the caller already knows it.
   public init(_ report: NewReport, length: Int? = nil) {
@@ -26,6 +28,7 @@ public struct PreparedReport: Sendable {
     indexTitle = SearchTokenizer.indexUTF8(report.title)
     indexText = SearchTokenizer.indexUTF8(report.text)
     indexClitics = Self.clitics(title: indexTitle, text: indexText)
+    tokenBoundaries = TokenBoundaries.encode(TokenBoundaries.tokens(of: report.text))
   }
 
   /// The `clitics` column of the search index for a report's index title and text.

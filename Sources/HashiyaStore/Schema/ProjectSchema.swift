@@ -1,4 +1,5 @@
 import AnnotatorKit
+import Foundation
 import GRDB
 
 /// The versioned migrations that build a project file's schema.
@@ -6,7 +7,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 7
+  static let version = 8
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -38,6 +39,7 @@ enum ProjectSchema {
     ("table", "team", "the team and its roles"),
     ("table", "assignments", "who annotates which report"),
     ("table", "assignmentRemovals", "assignments taken back"),
+    ("table", "reportTokens", "the reports' word tokens"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -45,14 +47,18 @@ enum ProjectSchema {
   ]
 
   /// The schema version that added an object to `requiredObjects`, when later than the first.
-  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5]
+  static let introduced = [
+    "conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "reportTokens": 8,
+  ]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
     let work =
       version < 5
       ? "adding the team, assignment and conflict tables and rebuilding its search index"
-      : "rebuilding its search index to find Arabic words with their clitics"
+      : version < 6
+        ? "rebuilding its search index to find Arabic words with their clitics"
+        : "recording each report's word tokens"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -91,6 +97,10 @@ enum ProjectSchema {
       // Discontinuous spans: the pieces after the first, as JSON; NULL for a span in one piece.
       try db.execute(sql: "ALTER TABLE annotations ADD COLUMN fragments TEXT")
       try db.execute(sql: "PRAGMA user_version = 7")
+    }
+    migrator.registerMigration("v8") { db in
+      try createReportTokens(db)
+      try db.execute(sql: "PRAGMA user_version = 8")
     }
     return migrator
   }
@@ -353,5 +363,24 @@ enum ProjectSchema {
           PRIMARY KEY (reportId, layer, annotator)
         );
         """)
+  }
+
+  /// Version 8 keeps each report's word tokens (see `TokenBoundaries`), which `agreement` reads
+  /// instead of segmenting every text again; the reports already there get theirs now.
+  private static func createReportTokens(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE reportTokens (
+          reportId INTEGER PRIMARY KEY REFERENCES reports(id),
+          boundaries BLOB NOT NULL
+        );
+        """)
+    let insert = try db.makeStatement(sql: "INSERT INTO reportTokens (reportId, boundaries) VALUES (?, ?)")
+    let reports = try Row.fetchCursor(db, sql: "SELECT id, text FROM reports ORDER BY id")
+    while let report = try reports.next() {
+      let text: String = report[1]
+      let boundaries = TokenBoundaries.encode(TokenBoundaries.tokens(of: text))
+      try insert.execute(arguments: [report[0] as Int, Data(boundaries)])
+    }
   }
 }

@@ -45,7 +45,6 @@ struct ReviewCommand: Command {
     let queue = try ReviewQueue.undecided(
       store: session.store, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
     session.reviewQueue = queue
-    session.pendingSuggestions = []
     var note: String?
     if unanimous {
       let adjudicator = Adjudicator(workspace: session.workspace, queue: queue)

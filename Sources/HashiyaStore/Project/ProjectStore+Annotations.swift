@@ -74,7 +74,8 @@ extension ProjectStore {
   }
 
   static func annotation(_ db: Database, id: Int) throws -> Annotation? {
-    try Row.fetchOne(db, sql: "SELECT * FROM annotations WHERE id = ?", arguments: [id]).map(annotation(from:))
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM annotations WHERE id = ?"), arguments: [id]).map(
+      annotation(from:))
   }
 
   static func annotation(db: Database, uuid: String) throws -> Annotation? {

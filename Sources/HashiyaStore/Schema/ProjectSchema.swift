@@ -6,7 +6,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 7
+  static let version = 8
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -38,6 +38,7 @@ enum ProjectSchema {
     ("table", "team", "the team and its roles"),
     ("table", "assignments", "who annotates which report"),
     ("table", "assignmentRemovals", "assignments taken back"),
+    ("table", "pendingSuggestions", "suggestions waiting for a decision"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -45,7 +46,7 @@ enum ProjectSchema {
   ]
 
   /// The schema version that added an object to `requiredObjects`, when later than the first.
-  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5]
+  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "pendingSuggestions": 8]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
@@ -91,6 +92,10 @@ enum ProjectSchema {
       // Discontinuous spans: the pieces after the first, as JSON; NULL for a span in one piece.
       try db.execute(sql: "ALTER TABLE annotations ADD COLUMN fragments TEXT")
       try db.execute(sql: "PRAGMA user_version = 7")
+    }
+    migrator.registerMigration("v8") { db in
+      try createPendingSuggestions(db)
+      try db.execute(sql: "PRAGMA user_version = 8")
     }
     return migrator
   }
@@ -352,6 +357,33 @@ enum ProjectSchema {
           removedAt TEXT NOT NULL,
           PRIMARY KEY (reportId, layer, annotator)
         );
+        """)
+  }
+
+  /// Version 8 keeps each annotator's candidates of their last `suggest` in the file, numbered as
+  /// listed, so `accept N` works after a restart and a run over every report never holds them all
+  /// in memory. Whether one is still open is read from `suggestionDecisions`, so undo needs no update here.
+  private static func createPendingSuggestions(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE pendingSuggestions (
+          author TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          reportId INTEGER NOT NULL,
+          layer TEXT NOT NULL,
+          label TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          quote TEXT NOT NULL,
+          location TEXT NOT NULL,
+          attributes TEXT NOT NULL,
+          score REAL NOT NULL,
+          explanation TEXT NOT NULL,
+          origin TEXT NOT NULL,
+          links TEXT,
+          PRIMARY KEY (author, number)
+        ) WITHOUT ROWID;
+        CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number);
         """)
   }
 }

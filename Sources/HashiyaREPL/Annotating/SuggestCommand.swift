@@ -7,7 +7,7 @@ import HashiyaStore
 /// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
   /// Reports suggested on at once over every report: analysed in parallel, kept in one transaction.
-  static let batchSize = 256
+  static let batchSize = 64
   let name = "suggest"
   let synopsis = "[LAYER] [--all-reports] [--again]  ·  suggest --list [--page K]"
   let summary = "ask the plugins for candidate annotations (then accept N… or reject N…)"

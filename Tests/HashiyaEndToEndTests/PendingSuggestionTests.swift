@@ -108,7 +108,7 @@ import Testing
     try #require(total > 20)
     let accepted = try run("accept all")
     #expect(
-      accepted.stdout.hasPrefix("accepted \(total.formatted()) suggestions on 3 layers; undo reverts them"),
+      accepted.stdout == "accepted \(total.formatted()) suggestions as #1–#\(total) on 3 layers; undo reverts them\n",
       "\(accepted.stdout)")
     #expect(accepted.stdoutLines.count == 1)
     let annotations = try hashiya.json(project, "ls --all")

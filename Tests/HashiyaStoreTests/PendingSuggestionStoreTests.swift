@@ -67,9 +67,12 @@ import Testing
     #expect(try store.pendingSuggestionNumbers(author: "karim") == [1])
     #expect(try store.pendingSuggestions(author: "karim", numbers: [1]).first?.suggestion.range == TextRange(19, 24))
     #expect(try store.pendingSuggestionNumbers(author: "salma").isEmpty)
-    try store.clearPendingSuggestions(author: "amal")
+    try store.addPendingSuggestions([item(1, TextRange(6, 17))], author: "amal", replacing: true)
+    #expect(try store.pendingSuggestionNumbers(author: "amal") == [1])
+    #expect(try store.pendingSuggestions(author: "amal", numbers: [1]).first?.suggestion.range == TextRange(6, 17))
+    try store.addPendingSuggestions([], author: "amal", replacing: true)
     #expect(try store.pendingSuggestionNumbers(author: "amal").isEmpty)
-    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1], "clearing one list leaves the others")
+    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1], "replacing one list leaves the others")
   }
 
   @Test func stateFollowsTheAuthorsDecisionsThroughUndoAndAReopenedFile() throws {

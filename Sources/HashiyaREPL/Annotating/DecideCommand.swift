@@ -72,7 +72,7 @@ struct DecideCommand: Command {
       // Thousands of rows would only scroll by: the screen gets the count, --json every handle.
       let handles = accepted.created.map(\.id)
       return Message(
-        Self.summary("accepted", accepted.created.map(\.layer)) + " · " + HandleSummary.text(handles),
+        Self.summary("accepted", accepted.created.map(\.layer), handles: handles),
         json: .object([
           "accepted": .int(handles.count), "handles": .array(handles.map(JSONValue.int)),
           "alsoAccepted": .array(accepted.extra.map(JSONValue.int)),
@@ -86,13 +86,13 @@ struct DecideCommand: Command {
     return BulkAnnotationList(list: list, verb: "accepted", noun: "suggestions")
   }
 
-  /// `accepted 17,210 suggestions on 3 layers; undo reverts them`.
-  static func summary(_ verb: String, _ layers: [String]) -> String {
+  /// `accepted 17,210 suggestions as #1–#17210 on 3 layers; undo reverts them`.
+  static func summary(_ verb: String, _ layers: [String], handles: [Int] = []) -> String {
     let count = layers.count
     let layerCount = Set(layers).count
-    return
-      "\(verb) \(count.formatted()) suggestion\(count == 1 ? "" : "s") on \(layerCount) layer\(layerCount == 1 ? "" : "s");"
-      + " undo reverts them"
+    let made = handles.isEmpty ? "" : " as \(HandleSummary.text(handles))"
+    return "\(verb) \(count.formatted()) suggestion\(count == 1 ? "" : "s")\(made) on \(layerCount) layer"
+      + "\(layerCount == 1 ? "" : "s"); undo reverts them"
   }
 
   /// Rejects the open ones among the numbered candidates, in one transaction; returns them.

@@ -57,7 +57,6 @@ struct SuggestCommand: Command {
       plugins = session.catalog.plugins
     }
     let reportIDs = allReports ? try session.store.reportIDs(limit: Int.max) : [try session.report(nil).id]
-    try session.store.clearPendingSuggestions(author: session.user)
     session.reviewQueue = nil
     var total = 0
     var perLayer: [String: Int] = [:]
@@ -93,9 +92,11 @@ struct SuggestCommand: Command {
           failures.append(Self.failure(error, plugin: plugin, report: nil))
         }
       }
-      try session.store.addPendingSuggestions(batch, author: session.user)
+      // The first batch replaces the last list: until then a failure leaves it as it was.
+      try session.store.addPendingSuggestions(batch, author: session.user, replacing: start == 0)
       total += batch.count
     }
+    if reportIDs.isEmpty { try session.store.addPendingSuggestions([], author: session.user, replacing: true) }
     // A plugin that Ctrl-C stopped fails like any other; the list would then be partial.
     try SignalHandling.check()
     return SuggestionList(

@@ -6,23 +6,22 @@ import GRDB
 /// A candidate's state is never stored with it: it is read from the annotator's own decisions
 /// (and the annotation an accept made), so undo, redo and another session's decisions show at once.
 extension ProjectStore {
-  /// Forgets `author`'s pending candidates, before a new `suggest` numbers its own from 1.
-  public func clearPendingSuggestions(author: String) throws {
-    try write("clear pending suggestions") { db in
-      try db.execute(sql: "DELETE FROM pendingSuggestions WHERE author = ?", arguments: [author])
-    }
-  }
-
-  /// Adds a batch of `author`'s candidates in one transaction, with one prepared insert.
-  public func addPendingSuggestions(_ items: [PendingSuggestion], author: String) throws {
-    guard !items.isEmpty else { return }
+  /// Adds a batch of `author`'s candidates in one transaction, with one prepared insert; with
+  /// `replacing`, their earlier list goes in the same transaction, so a failure keeps it whole.
+  public func addPendingSuggestions(_ items: [PendingSuggestion], author: String, replacing: Bool = false) throws {
+    guard !items.isEmpty || replacing else { return }
     try write("keep pending suggestions") { db in
+      if replacing {
+        try db.execute(sql: "DELETE FROM pendingSuggestions WHERE author = ?", arguments: [author])
+      }
       let insert = try db.cachedStatement(
         sql: """
           INSERT OR REPLACE INTO pendingSuggestions (author, number, reportId, layer, label, start, "end", quote,
-            location, attributes, score, explanation, origin, links)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            location, attributes, score, explanation, origin, links, suggestedAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
+      // After every event so far: a decision counts for the list only if made after it.
+      let now = try Self.nextEventTime(db)
       for item in items {
         let links: String? =
           item.linkTargets.isEmpty
@@ -33,7 +32,7 @@ extension ProjectStore {
         try insert.execute(arguments: [
           author, item.number, item.reportID, item.layer, item.suggestion.label, item.suggestion.range.start,
           item.suggestion.range.end, item.quote, item.location, JSONWriter.string(.object(attributes)),
-          item.suggestion.score, item.suggestion.explanation, item.origin, links,
+          item.suggestion.score, item.suggestion.explanation, item.origin, links, now,
         ])
       }
     }
@@ -99,10 +98,11 @@ extension ProjectStore {
     }
   }
 
-  /// The author's decision on each candidate, matched on the candidate's key.
+  /// The author's decision on each candidate, matched on the candidate's key, if made since the
+  /// list was: one made before it is a rejection `suggest --again` offers anew.
   static let pendingDecisionJoin = """
     LEFT JOIN suggestionDecisions d ON d.reportId = p.reportId AND d.layer = p.layer AND d.label = p.label
-      AND d.start = p.start AND d."end" = p."end" AND d.author = p.author
+      AND d.start = p.start AND d."end" = p."end" AND d.author = p.author AND d.decidedAt >= p.suggestedAt
     """
 
   /// Candidates with their decision and the annotation an accept made (the latest, while active).

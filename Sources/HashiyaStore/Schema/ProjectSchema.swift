@@ -362,7 +362,8 @@ enum ProjectSchema {
 
   /// Version 8 keeps each annotator's candidates of their last `suggest` in the file, numbered as
   /// listed, so `accept N` works after a restart and a run over every report never holds them all
-  /// in memory. Whether one is still open is read from `suggestionDecisions`, so undo needs no update here.
+  /// in memory. Whether one is still open is read from the decisions made since `suggestedAt`
+  /// (`suggest --again` lists earlier rejections as open), so undo needs no update here.
   private static func createPendingSuggestions(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -381,8 +382,9 @@ enum ProjectSchema {
           explanation TEXT NOT NULL,
           origin TEXT NOT NULL,
           links TEXT,
+          suggestedAt TEXT NOT NULL,
           PRIMARY KEY (author, number)
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number);
         """)
   }

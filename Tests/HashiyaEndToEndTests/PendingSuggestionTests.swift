@@ -27,7 +27,8 @@ import Testing
   func object(_ commands: String, user: String = "tester") throws -> [String: Any] {
     let run = try hashiya.run([project, "--user", user, "--json", "-c", commands])
     #expect(run.status == 0, "\(commands): \(run.stderr)")
-    return try #require(try JSONSerialization.jsonObject(with: Data(run.stdoutLines.last?.utf8 ?? "".utf8)) as? [String: Any])
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdoutLines.last?.utf8 ?? "".utf8)) as? [String: Any])
   }
 
   func listed(_ object: [String: Any]) throws -> [[String: Any]] {
@@ -58,7 +59,8 @@ import Testing
     let triage = try run("triage --keys \"aq\"")
     #expect(triage.stdout.contains("triage: 1 accepted"), "\(triage.stdout)")
     #expect(try run("undo").stdout.hasPrefix("undo of create on #"))
-    #expect(try listed(try object("suggest --list")).filter { $0["state"] as? String == "open" }.count == offered.count - 2)
+    #expect(
+      try listed(try object("suggest --list")).filter { $0["state"] as? String == "open" }.count == offered.count - 2)
   }
 
   @Test func theListIsTheAnnotatorsOwn() throws {
@@ -72,7 +74,9 @@ import Testing
     #expect(try hashiya.run([project, "--user", "karim", "-c", "suggest --list"]).status == 1)
     // Karim's own suggest leaves amal's list as it was.
     _ = try run("show 1; suggest claim-labeling", user: "karim")
-    #expect(try listed(try object("suggest --list", user: "amal")).map { $0["quote"] as? String } == amals.map { $0["quote"] as? String })
+    #expect(
+      try listed(try object("suggest --list", user: "amal")).map { $0["quote"] as? String }
+        == amals.map { $0["quote"] as? String })
   }
 
   @Test func allReportsSumsUpEachLayerAndPagesTheRest() throws {

@@ -51,15 +51,16 @@ extension ProjectStore {
           WHERE p.author = ? GROUP BY p.layer ORDER BY p.layer
           """, arguments: [author]
       ).map { row throws(StoreError) in
-        (try row.checked(0, "pending suggestions"), try row.checked(1, "pending suggestions"),
-          try row.checked(2, "pending suggestions"))
+        (
+          try row.checked(0, "pending suggestions"), try row.checked(1, "pending suggestions"),
+          try row.checked(2, "pending suggestions")
+        )
       }
     }
   }
 
   /// `author`'s candidates numbered `numbers`, in that range's order.
-  public func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion]
-  {
+  public func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion] {
     try read("read pending suggestions") { db in
       try Row.fetchAll(
         db, sql: Self.pendingSelect + "WHERE p.author = ? AND p.number BETWEEN ? AND ? ORDER BY p.number",

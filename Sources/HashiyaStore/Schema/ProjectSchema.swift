@@ -46,14 +46,18 @@ enum ProjectSchema {
   ]
 
   /// The schema version that added an object to `requiredObjects`, when later than the first.
-  static let introduced = ["conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "pendingSuggestions": 8]
+  static let introduced = [
+    "conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "pendingSuggestions": 8,
+  ]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
   static func upgradeNotice(path: String, from version: Int) -> String {
     let work =
       version < 5
       ? "adding the team, assignment and conflict tables and rebuilding its search index"
-      : "rebuilding its search index to find Arabic words with their clitics"
+      : version < 6
+        ? "rebuilding its search index to find Arabic words with their clitics"
+        : "adding the columns and tables this version keeps"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 

@@ -6,7 +6,7 @@ extension ProjectStore {
   /// Runs one command's annotation changes in one transaction, all recorded as one undoable batch.
   @discardableResult
   public func change<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
-    try write("change annotations") { db in
+    try largeWrite("change annotations") { db in
       try body(
         AnnotationChanges(
           db: db, author: author, batch: UUID().uuidString.lowercased(), now: try Self.nextEventTime(db)))

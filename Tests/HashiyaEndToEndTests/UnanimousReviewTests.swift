@@ -16,7 +16,7 @@ import Testing
 
   /// `user`'s active annotations on every report.
   func annotations(_ user: String) throws -> [[String: Any]] {
-    let run = try hashiya.run([project, "--json", "-c", "ls --all --author \(user)"])
+    let run = try hashiya.run([project, "--user", "lead", "--json", "-c", "ls --all --author \(user)"])
     #expect(run.status == 0, "\(run.stderr)")
     let text = run.stdoutLines.last ?? "[]"
     if text == "\"no annotations\"" { return [] }

@@ -16,7 +16,7 @@ import Testing
   /// Commands that only read, and exports: none may write to the project.
   static let readingCommands = [
     "reports", "show 1", "show 1 --tokens", "show 1 --layer speaker-tagging", "show 2", "ls", "ls --all --deleted",
-    "search قسد", "find قسد", "history #1", "blame #1", "plugins", "agreement", "diff", "suggest", "whoami",
+    "search قسد", "find قسد", "history #1", "blame #1", "plugins", "agreement", "diff", "suggest --list", "whoami",
     "export out.jsonl", "export --format json out.json", "export --format w3c out.jsonld", "export --format brat brat",
     "export --format prodigy prodigy.jsonl", "export --format doccano doccano.jsonl",
     "export --format labelstudio ls.json", "export out.html", "export -",

@@ -308,6 +308,17 @@ def main():
     row(f"suggest, 3 built-ins, {reports:,} reports", seconds, rss, target="< 10 s for 10,000 reports")
     seconds, rss = measured([args.binary, project, "-c", "agreement"], runs, env=env)
     row(f"agreement, 3 layers × 3 authors, {reports:,} reports", seconds, rss, target="≤ 5 s, ≤ 256 MB (large)")
+    # Bulk decisions on the list suggest kept in the project: accept all, then its undo. One run
+    # each, as both change the project; the undo leaves the annotations as they were.
+    listed = subprocess.run([args.binary, project, "--json", "-c", "suggest --list"], check=True, env=env,
+                            capture_output=True).stdout.decode().splitlines()
+    pending = json.loads(listed[-1])["total"]
+    seconds, rss = measured([args.binary, project, "-c", "accept all"], 1, env=env)
+    row(f"accept all, {pending:,} suggestions", f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s", rss,
+        target="≥ 20,000 decisions/s")
+    seconds, rss = measured([args.binary, project, "-c", "undo"], 1, env=env)
+    row(f"undo of accept all, {pending:,} annotations", f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s",
+        rss, target="≥ 20,000 decisions/s")
     # The review target's own workload: 10,000 reports, three annotators with about 10 spans each.
     team = work / "agreement-10k.jsonl"
     if not team.exists():

@@ -41,13 +41,13 @@ struct DecideCommand: Command {
       let note = accept ? try adjudicator.accept(try who.map { try ReviewChoice.parse($0) }) : try adjudicator.reject()
       return UnitView(queue: queue, note: note)
     }
-    let pending = session.pendingSuggestions
-    guard !pending.isEmpty else { throw CommandError.noSuggestions }
+    let total = try session.pendingSuggestions.count()
+    guard total > 0 else { throw CommandError.noSuggestions }
     let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
     var chosen: [Int] = []
     if tokens == ["all"] {
-      chosen = pending.indices.filter { pending[$0].decided == .open }.map { $0 + 1 }
+      chosen = try session.pendingSuggestions.numbers(openOnly: true)
     } else {
       // `1,3` as well as `1 3`: an Arabic keyboard's ، arrives as a comma.
       for token in tokens.flatMap({ $0.split(separator: ",").map(String.init) }) {
@@ -55,18 +55,30 @@ struct DecideCommand: Command {
         guard let first = bounds.first ?? nil, let last = bounds.last ?? nil, first >= 1, last >= first else {
           throw CommandError.usage(command: name, message: "\"\(token)\" is not a number or range like 3-5")
         }
-        guard last <= pending.count else { throw CommandError.noSuchSuggestion(last, count: pending.count) }
+        guard last <= total else { throw CommandError.noSuchSuggestion(last, count: total) }
         chosen += Array(first...last)
       }
     }
     guard accept else {
       let rejected = try Self.reject(chosen, in: session)
-      return Message(
-        "rejected \(rejected.count) suggestion\(rejected.count == 1 ? "" : "s")",
-        json: .object(["rejected": .array(rejected.map(JSONValue.int))]))
+      let json: JSONValue = .object(["rejected": .array(rejected.map { .int($0.number) })])
+      guard rejected.count > HandleSummary.listedUpTo else {
+        return Message("rejected \(rejected.count) suggestion\(rejected.count == 1 ? "" : "s")", json: json)
+      }
+      return Message(Self.summary("rejected", rejected.map(\.layer)), json: json)
     }
     let accepted = try Self.accept(chosen, in: session)
-    var list = try AnnotationList(accepted.created.map { try session.store.annotation(id: $0) }, session: session)
+    guard accepted.created.count <= HandleSummary.listedUpTo else {
+      // Thousands of rows would only scroll by: the screen gets the count, --json every handle.
+      let handles = accepted.created.map(\.id)
+      return Message(
+        Self.summary("accepted", accepted.created.map(\.layer), handles: handles),
+        json: .object([
+          "accepted": .int(handles.count), "handles": .array(handles.map(JSONValue.int)),
+          "alsoAccepted": .array(accepted.extra.map(JSONValue.int)),
+        ]))
+    }
+    var list = try AnnotationList(accepted.created, session: session)
     if !accepted.extra.isEmpty {
       list.heading =
         "also accepted \(accepted.extra.map(String.init).joined(separator: ", ")), which the chosen ones link to"
@@ -74,35 +86,59 @@ struct DecideCommand: Command {
     return BulkAnnotationList(list: list, verb: "accepted", noun: "suggestions")
   }
 
-  /// Rejects the open ones among the numbered candidates; returns their numbers.
-  static func reject(_ numbers: [Int], in session: Session) throws -> [Int] {
-    let open = numbers.filter { session.pendingSuggestions[$0 - 1].decided == .open }
+  /// `accepted 17,210 suggestions as #1–#17210 on 3 layers; undo reverts them`.
+  static func summary(_ verb: String, _ layers: [String], handles: [Int] = []) -> String {
+    let count = layers.count
+    let layerCount = Set(layers).count
+    let made = handles.isEmpty ? "" : " as \(HandleSummary.text(handles))"
+    return "\(verb) \(count.formatted()) suggestion\(count == 1 ? "" : "s")\(made) on \(layerCount) layer"
+      + "\(layerCount == 1 ? "" : "s"); undo reverts them"
+  }
+
+  /// Rejects the open ones among the numbered candidates, in one transaction; returns them.
+  static func reject(_ numbers: [Int], in session: Session) throws -> [PendingSuggestion] {
+    let open = try session.pendingSuggestions.items(numbers).values.filter { $0.decided == .open }
+      .sorted { $0.number < $1.number }
     try session.store.change(author: session.user) { changes in
-      for number in open {
+      for item in open {
         try SignalHandling.check()
-        let item = session.pendingSuggestions[number - 1]
         try changes.recordDecision(
           SuggestionDecision(
             reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
             verdict: .rejected), origin: item.origin)
       }
     }
-    for number in open { session.pendingSuggestions[number - 1].decided = .rejected }
     return open
+  }
+
+  /// The candidates numbered, with every candidate they link to, however far, read in batches.
+  static func withLinked(_ numbers: [Int], in session: Session) throws -> [Int: PendingSuggestion] {
+    var items: [Int: PendingSuggestion] = [:]
+    var asked = Set(numbers)
+    var next = numbers
+    while !next.isEmpty {
+      let found = try session.pendingSuggestions.items(next)
+      items.merge(found) { first, _ in first }
+      let targets = Set(found.values.flatMap { $0.linkTargets.map(\.number) }).subtracting(asked)
+      asked.formUnion(targets)
+      next = Array(targets)
+    }
+    return items
   }
 
   /// Accepts the chosen candidates plus any they link to, so a quote never loses its speaker.
   /// `label` and `typed` (`key=value`, an empty value removing the key) change the chosen ones
   /// only; the decision is still recorded under the suggested label, so it is not offered again.
   /// A relabelled candidate takes none of its links, which were suggested for the label it had.
-  /// Returns the handles created and the numbers accepted only because a chosen one links to them.
+  /// Returns the annotations created and the numbers accepted only because a chosen one links to them.
   static func accept(
     _ numbers: [Int], in session: Session, label: String? = nil, typed: [(key: String, value: String)] = []
-  ) throws -> (created: [Int], extra: [Int]) {
+  ) throws -> (created: [Annotation], extra: [Int]) {
     // A set: `accept all` can name some 17,000 candidates, and this runs once per candidate.
     let named = Set(numbers)
+    let items = try withLinked(numbers, in: session)
     func links(_ number: Int) -> [(type: String, number: Int)] {
-      let item = session.pendingSuggestions[number - 1]
+      guard let item = items[number] else { return [] }
       let relabelled = named.contains(number) && label != nil && label != item.suggestion.label
       return relabelled ? [] : item.linkTargets
     }
@@ -117,10 +153,11 @@ struct DecideCommand: Command {
     numbers.forEach(visit)
     var writers: [String: AnnotationWriter] = [:]
     var drafts: [Int: NewAnnotation] = [:]
+    // Candidates come report by report: one analysed text at a time is enough.
+    var text: (id: Int, text: ReportText)?
     for number in order {
       try SignalHandling.check()
-      let item = session.pendingSuggestions[number - 1]
-      guard item.decided == .open else { continue }
+      guard let item = items[number], item.decided == .open else { continue }
       let writer = try writers[item.layer] ?? session.writer(item.layer)
       writers[item.layer] = writer
       let changed = named.contains(number)
@@ -132,20 +169,24 @@ struct DecideCommand: Command {
         }
         for (key, _) in typed { attributes.removeValue(forKey: key) }
       }
+      if text?.id != item.reportID { text = (item.reportID, try session.text(ofReport: item.reportID)) }
+      guard let text else { continue }
       drafts[number] = try writer.draft(
-        label: chosenLabel, range: item.suggestion.range, reportID: item.reportID,
-        text: session.text(ofReport: item.reportID), attributes: attributes,
-        typed: changed ? typed.filter { !$0.value.isEmpty } : [], origin: item.origin)
+        label: chosenLabel, range: item.suggestion.range, reportID: item.reportID, text: text.text,
+        attributes: attributes, typed: changed ? typed.filter { !$0.value.isEmpty } : [], origin: item.origin)
     }
-    let layers = order.filter { drafts[$0] != nil }.map { session.pendingSuggestions[$0 - 1].layer }
-    let handles: [Int: Int] = try session.change(writingTo: layers) { changes in
+    let layers = Array(Set(order.compactMap { drafts[$0] == nil ? nil : items[$0]?.layer })).sorted()
+    let created: [Int: Annotation] = try session.change(writingTo: layers) { changes in
       var handles: [Int: Int] = [:]
+      var created: [Int: Annotation] = [:]
       for number in order {
         try SignalHandling.check()
-        if case .accepted(let handle) = session.pendingSuggestions[number - 1].decided { handles[number] = handle }
+        guard let item = items[number] else { continue }
+        if case .accepted(let handle?) = item.decided { handles[number] = handle }
         guard let draft = drafts[number] else { continue }
-        let item = session.pendingSuggestions[number - 1]
-        handles[number] = try changes.add(draft).id
+        let annotation = try changes.add(draft)
+        handles[number] = annotation.id
+        created[number] = annotation
         try changes.recordDecision(
           SuggestionDecision(
             reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
@@ -158,10 +199,8 @@ struct DecideCommand: Command {
           }
         }
       }
-      return handles
+      return created
     }
-    for (number, handle) in handles { session.pendingSuggestions[number - 1].decided = .accepted(handle: handle) }
-    let created = order.compactMap { drafts[$0] == nil ? nil : handles[$0] }
-    return (created, order.filter { !named.contains($0) && drafts[$0] != nil })
+    return (order.compactMap { created[$0] }, order.filter { !named.contains($0) && drafts[$0] != nil })
   }
 }

@@ -6,10 +6,10 @@ import HashiyaStore
 
 /// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
-  static let batchSize = 50
-  static let shownAtMost = 200
+  /// Reports suggested on at once over every report: analysed in parallel, kept in one transaction.
+  static let batchSize = 64
   let name = "suggest"
-  let synopsis = "[LAYER] [--all-reports] [--again]"
+  let synopsis = "[LAYER] [--all-reports] [--again]  ·  suggest --list [--page K]"
   let summary = "ask the plugins for candidate annotations (then accept N… or reject N…)"
   let details = """
     Decisions are your own: candidates you accepted or rejected, and spans you already
@@ -17,10 +17,16 @@ struct SuggestCommand: Command {
     still gets them. --again offers your rejected candidates once more. undo of an accept or
     a reject gives the candidate back. Accepting records the origin suggested:PLUGIN@VERSION.
 
+    The numbered list is kept in the project, yours alone, until your next suggest: accept N,
+    reject N and triage work on it after a restart too. --all-reports goes report by report,
+    keeping the candidates as it goes, and prints how many each layer has plus the first page;
+    --list shows a page of the list again (200 a page), with what you decided on each.
+
     Examples:
       suggest                       every layer, current report
       suggest claim-labeling --all-reports
       suggest --again               including the ones I rejected
+      suggest --list --page 3       candidates 401 to 600
       accept 1 3 4;  reject 2;  accept all
     """
   let completion = CompletionKind.layers
@@ -29,6 +35,15 @@ struct SuggestCommand: Command {
     var arguments = arguments
     let allReports = arguments.takeFlag("all-reports")
     let again = arguments.takeFlag("again")
+    let list = arguments.takeFlag("list")
+    let page = try arguments.takeOption("page")
+    if list || page != nil {
+      try arguments.finish()
+      guard !allReports && !again else {
+        throw CommandError.usage(command: name, message: "--list shows the last list: it takes only --page")
+      }
+      return try Self.listed(page: page, in: session)
+    }
     let layer = arguments.isEmpty ? nil : try arguments.takeWord("layer")
     try arguments.finish()
     let plugins: [LoadedPlugin]
@@ -42,7 +57,9 @@ struct SuggestCommand: Command {
       plugins = session.catalog.plugins
     }
     let reportIDs = allReports ? try session.store.reportIDs(limit: Int.max) : [try session.report(nil).id]
-    var pending: [PendingSuggestion] = []
+    session.reviewQueue = nil
+    var total = 0
+    var perLayer: [String: Int] = [:]
     var failures: [String] = []
     for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
       try SignalHandling.check()
@@ -55,13 +72,18 @@ struct SuggestCommand: Command {
         }
         : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
       let known = try Self.knownSpans(chunk, session: session, again: again)
+      var batch: [PendingSuggestion] = []
       for plugin in plugins {
         do {
-          for (input, result) in zip(inputs, try Self.suggest(plugin, inputs)) {
+          let annotator = plugin.annotator
+          let found = ParallelMap.map(Array(zip(inputs, try Self.suggest(plugin, inputs)))) { input, result in
+            result.map { Self.fresh($0, for: input, plugin: annotator, known: known) }
+          }
+          for (input, result) in zip(inputs, found) {
             switch result {
-            case .success(let suggestions):
-              pending += Self.fresh(
-                suggestions, for: input, plugin: plugin.annotator, known: known, offset: pending.count)
+            case .success(let items):
+              batch += Self.numbered(items, after: total + batch.count)
+              perLayer[plugin.id, default: 0] += items.count
             case .failure(let error):
               failures.append(Self.failure(error, plugin: plugin, report: input.id))
             }
@@ -70,12 +92,37 @@ struct SuggestCommand: Command {
           failures.append(Self.failure(error, plugin: plugin, report: nil))
         }
       }
+      // The first batch replaces the last list: until then a failure leaves it as it was.
+      try session.store.addPendingSuggestions(batch, author: session.user, replacing: start == 0)
+      total += batch.count
     }
+    if reportIDs.isEmpty { try session.store.addPendingSuggestions([], author: session.user, replacing: true) }
     // A plugin that Ctrl-C stopped fails like any other; the list would then be partial.
     try SignalHandling.check()
-    session.pendingSuggestions = pending
-    session.reviewQueue = nil
-    return SuggestionList(pending: pending, failures: failures)
+    return SuggestionList(
+      items: try session.pendingSuggestions.page(1), page: 1, total: total, failures: failures,
+      reports: allReports ? reportIDs.count : nil, perLayer: perLayer)
+  }
+
+  /// `suggest --list [--page K]`: a page of the list the last `suggest` kept.
+  static func listed(page: String?, in session: Session) throws -> SuggestionList {
+    let number = try page.map { text in
+      guard let number = Int(text), number >= 1 else {
+        throw CommandError.usage(command: "suggest", message: "--page takes a page number from 1, not \"\(text)\"")
+      }
+      return number
+    }
+    let counts = try session.store.pendingSuggestionCounts(author: session.user)
+    let total = counts.reduce(0) { $0 + $1.total }
+    guard total > 0 else { throw CommandError.noSuggestions }
+    let pages = (total + PendingSuggestions.pageSize - 1) / PendingSuggestions.pageSize
+    let shown = number ?? 1
+    guard shown <= pages else {
+      throw CommandError.usage(command: "suggest", message: "there is no page \(shown): the list has \(pages)")
+    }
+    return SuggestionList(
+      items: try session.pendingSuggestions.page(shown), page: shown, total: total, failures: [], reports: nil,
+      perLayer: Dictionary(uniqueKeysWithValues: counts.map { ($0.layer, $0.total) }), listing: true)
   }
 
   /// In-process annotators work on all cores, one report per task; a process plugin gets the batch.
@@ -111,9 +158,9 @@ struct SuggestCommand: Command {
     "\(report)/\(layer)/\(label)@\(range)"
   }
 
-  /// Drops candidates already decided or annotated, numbering the rest after `offset`.
+  /// Drops candidates already decided or annotated, numbering the rest from 1.
   static func fresh(
-    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, known: Set<String>, offset: Int
+    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, known: Set<String>
   ) -> [PendingSuggestion] {
     var kept: [Int: Int] = [:]
     var result: [PendingSuggestion] = []
@@ -122,12 +169,14 @@ struct SuggestCommand: Command {
       guard (try? input.text.validate(suggestion.range)) != nil,
         !known.contains(key(input.id, plugin.id, suggestion.label, suggestion.range))
       else { continue }
-      kept[index] = offset + result.count + 1
+      kept[index] = result.count + 1
+      var stored = suggestion
+      stored.links = []
       result.append(
         PendingSuggestion(
-          reportID: input.id, layer: plugin.id, origin: origin, suggestion: suggestion,
+          number: result.count + 1, reportID: input.id, layer: plugin.id, origin: origin, suggestion: stored,
           quote: input.text.substring(suggestion.range),
-          location: "#\(input.id) \(input.text.location(of: suggestion.range.start))", linkTargets: []))
+          location: "#\(input.id) \(input.text.location(of: suggestion.range.start))"))
     }
     // Links are renumbered to the pending list; a link to a dropped candidate is dropped with it.
     var position = 0
@@ -139,86 +188,14 @@ struct SuggestCommand: Command {
     }
     return result
   }
-}
 
-/// The numbered candidates of `suggest`.
-struct SuggestionList: CommandOutput, FailingOutput {
-  var pending: [PendingSuggestion]
-  var failures: [String]
-
-  var json: JSONValue {
-    var writer = JSONWriter()
-    writeJSON(&writer)
-    return (try? JSONParser.parse(writer.bytes)) ?? .null
-  }
-
-  /// Streams the list: `suggest --all-reports` can yield a million candidates.
-  func writeJSON(_ writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.key("suggestions")
-    writer.beginArray()
-    for (index, item) in pending.enumerated() {
-      writer.beginObject()
-      writer.field("n", index + 1)
-      writer.field("report", item.reportID)
-      writer.field("layer", item.layer)
-      writer.field("label", item.suggestion.label)
-      writer.field("start", item.suggestion.range.start)
-      writer.field("end", item.suggestion.range.end)
-      writer.field("quote", item.quote)
-      writer.key("attributes")
-      writer.beginObject()
-      for (key, value) in item.suggestion.attributes.sorted(by: { $0.key < $1.key }) {
-        writer.key(key)
-        writer.value(value)
-      }
-      writer.endObject()
-      writer.key("score")
-      writer.double(item.suggestion.score)
-      writer.field("explanation", item.suggestion.explanation)
-      writer.field("origin", item.origin)
-      writer.key("links")
-      writer.beginArray()
-      for link in item.linkTargets {
-        writer.beginObject()
-        writer.field("type", link.type)
-        writer.field("to", link.number)
-        writer.endObject()
-      }
-      writer.endArray()
-      writer.endObject()
+  /// Candidates numbered from 1, and the numbers their links name, moved to follow `offset`.
+  static func numbered(_ items: [PendingSuggestion], after offset: Int) -> [PendingSuggestion] {
+    items.map { item in
+      var item = item
+      item.number += offset
+      item.linkTargets = item.linkTargets.map { (type: $0.type, number: $0.number + offset) }
+      return item
     }
-    writer.endArray()
-    writer.key("failures")
-    writer.value(.array(failures.map(JSONValue.string)))
-    writer.endObject()
-  }
-
-  func text(_ style: TextStyle) -> String {
-    var lines: [String] = []
-    if pending.isEmpty { lines.append("no new suggestions") }
-    let rows = pending.prefix(SuggestCommand.shownAtMost).enumerated().map { index, item -> [String] in
-      let links = item.linkTargets.map { "\($0.type) → \($0.number)" }.joined(separator: " ")
-      let attributes = item.suggestion.attributes.sorted { $0.key < $1.key }
-        .map { "\($0.key)=\(AnnotationList.plain($0.value))" }.joined(separator: " ")
-      return [
-        String(index + 1), "\(item.layer)/\(item.suggestion.label)".visiblyEscaped, item.location,
-        BidiIsolation.isolate("«" + DisplayWidth.truncate(item.quote, to: 36) + "»"),
-        String(format: "%.2f", item.suggestion.score),
-        BidiIsolation.isolate(
-          [attributes, links, item.suggestion.explanation].filter { !$0.isEmpty }.joined(separator: "  ")),
-      ]
-    }
-    if !rows.isEmpty {
-      lines.append(
-        Table(header: ["n", "layer/label", "where", "text", "score", "why"], rows: rows, rightAligned: [0, 4])
-          .render(style))
-      if pending.count > SuggestCommand.shownAtMost {
-        lines.append(style.dim("… and \(pending.count - SuggestCommand.shownAtMost) more (--json lists all)"))
-      }
-      lines.append(
-        style.dim("\(pending.count) suggestion\(pending.count == 1 ? "" : "s") — accept N…|all, reject N…|all"))
-    }
-    return lines.joined(separator: "\n")
   }
 }

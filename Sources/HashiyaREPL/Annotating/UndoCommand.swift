@@ -23,11 +23,9 @@ struct UndoCommand: Command {
       ]))
   }
 
-  /// Undoes (or redoes) the user's last change and brings the pending suggestions in line.
+  /// Undoes (or redoes) the user's last change. The numbers of the last `suggest` stay valid:
+  /// a candidate's state is read from the decisions, so what was undone is open again.
   static func reverse(redo: Bool, in session: Session) throws -> Reversal {
-    let reversal = redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
-    // The numbers of the last `suggest` stay valid: what was undone is open again.
-    try PendingSuggestion.resync(&session.pendingSuggestions, store: session.store, user: session.user)
-    return reversal
+    redo ? try session.store.redo(author: session.user) : try session.store.undo(author: session.user)
   }
 }

@@ -98,7 +98,7 @@ struct ExportCommand: Command {
       exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
       offsets: offsets == "all" ? .all : .scalar, gold: gold, projectPath: session.store.path)
     var exporter = try ExporterFactory.make(destination, context: context)
-    let extra = withSuggestions ? Self.pendingByReport(session) : [:]
+    let extra = withSuggestions ? try Self.pendingByReport(session) : [:]
     do {
       try ReportPrefetch.forEachReport(in: session.store, selection) { bundle, text in
         // On blind layers an annotator's export holds their own work only.
@@ -179,11 +179,12 @@ struct ExportCommand: Command {
   }
 
   /// The open candidates of the last `suggest`, as annotations marked `suggestion:…`, by report.
-  static func pendingByReport(_ session: Session) -> [Int: [Annotation]] {
+  static func pendingByReport(_ session: Session) throws -> [Int: [Annotation]] {
     let now = Timestamp.now()
     var byReport: [Int: [Annotation]] = [:]
     var handle = Int(Int32.max)
-    for item in session.pendingSuggestions where item.decided == .open {
+    let open = try session.pendingSuggestions.numbers(openOnly: true)
+    for item in try session.pendingSuggestions.items(open).values.sorted(by: { $0.number < $1.number }) {
       handle += 1
       let origin = item.origin.replacingOccurrences(of: "suggested:", with: "suggestion:")
       byReport[item.reportID, default: []].append(

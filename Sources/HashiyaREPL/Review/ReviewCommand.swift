@@ -45,16 +45,9 @@ struct ReviewCommand: Command {
     let queue = try ReviewQueue.undecided(
       store: session.store, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: annotators)
     session.reviewQueue = queue
-    session.pendingSuggestions = []
     var note: String?
     if unanimous {
-      let adjudicator = Adjudicator(workspace: session.workspace, queue: queue)
-      var settled = 0
-      for index in queue.items.indices where queue.items[index].unit.isUnanimous && queue.items[index].decision == nil {
-        queue.position = index
-        _ = try adjudicator.accept(nil)
-        settled += 1
-      }
+      let settled = try Adjudicator(workspace: session.workspace, queue: queue).acceptUnanimous()
       queue.position = queue.items.firstIndex { $0.decision == nil } ?? queue.items.count
       note = "accepted \(settled) unanimous unit\(settled == 1 ? "" : "s")"
     }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaStore
 
 /// The pending suggestions `triage` walks, decided through `accept N` and `reject N`'s own code.
 struct SuggestionDeck: TriageDeck {
@@ -9,17 +10,19 @@ struct SuggestionDeck: TriageDeck {
   var count: Int { numbers.count }
   var choiceNoun: String { "label" }
 
-  private func item(_ index: Int) -> PendingSuggestion { session.pendingSuggestions[numbers[index] - 1] }
+  /// Read afresh each time: an accept elsewhere in the walk (a linked candidate) or an undo may have settled it.
+  private func item(_ index: Int) throws -> PendingSuggestion { try session.pendingSuggestions.item(numbers[index]) }
 
-  func isOpen(_ index: Int) -> Bool { item(index).decided == .open }
+  /// A candidate that cannot be read counts as settled, so the walk moves past it.
+  func isOpen(_ index: Int) -> Bool { (try? item(index))?.decided == .open }
 
   /// The layer's labels, numbered on the card for the digit keys.
   private func labels(_ index: Int) throws -> [String] {
-    try session.catalog.schema(item(index).layer, store: session.store).labels.map(\.name)
+    try session.catalog.schema(try item(index).layer, store: session.store).labels.map(\.name)
   }
 
   func card(_ index: Int, style: TextStyle) throws -> [String] {
-    let item = item(index)
+    let item = try item(index)
     var lines = [
       style.bold("\(item.location) · \(item.layer.visiblyEscaped)/\(item.suggestion.label.visiblyEscaped)")
         + style.dim(" · suggestion \(numbers[index]) · score \(String(format: "%.2f", item.suggestion.score))")
@@ -56,7 +59,8 @@ struct SuggestionDeck: TriageDeck {
     let typed = (edits ?? []).filter { $0.key != "label" }
     let accepted = try DecideCommand.accept([numbers[index]], in: session, label: label, typed: typed)
     let also = accepted.extra.isEmpty ? "" : " (with \(accepted.extra.map(String.init).joined(separator: ", ")))"
-    return ("accepted as \(HandleSummary.text(accepted.created))\(also)", accepted.created)
+    let handles = accepted.created.map(\.id)
+    return ("accepted as \(HandleSummary.text(handles))\(also)", handles)
   }
 
   func reject(_ index: Int) throws {

@@ -74,17 +74,13 @@ struct TriageCommand: Command {
       let indices = queue.items.indices.filter { layer == nil || queue.items[$0].layer == layer }
       return (ReviewDeck(session: session, queue: queue, indices: indices), [])
     }
-    func walked() -> [Int] {
-      session.pendingSuggestions.indices.filter { layer == nil || session.pendingSuggestions[$0].layer == layer }
-        .map { $0 + 1 }
-    }
     var failures: [String] = []
-    if !walked().contains(where: { session.pendingSuggestions[$0 - 1].decided == .open }) {
+    if try session.pendingSuggestions.numbers(layer: layer, openOnly: true).isEmpty {
       let tokens = layer.map { [Token.word($0)] } ?? []
       let output = try SuggestCommand().run(Arguments(command: "suggest", tokens: tokens), in: session)
       failures = (output as? any FailingOutput)?.failures ?? []
     }
-    return (SuggestionDeck(session: session, numbers: walked()), failures)
+    return (SuggestionDeck(session: session, numbers: try session.pendingSuggestions.numbers(layer: layer)), failures)
   }
 
   /// Writes to the terminal at once: cards must show while the next key is awaited.

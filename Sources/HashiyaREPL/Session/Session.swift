@@ -32,8 +32,9 @@ public final class Session {
   public var importProgress: ((ImportProgress) -> Void)?
   /// Plugin folders named on the command line, searched again for each project opened.
   public var extraPluginFolders: [String] = []
-  /// The numbered candidates of the last `suggest`, for `accept` and `reject`.
-  public var pendingSuggestions: [PendingSuggestion] = []
+  /// The numbered candidates of the user's last `suggest`, for `accept` and `reject`; the
+  /// project keeps them, so they outlive the session.
+  public var pendingSuggestions: PendingSuggestions { PendingSuggestions(store: store, author: user) }
   /// The review in progress; while it is, `accept`, `reject` and `edit NAME` decide its units.
   public var reviewQueue: ReviewQueue?
   /// Set by `quit`.
@@ -63,7 +64,7 @@ public final class Session {
   }
 
   /// Switches to another project file with everything that belongs to a project made anew:
-  /// its plugins and their commands, the current report, `@`, pending suggestions, the review
+  /// its plugins and their commands, the current report, `@`, the review
   /// queue. Nothing of the old project's can then be applied to the new one.
   /// `user` is the name the new project's team knows this user by.
   public func open(_ store: ProjectStore, catalog: LayerCatalog, user: String? = nil) {
@@ -77,7 +78,6 @@ public final class Session {
     lastAnnotation = nil
     lastSpan = nil
     cachedText = nil
-    pendingSuggestions = []
     reviewQueue = nil
   }
 

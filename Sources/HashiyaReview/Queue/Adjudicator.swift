@@ -19,10 +19,79 @@ public struct Adjudicator {
   public func accept(_ choice: ReviewChoice?, edits: [(key: String, value: String)]? = nil) throws -> String {
     let item = try currentItem()
     let (span, whose) = try chosenSpan(choice, in: item.unit)
+    var writers: [String: AnnotationWriter] = [:]
+    let draft = try goldDraft(item, span: span, edits: edits, writers: &writers)
+    let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
+    let gold = try decide(item, outcome: outcome, draft: draft, linksOf: span)
+    return "\(outcome == .edited ? "edited" : "accepted") \(whose) as #\(gold ?? 0)"
+  }
+
+  /// Settles every open unit where all agree, in one change: the golds, their links and the
+  /// decisions are written in one transaction, with the links they follow read once before it,
+  /// and one `undo` takes them all back. Returns how many units it settled.
+  public func acceptUnanimous() throws -> Int {
+    let open = queue.items.indices.filter { queue.items[$0].unit.isUnanimous && queue.items[$0].decision == nil }
+    guard !open.isEmpty else { return 0 }
+    var writers: [String: AnnotationWriter] = [:]
+    var plans: [(index: Int, span: ReviewSpan, draft: NewAnnotation)] = []
+    for index in open {
+      let item = queue.items[index]
+      let (span, _) = try chosenSpan(nil, in: item.unit)
+      plans.append((index, span, try goldDraft(item, span: span, edits: nil, writers: &writers)))
+    }
+    var golds: [String: [Annotation]] = [:]
+    for item in open.map({ queue.items[$0] }) where golds[Self.key(item)] == nil {
+      golds[Self.key(item)] = try workspace.store.annotations(
+        AnnotationFilter(reportID: item.unit.reportID, layer: item.layer)
+      ).filter { $0.origin == "adjudicated" }
+    }
+    let sourceLinks = try workspace.store.links(touching: Array(queue.annotations.keys))
+    let byUUID = Dictionary(queue.annotations.values.map { ($0.uuid, $0.id) }, uniquingKeysWith: { first, _ in first })
+    let layers = Array(Set(plans.map { queue.items[$0.index].layer })).sorted()
+    let handles: [Int: Int] = try workspace.change(writingTo: layers) { changes in
+      var handles: [Int: Int] = [:]
+      for plan in plans {
+        let item = queue.items[plan.index]
+        // Golds made earlier in this run count too: a quote's gold links to its speaker's.
+        let links = try goldLinks(source: plan.span, others: golds[Self.key(item)] ?? [], byUUID: byUUID) { ids in
+          let touched = Set(ids)
+          return sourceLinks.filter { touched.contains($0.fromID) || touched.contains($0.toID) }
+        }
+        let gold = try changes.add(plan.draft)
+        for link in links.outgoing { try changes.link(link.type, from: gold.id, to: link.to) }
+        for link in links.incoming { try changes.link(link.type, from: link.from, to: gold.id) }
+        try changes.recordReviewDecision(
+          ReviewDecision(
+            reportID: item.unit.reportID, layer: item.layer, range: item.unit.range, outcome: .accepted,
+            annotationID: gold.id, sources: queue.sources(item), comment: nil, reviewer: workspace.user))
+        try changes.setReviewUnits(
+          reportID: item.unit.reportID, layer: item.layer, units: queue.unitCounts[Self.key(item)] ?? 1)
+        golds[Self.key(item), default: []].append(gold)
+        handles[plan.index] = gold.id
+      }
+      return handles
+    }
+    for (index, handle) in handles {
+      queue.items[index].decision = ReviewDecision.Outcome.accepted.rawValue + " → #\(handle)"
+    }
+    return handles.count
+  }
+
+  /// A unit's report and layer, as `unitCounts` keys them.
+  private static func key(_ item: ReviewQueue.Item) -> String {
+    "\(item.unit.reportID)/\(item.layer)"
+  }
+
+  /// The gold annotation a chosen version makes, with `edits` applied when given.
+  private func goldDraft(
+    _ item: ReviewQueue.Item, span: ReviewSpan, edits: [(key: String, value: String)]?,
+    writers: inout [String: AnnotationWriter]
+  ) throws -> NewAnnotation {
     guard let source = queue.annotations[span.id], let text = queue.texts[item.unit.reportID] else {
       throw StoreError.noSuchAnnotation(id: span.id)
     }
-    let writer = try AnnotationWriter(workspace: workspace, layer: item.layer)
+    let writer = try writers[item.layer] ?? AnnotationWriter(workspace: workspace, layer: item.layer)
+    writers[item.layer] = writer
     var label = source.label
     var values = Dictionary(uniqueKeysWithValues: source.attributes.pairs.map { ($0.key, $0.value) })
     var typed: [(key: String, value: String)] = []
@@ -37,9 +106,7 @@ public struct Adjudicator {
       label: label, range: source.range, fragments: source.fragments.map(\.range), reportID: source.reportID,
       text: text, attributes: values, typed: typed, origin: "adjudicated")
     draft.provenance = queue.sources(item)
-    let outcome: ReviewDecision.Outcome = edits == nil ? .accepted : .edited
-    let gold = try decide(item, outcome: outcome, draft: draft, linksOf: span)
-    return "\(outcome == .edited ? "edited" : "accepted") \(whose) as #\(gold ?? 0)"
+    return draft
   }
 
   /// Settles the unit with no annotation.
@@ -89,8 +156,9 @@ public struct Adjudicator {
     let golds = try workspace.store.annotations(AnnotationFilter(reportID: unit.reportID, layer: item.layer)).filter {
       $0.origin == "adjudicated"
     }
-    let links = try goldLinks(source: span, others: golds)
-    let key = "\(unit.reportID)/\(item.layer)"
+    let byUUID = Dictionary(queue.annotations.values.map { ($0.uuid, $0.id) }, uniquingKeysWith: { first, _ in first })
+    let links = try goldLinks(source: span, others: golds, byUUID: byUUID) { try workspace.store.links(touching: $0) }
+    let key = Self.key(item)
     let handle: Int? = try workspace.change(writingTo: draft == nil ? [] : [item.layer]) { changes in
       if item.decision != nil {
         try changes.withdrawReviewDecisions(reportID: unit.reportID, layer: item.layer, sources: sources)
@@ -118,9 +186,12 @@ public struct Adjudicator {
 
   /// The gold links the chosen version implies, read before the change is written: to gold
   /// annotations its links point at, and from gold annotations whose sources point at it.
-  private func goldLinks(source: ReviewSpan?, others: [Annotation]) throws -> (
-    outgoing: [(type: String, to: Int)], incoming: [(type: String, from: Int)]
-  ) {
+  /// `byUUID` maps the queue's annotations' UUIDs to their handles; `linksTouching` gives the
+  /// active links touching some of them.
+  private func goldLinks(
+    source: ReviewSpan?, others: [Annotation], byUUID: [String: Int],
+    linksTouching: ([Int]) throws -> [AnnotationLink]
+  ) throws -> (outgoing: [(type: String, to: Int)], incoming: [(type: String, from: Int)]) {
     guard let source, let sourceUUID = queue.annotations[source.id]?.uuid else { return ([], []) }
     let active = others.filter { $0.status == .active }
     var outgoing: [(type: String, to: Int)] = []
@@ -131,10 +202,9 @@ public struct Adjudicator {
       outgoing.append((link.type, target.id))
     }
     var incoming: [(type: String, from: Int)] = []
-    let byUUID = Dictionary(uniqueKeysWithValues: queue.annotations.values.map { ($0.uuid, $0.id) })
     for gold in active {
       let candidates = gold.provenance.compactMap { byUUID[$0] }
-      for link in try workspace.store.links(touching: candidates)
+      for link in try linksTouching(candidates)
       where candidates.contains(link.fromID) && queue.annotations[link.toID]?.uuid == sourceUUID {
         incoming.append((link.type, gold.id))
       }

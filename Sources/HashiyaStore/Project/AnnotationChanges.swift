@@ -44,7 +44,7 @@ public final class AnnotationChanges {
     let end = range.end
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT length(text), substr(text, ? + 1, ? - ?) FROM reports WHERE id = ?",
+        db.cachedStatement(sql: "SELECT length(text), substr(text, ? + 1, ? - ?) FROM reports WHERE id = ?"),
         arguments: [start, end, start, reportID])
     else { throw StoreError.noSuchReport(id: reportID) }
     let length: Int = try row.checked(0, "report #\(reportID)")
@@ -59,12 +59,14 @@ public final class AnnotationChanges {
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
     try checkQuotes(new)
-    try db.execute(
+    // Prepared once per connection: `accept all` adds thousands in one change.
+    try db.cachedStatement(
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
           status, createdAt, updatedAt, provenance, fragments)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         UUID().uuidString.lowercased(), new.reportID, new.layer, new.label, new.range.start, new.range.end, new.quote,
         JSONWriter.string(.object(new.attributes)), author, new.origin, now, now,
@@ -161,8 +163,9 @@ public final class AnnotationChanges {
   }
 
   func write(_ annotation: Annotation) throws {
-    try db.execute(
-      sql: "UPDATE annotations SET label = ?, attributes = ?, status = ?, updatedAt = ? WHERE id = ?",
+    try db.cachedStatement(
+      sql: "UPDATE annotations SET label = ?, attributes = ?, status = ?, updatedAt = ? WHERE id = ?"
+    ).execute(
       arguments: [
         annotation.label, JSONWriter.string(.object(annotation.attributes)), annotation.status.rawValue,
         annotation.updatedAt, annotation.id,

@@ -6,7 +6,7 @@ extension ProjectStore {
   /// Runs one command's annotation changes in one transaction, all recorded as one undoable batch.
   @discardableResult
   public func change<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
-    try write("change annotations") { db in
+    try largeWrite("change annotations") { db in
       try body(
         AnnotationChanges(
           db: db, author: author, batch: UUID().uuidString.lowercased(), now: try Self.nextEventTime(db)))
@@ -74,7 +74,8 @@ extension ProjectStore {
   }
 
   static func annotation(_ db: Database, id: Int) throws -> Annotation? {
-    try Row.fetchOne(db, sql: "SELECT * FROM annotations WHERE id = ?", arguments: [id]).map(annotation(from:))
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM annotations WHERE id = ?"), arguments: [id]).map(
+      annotation(from:))
   }
 
   static func annotation(db: Database, uuid: String) throws -> Annotation? {

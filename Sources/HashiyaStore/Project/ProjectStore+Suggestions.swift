@@ -33,11 +33,11 @@ extension ProjectStore {
   static func decisionState(_ db: Database, _ decision: SuggestionDecision, author: String) throws -> JSONValue? {
     guard
       let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT decision, origin FROM suggestionDecisions
-          WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
-          """,
+        db.cachedStatement(
+          sql: """
+            SELECT decision, origin FROM suggestionDecisions
+            WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
+            """),
         arguments: [
           decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end, author,
         ])
@@ -60,13 +60,15 @@ extension ProjectStore {
   static func upsertDecision(
     _ db: Database, _ decision: SuggestionDecision, origin: String, author: String, at: String
   ) throws {
-    try db.execute(
+    // Prepared once per connection: `accept all` and `reject all` run this for every candidate.
+    try db.cachedStatement(
       sql: """
         INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT DO UPDATE SET decision = excluded.decision, origin = excluded.origin,
           decidedAt = excluded.decidedAt
-        """,
+        """
+    ).execute(
       arguments: [
         decision.reportID, decision.layer, decision.label, decision.range.start, decision.range.end,
         decision.verdict.rawValue, origin, author, at,
@@ -75,11 +77,13 @@ extension ProjectStore {
 
   /// Removes one author's decision on a candidate (whatever its verdict), so it is offered to them again.
   static func removeDecision(_ db: Database, _ candidate: SuggestionDecision, author: String) throws {
-    try db.execute(
+    // Prepared once per connection: the undo of `accept all` runs this for every candidate.
+    try db.cachedStatement(
       sql: """
         DELETE FROM suggestionDecisions
         WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
-        """,
+        """
+    ).execute(
       arguments: [
         candidate.reportID, candidate.layer, candidate.label, candidate.range.start, candidate.range.end, author,
       ])

@@ -18,7 +18,7 @@ extension ProjectStore {
   /// Undo works per user and across restarts: the stacks are derived from the event log, not kept
   /// in memory. A change someone else made since blocks the undo instead of being overwritten.
   public func undo(author: String) throws -> Reversal {
-    try write("undo") { db in
+    try largeWrite("undo") { db in
       let (done, _) = try Self.undoStacks(db, author: author)
       guard let batch = done.last else { throw StoreError.nothingTo(action: "undo", user: author) }
       let events = try Self.changeEvents(db, batch: batch).reversed()
@@ -28,7 +28,7 @@ extension ProjectStore {
 
   /// Replays the author's latest undone command, unless they changed something since.
   public func redo(author: String) throws -> Reversal {
-    try write("redo") { db in
+    try largeWrite("redo") { db in
       let (_, undone) = try Self.undoStacks(db, author: author)
       guard let batch = undone.last else { throw StoreError.nothingTo(action: "redo", user: author) }
       return try Self.replay(db, try Self.changeEvents(db, batch: batch), action: "redo", author: author, forward: true)

@@ -280,9 +280,17 @@ public final class ProjectStore: Sendable {
   /// transaction would write new pages once instead of twice (about a tenth of an import), but
   /// other sessions on the file could then not read until the import commits.
   func bulkWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    try largeWrite(operation) { db in
+      try Self.enlargeIndexBuffer(db)
+      return try body(db)
+    }
+  }
+
+  /// Runs one write transaction that may change many rows (`accept all`, its undo) with the
+  /// page cache of a bulk write, so that dirty pages need not spill to the log and be read back.
+  func largeWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
     try write(operation) { db in
       try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
-      try Self.enlargeIndexBuffer(db)
       defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       return try body(db)
     }

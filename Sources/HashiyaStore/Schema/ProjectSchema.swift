@@ -7,7 +7,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 8
+  static let version = 9
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -40,6 +40,7 @@ enum ProjectSchema {
     ("table", "assignments", "who annotates which report"),
     ("table", "assignmentRemovals", "assignments taken back"),
     ("table", "reportTokens", "the reports' word tokens"),
+    ("table", "pendingSuggestions", "suggestions waiting for a decision"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -49,6 +50,7 @@ enum ProjectSchema {
   /// The schema version that added an object to `requiredObjects`, when later than the first.
   static let introduced = [
     "conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "reportTokens": 8,
+    "pendingSuggestions": 9,
   ]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
@@ -58,7 +60,9 @@ enum ProjectSchema {
       ? "adding the team, assignment and conflict tables and rebuilding its search index"
       : version < 6
         ? "rebuilding its search index to find Arabic words with their clitics"
-        : "recording each report's word tokens"
+        : version < 8
+          ? "recording each report's word tokens and adding the table of pending suggestions"
+          : "adding the table of pending suggestions"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -101,6 +105,10 @@ enum ProjectSchema {
     migrator.registerMigration("v8") { db in
       try createReportTokens(db)
       try db.execute(sql: "PRAGMA user_version = 8")
+    }
+    migrator.registerMigration("v9") { db in
+      try createPendingSuggestions(db)
+      try db.execute(sql: "PRAGMA user_version = 9")
     }
     return migrator
   }
@@ -382,5 +390,34 @@ enum ProjectSchema {
       let boundaries = TokenBoundaries.encode(TokenBoundaries.tokens(of: text))
       try insert.execute(arguments: [report[0] as Int, Data(boundaries)])
     }
+  }
+
+  /// Version 9 keeps each annotator's candidates of their last `suggest` in the file, numbered as
+  /// listed, so `accept N` works after a restart and a run over every report never holds them all
+  /// in memory. Whether one is still open is read from the decisions made since `suggestedAt`
+  /// (`suggest --again` lists earlier rejections as open), so undo needs no update here.
+  private static func createPendingSuggestions(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE pendingSuggestions (
+          author TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          reportId INTEGER NOT NULL,
+          layer TEXT NOT NULL,
+          label TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          quote TEXT NOT NULL,
+          location TEXT NOT NULL,
+          attributes TEXT NOT NULL,
+          score REAL NOT NULL,
+          explanation TEXT NOT NULL,
+          origin TEXT NOT NULL,
+          links TEXT,
+          suggestedAt TEXT NOT NULL,
+          PRIMARY KEY (author, number)
+        );
+        CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number);
+        """)
   }
 }

@@ -1,0 +1,43 @@
+import AnnotatorKit
+import HashiyaStore
+
+/// The user's candidates of their last `suggest`, as the project keeps them: read a page or a
+/// few numbers at a time, never all at once, and the same after a restart.
+public struct PendingSuggestions {
+  /// Candidates shown or read at once.
+  public static let pageSize = 200
+
+  let store: ProjectStore
+  let author: String
+
+  /// How many candidates the list holds, decided ones included.
+  public func count() throws -> Int {
+    try store.pendingSuggestionCounts(author: author).reduce(0) { $0 + $1.total }
+  }
+
+  /// Candidate `number`, or `noSuchSuggestion`.
+  public func item(_ number: Int) throws -> PendingSuggestion {
+    guard let found = try store.pendingSuggestions(author: author, numbers: [number]).first else {
+      throw CommandError.noSuchSuggestion(number, count: try count())
+    }
+    return found
+  }
+
+  /// The candidates with these numbers, by number.
+  public func items(_ numbers: [Int]) throws -> [Int: PendingSuggestion] {
+    Dictionary(
+      try store.pendingSuggestions(author: author, numbers: numbers).map { ($0.number, $0) },
+      uniquingKeysWith: { first, _ in first })
+  }
+
+  /// Page `page` (from 1) of the list.
+  public func page(_ page: Int) throws -> [PendingSuggestion] {
+    let first = (page - 1) * Self.pageSize + 1
+    return try store.pendingSuggestions(author: author, numbers: first...(first + Self.pageSize - 1))
+  }
+
+  /// The numbers in the list, of one layer or all, open ones only if asked.
+  public func numbers(layer: String? = nil, openOnly: Bool = false) throws -> [Int] {
+    try store.pendingSuggestionNumbers(author: author, layer: layer, openOnly: openOnly)
+  }
+}

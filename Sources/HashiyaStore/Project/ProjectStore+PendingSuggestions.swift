@@ -1,0 +1,155 @@
+import AnnotatorKit
+import GRDB
+
+/// Each annotator's candidates of their last `suggest`, kept in the file and read page by page.
+///
+/// A candidate's state is never stored with it: it is read from the annotator's own decisions
+/// (and the annotation an accept made), so undo, redo and another session's decisions show at once.
+extension ProjectStore {
+  /// Adds a batch of `author`'s candidates in one transaction, with one prepared insert; with
+  /// `replacing`, their earlier list goes in the same transaction, so a failure keeps it whole.
+  public func addPendingSuggestions(_ items: [PendingSuggestion], author: String, replacing: Bool = false) throws {
+    guard !items.isEmpty || replacing else { return }
+    try write("keep pending suggestions") { db in
+      if replacing {
+        try db.execute(sql: "DELETE FROM pendingSuggestions WHERE author = ?", arguments: [author])
+      }
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT OR REPLACE INTO pendingSuggestions (author, number, reportId, layer, label, start, "end", quote,
+            location, attributes, score, explanation, origin, links, suggestedAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      // After every event so far: a decision counts for the list only if made after it.
+      let now = try Self.nextEventTime(db)
+      for item in items {
+        let links: String? =
+          item.linkTargets.isEmpty
+          ? nil
+          : JSONWriter.string(
+            .array(item.linkTargets.map { .object(["type": .string($0.type), "to": .int($0.number)]) }))
+        let attributes = JSONObject(item.suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        try insert.execute(arguments: [
+          author, item.number, item.reportID, item.layer, item.suggestion.label, item.suggestion.range.start,
+          item.suggestion.range.end, item.quote, item.location, JSONWriter.string(.object(attributes)),
+          item.suggestion.score, item.suggestion.explanation, item.origin, links, now,
+        ])
+      }
+    }
+  }
+
+  /// How many candidates `author` has pending, and how many of them are still open, by layer.
+  public func pendingSuggestionCounts(author: String) throws(StoreError) -> [(
+    layer: String, total: Int, open: Int
+  )] {
+    try read("count pending suggestions") { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT p.layer, count(*), sum(d.decision IS NULL) FROM pendingSuggestions p
+          \(Self.pendingDecisionJoin)
+          WHERE p.author = ? GROUP BY p.layer ORDER BY p.layer
+          """, arguments: [author]
+      ).map { row throws(StoreError) in
+        (
+          try row.checked(0, "pending suggestions"), try row.checked(1, "pending suggestions"),
+          try row.checked(2, "pending suggestions")
+        )
+      }
+    }
+  }
+
+  /// `author`'s candidates numbered `numbers`, in that range's order.
+  public func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion] {
+    try read("read pending suggestions") { db in
+      try Row.fetchAll(
+        db, sql: Self.pendingSelect + "WHERE p.author = ? AND p.number BETWEEN ? AND ? ORDER BY p.number",
+        arguments: [author, numbers.lowerBound, numbers.upperBound]
+      ).map(Self.pendingSuggestion(from:))
+    }
+  }
+
+  /// `author`'s candidates with these numbers, in number order; numbers with none are left out.
+  public func pendingSuggestions(author: String, numbers: [Int]) throws(StoreError) -> [PendingSuggestion] {
+    try read("read pending suggestions") { db in
+      try Self.batched(Array(Set(numbers)).sorted()) { batch in
+        try Row.fetchAll(
+          db,
+          sql: Self.pendingSelect
+            + "WHERE p.author = ? AND p.number IN (\(Self.marks(batch.count))) ORDER BY p.number",
+          arguments: [author] + StatementArguments(batch)
+        ).map(Self.pendingSuggestion(from:))
+      }
+    }
+  }
+
+  /// The numbers of `author`'s candidates, of one layer or all, and only the open ones if asked.
+  public func pendingSuggestionNumbers(author: String, layer: String? = nil, openOnly: Bool = false)
+    throws(StoreError) -> [Int]
+  {
+    try read("read pending suggestions") { db in
+      var sql = "SELECT p.number FROM pendingSuggestions p \(Self.pendingDecisionJoin) WHERE p.author = ?"
+      var arguments: StatementArguments = [author]
+      if let layer {
+        sql += " AND p.layer = ?"
+        arguments += [layer]
+      }
+      if openOnly { sql += " AND d.decision IS NULL" }
+      return try Int.fetchAll(db, sql: sql + " ORDER BY p.number", arguments: arguments)
+    }
+  }
+
+  /// The author's decision on each candidate, matched on the candidate's key, if made since the
+  /// list was: one made before it is a rejection `suggest --again` offers anew.
+  static let pendingDecisionJoin = """
+    LEFT JOIN suggestionDecisions d ON d.reportId = p.reportId AND d.layer = p.layer AND d.label = p.label
+      AND d.start = p.start AND d."end" = p."end" AND d.author = p.author AND d.decidedAt >= p.suggestedAt
+    """
+
+  /// Candidates with their decision and the annotation an accept made (the latest, while active).
+  static let pendingSelect = """
+    SELECT p.number, p.reportId, p.layer, p.label, p.start, p."end", p.quote, p.location, p.attributes,
+      p.score, p.explanation, p.origin, p.links, d.decision,
+      (SELECT a.id FROM annotations a WHERE a.reportId = p.reportId AND a.layer = p.layer AND a.label = p.label
+        AND a.start = p.start AND a."end" = p."end" AND a.author = p.author AND a.status = 'active'
+        ORDER BY a.id DESC LIMIT 1)
+    FROM pendingSuggestions p
+    \(pendingDecisionJoin)
+
+    """
+
+  static func pendingSuggestion(from row: Row) throws(StoreError) -> PendingSuggestion {
+    let number: Int = try row.checked(0, "a pending suggestion")
+    let what = "pending suggestion \(number)"
+    let attributes = try json(row, 8, what)?.objectValue
+    let links = (try json(row, 12, what)?.arrayValue ?? []).compactMap { link -> (type: String, number: Int)? in
+      guard let type = link["type"]?.stringValue, let to = link["to"]?.intValue else { return nil }
+      return (type, to)
+    }
+    let verdict: String? = try row.checked(13, what)
+    let state: PendingSuggestion.State =
+      switch verdict.flatMap(SuggestionDecision.Verdict.init(rawValue:)) {
+      case .accepted: .accepted(handle: try row.checked(14, what))
+      case .rejected: .rejected
+      case nil: .open
+      }
+    return PendingSuggestion(
+      number: number, reportID: try row.checked(1, what), layer: try row.checked(2, what),
+      origin: try row.checked(11, what),
+      suggestion: Suggestion(
+        label: try row.checked(3, what), range: TextRange(try row.checked(4, what), try row.checked(5, what)),
+        attributes: Dictionary(attributes?.pairs ?? [], uniquingKeysWith: { $1 }), score: try row.checked(9, what),
+        explanation: try row.checked(10, what)),
+      quote: try row.checked(6, what), location: try row.checked(7, what), linkTargets: links, decided: state)
+  }
+
+  /// A JSON column, nil when NULL.
+  private static func json(_ row: Row, _ index: Int, _ what: String) throws(StoreError) -> JSONValue? {
+    guard let text: String = try row.checked(index, what) else { return nil }
+    do {
+      return try JSONParser.parse(text)
+    } catch {
+      throw .damaged(what: what, reason: "its JSON does not parse")
+    }
+  }
+}

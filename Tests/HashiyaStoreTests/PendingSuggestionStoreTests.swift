@@ -1,0 +1,129 @@
+import AnnotatorKit
+import AnnotatorTesting
+import Foundation
+import Testing
+
+@testable import HashiyaStore
+
+/// Pending suggestions live in the file, per annotator, and read their state from the decisions.
+@Suite struct PendingSuggestionStoreTests {
+  let folder = TemporaryFolder()
+  /// With tashkeel and an emoji outside the BMP, so offsets count code points.
+  static let text = "أكّد «كيفين كويثي» أنّهم درّبوا 120 ألف مقاتل 🌍 في سوريا."
+
+  func store() throws -> ProjectStore {
+    let store = try ProjectStore.open(path: folder.path("p.hashiya"))
+    if try store.reportCount() == 0 {
+      try store.importReports(author: "setup", source: "test") {
+        try $0.insert(NewReport(title: "t", text: Self.text, language: "ar"))
+      }
+    }
+    return store
+  }
+
+  func quote(_ range: TextRange) -> String {
+    String(String.UnicodeScalarView(Self.text.unicodeScalars.dropFirst(range.start).prefix(range.length)))
+  }
+
+  /// Candidate `number` over `range`; the odd ones link to the next.
+  func item(_ number: Int, _ range: TextRange, label: String = "speaker") -> PendingSuggestion {
+    PendingSuggestion(
+      number: number, reportID: 1, layer: "speaker-tagging", origin: "suggested:speaker-tagging@1",
+      suggestion: Suggestion(
+        label: label, range: range, attributes: ["note": .string("مُشَكَّل 🌍"), "rank": .int(number)],
+        score: 0.25 * Double(number), explanation: "why \(number)"),
+      quote: quote(range), location: "#1 s1.\(number)",
+      linkTargets: number % 2 == 1 ? [(type: "said-by", number: number + 1)] : [])
+  }
+
+  var items: [PendingSuggestion] {
+    [item(1, TextRange(0, 4)), item(2, TextRange(6, 17)), item(3, TextRange(19, 24), label: "quote")]
+  }
+
+  @Test func candidatesRoundTripAndPageByNumber() throws {
+    let store = try store()
+    try store.addPendingSuggestions(items, author: "amal")
+    let read = try store.pendingSuggestions(author: "amal", numbers: 1...200)
+    #expect(read.map(\.number) == [1, 2, 3])
+    for (stored, original) in zip(read, items) {
+      #expect(stored.suggestion == original.suggestion)
+      #expect(stored.quote == original.quote)
+      #expect(stored.location == original.location)
+      #expect(stored.origin == original.origin)
+      #expect(stored.linkTargets.map(\.number) == original.linkTargets.map(\.number))
+      #expect(stored.linkTargets.map(\.type) == original.linkTargets.map(\.type))
+      #expect(stored.decided == .open)
+    }
+    #expect(try store.pendingSuggestions(author: "amal", numbers: 2...3).map(\.number) == [2, 3])
+    #expect(try store.pendingSuggestions(author: "amal", numbers: [3, 1, 9]).map(\.number) == [1, 3])
+    #expect(try store.pendingSuggestionNumbers(author: "amal") == [1, 2, 3])
+    #expect(try store.pendingSuggestionNumbers(author: "amal", layer: "claim-labeling").isEmpty)
+  }
+
+  @Test func eachAnnotatorSeesOnlyTheirOwnList() throws {
+    let store = try store()
+    try store.addPendingSuggestions(items, author: "amal")
+    try store.addPendingSuggestions([item(1, TextRange(19, 24))], author: "karim")
+    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1])
+    #expect(try store.pendingSuggestions(author: "karim", numbers: [1]).first?.suggestion.range == TextRange(19, 24))
+    #expect(try store.pendingSuggestionNumbers(author: "salma").isEmpty)
+    try store.addPendingSuggestions([item(1, TextRange(6, 17))], author: "amal", replacing: true)
+    #expect(try store.pendingSuggestionNumbers(author: "amal") == [1])
+    #expect(try store.pendingSuggestions(author: "amal", numbers: [1]).first?.suggestion.range == TextRange(6, 17))
+    try store.addPendingSuggestions([], author: "amal", replacing: true)
+    #expect(try store.pendingSuggestionNumbers(author: "amal").isEmpty)
+    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1], "replacing one list leaves the others")
+  }
+
+  @Test func stateFollowsTheAuthorsDecisionsThroughUndoAndAReopenedFile() throws {
+    let store = try store()
+    try store.addPendingSuggestions(items, author: "amal")
+    try store.addPendingSuggestions(items, author: "karim")
+    let first = items[0]
+    let handle = try store.change(author: "amal") { changes in
+      let made = try changes.add(
+        NewAnnotation(
+          reportID: 1, layer: "speaker-tagging", label: "speaker", range: first.suggestion.range, quote: first.quote,
+          origin: first.origin))
+      try changes.recordDecision(
+        SuggestionDecision(
+          reportID: 1, layer: "speaker-tagging", label: "speaker", range: first.suggestion.range, verdict: .accepted),
+        origin: first.origin)
+      return made.id
+    }
+    try store.change(author: "amal") { changes in
+      try changes.recordDecision(
+        SuggestionDecision(
+          reportID: 1, layer: "speaker-tagging", label: "speaker", range: items[1].suggestion.range,
+          verdict: .rejected), origin: first.origin)
+    }
+    func states(_ store: ProjectStore, _ author: String) throws -> [PendingSuggestion.State] {
+      try store.pendingSuggestions(author: author, numbers: 1...3).map(\.decided)
+    }
+    #expect(try states(store, "amal") == [.accepted(handle: handle), .rejected, .open])
+    #expect(try states(store, "karim") == [.open, .open, .open], "amal's decisions are hers")
+    #expect(try store.pendingSuggestionNumbers(author: "amal", openOnly: true) == [3])
+    let counts = try store.pendingSuggestionCounts(author: "amal")
+    #expect(counts.map(\.layer) == ["speaker-tagging"])
+    #expect(counts.map(\.total) == [3] && counts.map(\.open) == [1])
+
+    _ = try store.undo(author: "amal")
+    #expect(try states(store, "amal") == [.accepted(handle: handle), .open, .open])
+    _ = try store.undo(author: "amal")
+    #expect(try states(store, "amal") == [.open, .open, .open])
+    _ = try store.redo(author: "amal")
+    let reopened = try ProjectStore.open(path: folder.path("p.hashiya"))
+    #expect(try states(reopened, "amal") == [.accepted(handle: handle), .open, .open])
+  }
+
+  @Test func aBatchOfThousandsIsOneWriteAndReadsBackInPages() throws {
+    let store = try store()
+    let many = (1...5_000).map { item($0, TextRange($0 % 40, $0 % 40 + 3)) }
+    try store.addPendingSuggestions(many, author: "amal")
+    #expect(try store.pendingSuggestionCounts(author: "amal").first?.total == 5_000)
+    let page = try store.pendingSuggestions(author: "amal", numbers: 4_801...5_000)
+    #expect(page.map(\.number) == Array(4_801...5_000))
+    #expect(page.last?.suggestion.attributes["rank"] == .int(5_000))
+    #expect(page.first?.linkTargets.map(\.number) == [4_802])
+  }
+}

@@ -37,6 +37,8 @@ struct BulkInsert {
       sqlite3_bind_null(statement, index)
     case .int(let number):
       sqlite3_bind_int64(statement, index, Int64(number))
+    case .double(let number):
+      sqlite3_bind_double(statement, index, number)
     case .text(let text):
       if let bound = try text.utf8.withContiguousStorageIfAvailable({ try bindThenContinue($0) }) {
         return bound
@@ -81,6 +83,7 @@ struct BulkInsert {
 enum BulkValue {
   case null
   case int(Int)
+  case double(Double)
   case text(String)
   /// Text already in UTF-8 (valid by construction), bound without building a `String`.
   case utf8([UInt8])

@@ -14,7 +14,9 @@ extension ProjectStore {
       if replacing {
         try db.execute(sql: "DELETE FROM pendingSuggestions WHERE author = ?", arguments: [author])
       }
-      let insert = try db.cachedStatement(
+      // Bound value by value, as an import binds its rows: a run over every report writes millions.
+      let insert = try BulkInsert(
+        db,
         sql: """
           INSERT OR REPLACE INTO pendingSuggestions (author, number, reportId, layer, label, start, "end", quote,
             location, attributes, score, explanation, origin, links, suggestedAt)
@@ -29,11 +31,11 @@ extension ProjectStore {
           : JSONWriter.string(
             .array(item.linkTargets.map { .object(["type": .string($0.type), "to": .int($0.number)]) }))
         let attributes = JSONObject(item.suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
-        try insert.execute(arguments: [
-          author, item.number, item.reportID, item.layer, item.suggestion.label, item.suggestion.range.start,
-          item.suggestion.range.end, item.quote, item.location, JSONWriter.string(.object(attributes)),
-          item.suggestion.score, item.suggestion.explanation, item.origin, links, now,
-        ])
+        try insert.run(
+          .text(author), .int(item.number), .int(item.reportID), .text(item.layer), .text(item.suggestion.label),
+          .int(item.suggestion.range.start), .int(item.suggestion.range.end), .text(item.quote), .text(item.location),
+          .text(JSONWriter.string(.object(attributes))), .double(item.suggestion.score),
+          .text(item.suggestion.explanation), .text(item.origin), BulkValue(links), .text(now))
       }
     }
   }

@@ -32,7 +32,8 @@ public struct AnnotationWriter {
   ) throws -> NewAnnotation {
     // Re-checked here whatever resolved the range: it may come from an earlier command or
     // another project (`accept` of suggestions), and the quote below is cut from this text.
-    for piece in [range] + fragments { try text.validate(piece) }
+    try text.validate(range)
+    for piece in fragments { try text.validate(piece) }
     if let problem = SpanFragment.problem(first: range, rest: fragments) {
       throw AnnotationWriteError.badFragments(reportID: reportID, reason: problem)
     }

@@ -36,6 +36,16 @@ public struct ReadRequest {
   /// Called with the schemas a reader derived from the corpus, before the reports that use them.
   public var onSchemas: ([LayerSchema]) throws -> Void
 
+  /// Takes from `declared` the schemas of layers `schemas` does not hold yet (which starts as the
+  /// known ones): adds them there and hands them over, so each reader adopts a corpus's schemas
+  /// the same way.
+  func adopt(_ declared: [LayerSchema], into schemas: inout [String: LayerSchema]) throws {
+    let adopted = declared.filter { schemas[$0.layer] == nil }
+    guard !adopted.isEmpty else { return }
+    for schema in adopted { schemas[schema.layer] = schema }
+    try onSchemas(adopted)
+  }
+
   public init(
     layer: String? = nil, knownSchemas: [String: LayerSchema] = [:], schemaPath: String? = nil,
     onSchemas: @escaping ([LayerSchema]) throws -> Void = { _ in }

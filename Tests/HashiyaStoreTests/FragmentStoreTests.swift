@@ -91,10 +91,9 @@ import Testing
     let path = folder.path("v6.hashiya")
     let queue = try OlderProjectFile.make(at: path, upTo: "v6")
     try queue.write { db in
+      try OlderProjectFile.insertReport(db)
       try db.execute(
         sql: """
-          INSERT INTO reports (id, uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
-          VALUES (1, 'old', 'قديم', 'قديم', 'ar', 'نصٌّ قديم', 'digest-old', 9, '2026-01-01T00:00:00.000Z', 'amal');
           INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, author, createdAt, updatedAt)
           VALUES (1, 'u-old', 1, 'speaker-tagging', 'speaker', 0, 4, 'نصٌّ', 'amal', '2026-01-01T00:00:00.000Z',
             '2026-01-01T00:00:00.000Z');

@@ -217,13 +217,7 @@ import Testing
   @Test func aFileOfAnEarlierVersionMergesWithoutBeingUpgraded() throws {
     let path = folder.path("old.hashiya")
     let queue = try OlderProjectFile.make(at: path, upTo: "v2")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO reports (id, uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
-          VALUES (1, 'old', 'قديم', 'قديم', 'ar', 'نصٌّ قديم', 'digest-old', 9, '2026-01-01T00:00:00.000Z', 'amal')
-          """)
-    }
+    try queue.write { db in try OlderProjectFile.insertReport(db) }
     try queue.close()
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     let ours = try project("ours.hashiya")

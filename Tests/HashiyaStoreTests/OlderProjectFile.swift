@@ -15,4 +15,14 @@ enum OlderProjectFile {
     try ProjectSchema.migrator.migrate(queue, upTo: migration)
     return queue
   }
+
+  /// Writes report 1 (`uid` "old") with `text` as a build of that version would have: the
+  /// columns every version since the first has, nothing later.
+  static func insertReport(_ db: Database, text: String = "نصٌّ قديم") throws {
+    try db.execute(
+      sql: """
+        INSERT INTO reports (id, uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
+        VALUES (1, 'old', 'قديم', 'قديم', 'ar', ?, 'digest-old', ?, '2026-01-01T00:00:00.000Z', 'amal')
+        """, arguments: [text, text.unicodeScalars.count])
+  }
 }

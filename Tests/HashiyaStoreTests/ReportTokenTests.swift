@@ -64,13 +64,7 @@ import Testing
   @Test func aFileOfVersion7GainsItsReportsTokensOnOpening() throws {
     let path = folder.path("v7.hashiya")
     let queue = try OlderProjectFile.make(at: path, upTo: "v7")
-    try queue.write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO reports (id, uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
-          VALUES (1, 'old', 'قديم', 'قديم', 'ar', ?, 'digest-old', ?, '2026-01-01T00:00:00.000Z', 'amal')
-          """, arguments: [Self.texts[1], Self.texts[1].unicodeScalars.count])
-    }
+    try queue.write { db in try OlderProjectFile.insertReport(db, text: Self.texts[1]) }
     try queue.close()
     let store = try ProjectStore.open(path: path)
     #expect(try store.reportTokens(ids: [1])[1] == expected(Self.texts[1]))

@@ -42,6 +42,9 @@ enum ExchangeSupport {
 
   /// The origin of an adjudicated annotation, which a gold record's annotations get back on import.
   static let adjudicatedOrigin = "adjudicated"
+  /// The field (a Prodigy task's, a doccano record's, a Label Studio task's data) that marks
+  /// adjudicated annotations, which the tools themselves have no way to say.
+  static let goldField = "hashiya_gold"
 
   /// The path of a file named `name` in the folder of `path`, where an export writes its schema
   /// and an import looks for one.

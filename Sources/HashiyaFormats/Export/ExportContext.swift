@@ -44,6 +44,11 @@ public struct ExportContext: Sendable {
   /// The name of the attribute that plays `role` on `annotation`'s label, as its layer's schema
   /// declares: exporters find a note or its language this way, never by a plugin's names.
   public func attributeName(playing role: AttributeSchema.Role, in annotation: Annotation) -> String? {
-    schemas.first { $0.layer == annotation.layer }?.attributeName(playing: role, label: annotation.label)
+    schema(of: annotation)?.attributeName(playing: role, label: annotation.label)
+  }
+
+  /// The schema of `annotation`'s layer, when the export knows it.
+  func schema(of annotation: Annotation) -> LayerSchema? {
+    schemas.first { $0.layer == annotation.layer }
   }
 }

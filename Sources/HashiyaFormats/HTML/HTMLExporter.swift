@@ -134,7 +134,7 @@ public struct HTMLExporter: ReportExporter {
   }
 
   private func colourClass(_ annotation: Annotation) -> String {
-    let schema = context.schemas.first { $0.layer == annotation.layer }
+    let schema = context.schema(of: annotation)
     return HTMLColour.className(schema?.label(annotation.label)?.colour ?? "cyan")
   }
 

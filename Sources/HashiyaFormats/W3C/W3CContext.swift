@@ -62,17 +62,6 @@ enum W3CContext {
   }
 
   private static func percentEncoded(_ name: String) -> String {
-    var encoded = String.UnicodeScalarView()
-    for scalar in name.unicodeScalars {
-      guard mustEncode(scalar) else {
-        encoded.append(scalar)
-        continue
-      }
-      for byte in String(scalar).utf8 {
-        let hex = String(byte, radix: 16, uppercase: true)
-        encoded.append(contentsOf: ("%" + (hex.count == 1 ? "0" : "") + hex).unicodeScalars)
-      }
-    }
-    return String(encoded)
+    PercentEncoding.encode(name, where: mustEncode)
   }
 }

@@ -97,8 +97,7 @@ struct DecideCommand: Command {
 
   /// Rejects the open ones among the numbered candidates, in one transaction; returns them.
   static func reject(_ numbers: [Int], in session: Session) throws -> [PendingSuggestion] {
-    let open = try session.pendingSuggestions.items(numbers).values.filter { $0.decided == .open }
-      .sorted { $0.number < $1.number }
+    let open = try session.pendingSuggestions.list(numbers).filter { $0.decided == .open }
     try session.store.change(author: session.user) { changes in
       for item in open {
         try SignalHandling.check()

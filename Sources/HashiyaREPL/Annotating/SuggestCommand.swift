@@ -115,14 +115,14 @@ struct SuggestCommand: Command {
     let counts = try session.store.pendingSuggestionCounts(author: session.user)
     let total = counts.reduce(0) { $0 + $1.total }
     guard total > 0 else { throw CommandError.noSuggestions }
-    let pages = (total + PendingSuggestions.pageSize - 1) / PendingSuggestions.pageSize
+    let pages = PendingSuggestions.pages(total: total)
     let shown = number ?? 1
     guard shown <= pages else {
       throw CommandError.usage(command: "suggest", message: "there is no page \(shown): the list has \(pages)")
     }
     return SuggestionList(
       items: try session.pendingSuggestions.page(shown), page: shown, total: total, failures: [], reports: nil,
-      perLayer: Dictionary(uniqueKeysWithValues: counts.map { ($0.layer, $0.total) }), listing: true)
+      perLayer: Dictionary(uniqueKeysWithValues: counts.map { ($0.layer, $0.total) }))
   }
 
   /// In-process annotators work on all cores, one report per task; a process plugin gets the batch.

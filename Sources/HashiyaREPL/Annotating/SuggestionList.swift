@@ -12,10 +12,7 @@ struct SuggestionList: CommandOutput, FailingOutput {
   /// How many reports `suggest --all-reports` went through; nil for one report.
   var reports: Int?
   var perLayer: [String: Int]
-  /// Whether this is `suggest --list`, which shows decided candidates too.
-  var listing = false
-
-  var pages: Int { max(1, (total + PendingSuggestions.pageSize - 1) / PendingSuggestions.pageSize) }
+  var pages: Int { PendingSuggestions.pages(total: total) }
 
   var json: JSONValue {
     var writer = JSONWriter()

@@ -184,7 +184,7 @@ struct ExportCommand: Command {
     var byReport: [Int: [Annotation]] = [:]
     var handle = Int(Int32.max)
     let open = try session.pendingSuggestions.numbers(openOnly: true)
-    for item in try session.pendingSuggestions.items(open).values.sorted(by: { $0.number < $1.number }) {
+    for item in try session.pendingSuggestions.list(open) {
       handle += 1
       let origin = item.origin.replacingOccurrences(of: "suggested:", with: "suggestion:")
       byReport[item.reportID, default: []].append(

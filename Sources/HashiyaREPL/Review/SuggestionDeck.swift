@@ -17,8 +17,8 @@ struct SuggestionDeck: TriageDeck {
   func isOpen(_ index: Int) -> Bool { (try? item(index))?.decided == .open }
 
   /// The layer's labels, numbered on the card for the digit keys.
-  private func labels(_ index: Int) throws -> [String] {
-    try session.catalog.schema(try item(index).layer, store: session.store).labels.map(\.name)
+  private func labels(of layer: String) throws -> [String] {
+    try session.catalog.schema(layer, store: session.store).labels.map(\.name)
   }
 
   func card(_ index: Int, style: TextStyle) throws -> [String] {
@@ -40,7 +40,9 @@ struct SuggestionDeck: TriageDeck {
       lines.append(
         "  " + BidiIsolation.isolate(DisplayWidth.truncate((attributes + links).joined(separator: " "), to: 76)))
     }
-    let numbered = try labels(index).enumerated().prefix(9).map { "\($0.offset + 1) \($0.element.visiblyEscaped)" }
+    let numbered = try labels(of: item.layer).enumerated().prefix(9).map {
+      "\($0.offset + 1) \($0.element.visiblyEscaped)"
+    }
     lines.append(style.dim("  " + DisplayWidth.truncate(numbered.joined(separator: " · "), to: 76)))
     return lines
   }
@@ -50,7 +52,7 @@ struct SuggestionDeck: TriageDeck {
   ) {
     var label = edits?.last { $0.key == "label" }?.value
     if let choice {
-      let labels = try labels(index)
+      let labels = try labels(of: try item(index).layer)
       guard labels.indices.contains(choice - 1) else {
         throw CommandError.usage(command: "triage", message: "no label \(choice): this layer has \(labels.count)")
       }

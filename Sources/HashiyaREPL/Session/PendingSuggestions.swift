@@ -10,6 +10,11 @@ public struct PendingSuggestions {
   let store: ProjectStore
   let author: String
 
+  /// How many pages a list of `total` candidates fills (at least one).
+  public static func pages(total: Int) -> Int {
+    max(1, (total + pageSize - 1) / pageSize)
+  }
+
   /// How many candidates the list holds, decided ones included.
   public func count() throws -> Int {
     try store.pendingSuggestionCounts(author: author).reduce(0) { $0 + $1.total }
@@ -23,11 +28,14 @@ public struct PendingSuggestions {
     return found
   }
 
+  /// The candidates with these numbers, in number order.
+  public func list(_ numbers: [Int]) throws -> [PendingSuggestion] {
+    try store.pendingSuggestions(author: author, numbers: numbers)
+  }
+
   /// The candidates with these numbers, by number.
   public func items(_ numbers: [Int]) throws -> [Int: PendingSuggestion] {
-    Dictionary(
-      try store.pendingSuggestions(author: author, numbers: numbers).map { ($0.number, $0) },
-      uniquingKeysWith: { first, _ in first })
+    Dictionary(try list(numbers).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Page `page` (from 1) of the list.

@@ -84,7 +84,7 @@ public final class Session {
   /// Remembers the annotation just made, which `+1` and `-1` then resize.
   func noteAnnotated(_ annotation: Annotation) {
     lastAnnotation = annotation.id
-    lastSpan = (annotation.reportID, annotation.ranges[annotation.ranges.count - 1])
+    lastSpan = (annotation.reportID, annotation.fragments.last?.range ?? annotation.range)
   }
 
   /// Runs one command's changes as one transaction (see `Workspace.change`).

@@ -52,7 +52,7 @@ public enum SpanAligner {
     // Sweep in start order; only spans still open at the current start can overlap it.
     var open: [Int] = []
     for (i, span) in spans.enumerated() {
-      open.removeAll { spans[$0].ranges[spans[$0].ranges.count - 1].end < span.range.start }
+      open.removeAll { spans[$0].end < span.range.start }
       for j in open where spans[j].annotator != span.annotator && piecesTouch(spans[j], span) {
         let (a, b) = (root(i), root(j))
         if a != b { parent[max(a, b)] = min(a, b) }
@@ -75,7 +75,14 @@ public enum SpanAligner {
 
   /// Whether a piece of one span touches a piece of the other.
   static func piecesTouch(_ a: ReviewSpan, _ b: ReviewSpan) -> Bool {
-    a.ranges.contains { x in b.ranges.contains { touches(x, $0) } }
+    piecesTouch(a.range, a.fragments, b.range, b.fragments)
+  }
+
+  /// Whether a piece of one span (`first`, then `rest`) touches a piece of the other; spans in
+  /// one piece, nearly all of them, are compared without building an array.
+  static func piecesTouch(_ a: TextRange, _ aRest: [TextRange], _ b: TextRange, _ bRest: [TextRange]) -> Bool {
+    if aRest.isEmpty && bRest.isEmpty { return touches(a, b) }
+    return ([a] + aRest).contains { x in ([b] + bRest).contains { touches(x, $0) } }
   }
 
   private static func makeUnit(
@@ -84,7 +91,7 @@ public enum SpanAligner {
     var byAnnotator: [String: [ReviewSpan]] = [:]
     for span in spans { byAnnotator[span.annotator, default: []].append(span) }
     let start = spans.map(\.range.start).min() ?? 0
-    let end = spans.map { $0.ranges[$0.ranges.count - 1].end }.max() ?? 0
+    let end = spans.map(\.end).max() ?? 0
 
     func targetUnits(_ span: ReviewSpan, type: String? = nil) -> [LinkView] {
       span.links.filter { type == nil || $0.type == type }.map {

@@ -32,27 +32,36 @@ public enum AgreementMetrics {
   }
 
   /// Splits the documents over the available cores; tallies are merged afterwards so workers share nothing.
-  static func accumulate(
+  private static func accumulate(
     _ documents: [ReviewDocument], into blank: AgreementAccumulator
   ) -> AgreementAccumulator {
     let chunkSize = 512
-    let chunks = (documents.count + chunkSize - 1) / chunkSize
-    guard chunks > 1 else {
+    guard documents.count > chunkSize else {
       var single = blank
       for document in documents { single.add(document) }
       return single
     }
-    let results = ChunkResults(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      var partial = blank
-      for document in documents[(chunk * chunkSize)..<min(documents.count, (chunk + 1) * chunkSize)] {
-        partial.add(document)
-      }
-      results.store(partial, at: chunk)
+    let pieces = stride(from: 0, to: documents.count, by: chunkSize).map {
+      (blank: blank, documents: documents[$0..<min(documents.count, $0 + chunkSize)])
     }
     var total = blank
-    for partial in results.take() { total.merge(partial) }
+    for partial in tallies(pieces) { total.merge(partial) }
     return total
+  }
+
+  /// Each piece's documents added to its blank tally, the pieces on whichever core is free; the
+  /// partial tallies come back in the pieces' order, so merging them never depends on which core
+  /// finished first.
+  static func tallies(
+    _ pieces: [(blank: AgreementAccumulator, documents: ArraySlice<ReviewDocument>)]
+  ) -> [AgreementAccumulator] {
+    let results = ChunkResults(count: pieces.count)
+    DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+      var partial = pieces[index].blank
+      for document in pieces[index].documents { partial.add(document) }
+      results.store(partial, at: index)
+    }
+    return results.take()
   }
 
   static func report(

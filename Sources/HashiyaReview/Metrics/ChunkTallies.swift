@@ -46,15 +46,7 @@ final class ChunkTallies: @unchecked Sendable {
         pieces.append((layer, blank, here[start..<min(start + Self.pieceSize, here.count)]))
       }
     }
-    let work = pieces
-    let results = ChunkResults(count: work.count)
-    DispatchQueue.concurrentPerform(iterations: work.count) { index in
-      var partial = work[index].blank
-      for document in work[index].documents { partial.add(document) }
-      results.store(partial, at: index)
-    }
-    // Every slot is filled, so the partials line up with the pieces; merged in order, so the
-    // sums never depend on which core finished first.
-    for (piece, partial) in zip(work, results.take()) { totals[piece.layer]?.merge(partial) }
+    let partials = AgreementMetrics.tallies(pieces.map { ($0.blank, $0.documents) })
+    for (piece, partial) in zip(pieces, partials) { totals[piece.layer]?.merge(partial) }
   }
 }

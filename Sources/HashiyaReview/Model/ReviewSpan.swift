@@ -27,4 +27,7 @@ public struct ReviewSpan: Hashable, Sendable {
 
   /// Every piece of the span, first to last.
   public var ranges: [TextRange] { [range] + fragments }
+
+  /// Where the span's last piece ends.
+  public var end: Int { fragments.last?.end ?? range.end }
 }

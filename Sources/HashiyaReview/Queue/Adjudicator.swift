@@ -57,15 +57,10 @@ public struct Adjudicator {
           let touched = Set(ids)
           return sourceLinks.filter { touched.contains($0.fromID) || touched.contains($0.toID) }
         }
-        let gold = try changes.add(plan.draft)
-        for link in links.outgoing { try changes.link(link.type, from: gold.id, to: link.to) }
-        for link in links.incoming { try changes.link(link.type, from: link.from, to: gold.id) }
-        try changes.recordReviewDecision(
-          ReviewDecision(
-            reportID: item.unit.reportID, layer: item.layer, range: item.unit.range, outcome: .accepted,
-            annotationID: gold.id, sources: queue.sources(item), comment: nil, reviewer: workspace.user))
-        try changes.setReviewUnits(
-          reportID: item.unit.reportID, layer: item.layer, units: queue.unitCounts[Self.key(item)] ?? 1)
+        guard
+          let gold = try settle(
+            item, outcome: .accepted, draft: plan.draft, links: links, comment: nil, in: changes)
+        else { continue }
         golds[Self.key(item), default: []].append(gold)
         handles[plan.index] = gold.id
       }
@@ -158,30 +153,41 @@ public struct Adjudicator {
     }
     let byUUID = Dictionary(queue.annotations.values.map { ($0.uuid, $0.id) }, uniquingKeysWith: { first, _ in first })
     let links = try goldLinks(source: span, others: golds, byUUID: byUUID) { try workspace.store.links(touching: $0) }
-    let key = Self.key(item)
     let handle: Int? = try workspace.change(writingTo: draft == nil ? [] : [item.layer]) { changes in
       if item.decision != nil {
         try changes.withdrawReviewDecisions(reportID: unit.reportID, layer: item.layer, sources: sources)
         for old in golds where !Set(old.provenance).isDisjoint(with: sources) { try changes.delete(old.id) }
       }
-      var created: Annotation?
-      if let draft {
-        let gold = try changes.add(draft)
-        created = gold
-        for link in links.outgoing { try changes.link(link.type, from: gold.id, to: link.to) }
-        for link in links.incoming { try changes.link(link.type, from: link.from, to: gold.id) }
-      }
-      try changes.recordReviewDecision(
-        ReviewDecision(
-          reportID: unit.reportID, layer: item.layer, range: unit.range, outcome: outcome, annotationID: created?.id,
-          sources: sources, comment: queue.pendingComment, reviewer: workspace.user))
-      try changes.setReviewUnits(reportID: unit.reportID, layer: item.layer, units: queue.unitCounts[key] ?? 1)
-      return created?.id
+      return try settle(item, outcome: outcome, draft: draft, links: links, comment: queue.pendingComment, in: changes)?
+        .id
     }
     queue.items[queue.position].decision = outcome.rawValue + (handle.map { " → #\($0)" } ?? "")
     queue.items[queue.position].comment = queue.pendingComment
     queue.advance()
     return handle
+  }
+
+  /// Writes one unit's settlement inside `changes`: the gold annotation (when `draft` gives one)
+  /// with its links, the review decision and the unit count; returns the gold annotation.
+  private func settle(
+    _ item: ReviewQueue.Item, outcome: ReviewDecision.Outcome, draft: NewAnnotation?,
+    links: (outgoing: [(type: String, to: Int)], incoming: [(type: String, from: Int)]), comment: String?,
+    in changes: AnnotationChanges
+  ) throws -> Annotation? {
+    var gold: Annotation?
+    if let draft {
+      let created = try changes.add(draft)
+      for link in links.outgoing { try changes.link(link.type, from: created.id, to: link.to) }
+      for link in links.incoming { try changes.link(link.type, from: link.from, to: created.id) }
+      gold = created
+    }
+    try changes.recordReviewDecision(
+      ReviewDecision(
+        reportID: item.unit.reportID, layer: item.layer, range: item.unit.range, outcome: outcome,
+        annotationID: gold?.id, sources: queue.sources(item), comment: comment, reviewer: workspace.user))
+    try changes.setReviewUnits(
+      reportID: item.unit.reportID, layer: item.layer, units: queue.unitCounts[Self.key(item)] ?? 1)
+    return gold
   }
 
   /// The gold links the chosen version implies, read before the change is written: to gold

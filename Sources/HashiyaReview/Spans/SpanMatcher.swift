@@ -29,6 +29,10 @@ public enum SpanMatcher {
 
     /// Characters the two spans cover in common, piece by piece.
     func shared(with other: Key) -> Int {
+      // Most spans are one piece: no arrays for them in the matching loop.
+      if fragments.isEmpty && other.fragments.isEmpty {
+        return max(0, min(range.end, other.range.end) - max(range.start, other.range.start))
+      }
       var total = 0
       for a in [range] + fragments {
         for b in [other.range] + other.fragments { total += max(0, min(a.end, b.end) - max(a.start, b.start)) }
@@ -38,7 +42,7 @@ public enum SpanMatcher {
 
     /// Whether a piece of one touches a piece of the other.
     func touches(_ other: Key) -> Bool {
-      ([range] + fragments).contains { a in ([other.range] + other.fragments).contains { SpanAligner.touches(a, $0) } }
+      SpanAligner.piecesTouch(range, fragments, other.range, other.fragments)
     }
 
     var length: Int { fragments.reduce(range.length) { $0 + $1.length } }

@@ -125,22 +125,28 @@ extension ProjectStore {
       provenance = list.compactMap(\.stringValue)
     }
     // A file of an older version, read without migrating (a merge's other side), has no such column.
-    let fragmentsText: String? = row.count > 15 ? try row.checked(15, what) : nil
-    var fragments: [SpanFragment] = []
-    if let fragmentsText {
-      guard let parsed = (try? JSONParser.parse(fragmentsText)).flatMap(SpanFragment.parse),
-        SpanFragment.problem(first: TextRange(start, end), rest: parsed.map(\.range)) == nil
-      else {
-        throw .damaged(what: what, reason: "its fragments are not pieces of one span in text order")
-      }
-      fragments = parsed
-    }
+    let fragments = try Self.fragments(
+      row.count > 15 ? try row.checked(15, what) : nil, after: TextRange(start, end), of: what)
     return Annotation(
       id: id, uuid: try row.checked(1, what), reportID: reportID, layer: try row.checked(3, what),
       label: try row.checked(4, what), range: TextRange(start, end), quote: try row.checked(7, what),
       attributes: try attributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
       origin: try row.checked(10, what), status: status, createdAt: try row.checked(12, what),
       updatedAt: try row.checked(13, what), provenance: provenance, fragments: fragments)
+  }
+
+  /// The pieces after `first` that a stored `fragments` text holds (none for NULL); anything
+  /// that is not pieces of one span in text order is damage.
+  static func fragments(
+    _ text: String?, after first: TextRange, of what: @autoclosure () -> String
+  ) throws(StoreError) -> [SpanFragment] {
+    guard let text else { return [] }
+    guard let parsed = (try? JSONParser.parse(text)).flatMap(SpanFragment.parse),
+      SpanFragment.problem(first: first, rest: parsed.map(\.range)) == nil
+    else {
+      throw .damaged(what: what(), reason: "its fragments are not pieces of one span in text order")
+    }
+    return parsed
   }
 
   /// A stored attributes text as an object; anything else is damage, not an empty object.

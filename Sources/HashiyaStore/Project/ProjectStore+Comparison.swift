@@ -45,13 +45,9 @@ extension ProjectStore {
             id: id, reportID: try row.checked(1, "annotation #\(id)"), layer: layerNames.value(columns, 2),
             label: labels.value(columns, 3), range: TextRange(start, end), attributes: attributes,
             author: authors.value(columns, 7))
-          if let fragments: String = try row.checked(8, "annotation #\(id)") {
-            guard let parsed = (try? JSONParser.parse(fragments)).flatMap(SpanFragment.parse) else {
-              throw StoreError.damaged(
-                what: "annotation #\(id)", reason: "its fragments are not a JSON array of pieces")
-            }
-            span.fragments = parsed.map(\.range)
-          }
+          span.fragments = try Self.fragments(
+            try row.checked(8, "annotation #\(id)"), after: span.range, of: "annotation #\(id)"
+          ).map(\.range)
           spans.append(span)
         }
       }

@@ -61,16 +61,14 @@ extension Annotation {
 
   /// From the start of the first piece to the end of the last.
   public var extent: TextRange { TextRange(range.start, fragments.last?.range.end ?? range.end) }
+
+  /// What the span covers, its pieces joined by ` … ` where it is discontinuous.
+  public var displayQuote: String {
+    ([quote] + fragments.map(\.quote)).joined(separator: " … ")
+  }
 }
 
 extension AnnotationSpan {
   /// Every piece of the span, first to last.
   public var ranges: [TextRange] { [range] + fragments }
-}
-
-extension Annotation {
-  /// What the span covers, its pieces joined by ` … ` where it is discontinuous.
-  public var displayQuote: String {
-    ([quote] + fragments.map(\.quote)).joined(separator: " … ")
-  }
 }

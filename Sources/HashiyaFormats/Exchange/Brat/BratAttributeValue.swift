@@ -39,15 +39,7 @@ enum BratAttributeValue {
   }
 
   static func encode(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
-      if "%,|:".unicodeScalars.contains(scalar) || scalar.properties.isWhitespace {
-        for byte in String(scalar).utf8 { out += "%" + hex(byte) }
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    PercentEncoding.encode(text) { "%,|:".unicodeScalars.contains($0) || $0.properties.isWhitespace }
   }
 
   static func decode(_ token: String) -> String {
@@ -66,11 +58,6 @@ enum BratAttributeValue {
       }
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  private static func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789ABCDEF")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
   }
 
   private static func nibble(_ byte: UInt8) -> UInt8? {

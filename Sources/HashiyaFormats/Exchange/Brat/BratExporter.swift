@@ -79,7 +79,7 @@ public struct BratExporter: ReportExporter {
 
   /// The role names of an event-type label, nil for another label.
   private func eventRoles(_ annotation: Annotation) -> Set<String>? {
-    let label = context.schemas.first { $0.layer == annotation.layer }?.label(annotation.label)
+    let label = context.schema(of: annotation)?.label(annotation.label)
     return label?.eventRoles.map { Set($0.map(\.name)) }
   }
 

@@ -80,11 +80,7 @@ public enum BratReader: AnnotatedFileReader {
         named == BratConfiguration.fileName
         ? (holder as NSString).lastPathComponent : (named as NSString).deletingPathExtension
       let defaultLayer = request.layer ?? (fallback.isEmpty || fallback == "/" ? "brat" : fallback)
-      let derived = file.schemas(default: defaultLayer).filter { schemas[$0.layer] == nil && !$0.labels.isEmpty }
-      if !derived.isEmpty {
-        for schema in derived { schemas[schema.layer] = schema }
-        try request.onSchemas(derived)
-      }
+      try request.adopt(file.schemas(default: defaultLayer).filter { !$0.labels.isEmpty }, into: &schemas)
       let configuration = Configuration(
         folder: holder, file: file, layers: file.layers(default: defaultLayer), defaultLayer: defaultLayer)
       loaded[path] = configuration

@@ -72,7 +72,7 @@ public struct DoccanoExporter: ReportExporter {
     // Every record has every field: doccano reads a file as one table, where a field missing from
     // some records would come back as NaN, which is not JSON.
     output.writer.field(DoccanoLabelList.authorField, record?.author)
-    output.writer.field(DoccanoLabelList.goldField, record?.gold ?? false)
+    output.writer.field(ExchangeSupport.goldField, record?.gold ?? false)
     output.writer.key(DoccanoLabelList.layersField)
     output.writer.value(.object(layers))
     output.writer.key(ExchangeFragments.piecesField)

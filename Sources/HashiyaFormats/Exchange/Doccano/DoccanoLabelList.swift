@@ -14,8 +14,6 @@ enum DoccanoLabelList {
   static let layersField = "hashiya_layers"
   /// The record field naming the record's annotator.
   static let authorField = "hashiya_author"
-  /// The record field marking a record of adjudicated (gold) annotations.
-  static let goldField = "hashiya_gold"
   /// The label list entry's field naming its layer.
   static let layerField = "hashiya_layer"
   /// The colour name whose palette colour `hex` is, else cyan.

@@ -34,7 +34,7 @@ public enum DoccanoReader: AnnotatedFileReader {
       let entities = entityList(record)
       let layers = record[DoccanoLabelList.layersField]?.objectValue ?? [:]
       let author = record[DoccanoLabelList.authorField]?.stringValue
-      let origin = record[DoccanoLabelList.goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
+      let origin = record[ExchangeSupport.goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
       var keys: Set<String> = []
       for (number, entity) in entities.enumerated() {
         let entityLocation = "\(location) entity \(number + 1)"
@@ -44,19 +44,20 @@ public enum DoccanoReader: AnnotatedFileReader {
             throw FormatError(location: "", reason: "entity id \(Excerpt.of(key)) is used twice")
           }
           let quote = try ExchangeSupport.quote(range, in: text)
-          guard let entityLayer = layers[label]?.stringValue else {
-            // A missing layer is the command's mistake, not the record's, so it stops the import.
-            let given = try ExchangeSupport.requireLayer(layer, format: "doccano", location: location)
-            imported.annotations.append(
-              ImportedAnnotation(
-                key: key, layer: given, label: label, range: range, quote: quote, author: author, origin: origin,
-                location: entityLocation))
-            continue
+          let mapped = layers[label]?.stringValue
+          // A missing layer is the command's mistake, not the record's, so it stops the import.
+          let entityLayer: String
+          if let mapped {
+            entityLayer = mapped
+          } else {
+            entityLayer = try ExchangeSupport.requireLayer(layer, format: "doccano", location: location)
           }
+          // Only a label Hashiya mapped to its layer can carry that layer's prefix.
+          let entityLabel = mapped == nil ? label : DoccanoLabelList.hashiyaLabel(label, layer: entityLayer)
           imported.annotations.append(
             ImportedAnnotation(
-              key: key, layer: entityLayer, label: DoccanoLabelList.hashiyaLabel(label, layer: entityLayer),
-              range: range, quote: quote, author: author, origin: origin, location: entityLocation))
+              key: key, layer: entityLayer, label: entityLabel, range: range, quote: quote, author: author,
+              origin: origin, location: entityLocation))
         } catch  where !error.location.isEmpty {
           throw error
         } catch {

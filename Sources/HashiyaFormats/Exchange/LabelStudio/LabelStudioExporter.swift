@@ -33,7 +33,6 @@ public struct LabelStudioExporter: ReportExporter {
   public mutating func write(_ bundle: ReportBundle, text: ReportText) throws {
     let (annotations, split) = ExchangeFragments.expanded(ExchangeSupport.annotations(of: bundle, context: context))
     spansSplit += split
-    let links = ExchangeSupport.links(of: bundle, between: annotations)
     let records = ExchangeSupport.records(annotations)
     output.writer.beginObject()
     output.writer.key("data")
@@ -57,7 +56,7 @@ public struct LabelStudioExporter: ReportExporter {
       output.writer.value(.object(ties))
     }
     if records.contains(where: \.gold) {
-      output.writer.key(LabelStudioFormat.goldField)
+      output.writer.key(ExchangeSupport.goldField)
       output.writer.beginArray()
       for record in records { output.writer.bool(record.gold) }
       output.writer.endArray()
@@ -65,6 +64,7 @@ public struct LabelStudioExporter: ReportExporter {
     output.writer.endObject()
     output.writer.key("annotations")
     output.writer.beginArray()
+    var linkCount = 0
     for record in records {
       output.writer.beginObject()
       if LabelStudioFormat.isEmail(record.author) {
@@ -80,9 +80,9 @@ public struct LabelStudioExporter: ReportExporter {
         writeSpan(annotation, text: text)
         writeAttributes(of: annotation, text: text)
       }
-      for link in ExchangeSupport.links(of: bundle, between: record.annotations) {
-        writeRelation(link)
-      }
+      let links = ExchangeSupport.links(of: bundle, between: record.annotations)
+      linkCount += links.count
+      for link in links { writeRelation(link) }
       output.writer.endArray()
       output.writer.endObject()
     }
@@ -91,7 +91,7 @@ public struct LabelStudioExporter: ReportExporter {
     // The array's brackets and commas are written here so tasks stream one at a time.
     try output.emit(
       separator: output.summary.reports == 0 ? "[\n" : ",\n", annotations: ExchangeFragments.wholeCount(annotations),
-      links: links.count)
+      links: linkCount)
   }
 
   public func discard() {
@@ -135,7 +135,7 @@ public struct LabelStudioExporter: ReportExporter {
 
   /// One per-region result for each attribute the label config has a control for.
   private mutating func writeAttributes(of annotation: Annotation, text: ReportText) {
-    let label = context.schemas.first { $0.layer == annotation.layer }?.label(annotation.label)
+    let label = context.schema(of: annotation)?.label(annotation.label)
     for (name, value) in annotation.attributes.pairs where value != .null {
       guard let kind = label?.attribute(name)?.kind else { continue }
       let result: (type: String, key: String, value: JSONValue)
@@ -174,11 +174,9 @@ public struct LabelStudioExporter: ReportExporter {
 enum LabelStudioFormat {
   /// The task data field listing each annotation's author, in annotation order.
   static let authorsField = "hashiya_authors"
-  /// The task data field saying which annotations are gold, in annotation order.
-  static let goldField = "hashiya_gold"
   /// Task data fields Hashiya writes itself; any other is the report's metadata.
   static let ownFields: Set<String> = [
-    "text", "title", "hashiya_uid", authorsField, goldField, ExchangeFragments.piecesField,
+    "text", "title", "hashiya_uid", authorsField, ExchangeSupport.goldField, ExchangeFragments.piecesField,
   ]
 
   /// Whether `name` reads as an email, which Label Studio takes as `completed_by`.

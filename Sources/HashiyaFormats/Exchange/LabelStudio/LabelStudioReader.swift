@@ -23,10 +23,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
     let name = (path as NSString).lastPathComponent
     var schemas = request.knownSchemas
     if let configPath = ExchangeSupport.schemaFile(for: path, request: request, named: LabelStudioConfig.fileName) {
-      let declared = try LabelStudioConfig.schemas(path: configPath)
-      let adopted = declared.filter { schemas[$0.layer] == nil }
-      for schema in adopted { schemas[schema.layer] = schema }
-      if !adopted.isEmpty { try request.onSchemas(adopted) }
+      try request.adopt(try LabelStudioConfig.schemas(path: configPath), into: &schemas)
     }
     let document: JSONValue
     do {
@@ -52,7 +49,7 @@ public enum LabelStudioReader: AnnotatedFileReader {
       let metadata = data.pairs.filter { !LabelStudioFormat.ownFields.contains($0.key) }
       if !metadata.isEmpty { report.metadataJSON = JSONWriter.string(.object(JSONObject(metadata))) }
       let authors = data[LabelStudioFormat.authorsField]?.arrayValue?.map(\.stringValue) ?? []
-      let golds = data[LabelStudioFormat.goldField]?.arrayValue?.map { $0.boolValue == true } ?? []
+      let golds = data[ExchangeSupport.goldField]?.arrayValue?.map { $0.boolValue == true } ?? []
       var imported = ImportedReport(report: report, location: location)
       let text = ReportText(textString)
       // Older Label Studio exports call annotations "completions".

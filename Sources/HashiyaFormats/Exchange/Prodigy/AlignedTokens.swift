@@ -20,8 +20,32 @@ struct AlignedTokens {
   private let byStart: [Int: Int]
   private let byEnd: [Int: Int]
 
+  /// What the tokens of a text owe to the text alone, worked out once per report however many
+  /// annotators' tasks are aligned to it.
+  struct Words {
+    let scalars: [Unicode.Scalar]
+    let space: [Bool]
+    /// A flag per offset, as every offset may be a word edge: whether a word starts or ends there.
+    let wordCuts: [Bool]
+
+    init(_ text: ReportText) {
+      scalars = text.scalars
+      var cuts = [Bool](repeating: false, count: scalars.count + 1)
+      for word in WordSegmenter.nonWhitespaceRanges(scalars) {
+        cuts[word.start] = true
+        cuts[word.end] = true
+      }
+      wordCuts = cuts
+      space = scalars.map(AlignedTokens.isSpace)
+    }
+  }
+
   init(text: ReportText, spans: [TextRange]) {
-    let scalars = text.scalars
+    self.init(words: Words(text), spans: spans)
+  }
+
+  init(words: Words, spans: [TextRange]) {
+    let scalars = words.scalars
     let count = scalars.count
     var spanStarts = Set<Int>()
     var spanEnds = Set<Int>()
@@ -30,13 +54,8 @@ struct AlignedTokens {
       spanEnds.insert(span.end)
     }
     let spanCuts = spanStarts.union(spanEnds)
-    // Every offset may be a word edge, so a flag per offset rather than a set.
-    var wordCuts = [Bool](repeating: false, count: count + 1)
-    for word in WordSegmenter.nonWhitespaceRanges(scalars) {
-      wordCuts[word.start] = true
-      wordCuts[word.end] = true
-    }
-    let space = scalars.map(Self.isSpace)
+    let space = words.space
+    let wordCuts = words.wordCuts
 
     let pieces = Self.attachingInvisibles(
       Self.pieces(space: space, spanCuts: spanCuts, wordCuts: wordCuts), scalars: scalars, space: space,

@@ -29,18 +29,20 @@ public struct ProdigyExporter: ReportExporter {
     let (annotations, split) = ExchangeFragments.expanded(ExchangeSupport.annotations(of: bundle, context: context))
     spansSplit += split
     let records = ExchangeSupport.records(annotations)
-    guard !records.isEmpty else { return try writeTask(bundle, text: text, record: nil) }
+    let words = AlignedTokens.Words(text)
+    guard !records.isEmpty else { return try writeTask(bundle, text: text, words: words, record: nil) }
     for (index, record) in records.enumerated() {
-      try writeTask(bundle, text: text, record: record, first: index == 0)
+      try writeTask(bundle, text: text, words: words, record: record, first: index == 0)
     }
   }
 
   /// One task: the report's text and tokens aligned to `record`'s annotations.
   private mutating func writeTask(
-    _ bundle: ReportBundle, text: ReportText, record: ExchangeSupport.AnnotatorRecord?, first: Bool = true
+    _ bundle: ReportBundle, text: ReportText, words: AlignedTokens.Words, record: ExchangeSupport.AnnotatorRecord?,
+    first: Bool = true
   ) throws {
     let annotations = record?.annotations ?? []
-    let tokens = AlignedTokens(text: text, spans: annotations.map(\.range))
+    let tokens = AlignedTokens(words: words, spans: annotations.map(\.range))
     output.writer.beginObject()
     output.writer.field("text", bundle.report.text)
     output.writer.key("meta")
@@ -74,7 +76,7 @@ public struct ProdigyExporter: ReportExporter {
     if let record {
       output.writer.field("_annotator_id", record.author)
       output.writer.field("_session_id", record.author)
-      if record.gold { output.writer.field(ProdigyReader.goldField, true) }
+      if record.gold { output.writer.field(ExchangeSupport.goldField, true) }
     }
     output.writer.endObject()
     try output.emit(annotations: ExchangeFragments.wholeCount(annotations), links: 0, countsReport: first)

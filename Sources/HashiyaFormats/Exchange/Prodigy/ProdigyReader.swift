@@ -8,8 +8,6 @@ import HashiyaStore
 /// `hashiya_gold` task's spans are adjudicated. Tasks answered `reject` or `ignore` bring their text but no spans,
 /// since their spans were judged wrong.
 public enum ProdigyReader: AnnotatedFileReader {
-  /// The task field marking a task of adjudicated (gold) spans.
-  static let goldField = "hashiya_gold"
 
   public static func read(
     path: String, request: ReadRequest, onBadRecord: (FormatError) throws -> Void,
@@ -30,7 +28,7 @@ public enum ProdigyReader: AnnotatedFileReader {
         report: ExchangeSupport.newReport(text: textString, title: meta["title"]?.stringValue, uid: uid),
         location: location)
       let author = task["_annotator_id"]?.stringValue ?? task["_session_id"]?.stringValue
-      let origin = task[goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
+      let origin = task[ExchangeSupport.goldField]?.boolValue == true ? ExchangeSupport.adjudicatedOrigin : nil
       let answer = task["answer"]?.stringValue ?? "accept"
       guard answer != "reject" && answer != "ignore" else {
         try body(imported)

@@ -45,10 +45,9 @@ struct DecideCommand: Command {
     guard total > 0 else { throw CommandError.noSuggestions }
     let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
-    var chosen: [Int] = []
-    if tokens == ["all"] {
-      chosen = try session.pendingSuggestions.numbers(openOnly: true)
-    } else {
+    var selection = CandidateSelection.all
+    if tokens != ["all"] {
+      var chosen: [Int] = []
       // `1,3` as well as `1 3`: an Arabic keyboard's ، arrives as a comma.
       for token in tokens.flatMap({ $0.split(separator: ",").map(String.init) }) {
         let bounds = token.split(separator: "-").map { Int($0) }
@@ -58,25 +57,22 @@ struct DecideCommand: Command {
         guard last <= total else { throw CommandError.noSuchSuggestion(last, count: total) }
         chosen += Array(first...last)
       }
+      selection = .numbers(chosen)
     }
+    let decider = CandidateDecider(session: session)
     guard accept else {
-      let rejected = try Self.reject(chosen, in: session)
-      let json: JSONValue = .object(["rejected": .array(rejected.map { .int($0.number) })])
+      let rejected = try decider.reject(selection)
       guard rejected.count > HandleSummary.listedUpTo else {
-        return Message("rejected \(rejected.count) suggestion\(rejected.count == 1 ? "" : "s")", json: json)
+        return DecisionSummary(
+          line: "rejected \(rejected.count) suggestion\(rejected.count == 1 ? "" : "s")", accepted: false,
+          outcome: rejected)
       }
-      return Message(Self.summary("rejected", rejected.map(\.layer)), json: json)
+      return DecisionSummary(line: Self.summary("rejected", rejected), accepted: false, outcome: rejected)
     }
-    let accepted = try Self.accept(chosen, in: session)
-    guard accepted.created.count <= HandleSummary.listedUpTo else {
+    let accepted = try decider.accept(selection)
+    guard accepted.count <= HandleSummary.listedUpTo else {
       // Thousands of rows would only scroll by: the screen gets the count, --json every handle.
-      let handles = accepted.created.map(\.id)
-      return Message(
-        Self.summary("accepted", accepted.created.map(\.layer), handles: handles),
-        json: .object([
-          "accepted": .int(handles.count), "handles": .array(handles.map(JSONValue.int)),
-          "alsoAccepted": .array(accepted.extra.map(JSONValue.int)),
-        ]))
+      return DecisionSummary(line: Self.summary("accepted", accepted), accepted: true, outcome: accepted)
     }
     var list = try AnnotationList(accepted.created, session: session)
     if !accepted.extra.isEmpty {
@@ -87,119 +83,51 @@ struct DecideCommand: Command {
   }
 
   /// `accepted 17,210 suggestions as #1–#17210 on 3 layers; undo reverts them`.
-  static func summary(_ verb: String, _ layers: [String], handles: [Int] = []) -> String {
-    let count = layers.count
-    let layerCount = Set(layers).count
-    let made = handles.isEmpty ? "" : " as \(HandleSummary.text(handles))"
+  static func summary(_ verb: String, _ outcome: DecisionOutcome) -> String {
+    let count = outcome.count
+    let layerCount = outcome.layers.count
+    let made = outcome.handles.isEmpty ? "" : " as \(HandleSummary.text(outcome.handles))"
     return "\(verb) \(count.formatted()) suggestion\(count == 1 ? "" : "s")\(made) on \(layerCount) layer"
       + "\(layerCount == 1 ? "" : "s"); undo reverts them"
   }
+}
 
-  /// Rejects the open ones among the numbered candidates, in one transaction; returns them.
-  static func reject(_ numbers: [Int], in session: Session) throws -> [PendingSuggestion] {
-    let open = try session.pendingSuggestions.list(numbers).filter { $0.decided == .open }
-    try session.store.change(author: session.user) { changes in
-      for item in open {
-        try SignalHandling.check()
-        try changes.recordDecision(
-          SuggestionDecision(
-            reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
-            verdict: .rejected), origin: item.origin)
-      }
-    }
-    return open
+/// The line an `accept` or `reject` of many candidates prints, and its JSON, written as a stream:
+/// every handle or number, however many.
+struct DecisionSummary: CommandOutput {
+  var line: String
+  var accepted: Bool
+  var outcome: DecisionOutcome
+
+  var json: JSONValue {
+    guard accepted else { return .object(["rejected": .array(outcome.numbers.sorted.map(JSONValue.int))]) }
+    return .object([
+      "accepted": .int(outcome.count), "handles": .array(outcome.handles.sorted.map(JSONValue.int)),
+      "alsoAccepted": .array(outcome.extra.map(JSONValue.int)),
+    ])
   }
 
-  /// The candidates numbered, with every candidate they link to, however far, read in batches.
-  static func withLinked(_ numbers: [Int], in session: Session) throws -> [Int: PendingSuggestion] {
-    var items: [Int: PendingSuggestion] = [:]
-    var asked = Set(numbers)
-    var next = numbers
-    while !next.isEmpty {
-      let found = try session.pendingSuggestions.items(next)
-      items.merge(found) { first, _ in first }
-      let targets = Set(found.values.flatMap { $0.linkTargets.map(\.number) }).subtracting(asked)
-      asked.formUnion(targets)
-      next = Array(targets)
+  func text(_ style: TextStyle) -> String { line.visiblyEscaped }
+
+  func writeJSON(_ writer: inout JSONWriter) {
+    writer.beginObject()
+    if accepted {
+      writer.field("accepted", outcome.count)
+      write("handles", outcome.handles, to: &writer)
+      writer.key("alsoAccepted")
+      writer.value(.array(outcome.extra.map(JSONValue.int)))
+    } else {
+      write("rejected", outcome.numbers, to: &writer)
     }
-    return items
+    writer.endObject()
   }
 
-  /// Accepts the chosen candidates plus any they link to, so a quote never loses its speaker.
-  /// `label` and `typed` (`key=value`, an empty value removing the key) change the chosen ones
-  /// only; the decision is still recorded under the suggested label, so it is not offered again.
-  /// A relabelled candidate takes none of its links, which were suggested for the label it had.
-  /// Returns the annotations created and the numbers accepted only because a chosen one links to them.
-  static func accept(
-    _ numbers: [Int], in session: Session, label: String? = nil, typed: [(key: String, value: String)] = []
-  ) throws -> (created: [Annotation], extra: [Int]) {
-    // A set: `accept all` can name some 17,000 candidates, and this runs once per candidate.
-    let named = Set(numbers)
-    let items = try withLinked(numbers, in: session)
-    func links(_ number: Int) -> [(type: String, number: Int)] {
-      guard let item = items[number] else { return [] }
-      let relabelled = named.contains(number) && label != nil && label != item.suggestion.label
-      return relabelled ? [] : item.linkTargets
+  private func write(_ key: String, _ numbers: NumberRuns, to writer: inout JSONWriter) {
+    writer.key(key)
+    writer.beginArray()
+    for run in numbers.ranges {
+      for number in run { writer.int(number) }
     }
-    var order: [Int] = []
-    var seen: Set<Int> = []
-    func visit(_ number: Int) {
-      guard !seen.contains(number) else { return }
-      seen.insert(number)
-      for target in links(number) { visit(target.number) }
-      order.append(number)
-    }
-    numbers.forEach(visit)
-    var writers: [String: AnnotationWriter] = [:]
-    var drafts: [Int: NewAnnotation] = [:]
-    // Candidates come report by report: one analysed text at a time is enough.
-    var text: (id: Int, text: ReportText)?
-    for number in order {
-      try SignalHandling.check()
-      guard let item = items[number], item.decided == .open else { continue }
-      let writer = try writers[item.layer] ?? session.writer(item.layer)
-      writers[item.layer] = writer
-      let changed = named.contains(number)
-      let chosenLabel = (changed ? label : nil) ?? item.suggestion.label
-      var attributes = item.suggestion.attributes
-      if changed {
-        if label != nil {
-          attributes = attributes.filter { writer.schema.label(chosenLabel)?.attribute($0.key) != nil }
-        }
-        for (key, _) in typed { attributes.removeValue(forKey: key) }
-      }
-      if text?.id != item.reportID { text = (item.reportID, try session.text(ofReport: item.reportID)) }
-      guard let text else { continue }
-      drafts[number] = try writer.draft(
-        label: chosenLabel, range: item.suggestion.range, reportID: item.reportID, text: text.text,
-        attributes: attributes, typed: changed ? typed.filter { !$0.value.isEmpty } : [], origin: item.origin)
-    }
-    let layers = Array(Set(order.compactMap { drafts[$0] == nil ? nil : items[$0]?.layer })).sorted()
-    let created: [Int: Annotation] = try session.change(writingTo: layers) { changes in
-      var handles: [Int: Int] = [:]
-      var created: [Int: Annotation] = [:]
-      for number in order {
-        try SignalHandling.check()
-        guard let item = items[number] else { continue }
-        if case .accepted(let handle?) = item.decided { handles[number] = handle }
-        guard let draft = drafts[number] else { continue }
-        let annotation = try changes.add(draft)
-        handles[number] = annotation.id
-        created[number] = annotation
-        try changes.recordDecision(
-          SuggestionDecision(
-            reportID: item.reportID, layer: item.layer, label: item.suggestion.label, range: item.suggestion.range,
-            verdict: .accepted), origin: item.origin)
-      }
-      for number in order where drafts[number] != nil {
-        for target in links(number) {
-          if let from = handles[number], let to = handles[target.number] {
-            try changes.link(target.type, from: from, to: to)
-          }
-        }
-      }
-      return created
-    }
-    return (order.compactMap { created[$0] }, order.filter { !named.contains($0) && drafts[$0] != nil })
+    writer.endArray()
   }
 }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaStore
 
 /// A list of annotation handles as people read it: each one when there are few, the span and
 /// the count when there are many, so `accept all` or its `undo` never floods the screen.
@@ -8,11 +9,18 @@ enum HandleSummary {
 
   /// `#3, #4, #9`; `#1–#16970` for a run without gaps; `#5–#900 (612 of them)` otherwise.
   static func text(_ handles: [Int]) -> String {
-    guard handles.count > listedUpTo, let first = handles.min(), let last = handles.max() else {
-      return handles.map { "#\($0)" }.joined(separator: ", ")
+    guard handles.count > listedUpTo else { return handles.map { "#\($0)" }.joined(separator: ", ") }
+    return text(NumberRuns(handles))
+  }
+
+  /// The same for handles kept as runs, without listing them.
+  static func text(_ handles: NumberRuns) -> String {
+    let ranges = handles.ranges
+    let count = ranges.reduce(0) { $0 + $1.count }
+    guard count > listedUpTo, let first = ranges.first?.lowerBound, let last = ranges.last?.upperBound else {
+      return handles.sorted.map { "#\($0)" }.joined(separator: ", ")
     }
-    let gapless = Set(handles).count == last - first + 1
-    return "#\(first)–#\(last)" + (gapless ? "" : " (\(handles.count.formatted()) of them)")
+    return "#\(first)–#\(last)" + (ranges.count == 1 ? "" : " (\(count.formatted()) of them)")
   }
 }
 

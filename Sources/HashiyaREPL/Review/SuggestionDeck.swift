@@ -59,14 +59,14 @@ struct SuggestionDeck: TriageDeck {
       label = labels[choice - 1]
     }
     let typed = (edits ?? []).filter { $0.key != "label" }
-    let accepted = try DecideCommand.accept([numbers[index]], in: session, label: label, typed: typed)
+    let accepted = try CandidateDecider(session: session).accept(.numbers([numbers[index]]), label: label, typed: typed)
     let also = accepted.extra.isEmpty ? "" : " (with \(accepted.extra.map(String.init).joined(separator: ", ")))"
     let handles = accepted.created.map(\.id)
     return ("accepted as \(HandleSummary.text(handles))\(also)", handles)
   }
 
   func reject(_ index: Int) throws {
-    _ = try DecideCommand.reject([numbers[index]], in: session)
+    _ = try CandidateDecider(session: session).reject(.numbers([numbers[index]]))
   }
 
   func undo(_ index: Int) throws {

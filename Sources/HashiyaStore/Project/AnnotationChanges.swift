@@ -28,9 +28,6 @@ public final class AnnotationChanges {
   }
 
   /// The store's own check that a new annotation covers exactly its quote, whoever drafted it.
-  ///
-  /// SQLite's `substr` and `length` count characters (code points) in text, the unit of Hashiya's
-  /// offsets, so the report text is compared where it lies, without being read out.
   private func checkQuotes(_ new: NewAnnotation) throws {
     if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
       throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
@@ -39,17 +36,22 @@ public final class AnnotationChanges {
     for fragment in new.fragments { try checkQuote(fragment.quote, at: fragment.range, of: new.reportID) }
   }
 
+  /// The characters (code points, the unit of Hashiya's offsets) of the report last written to.
+  ///
+  /// A bulk command adds its annotations report by report: each report's text is read once,
+  /// where a per-span `substr` would walk the text from its start for every span.
+  private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
+
   private func checkQuote(_ quote: String, at range: TextRange, of reportID: Int) throws {
-    let start = range.start
-    let end = range.end
-    guard
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT length(text), substr(text, ? + 1, ? - ?) FROM reports WHERE id = ?"),
-        arguments: [start, end, start, reportID])
-    else { throw StoreError.noSuchReport(id: reportID) }
-    let length: Int = try row.checked(0, "report #\(reportID)")
-    let covered: String? = range.fits(in: length) ? try row.checked(1, "report #\(reportID)") : nil
-    guard covered == quote else {
+    if lastText?.reportID != reportID {
+      guard
+        let text = try String.fetchOne(
+          db.cachedStatement(sql: "SELECT text FROM reports WHERE id = ?"), arguments: [reportID])
+      else { throw StoreError.noSuchReport(id: reportID) }
+      lastText = (reportID, Array(text.unicodeScalars))
+    }
+    let scalars = lastText?.scalars ?? []
+    guard range.fits(in: scalars.count), quote.unicodeScalars.elementsEqual(scalars[range.start..<range.end]) else {
       let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote
       throw AnnotationWriteError.quoteMismatch(reportID: reportID, range: range, quote: shown)
     }
@@ -59,21 +61,26 @@ public final class AnnotationChanges {
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
     try checkQuotes(new)
-    // Prepared once per connection: `accept all` adds thousands in one change.
-    try db.cachedStatement(
+    let uuid = UUID().uuidString.lowercased()
+    // Bound value by value: `accept all` adds thousands in one change.
+    try BulkInsert(
+      db,
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
           status, createdAt, updatedAt, provenance, fragments)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)
         """
-    ).execute(
-      arguments: [
-        UUID().uuidString.lowercased(), new.reportID, new.layer, new.label, new.range.start, new.range.end, new.quote,
-        JSONWriter.string(.object(new.attributes)), author, new.origin, now, now,
-        new.provenance.isEmpty ? nil : JSONWriter.string(.array(new.provenance.map(JSONValue.string))),
-        SpanFragment.storedText(new.fragments),
-      ])
-    let created = try annotation(Int(db.lastInsertedRowID))
+    ).run(
+      .text(uuid), .int(new.reportID), .text(new.layer), .text(new.label), .int(new.range.start), .int(new.range.end),
+      .text(new.quote), .text(JSONWriter.string(.object(new.attributes))), .text(author), .text(new.origin),
+      .text(now), .text(now),
+      BulkValue(new.provenance.isEmpty ? nil : JSONWriter.string(.array(new.provenance.map(JSONValue.string)))),
+      BulkValue(SpanFragment.storedText(new.fragments)))
+    // The row as written, without reading it back.
+    let created = Annotation(
+      id: Int(db.lastInsertedRowID), uuid: uuid, reportID: new.reportID, layer: new.layer, label: new.label,
+      range: new.range, quote: new.quote, attributes: new.attributes, author: author, origin: new.origin,
+      status: .active, createdAt: now, updatedAt: now, provenance: new.provenance, fragments: new.fragments)
     try record("create", created, before: nil, after: created)
     return created
   }

@@ -249,9 +249,13 @@ public final class ProjectStore: Sendable {
   /// The transaction's statements are prepared once per connection: GRDB's own `read` also
   /// switches `query_only` on and off, preparing four statements per call, which cost more than
   /// the reads of a whole `show`.
+  ///
+  /// A read made inside a change on the same thread (a bulk `accept` reading its next chunk of
+  /// candidates) runs in the change's transaction and sees its writes so far.
   func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
     do {
-      return try database.inDatabase { db in
+      return try database.unsafeReentrantRead { db in
+        guard !db.isInsideTransaction else { return try body(db) }
         try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
         defer { try? db.cachedStatement(sql: "ROLLBACK").execute() }
         return try body(db)

@@ -3,25 +3,98 @@ import Foundation
 /// ISO 8601 UTC timestamps with milliseconds, the one date format of a project file.
 ///
 /// The fixed width makes text order time order, which SQL comparisons and merge rely on.
+/// Every event of a bulk command takes a time, so the format is printed and read by hand:
+/// Foundation's format style cost more than the event's insert.
 public enum Timestamp {
   public static func now() -> String {
     string(from: Date())
   }
 
   public static func string(from date: Date) -> String {
-    date.formatted(style)
+    // Printing truncates to the millisecond, as Foundation's format style does.
+    string(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
   }
 
   /// The present, or one millisecond after `last` when the clock has not passed it: a time that
   /// orders after everything the project has seen, even behind a teammate's faster clock.
   public static func now(after last: String?) -> String {
     let current = now()
-    guard let last, current <= last else { return current }
-    guard let date = try? style.parse(last) else { return current }
-    // Printing truncates to the millisecond, and a binary fraction of a second lies just below
-    // its decimal: the next millisecond is aimed at its middle, or it would print as `last`.
-    let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-    return string(from: Date(timeIntervalSince1970: (milliseconds + 1.5) / 1000))
+    guard let last, current <= last, let milliseconds = milliseconds(last) else { return current }
+    return string(milliseconds: milliseconds + 1)
+  }
+
+  /// `2026-12-03T19:40:24.123Z` for a count of milliseconds since 1970.
+  static func string(milliseconds: Int64) -> String {
+    let (days, dayMilliseconds) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
+    let (day, time) = dayMilliseconds < 0 ? (days - 1, dayMilliseconds + 86_400_000) : (days, dayMilliseconds)
+    let (year, month, date) = civil(daysSince1970: day)
+    guard (0...9999).contains(year) else {
+      return Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1000).formatted(style)
+    }
+    var bytes = [UInt8](repeating: 0, count: 24)
+    func put(_ value: Int64, at offset: Int, digits: Int) {
+      var value = value
+      for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+        bytes[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
+        value /= 10
+      }
+    }
+    put(year, at: 0, digits: 4)
+    put(month, at: 5, digits: 2)
+    put(date, at: 8, digits: 2)
+    put(time / 3_600_000, at: 11, digits: 2)
+    put(time / 60_000 % 60, at: 14, digits: 2)
+    put(time / 1000 % 60, at: 17, digits: 2)
+    put(time % 1000, at: 20, digits: 3)
+    for (offset, mark) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] {
+      bytes[offset] = mark.utf8.first ?? 0
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The milliseconds since 1970 a timestamp names; nil for text not in the project's format.
+  static func milliseconds(_ text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 24, bytes[23] == UInt8(ascii: "Z") else {
+      return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    }
+    func number(_ offset: Int, _ digits: Int) -> Int64? {
+      var value: Int64 = 0
+      for byte in bytes[offset..<offset + digits] {
+        guard (48...57).contains(byte) else { return nil }
+        value = value * 10 + Int64(byte - 48)
+      }
+      return value
+    }
+    guard let year = number(0, 4), let month = number(5, 2), let date = number(8, 2), let hour = number(11, 2),
+      let minute = number(14, 2), let second = number(17, 2), let fraction = number(20, 3),
+      (1...12).contains(month), (1...31).contains(date)
+    else { return nil }
+    let days = daysSince1970(year: year, month: month, day: date)
+    return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + fraction
+  }
+
+  /// The proleptic Gregorian date of a day count (the civil-from-days algorithm, in 400-year eras).
+  private static func civil(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  /// The day count of a proleptic Gregorian date (the inverse of `civil`).
+  private static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
+    let shiftedYear = month <= 2 ? year - 1 : year
+    let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+    let yearOfEra = shiftedYear - era * 400
+    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
   }
 
   private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)

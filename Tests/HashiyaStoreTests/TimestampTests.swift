@@ -31,7 +31,9 @@ import Testing
   @Test func printingAndReadingMatchFoundation() throws {
     let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
     var generator = SystemRandomNumberGenerator()
-    let fixed: [Int64] = [0, 951_782_400_000, 951_868_799_999, 4_107_542_399_999, 1_798_761_599_999, 32_503_680_000_000]
+    let fixed: [Int64] = [
+      0, 951_782_400_000, 951_868_799_999, 4_107_542_399_999, 1_798_761_599_999, 32_503_680_000_000,
+    ]
     let spread = (0..<5_000).map { _ in Int64.random(in: 0..<32_503_680_000_000, using: &generator) }
     for milliseconds in fixed + spread {
       let date = Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1000)

@@ -11,6 +11,9 @@ public final class AnnotationChanges {
   let author: String
   let batch: String
   let now: String
+  /// The time of the last event this change logged: the next follows it without asking the log,
+  /// since every event of a change is logged through it (`register` starts the clock again).
+  private var lastEventTime: String?
   /// The author's role in the team, read once per change when first needed.
   private var authorRole: TeamMember.Role??
 
@@ -25,6 +28,8 @@ public final class AnnotationChanges {
   /// never holds a layer's annotations without its schema, nor a schema for a write that failed.
   public func register(_ record: LayerRecord) throws {
     try ProjectStore.register(db, record, author: author)
+    // Registering logs an event of its own, past this change's clock.
+    lastEventTime = nil
   }
 
   /// The store's own check that a new annotation covers exactly its quote, whoever drafted it.
@@ -61,7 +66,7 @@ public final class AnnotationChanges {
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
     try checkQuotes(new)
-    let uuid = UUID().uuidString.lowercased()
+    let uuid = OrderedUUID.make()
     // Bound value by value: `accept all` adds thousands in one change.
     try BulkInsert(
       db,
@@ -126,7 +131,7 @@ public final class AnnotationChanges {
         INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt)
         VALUES (?, ?, ?, ?, ?, 'active', ?)
         """,
-      arguments: [UUID().uuidString.lowercased(), type, from, to, author, now])
+      arguments: [OrderedUUID.make(), type, from, to, author, now])
     let link = try ProjectStore.link(db, id: Int(db.lastInsertedRowID))
     try appendEvent(
       action: "create", entity: "link", id: link.uuid, report: source.reportID, before: nil,
@@ -189,11 +194,13 @@ public final class AnnotationChanges {
     action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
     reverts: Int? = nil
   ) throws {
+    let at = try lastEventTime.map { Timestamp.now(after: $0) } ?? ProjectStore.nextEventTime(db)
     try ProjectStore.appendEvent(
       db,
       EventDraft(
         author: author, action: action, entity: entity, entityID: id, reportID: report,
         before: before.map { JSONWriter.string($0) }, after: after.map { JSONWriter.string($0) }, reverts: reverts,
-        batch: batch))
+        batch: batch), at: at)
+    lastEventTime = at
   }
 }

@@ -9,7 +9,7 @@ extension ProjectStore {
     try largeWrite("change annotations") { db in
       try body(
         AnnotationChanges(
-          db: db, author: author, batch: UUID().uuidString.lowercased(), now: try Self.nextEventTime(db)))
+          db: db, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(db)))
     }
   }
 

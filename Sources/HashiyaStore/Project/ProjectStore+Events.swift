@@ -22,8 +22,9 @@ extension ProjectStore {
     Timestamp.now(after: try String.fetchOne(db.cachedStatement(sql: "SELECT max(at) FROM events")))
   }
 
-  /// Appends an event inside the caller's transaction, so the change and its record commit together.
-  static func appendEvent(_ db: Database, _ draft: EventDraft) throws {
+  /// Appends an event inside the caller's transaction, so the change and its record commit together;
+  /// `at` is its time when the caller keeps the clock, or the next after the log's latest.
+  static func appendEvent(_ db: Database, _ draft: EventDraft, at: String? = nil) throws {
     try BulkInsert(
       db,
       sql: """
@@ -31,7 +32,7 @@ extension ProjectStore {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     ).run(
-      .text(UUID().uuidString.lowercased()), .text(try nextEventTime(db)), .text(draft.author), .text(draft.action),
+      .text(OrderedUUID.make()), .text(try at ?? nextEventTime(db)), .text(draft.author), .text(draft.action),
       .text(draft.entity), BulkValue(draft.entityID), BulkValue(draft.reportID), BulkValue(draft.before),
       BulkValue(draft.after), BulkValue(draft.reverts), .text(draft.batch))
   }

@@ -7,7 +7,7 @@ extension AnnotationChanges {
   @discardableResult
   public func review(_ annotationID: Int, verdict: Review.Verdict, comment: String?) throws -> Review {
     let annotation = try annotation(annotationID)
-    let uuid = UUID().uuidString.lowercased()
+    let uuid = OrderedUUID.make()
     try db.execute(
       sql: "INSERT INTO reviews (uuid, annotationId, reviewer, verdict, comment, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
       arguments: [uuid, annotationID, author, verdict.rawValue, comment, now])
@@ -25,7 +25,7 @@ extension AnnotationChanges {
 
   /// Records how a unit of the review queue was settled.
   public func recordReviewDecision(_ decision: ReviewDecision) throws {
-    let uuid = UUID().uuidString.lowercased()
+    let uuid = OrderedUUID.make()
     try db.execute(
       sql: """
         INSERT INTO reviewDecisions (uuid, reportId, layer, start, "end", decision, annotationId, sources, comment,

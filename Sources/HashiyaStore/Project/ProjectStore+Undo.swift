@@ -79,7 +79,7 @@ extension ProjectStore {
     _ db: Database, _ events: [ProjectEvent], action: String, author: String, forward: Bool
   ) throws -> Reversal {
     let changes = AnnotationChanges(
-      db: db, author: author, batch: UUID().uuidString.lowercased(), now: try nextEventTime(db))
+      db: db, author: author, batch: OrderedUUID.make(), now: try nextEventTime(db))
     var handles: [Int] = []
     for event in events {
       let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }

@@ -6,11 +6,9 @@ import HashiyaStore
 
 /// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
-  /// Reports numbered as one batch: each plugin's candidates on them, plugin after plugin.
+  /// Reports analysed at once, in parallel, and kept in one transaction; a batch's candidates are
+  /// numbered plugin by plugin.
   static let batchSize = 64
-  /// Reports analysed in parallel at once and kept in one transaction: several batches, so that
-  /// the cores seldom wait for each other.
-  static let groupSize = 4 * batchSize
   let name = "suggest"
   let synopsis = "[LAYER] [--all-reports] [--again]  ·  suggest --list [--page K]"
   let summary = "ask the plugins for candidate annotations (then accept N… or reject N…)"
@@ -67,14 +65,14 @@ struct SuggestCommand: Command {
     var total = 0
     var perLayer: [String: Int] = [:]
     var failures: [String] = []
-    // Each group's candidates are written while the next group is analysed.
+    // Each batch's candidates are written while the next batch is analysed.
     var unwritten: [PendingSuggestion]?
     var replacing = true
-    for start in stride(from: 0, to: reportIDs.count, by: Self.groupSize) {
+    for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
       try SignalHandling.check()
-      let group = Array(reportIDs[start..<min(start + Self.groupSize, reportIDs.count)])
-      let reports = try store.reports(ids: group)
-      let known = try Self.knownSpans(group, session: session, again: again)
+      let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
+      let reports = try store.reports(ids: chunk)
+      let known = try Self.knownSpans(chunk, session: session, again: again)
       let prepared =
         allReports
         ? nil : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
@@ -100,32 +98,28 @@ struct SuggestCommand: Command {
       try wrote.get()
       if writing != nil { replacing = false }
       var batch: [PendingSuggestion] = []
-      // Numbered as they always were: batch by batch, and within a batch plugin by plugin.
-      for first in stride(from: 0, to: analysed.count, by: Self.batchSize) {
-        let part = analysed[first..<min(first + Self.batchSize, analysed.count)]
-        for plugin in plugins {
-          let found: [Result<[PendingSuggestion], any Error>]
-          if let slot = inProcess.firstIndex(where: { $0.id == plugin.id }) {
-            found = part.map { $0.found[slot] }
-          } else {
-            do {
-              let inputs = part.map(\.input)
-              found = ParallelMap.map(Array(zip(inputs, try plugin.annotator.suggestEach(inputs)))) { input, result in
-                result.map { Self.fresh($0, for: input, plugin: plugin.annotator, known: known) }
-              }
-            } catch {
-              failures.append(Self.failure(error, plugin: plugin, report: nil))
-              continue
+      for plugin in plugins {
+        let found: [Result<[PendingSuggestion], any Error>]
+        if let slot = inProcess.firstIndex(where: { $0.id == plugin.id }) {
+          found = analysed.map { $0.found[slot] }
+        } else {
+          do {
+            let inputs = analysed.map(\.input)
+            found = ParallelMap.map(Array(zip(inputs, try plugin.annotator.suggestEach(inputs)))) { input, result in
+              result.map { Self.fresh($0, for: input, plugin: plugin.annotator, known: known) }
             }
+          } catch {
+            failures.append(Self.failure(error, plugin: plugin, report: nil))
+            continue
           }
-          for (item, result) in zip(part, found) {
-            switch result {
-            case .success(let items):
-              Self.append(items, to: &batch, after: total + batch.count)
-              perLayer[plugin.id, default: 0] += items.count
-            case .failure(let error):
-              failures.append(Self.failure(error, plugin: plugin, report: item.input.id))
-            }
+        }
+        for (item, result) in zip(analysed, found) {
+          switch result {
+          case .success(let items):
+            Self.append(items, to: &batch, after: total + batch.count)
+            perLayer[plugin.id, default: 0] += items.count
+          case .failure(let error):
+            failures.append(Self.failure(error, plugin: plugin, report: item.input.id))
           }
         }
       }

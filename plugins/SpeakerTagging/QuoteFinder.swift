@@ -38,7 +38,7 @@ struct QuoteFinder {
       var last = open
       while last + 1 < tokens.count, tokens[last + 1].range.end <= pair.close { last += 1 }
       while first <= last, !tokens[first].isWord { first += 1 }
-      while last >= first, tokens[last].folded == "," || tokens[last].folded == "،" { last -= 1 }
+      while last >= first, Self.trailingCommas.contains(tokens[last].folded) { last -= 1 }
       guard first <= last, tokens[first...last].filter(\.isWord).count >= 3 else { return nil }
       let range = TextRange(tokens[first].range.start, tokens[last].range.end)
       let sentences = tokens[open].sentence...tokens[last + 1 < tokens.count ? last + 1 : last].sentence
@@ -202,6 +202,8 @@ struct QuoteFinder {
   }
 
   private static let commas: Set<FoldedWord> = [",", "،", ";", "؛"]
+  /// Commas a direct quote's span leaves out at its end.
+  private static let trailingCommas: Set<FoldedWord> = [",", "،"]
   /// Words after "said" that begin an adverbial, not the reported clause ("said on Monday").
   private static let notClauseStarts: Set<FoldedWord> = [
     "on", "in", "at", "during", "after", "before", "to", "by", "of", "with", "for", "while", "when", "as", "from",

@@ -20,7 +20,7 @@ struct ReportingVerb: Sendable {
     if englishVerbs.contains(word) {
       return ReportingVerb(token: index, isEnglish: true, isAmbiguous: false, takesAla: false, isAccordingTo: false)
     }
-    if word == "according", index + 1 < tokens.count, tokens[index + 1].folded == "to" {
+    if word == Self.according, index + 1 < tokens.count, tokens[index + 1].folded == Self.to {
       return ReportingVerb(token: index, isEnglish: true, isAmbiguous: false, takesAla: false, isAccordingTo: true)
     }
     guard let stem = arabicStem(word) else { return nil }
@@ -36,6 +36,10 @@ struct ReportingVerb: Sendable {
     let rest = word.dropFirst()
     return arabicForms.contains(rest) ? rest : nil
   }
+
+  // Folded once: a literal compared with a token is folded anew each time, and this runs on every token.
+  private static let according: FoldedWord = "according"
+  private static let to: FoldedWord = "to"
 
   /// Written as people spell them and folded once, so the table stays readable.
   private static let arabicForms: Set<FoldedWord> = Set(

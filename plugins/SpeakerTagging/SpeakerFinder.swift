@@ -178,7 +178,9 @@ struct SpeakerFinder {
   private func surnameMentions(excluding known: [SpeakerMention]) -> [SpeakerMention] {
     let full = fullNames(known)
     guard !full.isEmpty else { return [] }
-    let lengths = Set(full.keys.map(\.count))
+    // Indexed by length: tested on every token, where hashing an Int into a set costs more.
+    var lengths = [Bool](repeating: false, count: (full.keys.map(\.count).max() ?? 0) + 1)
+    for surname in full.keys { lengths[surname.count] = true }
     var found: [SpeakerMention] = []
     for (index, token) in tokens.enumerated() where token.isWord {
       guard let (surname, skip) = surnameMatch(token.folded, in: full, lengths: lengths) else { continue }
@@ -198,11 +200,11 @@ struct SpeakerFinder {
 
   /// The folded surname `word` carries and how many folded letters come before it.
   /// Runs on every token, so the cheap length test comes before any lookup or copy.
-  private func surnameMatch(_ word: FoldedWord, in full: [FoldedWord: String], lengths: Set<Int>) -> (FoldedWord, Int)?
-  {
+  private func surnameMatch(_ word: FoldedWord, in full: [FoldedWord: String], lengths: [Bool]) -> (FoldedWord, Int)? {
     let count = word.count
-    if lengths.contains(count), full[word] != nil { return (word, 0) }
-    guard lengths.contains(count - 1) || lengths.contains(count - 2) else { return nil }
+    func isLength(_ n: Int) -> Bool { n >= 0 && n < lengths.count && lengths[n] }
+    if isLength(count), full[word] != nil { return (word, 0) }
+    guard isLength(count - 1) || isLength(count - 2) else { return nil }
     let scalars = word.scalars
     switch scalars[0] {
     case "و", "ف", "ل", "ب":

@@ -83,10 +83,13 @@ public struct SpeakerTagger: Annotator {
       if ReportingVerb.complementizer(tokens[index].folded).matched || pairsByOpen[tokens[index].range.start] != nil {
         return true
       }
-      if tokens[index].isWord, tokens[index].folded != "الي" { return false }
+      if tokens[index].isWord, tokens[index].folded != Self.toward { return false }
     }
     return false
   }
+
+  /// إلى as it folds, made once rather than at each comparison.
+  private static let toward: FoldedWord = "الي"
 
   private static let quoteMarks: Set<Unicode.Scalar> = [
     "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\"", "\u{201E}",

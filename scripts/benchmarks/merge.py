@@ -1,7 +1,9 @@
 """The merge scenario: two copies of one project, 10 % of the annotations edited on each side by a
 different user, then `merge` of one into the other, timed beside SQLite's own floor.
 
-small: 1,000 reports and 10,000 annotations; large: 10,000 reports and 100,000 annotations.
+small: 1,000 reports and 10,000 annotations; large: 10,000 reports and 100,000 annotations, and a
+second row merging a full copy of 100,000 reports and 1,000,000 annotations, where the target is
+memory: a merge reads the other file a report at a time, so its peak stays flat as projects grow.
 A fifth of each side's edits fall on annotations the other side edits too: half of those change
 the same attribute to different values (conflicts), the rest different attributes, or the label on
 one side and an attribute on the other. Every edit goes through the binary in batch, so both event
@@ -19,6 +21,10 @@ from run import GENERATE, measured, remove, table_row
 
 SIZES = {"small": (1_000, 10_000), "large": (10_000, 100_000)}
 TARGET = "≤ 5 s, ≤ 128 MB"
+# The full copy merged at --size large besides the 10,000-report row.
+FULL_COPY = "full"
+FULL_SIZE = (100_000, 1_000_000)
+FULL_TARGET = "≤ 128 MB"
 OURS, THEIRS = "amal", "karim"
 
 # Per label, the attributes an edit may change (from the layer schemas in plugins/), each with the
@@ -102,9 +108,14 @@ def run_edits(binary, work, project, user, commands, env):
         sys.exit(f"editing {project} as {user} failed ({process.returncode}):\n{process.stderr.decode()[-2000:]}")
 
 
+def scale(size):
+    """Reports and annotations of a size name: one of SIZES, or the full copy."""
+    return FULL_SIZE if size == FULL_COPY else SIZES[size]
+
+
 def prepare(binary, work, size, env):
     """Builds base, ours and theirs for the size: generated, imported, copied and edited on each side."""
-    reports, annotations = SIZES[size]
+    reports, annotations = scale(size)
     data = work / f"merge-{size}.jsonl"
     if not data.exists():
         subprocess.run([sys.executable, GENERATE, "--reports", str(reports), "--annotations", str(annotations), data],
@@ -113,6 +124,9 @@ def prepare(binary, work, size, env):
     started = time.perf_counter()
     remove(base)
     subprocess.run([binary, base, "-c", f"import {data}"], check=True, env=env, stdout=subprocess.DEVNULL)
+    # The importer leads the team; the two editors join it as leads, who may change anyone's annotations.
+    subprocess.run([binary, base, "-c", f"team add {OURS} lead; team add {THEIRS} lead"], check=True,
+                   env=env, stdout=subprocess.DEVNULL)
     imported = time.perf_counter()
     project_copy(binary, base, ours, env)
     project_copy(binary, base, theirs, env)
@@ -141,9 +155,17 @@ COMMIT;
 """
 
 
+def merge_rows(binary, work, size, runs, env, sqlite):
+    """The merge rows of a size: at large, the 10,000-report row and the full copy's."""
+    rows = [merge_row(binary, work, size, runs, env, sqlite)]
+    if size == "large":
+        rows.append(merge_row(binary, work, FULL_COPY, 1, env, sqlite))
+    return rows
+
+
 def merge_row(binary, work, size, runs, env, sqlite):
     """Prepares the scenario, times `merge` and the SQLite floor, and returns the table row."""
-    reports, annotations = SIZES[size]
+    reports, annotations = scale(size)
     ours, theirs = prepare(binary, work, size, env)
     merged, floor_copy, output = work / "merge-result.hashiya", work / "merge-floor.hashiya", work / "merge.out"
     with open(output, "wb") as out:
@@ -158,5 +180,8 @@ def merge_row(binary, work, size, runs, env, sqlite):
         floor, _ = measured([sqlite, floor_copy, sqlite_merge_floor(theirs)], runs,
                             prepare=lambda: project_copy(binary, ours, floor_copy, env))
         ratio = f"{seconds / floor:.1f} × floor"
+    if size == FULL_COPY:
+        return table_row(f"merge a full copy, {reports:,} reports / {annotations:,} annotations, 10 % edited on "
+                         "each side", seconds, rss, floor=floor, target=FULL_TARGET, ratio=ratio)
     return table_row(f"merge a copy, {reports:,} reports / {annotations:,} annotations, 10 % edited on each side",
                      seconds, rss, floor=floor, target=TARGET, ratio=ratio)

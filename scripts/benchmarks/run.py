@@ -252,9 +252,9 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, HASHIYA_USER="bench", NO_COLOR="1")
     sqlite = shutil.which("sqlite3")
-    from merge import merge_row  # here rather than at the top: merge.py imports this module's helpers
+    from merge import merge_rows  # here rather than at the top: merge.py imports this module's helpers
     if args.only == "merge":
-        rows = [merge_row(args.binary, work, args.size, args.runs, env, sqlite)]
+        rows = merge_rows(args.binary, work, args.size, args.runs, env, sqlite)
         print("\n".join(table(rows)))
         update_rows(rows)
         return
@@ -355,7 +355,7 @@ def main():
                  "", "< 20 ms"))
 
     # Merging a teammate's edited copy (10,000 reports for large).
-    rows.append(merge_row(args.binary, work, args.size, args.runs, env, sqlite))
+    rows += merge_rows(args.binary, work, args.size, args.runs, env, sqlite)
 
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                platform.processor())

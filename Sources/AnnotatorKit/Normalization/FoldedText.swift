@@ -110,26 +110,29 @@ public struct FoldedText: Hashable, Sendable {
           return matches
         }
 
-        var shift = [Int](repeating: m, count: 256)
-        for k in 0..<(m - 1) {
-          shift[Int(needle[k].value & 0xFF)] = m - 1 - k
-        }
-        let last = needle[m - 1]
-        var i = 0
-        while i <= n - m {
-          let tail = haystack[i + m - 1]
-          if tail == last {
-            var k = 0
-            while k < m - 1 && haystack[i + k] == needle[k] { k += 1 }
-            if k == m - 1 {
-              matches.append(i)
-              i += m
-              continue
-            }
+        // On the stack: glossary matching runs this for every term on every report.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { shift in
+          shift.initialize(repeating: m)
+          for k in 0..<(m - 1) {
+            shift[Int(needle[k].value & 0xFF)] = m - 1 - k
           }
-          i += shift[Int(tail.value & 0xFF)]
+          let last = needle[m - 1]
+          var i = 0
+          while i <= n - m {
+            let tail = haystack[i + m - 1]
+            if tail == last {
+              var k = 0
+              while k < m - 1 && haystack[i + k] == needle[k] { k += 1 }
+              if k == m - 1 {
+                matches.append(i)
+                i += m
+                continue
+              }
+            }
+            i += shift[Int(tail.value & 0xFF)]
+          }
+          return matches
         }
-        return matches
       }
     }
   }

@@ -59,6 +59,8 @@ public final class ReportText: Sendable {
   public var sentences: [Sentence] { analysis.sentences(scalars) }
   /// The folded copy used for Arabic-aware matching.
   public var folded: FoldedText { analysis.folded(scalars) }
+  /// Every token with its folded spelling, made once for all the annotators that suggest on it.
+  public var wordTokens: [WordToken] { analysis.wordTokens { WordToken.make(of: self) } }
   /// `graphemeBoundary[i]` tells whether offset `i` (0...count) is a grapheme cluster boundary.
   private var graphemeBoundary: [Bool] { analysis.graphemeBoundary(scalars) }
 
@@ -206,6 +208,7 @@ private final class LazyAnalysis: @unchecked Sendable {
   private var cachedSentences: [Sentence]?
   private var cachedFolded: FoldedText?
   private var cachedBoundaries: [Bool]?
+  private var cachedWordTokens: [WordToken]?
 
   func sentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
     lock.lock()
@@ -222,6 +225,14 @@ private final class LazyAnalysis: @unchecked Sendable {
     if let cachedFolded { return cachedFolded }
     let made = FoldedText(scalars)
     cachedFolded = made
+    return made
+  }
+
+  /// Made outside the lock: making them reads the sentences, which take it.
+  func wordTokens(_ make: () -> [WordToken]) -> [WordToken] {
+    if let made = lock.withLock({ cachedWordTokens }) { return made }
+    let made = make()
+    lock.withLock { cachedWordTokens = made }
     return made
   }
 

@@ -11,7 +11,9 @@ public struct WordToken: Sendable {
   public let isCapitalised: Bool
 
   /// Every token of `text`, sentence by sentence, in text order.
-  public static func tokens(of text: ReportText) -> [WordToken] {
+  public static func tokens(of text: ReportText) -> [WordToken] { text.wordTokens }
+
+  static func make(of text: ReportText) -> [WordToken] {
     var tokens: [WordToken] = []
     tokens.reserveCapacity(text.count / 5)
     let scalars = text.scalars

@@ -6,7 +6,8 @@ import HashiyaStore
 
 /// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
-  /// Reports suggested on at once over every report: analysed in parallel, kept in one transaction.
+  /// Reports analysed at once, in parallel, and kept in one transaction; a batch's candidates are
+  /// numbered plugin by plugin.
   static let batchSize = 64
   let name = "suggest"
   let synopsis = "[LAYER] [--all-reports] [--again]  ·  suggest --list [--page K]"
@@ -58,45 +59,75 @@ struct SuggestCommand: Command {
     }
     let reportIDs = allReports ? try session.store.reportIDs(limit: Int.max) : [try session.report(nil).id]
     session.reviewQueue = nil
+    let store = session.store
+    let author = session.user
+    let inProcess = plugins.filter { $0.kind != .process }
     var total = 0
     var perLayer: [String: Int] = [:]
     var failures: [String] = []
+    // Each batch's candidates are written while the next batch is analysed.
+    var unwritten: [PendingSuggestion]?
+    var replacing = true
     for start in stride(from: 0, to: reportIDs.count, by: Self.batchSize) {
       try SignalHandling.check()
       let chunk = Array(reportIDs[start..<min(start + Self.batchSize, reportIDs.count)])
-      let reports = try session.store.reports(ids: chunk)
-      let inputs =
-        allReports
-        ? ParallelMap.map(reports) {
-          ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: ReportText($0.text))
-        }
-        : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
+      let reports = try store.reports(ids: chunk)
       let known = try Self.knownSpans(chunk, session: session, again: again)
+      let prepared =
+        allReports
+        ? nil : reports.map { ReportInput(id: $0.id, uid: $0.uid, language: $0.language, text: session.text(of: $0)) }
+      let writing = unwritten
+      let firstWrite = replacing
+      // One task a report runs every in-process plugin on it, so its text is analysed once, hot.
+      let (analysed, wrote) = ParallelMap.map(
+        Array(reports.enumerated()),
+        alongside: {
+          Result { if let writing { try store.addPendingSuggestions(writing, author: author, replacing: firstWrite) } }
+        }
+      ) { index, report in
+        let input =
+          prepared?[index]
+          ?? ReportInput(id: report.id, uid: report.uid, language: report.language, text: ReportText(report.text))
+        let found = inProcess.map { plugin in
+          Result { try plugin.annotator.suggest(input) }.map {
+            Self.fresh($0, for: input, plugin: plugin.annotator, known: known)
+          }
+        }
+        return (input: input, found: found)
+      }
+      try wrote.get()
+      if writing != nil { replacing = false }
       var batch: [PendingSuggestion] = []
       for plugin in plugins {
-        do {
-          let annotator = plugin.annotator
-          let found = ParallelMap.map(Array(zip(inputs, try Self.suggest(plugin, inputs)))) { input, result in
-            result.map { Self.fresh($0, for: input, plugin: annotator, known: known) }
-          }
-          for (input, result) in zip(inputs, found) {
-            switch result {
-            case .success(let items):
-              batch += Self.numbered(items, after: total + batch.count)
-              perLayer[plugin.id, default: 0] += items.count
-            case .failure(let error):
-              failures.append(Self.failure(error, plugin: plugin, report: input.id))
+        let found: [Result<[PendingSuggestion], any Error>]
+        if let slot = inProcess.firstIndex(where: { $0.id == plugin.id }) {
+          found = analysed.map { $0.found[slot] }
+        } else {
+          do {
+            let inputs = analysed.map(\.input)
+            found = ParallelMap.map(Array(zip(inputs, try plugin.annotator.suggestEach(inputs)))) { input, result in
+              result.map { Self.fresh($0, for: input, plugin: plugin.annotator, known: known) }
             }
+          } catch {
+            failures.append(Self.failure(error, plugin: plugin, report: nil))
+            continue
           }
-        } catch {
-          failures.append(Self.failure(error, plugin: plugin, report: nil))
+        }
+        for (item, result) in zip(analysed, found) {
+          switch result {
+          case .success(let items):
+            Self.append(items, to: &batch, after: total + batch.count)
+            perLayer[plugin.id, default: 0] += items.count
+          case .failure(let error):
+            failures.append(Self.failure(error, plugin: plugin, report: item.input.id))
+          }
         }
       }
-      // The first batch replaces the last list: until then a failure leaves it as it was.
-      try session.store.addPendingSuggestions(batch, author: session.user, replacing: start == 0)
       total += batch.count
+      unwritten = batch
     }
-    if reportIDs.isEmpty { try session.store.addPendingSuggestions([], author: session.user, replacing: true) }
+    // The first batch replaces the last list: until then a failure leaves it as it was.
+    try store.addPendingSuggestions(unwritten ?? [], author: author, replacing: replacing)
     // A plugin that Ctrl-C stopped fails like any other; the list would then be partial.
     try SignalHandling.check()
     return SuggestionList(
@@ -125,14 +156,6 @@ struct SuggestCommand: Command {
       perLayer: Dictionary(uniqueKeysWithValues: counts.map { ($0.layer, $0.total) }))
   }
 
-  /// In-process annotators work on all cores, one report per task; a process plugin gets the batch.
-  /// Each report has its own outcome, so one faulty suggestion costs its report, not the run.
-  static func suggest(_ plugin: LoadedPlugin, _ inputs: [ReportInput]) throws -> [Result<[Suggestion], any Error>] {
-    let annotator = plugin.annotator
-    guard plugin.kind != .process else { return try annotator.suggestEach(inputs) }
-    return ParallelMap.map(inputs) { input in Result { try annotator.suggest(input) } }
-  }
-
   /// A plugin's failure as one line, naming the plugin and, when it is one report's, the report.
   static func failure(_ error: any Error, plugin: LoadedPlugin, report: Int?) -> String {
     // Plugin errors name their plugin (and report) themselves.
@@ -141,33 +164,40 @@ struct SuggestCommand: Command {
     return "plugin \(plugin.annotator.id)\(place): \(ErrorReport.message(error))"
   }
 
+  /// A span with its label, as `knownSpans` keeps it.
+  struct SpanKey: Hashable {
+    var report: Int
+    var layer: String
+    var label: String
+    var range: TextRange
+  }
+
   /// Spans the user already decided (rejected ones too unless `again`) or annotated on these
-  /// reports, as `report/layer/label@range` keys; other people's work hides nothing.
-  static func knownSpans(_ reportIDs: [Int], session: Session, again: Bool = false) throws -> Set<String> {
+  /// reports; other people's work hides nothing.
+  static func knownSpans(_ reportIDs: [Int], session: Session, again: Bool = false) throws -> Set<SpanKey> {
     var keys = Set(
       try session.store.suggestionDecisions(reportIDs: reportIDs, author: session.user)
         .filter { !again || $0.verdict == .accepted }
-        .map { key($0.reportID, $0.layer, $0.label, $0.range) })
+        .map { SpanKey(report: $0.reportID, layer: $0.layer, label: $0.label, range: $0.range) })
     for annotation in try session.store.annotations(AnnotationFilter(reportIDs: reportIDs, author: session.user)) {
-      keys.insert(key(annotation.reportID, annotation.layer, annotation.label, annotation.range))
+      keys.insert(
+        SpanKey(report: annotation.reportID, layer: annotation.layer, label: annotation.label, range: annotation.range))
     }
     return keys
   }
 
-  static func key(_ report: Int, _ layer: String, _ label: String, _ range: TextRange) -> String {
-    "\(report)/\(layer)/\(label)@\(range)"
-  }
-
   /// Drops candidates already decided or annotated, numbering the rest from 1.
   static func fresh(
-    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, known: Set<String>
+    _ suggestions: [Suggestion], for input: ReportInput, plugin: any Annotator, known: Set<SpanKey>
   ) -> [PendingSuggestion] {
     var kept: [Int: Int] = [:]
     var result: [PendingSuggestion] = []
     let origin = "suggested:\(plugin.id)@\(plugin.version)"
     for (index, suggestion) in suggestions.enumerated() {
       guard (try? input.text.validate(suggestion.range)) != nil,
-        !known.contains(key(input.id, plugin.id, suggestion.label, suggestion.range))
+        known.isEmpty
+          || !known.contains(
+            SpanKey(report: input.id, layer: plugin.id, label: suggestion.label, range: suggestion.range))
       else { continue }
       kept[index] = result.count + 1
       var stored = suggestion
@@ -189,13 +219,14 @@ struct SuggestCommand: Command {
     return result
   }
 
-  /// Candidates numbered from 1, and the numbers their links name, moved to follow `offset`.
-  static func numbered(_ items: [PendingSuggestion], after offset: Int) -> [PendingSuggestion] {
-    items.map { item in
-      var item = item
+  /// Appends candidates numbered from 1, and the numbers their links name, moved to follow `offset`.
+  static func append(_ items: [PendingSuggestion], to list: inout [PendingSuggestion], after offset: Int) {
+    for var item in items {
       item.number += offset
-      item.linkTargets = item.linkTargets.map { (type: $0.type, number: $0.number + offset) }
-      return item
+      if !item.linkTargets.isEmpty {
+        item.linkTargets = item.linkTargets.map { (type: $0.type, number: $0.number + offset) }
+      }
+      list.append(item)
     }
   }
 }

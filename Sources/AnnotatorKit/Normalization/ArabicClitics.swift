@@ -81,11 +81,11 @@ public enum ArabicClitics {
   /// Appends each form of `word` to `out`, each after a space when `out` has text, unless its
   /// hash is in `seen`: a report's index needs each form once, and every repetition would cost
   /// the index a position to write.
-  static func appendForms(of word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], seen: inout Set<UInt64>) {
+  static func appendForms(of word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], seen: inout SeenHashes) {
     // A word met before in the report has had its forms written: a text repeats most of its words.
-    guard mayHaveForms(word), seen.insert(wordKey(word)).inserted else { return }
+    guard mayHaveForms(word), seen.insert(wordKey(word)) else { return }
     forEachForm(of: word) { article, body, marbuta in
-      guard seen.insert(hash(article, body, marbuta, of: word)).inserted else { return }
+      guard seen.insert(hash(article, body, marbuta, of: word)) else { return }
       if !out.isEmpty { out.append(0x20) }
       appendForm(article, body, marbuta, of: word, to: &out)
     }

@@ -18,13 +18,21 @@ import Testing
     ReportText(string).sentences.flatMap(\.tokens)
   }
 
+  /// Both ways to the tokens, from the string and from a text already analysed, give the
+  /// sentences' tokens.
+  static func check(_ text: String) {
+    let expected = Self.expected(text)
+    #expect(ReportText.tokens(of: text) == expected, "\(Array(text.unicodeScalars))")
+    #expect(ReportText(text).tokens == expected, "\(Array(text.unicodeScalars))")
+  }
+
   @Test func matchesTheSentenceTokensOfTypicalText() {
     let texts = [
       "", " ", "\u{FEFF}", "قال 👍🏽 “كِيفِين” 🇸🇾\r\nSDF: 120 ألف.",
       "أكد “كيفين كويثي” أنهم دربوا 120 ألف مقاتل. وقال: «نعم». ثم…\n\nDr. Smith said no. No. 5 is e.g. fine.",
       "\u{FEFF}word\u{FEFF} next.\u{FEFF} \u{0301}x ” .\n \u{0301}\n\u{0301}", "3.5 and 120.000. A. B. Mr. X",
     ]
-    for text in texts { #expect(ReportText.tokens(of: text) == Self.expected(text), "\(Array(text.unicodeScalars))") }
+    for text in texts { Self.check(text) }
   }
 
   @Test func matchesTheSentenceTokensOfRandomText() {
@@ -36,8 +44,7 @@ import Testing
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         scalars.append(Self.palette[Int(state >> 33) % Self.palette.count])
       }
-      let text = String(scalars)
-      #expect(ReportText.tokens(of: text) == Self.expected(text), "\(Array(text.unicodeScalars))")
+      Self.check(String(scalars))
     }
   }
 }

@@ -57,6 +57,25 @@ import Testing
     #expect(try ids(store, "جدة") == [4])
   }
 
+  /// The index's clitic column holds each form of each word once, in the order the words first
+  /// give it, however often a word comes back or a word follows one of its own forms.
+  @Test func cliticColumnHoldsEveryFormOfEveryWordOnce() {
+    let text = "والسعودية سعودية والسعوديّة، وزارتها وزارة وزارتها للسعودية جدّة بجدة بجدة 🚀 وجدة مدينتها"
+    let index = SearchTokenizer.indexUTF8(text)
+    var expected: [String] = []
+    for word in String(decoding: index, as: UTF8.self).split(separator: " ") {
+      let letters = word.unicodeScalars.map(\.value)
+      for form in ArabicClitics.forms(of: letters) {
+        let spelled = String(String.UnicodeScalarView(form.compactMap(Unicode.Scalar.init)))
+        if !expected.contains(spelled) { expected.append(spelled) }
+      }
+    }
+    let column = String(decoding: SearchTokenizer.cliticUTF8(ofIndexTexts: index), as: UTF8.self)
+    #expect(column.split(separator: " ").map(String.init) == expected)
+    // The words' own forms are among them, folded as the index folds them (ة as ه).
+    for form in ["سعودية", "وزارة", "جدة"] { #expect(expected.contains(FoldedText.foldedString(form))) }
+  }
+
   @Test func cliticFormsOfOneWord() {
     func forms(_ word: String) -> Set<String> {
       let letters = FoldedText.foldedString(word).unicodeScalars.map(\.value)

@@ -53,8 +53,12 @@ public enum ArabicClitics {
     of word: UnsafeBufferPointer<UInt8>, _ emit: (_ article: Bool, _ body: Range<Int>, _ marbuta: Bool) -> Void
   ) {
     let count = word.count
-    guard count > shortest, isArabicLetterLead(word) else { return }
+    guard mayHaveForms(word) else { return }
+    // Most words neither start with a prefix's letter nor end with a suffix's: one comparison of
+    // a letter each spares them trying the 23 prefixes and 7 suffixes one by one.
+    let suffixed = lastLetters.contains(letter(at: count - 2, of: word))
     func withoutSuffix(from start: Int) {
+      guard suffixed else { return }
       for suffix in suffixes where count - start - suffix.count >= shortest && ends(word, with: suffix) {
         let end = count - suffix.count
         emit(false, start..<end, false)
@@ -63,6 +67,7 @@ public enum ArabicClitics {
       }
     }
     withoutSuffix(from: 0)
+    guard firstLetters.contains(letter(at: 0, of: word)) else { return }
     for prefix in prefixes where count - prefix.bytes.count >= shortest && starts(word, with: prefix.bytes) {
       // Forms are kept without the article (للسعودية, والسعودية, السعودية: سعودية), and a search
       // takes the article off its word the same way (see `withoutArticle`): one form each, not two.
@@ -76,9 +81,11 @@ public enum ArabicClitics {
   /// Appends each form of `word` to `out`, each after a space when `out` has text, unless its
   /// hash is in `seen`: a report's index needs each form once, and every repetition would cost
   /// the index a position to write.
-  static func appendForms(of word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], seen: inout Set<UInt64>) {
+  static func appendForms(of word: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], seen: inout SeenHashes) {
+    // A word met before in the report has had its forms written: a text repeats most of its words.
+    guard mayHaveForms(word), seen.insert(wordKey(word)) else { return }
     forEachForm(of: word) { article, body, marbuta in
-      guard seen.insert(hash(article, body, marbuta, of: word)).inserted else { return }
+      guard seen.insert(hash(article, body, marbuta, of: word)) else { return }
       if !out.isEmpty { out.append(0x20) }
       appendForm(article, body, marbuta, of: word, to: &out)
     }
@@ -89,13 +96,44 @@ public enum ArabicClitics {
   private static func hash(
     _ article: Bool, _ body: Range<Int>, _ marbuta: Bool, of word: UnsafeBufferPointer<UInt8>
   ) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    var hash = fnvBasis
+    func add(_ byte: UInt8) { hash = fnv(hash, byte) }
     if article { Self.article.forEach(add) }
     for index in body.lowerBound..<(body.upperBound - (marbuta ? 2 : 0)) { add(word[index]) }
     if marbuta { heh.forEach(add) }
     return hash
   }
+
+  /// The key under which `seen` remembers a whole word: FNV-1a of a zero byte, then the word. No
+  /// form holds a zero byte, so a word and a form share a key only by a 64-bit collision.
+  private static func wordKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    word.reduce(fnv(fnvBasis, 0), fnv)
+  }
+
+  private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// One step of FNV-1a.
+  private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+  }
+
+  /// Whether `word` is long enough to keep three letters after a clitic, and Arabic.
+  private static func mayHaveForms(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count > shortest && isArabicLetterLead(word)
+  }
+
+  /// The two bytes of the letter at `offset` of `word`, as one number.
+  private static func letter(at offset: Int, of word: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    letter(word[offset], word[offset + 1])
+  }
+
+  private static func letter(_ lead: UInt8, _ trail: UInt8) -> UInt16 {
+    UInt16(lead) << 8 | UInt16(trail)
+  }
+
+  /// The letters a prefix starts with, and a suffix ends with: so few that a list is the fastest set.
+  private static let firstLetters = Array(Set(prefixes.map { letter($0.bytes[0], $0.bytes[1]) }))
+  private static let lastLetters = Array(Set(suffixes.map { letter($0[$0.count - 2], $0[$0.count - 1]) }))
 
   /// `word` (folded) without its article when three letters are left, as the index keeps
   /// clitic forms: a search for السعودية looks for سعودية among them.

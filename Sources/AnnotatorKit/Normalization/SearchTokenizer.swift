@@ -60,7 +60,8 @@ public enum SearchTokenizer {
   /// tokens separated by single spaces: what the index's `clitics` column holds.
   public static func cliticUTF8(ofIndexTexts texts: [UInt8]...) -> [UInt8] {
     var out: [UInt8] = []
-    var seen = Set<UInt64>()
+    // A word takes some ten bytes of index text: room for a hash per eight bytes seldom grows.
+    var seen = SeenHashes(capacity: texts.reduce(0) { $0 + $1.count } / 8)
     for index in texts {
       appendClitics(of: index, to: &out, seen: &seen)
     }
@@ -68,7 +69,7 @@ public enum SearchTokenizer {
   }
 
   /// Appends the clitic forms of one index text's Arabic tokens to `out`, skipping forms in `seen`.
-  private static func appendClitics(of index: [UInt8], to out: inout [UInt8], seen: inout Set<UInt64>) {
+  private static func appendClitics(of index: [UInt8], to out: inout [UInt8], seen: inout SeenHashes) {
     index.withUnsafeBufferPointer { bytes in
       var position = 0
       while position < bytes.count {

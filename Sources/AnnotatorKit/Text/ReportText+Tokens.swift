@@ -16,11 +16,20 @@ extension ReportText {
         count += 1
       }
     }
+    return tokens(of: scalars) { ReportText(string).sentences }
+  }
+
+  /// The same tokens as `tokens(of:)` for a text already analysed, from its scalars.
+  public var tokens: [TextRange] {
+    Self.tokens(of: scalars) { sentences }
+  }
+
+  private static func tokens(of scalars: [Unicode.Scalar], sentences: () -> [Sentence]) -> [TextRange] {
     let tokens = WordSegmenter.nonWhitespaceRanges(scalars)
     let properties = WordBreakProperty.table
     let sentencesMatter =
       scalars.contains("\u{FEFF}")
       || tokens.contains { WordSegmenter.isWhitespace(scalars[$0.start], properties[scalars[$0.start].value]) }
-    return sentencesMatter ? ReportText(string).sentences.flatMap(\.tokens) : tokens
+    return sentencesMatter ? sentences().flatMap(\.tokens) : tokens
   }
 }

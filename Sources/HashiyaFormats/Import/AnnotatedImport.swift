@@ -196,7 +196,16 @@ public enum AnnotatedImport {
     _ annotations: [ImportedAnnotation], in text: ReportText, schemas: [String: LayerSchema],
     onBad: (FormatError, ImportedAnnotation) throws -> Void
   ) throws -> [ImportedAnnotation] {
-    try annotations.compactMap { annotation in
+    // Nearly always every annotation passes as it is: then each is checked where it lies and the
+    // array is handed back whole, where building a new one copied (and later freed) every record.
+    let unchanged = annotations.withUnsafeBufferPointer { annotations in
+      annotations.indices.allSatisfy { index in
+        annotations[index].note == nil && !annotations[index].fragments.contains { $0.quote == nil }
+          && (try? check(annotations[index], in: text, schema: schemas[annotations[index].layer])) != nil
+      }
+    }
+    if unchanged { return annotations }
+    return try annotations.compactMap { annotation in
       do {
         var placed = try placingNote(annotation, schema: schemas[annotation.layer])
         try check(placed, in: text, schema: schemas[annotation.layer])

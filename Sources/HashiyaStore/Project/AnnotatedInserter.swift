@@ -36,6 +36,8 @@ public final class AnnotatedInserter {
   private let insertAnnotationRenumbered: BulkInsert
   /// Annotations imported for the current report, recorded in one event per report.
   private var importedUUIDs: [String] = []
+  /// The `after` of the current report's event.
+  private var eventJSON = JSONWriter()
   public internal(set) var outcome = AnnotatedImportOutcome()
 
   init(db: Database, author: String, now: String) throws {
@@ -79,13 +81,20 @@ public final class AnnotatedInserter {
     }
     if !importedUUIDs.isEmpty {
       // One event per report keeps a million-annotation import fast; history finds it by UUID.
+      // Written straight into one reused buffer: a tree of values per report cost more than the JSON.
+      eventJSON.removeAll(keepingCapacity: true)
+      eventJSON.beginObject()
+      eventJSON.field("source", imported.location)
+      eventJSON.key("annotations")
+      eventJSON.beginArray()
+      for uuid in importedUUIDs { eventJSON.string(uuid) }
+      eventJSON.endArray()
+      eventJSON.endObject()
       try ProjectStore.appendEvent(
         db,
         EventDraft(
           author: author, action: "import", entity: "annotations", reportID: reportID,
-          after: JSONWriter.string(
-            .object(["source": .string(imported.location), "annotations": .array(importedUUIDs.map(JSONValue.string))])),
-          batch: batch))
+          after: String(decoding: eventJSON.bytes, as: UTF8.self), batch: batch))
     }
     func handle(_ key: String, _ location: String) throws -> Int {
       try localID(key, handles: handles, location: location)

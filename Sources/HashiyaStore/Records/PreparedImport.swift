@@ -17,7 +17,7 @@ public struct PreparedImport: Sendable {
   public var suggestionsLeftOut: Int { imported.suggestionsLeftOut }
 
   public init(_ imported: ImportedReport) {
-    report = PreparedReport(imported.report, length: imported.analysedText?.count)
+    report = PreparedReport(imported.report, analysed: imported.analysedText)
     attributesJSON = imported.annotations.map { JSONWriter.string(.object($0.attributes)) }
     provenanceJSON = imported.annotations.map {
       $0.provenance.isEmpty ? nil : JSONWriter.string(.array($0.provenance.map(JSONValue.string)))

@@ -19,16 +19,17 @@ public struct PreparedReport: Sendable {
   /// The text's word tokens as `reportTokens` keeps them (see `TokenBoundaries`).
   let tokenBoundaries: [UInt8]
 
-  /// Prepares `report`; `length` is its text's scalar count when the caller already knows it.
-  public init(_ report: NewReport, length: Int? = nil) {
+  /// Prepares `report`; `analysed` is its text already analysed, when the caller has it, whose
+  /// scalars give the length and the tokens without decoding the text again.
+  public init(_ report: NewReport, analysed: ReportText? = nil) {
     self.report = report
     digest = Self.sha256Hex(report.text)
-    self.length = length ?? Self.scalarCount(report.text)
+    length = analysed?.count ?? Self.scalarCount(report.text)
     foldedTitle = FoldedText.foldedString(report.title)
     indexTitle = SearchTokenizer.indexUTF8(report.title)
     indexText = SearchTokenizer.indexUTF8(report.text)
     indexClitics = Self.clitics(title: indexTitle, text: indexText)
-    tokenBoundaries = TokenBoundaries.encode(TokenBoundaries.tokens(of: report.text))
+    tokenBoundaries = TokenBoundaries.encode(analysed?.tokens ?? TokenBoundaries.tokens(of: report.text))
   }
 
   /// The `clitics` column of the search index for a report's index title and text.

@@ -141,11 +141,15 @@ struct CandidateDecider {
   ) throws {
     switch selection {
     case .all:
-      let total = try session.pendingSuggestions.count()
-      for first in stride(from: 1, through: total, by: Self.chunkSize) {
+      // The list is numbered from 1 without gaps, so the first empty range is its end; counting
+      // it first would read every candidate once more.
+      var first = 1
+      while true {
         let chunk = try session.store.pendingSuggestions(
           author: session.user, numbers: first...(first + Self.chunkSize - 1))
+        guard !chunk.isEmpty else { return }
         try body(chunk.filter { $0.decided == .open }, { _ in true })
+        first += Self.chunkSize
       }
     case .numbers(let numbers):
       let named = Set(numbers)

@@ -36,6 +36,11 @@ let package = Package(
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
+    // libpq, PostgreSQL's own C client: synchronous calls fit the store, and COPY carries imports.
+    .systemLibrary(
+      name: "CLibPQ",
+      providers: [.apt(["libpq-dev"])]),
+    .target(name: "HashiyaPostgres", dependencies: ["AnnotatorKit", "CLibPQ"]),
     .target(
       name: "HashiyaREPL",
       dependencies: [
@@ -63,6 +68,7 @@ let package = Package(
       name: "HashiyaReviewTests",
       dependencies: ["HashiyaReview", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "HashiyaAnnotating", "AnnotatorTesting"]),
+    .testTarget(name: "HashiyaPostgresTests", dependencies: ["HashiyaPostgres", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaEndToEndTests",
       dependencies: ["hashiya", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),

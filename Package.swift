@@ -15,24 +15,31 @@ let package = Package(
   ],
   targets: [
     .target(name: "AnnotatorKit"),
+    // What a project holds, as plain values, and the store protocol commands use; it links no database.
+    .target(
+      name: "HashiyaModel",
+      dependencies: ["AnnotatorKit", .product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "HashiyaStore",
       dependencies: [
         "AnnotatorKit",
+        "HashiyaModel",
         .product(name: "GRDB", package: "GRDB.swift"),
         // SQLite's C interface, for the few inserts an import runs a million times.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaStore"]),
+    .target(name: "HashiyaFormats", dependencies: ["AnnotatorKit", "HashiyaModel", "HashiyaStore"]),
     .target(name: "SpeakerTagging", dependencies: ["AnnotatorKit"], path: "plugins/SpeakerTagging"),
     .target(name: "ClaimLabeling", dependencies: ["AnnotatorKit"], path: "plugins/ClaimLabeling"),
     .target(name: "TranslationNotes", dependencies: ["AnnotatorKit"], path: "plugins/TranslationNotes"),
     .target(
       name: "HashiyaPlugins",
       dependencies: ["AnnotatorKit", "SpeakerTagging", "ClaimLabeling", "TranslationNotes"]),
-    .target(name: "HashiyaAnnotating", dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaPlugins"]),
-    .target(name: "HashiyaReview", dependencies: ["AnnotatorKit", "HashiyaStore", "HashiyaAnnotating"]),
+    .target(
+      name: "HashiyaAnnotating", dependencies: ["AnnotatorKit", "HashiyaModel", "HashiyaStore", "HashiyaPlugins"]),
+    .target(
+      name: "HashiyaReview", dependencies: ["AnnotatorKit", "HashiyaModel", "HashiyaStore", "HashiyaAnnotating"]),
     .systemLibrary(
       name: "CReadline",
       providers: [.apt(["libreadline-dev"])]),
@@ -40,12 +47,12 @@ let package = Package(
     .systemLibrary(
       name: "CLibPQ",
       providers: [.apt(["libpq-dev"])]),
-    .target(name: "HashiyaPostgres", dependencies: ["AnnotatorKit", "CLibPQ"]),
+    .target(name: "HashiyaPostgres", dependencies: ["AnnotatorKit", "HashiyaModel", "CLibPQ"]),
     .target(
       name: "HashiyaREPL",
       dependencies: [
-        "AnnotatorKit", "HashiyaStore", "HashiyaFormats", "HashiyaPlugins", "HashiyaAnnotating", "HashiyaReview",
-        "CReadline",
+        "AnnotatorKit", "HashiyaModel", "HashiyaStore", "HashiyaPostgres", "HashiyaFormats", "HashiyaPlugins",
+        "HashiyaAnnotating", "HashiyaReview", "CReadline",
       ]),
     .executableTarget(
       name: "hashiya",
@@ -57,13 +64,14 @@ let package = Package(
     .testTarget(name: "AnnotatorKitTests", dependencies: ["AnnotatorKit", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaStoreTests",
-      dependencies: ["HashiyaStore", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["HashiyaModel", "HashiyaStore", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats", "AnnotatorTesting"]),
     .testTarget(name: "SpeakerTaggingTests", dependencies: ["SpeakerTagging", "AnnotatorTesting"]),
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaPluginsTests", dependencies: ["HashiyaPlugins"], exclude: ["Fixtures"]),
-    .testTarget(name: "HashiyaAnnotatingTests", dependencies: ["HashiyaAnnotating", "HashiyaPlugins", "AnnotatorTesting"]),
+    .testTarget(
+      name: "HashiyaAnnotatingTests", dependencies: ["HashiyaAnnotating", "HashiyaPlugins", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaReviewTests",
       dependencies: ["HashiyaReview", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit", "AnnotatorTesting"]),

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaStore
 
@@ -26,7 +27,7 @@ public final class LayerCatalog {
   }
 
   /// The schema of `layer`, from its plugin or else from the project file.
-  public func schema(_ layer: String, store: ProjectStore) throws -> LayerSchema {
+  public func schema(_ layer: String, store: any ProjectStoring) throws -> LayerSchema {
     if let plugin = plugin(layer) { return plugin.annotator.schema }
     let stored = try store.layerRecords()
     guard let record = stored.first(where: { $0.id == layer }) else {
@@ -37,7 +38,7 @@ public final class LayerCatalog {
   }
 
   /// Every layer's schema, plugins first, then those only the project file carries.
-  public func allSchemas(store: ProjectStore) throws -> [String: LayerSchema] {
+  public func allSchemas(store: any ProjectStoring) throws -> [String: LayerSchema] {
     var schemas: [String: LayerSchema] = [:]
     for record in try store.layerRecords() {
       schemas[record.id] = try? LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: record.id)
@@ -47,7 +48,7 @@ public final class LayerCatalog {
   }
 
   /// Layers written in the project whose plugin is not loaded.
-  public func schemaOnlyLayers(store: ProjectStore) throws -> [LayerRecord] {
+  public func schemaOnlyLayers(store: any ProjectStoring) throws -> [LayerRecord] {
     try store.layerRecords().filter { plugin($0.id) == nil }
   }
 

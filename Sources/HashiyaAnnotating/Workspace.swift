@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// A project as one person works on it: the store, the layers they have, and who they are.
@@ -7,12 +8,12 @@ import HashiyaStore
 /// page's selection): annotations are written through `change(writingTo:_:)` and drafted by
 /// `AnnotationWriter`, reviews settled by `Adjudicator`, so none of them copies the write path.
 public final class Workspace {
-  public let store: ProjectStore
+  public let store: any ProjectStoring
   public let catalog: LayerCatalog
   /// Who writes: the author of every change made here.
   public let user: String
 
-  public init(store: ProjectStore, catalog: LayerCatalog, user: String) {
+  public init(store: any ProjectStoring, catalog: LayerCatalog, user: String) {
     self.store = store
     self.catalog = catalog
     self.user = user
@@ -22,7 +23,7 @@ public final class Workspace {
   /// the plugin layers it writes to that this workspace has not recorded yet: the file never
   /// holds a layer's annotations without its schema, nor a schema for a write that failed.
   @discardableResult
-  public func change<T>(writingTo layers: [String], _ body: (AnnotationChanges) throws -> T) throws -> T {
+  public func change<T>(writingTo layers: [String], _ body: (any AnnotationChanging) throws -> T) throws -> T {
     let records = Set(layers).sorted().compactMap { catalog.unrecordedSchema(of: $0) }
     let result = try store.change(author: user) { changes in
       for record in records { try changes.register(record) }

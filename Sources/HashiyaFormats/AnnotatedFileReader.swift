@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Reads one annotated file (or brat folder) of one format into reports with their annotations.

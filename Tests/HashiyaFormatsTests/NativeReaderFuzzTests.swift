@@ -1,6 +1,7 @@
 import AnnotatorKit
 import AnnotatorTesting
 import Foundation
+import HashiyaModel
 import HashiyaStore
 import Testing
 

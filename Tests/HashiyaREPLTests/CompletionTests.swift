@@ -2,6 +2,7 @@ import AnnotatorKit
 import AnnotatorTesting
 import Foundation
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaStore
 import Testing

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import AnnotatorTesting
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaStore
 import Testing

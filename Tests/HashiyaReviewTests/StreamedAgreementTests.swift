@@ -1,5 +1,6 @@
 import AnnotatorKit
 import AnnotatorTesting
+import HashiyaModel
 import HashiyaStore
 import Testing
 

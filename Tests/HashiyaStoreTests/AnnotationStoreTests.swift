@@ -3,6 +3,7 @@ import AnnotatorTesting
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 @Suite struct AnnotationStoreTests {

@@ -3,6 +3,7 @@ import AnnotatorTesting
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Arabic search finds a word with its clitics (جدة in وجدة, بجدة, لجدة; السعودية in للسعودية),

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// The assignment plan: balanced, each report to `overlap` distinct annotators, the same for

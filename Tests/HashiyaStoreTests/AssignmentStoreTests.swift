@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Assignments in the project file: adding keeps what is there, done and reopen are recorded,

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import GRDB
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// A project's state written out without anything local to its file: rows are named by UUID

@@ -2,6 +2,7 @@ import AnnotatorKit
 import AnnotatorTesting
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 @Suite struct ComparisonStoreTests {

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Discontinuous spans in the store: pieces written, checked, read back, undone and merged whole.

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Merge as a team uses it: three people work on three copies of one project and merge pairwise

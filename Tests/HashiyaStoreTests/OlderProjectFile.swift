@@ -1,5 +1,6 @@
 import GRDB
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// A project file as an older build left it: Hashiya's, with its schema migrated only up to

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Version 7 UUIDs: well formed, distinct, and in time order, so new rows append to the uuid index.

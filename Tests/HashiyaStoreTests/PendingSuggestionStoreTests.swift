@@ -3,6 +3,7 @@ import AnnotatorTesting
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Pending suggestions live in the file, per annotator, and read their state from the decisions.

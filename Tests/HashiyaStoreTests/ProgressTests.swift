@@ -3,6 +3,7 @@ import AnnotatorTesting
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// The figures of `stats`, on a small project whose every number is known.

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// The word tokens kept per report for `agreement`: recorded at import, by merge and by the

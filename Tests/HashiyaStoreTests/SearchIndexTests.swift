@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 @Suite struct SearchIndexTests {

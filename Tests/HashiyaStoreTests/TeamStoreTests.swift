@@ -3,6 +3,7 @@ import AnnotatorTesting
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// Names as members declare them, and the team a project keeps: who leads, who is refused, who

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import HashiyaModel
 @testable import HashiyaStore
 
 /// The event clock never runs behind the log: each time it gives orders after the one before.

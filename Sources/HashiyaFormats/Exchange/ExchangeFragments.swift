@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Spans in pieces through formats that know only one range per span (Label Studio, doccano,

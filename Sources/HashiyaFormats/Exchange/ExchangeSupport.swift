@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// What the exchange formats (brat, Prodigy, doccano, Label Studio) share on export and import.

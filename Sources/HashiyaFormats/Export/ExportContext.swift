@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// What every exporter needs to know besides the reports: the project, the layers, the options.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads an export's reports on a second thread, a batch ahead of the writer.
@@ -11,10 +12,10 @@ import HashiyaStore
 /// project.
 public enum ReportPrefetch {
   /// Calls `body` on the calling thread with each selected report and its text, in id order, as
-  /// `ProjectStore.forEachReport` would, every annotation checked against the text; an error
+  /// `ProjectStoring.forEachReport` would, every annotation checked against the text; an error
   /// from either side stops both.
   public static func forEachReport(
-    in store: ProjectStore, _ selection: ExportSelection, _ body: (ReportBundle, ReportText) throws -> Void
+    in store: any ProjectStoring, _ selection: ExportSelection, _ body: (ReportBundle, ReportText) throws -> Void
   ) throws {
     try Pipeline.run(
       capacity: batchLimit,

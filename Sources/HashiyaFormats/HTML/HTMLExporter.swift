@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes HTML to read and share: every report with its annotations in colour.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Renders one paragraph of a report with its annotations as properly nested `<mark>` elements.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Imports annotated files — Hashiya exports, brat folders, Prodigy, doccano and Label Studio
@@ -82,7 +83,7 @@ public enum AnnotatedImport {
   ///
   /// `knownSchemas` are the layers the session knows, read before the transaction starts.
   public static func run(
-    paths: [String], options: Options, store: ProjectStore, author: String, knownSchemas: [String: LayerSchema],
+    paths: [String], options: Options, store: any ProjectStoring, author: String, knownSchemas: [String: LayerSchema],
     progress: ((ImportProgress) -> Void)? = nil
   ) throws -> Summary {
     let files = paths.map { (path: $0, size: ImportFile.size(of: $0)) }

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads reports from JSON Lines: one object per line with at least `text`.

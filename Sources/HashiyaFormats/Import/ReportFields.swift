@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Maps the fields of a JSON report record (a JSONL line or a sidecar) onto a `NewReport`.

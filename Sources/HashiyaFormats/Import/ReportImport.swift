@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Imports report files, directories and standard input into a project, all or nothing.
@@ -34,7 +35,7 @@ public enum ReportImport {
   /// `skipping` (`--skip-bad`), a bad report (an empty or unreadable file, a bad line, a uid that
   /// names another text) is listed there and left out instead of failing the import.
   public static func run(
-    _ files: [ImportFile], into store: ProjectStore, author: String,
+    _ files: [ImportFile], into store: any ProjectStoring, author: String,
     standardInput: @escaping () throws -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) },
     progress: ((ImportProgress) -> Void)? = nil, skipping: SkippedReports? = nil
   ) throws -> ImportOutcome {

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads one plain-text report, with an optional JSON sidecar (`name.json` beside `name.txt`).

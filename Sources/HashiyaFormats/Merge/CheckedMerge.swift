@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Brings a teammate's project file in through the same checks an annotated import makes.
@@ -17,7 +18,7 @@ public enum CheckedMerge {
 
   /// Merges `other` into `store`; `knownSchemas` are the layers the session knows.
   public static func run(
-    from other: ProjectStore, into store: ProjectStore, author: String, knownSchemas: [String: LayerSchema],
+    from other: any ProjectStoring, into store: any ProjectStoring, author: String, knownSchemas: [String: LayerSchema],
     skipBad: Bool
   ) throws -> Summary {
     var schemas = knownSchemas

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes Hashiya's native export: one JSON document (`json`) or a header line then one report per

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads Hashiya's native export back, `json` or `jsonl` (told apart by the first line), for

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Reads one report object of a native export into an `ImportedReport`, checking every span

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes one annotation as a W3C Web Annotation (JSON-LD) with a quote and a position selector.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes the W3C Web Annotation export: one JSON-LD `AnnotationCollection` whose single

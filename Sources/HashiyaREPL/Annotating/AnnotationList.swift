@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Annotations as people and scripts see them: handle, layer, label, covered text, attributes, author.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `blame #ID`: who is responsible for each part of an annotation as it stands.

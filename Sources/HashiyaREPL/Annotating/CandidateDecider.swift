@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// Which candidates of the last `suggest` an `accept` or `reject` names.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaReview
 import HashiyaStore
 

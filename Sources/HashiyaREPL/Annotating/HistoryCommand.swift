@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `history [#ID]`: the event log of one annotation, or the project's latest events.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// `link #A TYPE #B`: a typed relation between two annotations of one report.

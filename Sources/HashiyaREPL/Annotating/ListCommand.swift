@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `ls [--layer L] [--author A] [--label X] [--all] [--flagged]`: the annotations of a report or project.

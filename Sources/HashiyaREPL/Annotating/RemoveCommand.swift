@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `rm #ID…`: delete annotations, leaving tombstones that `history` and `undo` still see.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// `resize +N|-N [#ID]`, typed as just `+1` or `-1`: moves the end of the annotation just made

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaStore
 

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// A page of the numbered candidates `suggest` keeps, with how many there are on each layer.

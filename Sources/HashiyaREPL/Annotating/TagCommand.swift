@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// `tag LAYER LABEL SPAN [k=v…]`: the generic way to annotate, for any layer.

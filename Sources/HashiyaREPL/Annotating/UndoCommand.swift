@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `undo` and `redo`: step back or forward through your own changes, across reports and restarts.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// `assign`: deals reports out to annotators with an overlap, clears assignments, or lists them.

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import HashiyaFormats
+import HashiyaModel
 import HashiyaStore
 
 /// `check`: verify the whole project file, like `git fsck`.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `done [REPORT] [--layer L] [--undo]`: closes (or reopens) my assignment on a report.
@@ -24,7 +25,7 @@ struct DoneCommand: Command {
     let report = try session.report(id)
     let changed = try session.store.setDone(!undo, reportID: report.id, annotator: session.user, layer: layer)
     let left = try session.store.assignedReports(to: session.user, layer: layer, openOnly: true).count
-    let total = try session.store.assignedReports(to: session.user, layer: layer).count
+    let total = try session.store.assignedReports(to: session.user, layer: layer, openOnly: false).count
     let verb = undo ? "reopened" : "done"
     let line =
       changed == 0

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// `find TEXT|/REGEX/`: occurrences in the current report, remembered as `@`.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaFormats
+import HashiyaModel
 import HashiyaStore
 
 /// `import FILE|DIR|-…`: adds reports to the project, all or nothing.

@@ -1,10 +1,11 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `next` and `prev`: step through my open assignments, or through every report in id order
 /// when I have none, and show the one reached.
 struct NavigateCommand: Command {
-  let direction: ProjectStore.Direction
+  let direction: ReportDirection
 
   var name: String { direction == .next ? "next" : "prev" }
   var aliases: [String] { direction == .next ? ["n"] : ["p", "previous"] }
@@ -26,7 +27,7 @@ struct NavigateCommand: Command {
     let everything = arguments.takeFlag("all")
     try arguments.finish()
     if !everything {
-      let total = try session.store.assignedReports(to: session.user, layer: layer).count
+      let total = try session.store.assignedReports(to: session.user, layer: layer, openOnly: false).count
       if total > 0 {
         let open = try session.store.assignedReports(to: session.user, layer: layer, openOnly: true)
         guard let target = step(through: open, from: session.steppingAssignments ? session.currentReportID : nil) else {

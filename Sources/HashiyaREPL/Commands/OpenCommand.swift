@@ -1,5 +1,6 @@
 import Foundation
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// `open FILE`: switches to another project file, creating it if needed.

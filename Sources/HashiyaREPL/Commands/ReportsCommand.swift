@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `reports [QUERY] [filters] [--sort …] [--page N]`: the paged list of reports.
@@ -71,7 +72,7 @@ struct ReportsCommand: Command {
     let layerStates = try session.store.layerReviewStates(reportIDs: summaries.map(\.id))
     var list = ReportList(
       total: total, page: page, pageSize: Self.pageSize, summaries: summaries, query: query,
-      reviewStates: layerStates.compactMapValues(ProjectStore.reportState), options: options)
+      reviewStates: layerStates.compactMapValues(ReviewStateRecord.reportState), options: options)
     list.layerStates = layerStates
     return list
   }

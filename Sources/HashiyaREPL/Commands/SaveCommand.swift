@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `save --copy FILE`: a consistent single-file copy of the project, made while others work.

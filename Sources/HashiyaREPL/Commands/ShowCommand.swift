@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `show [ID] [--tokens]`: a report's text, sentence by sentence.

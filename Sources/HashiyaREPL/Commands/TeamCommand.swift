@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `team [add NAME ROLE | rm NAME | blind on|off [LAYER]]`: the project's members and roles.

@@ -1,3 +1,4 @@
+import HashiyaModel
 import HashiyaStore
 
 /// What Tab offers at the prompt: command names, then each command's options, option values and

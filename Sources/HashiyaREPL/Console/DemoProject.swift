@@ -1,5 +1,6 @@
 import Foundation
 import HashiyaFormats
+import HashiyaModel
 import HashiyaStore
 
 /// The built-in demo: `projects/demo.hashiya`, made from `projects/samples/` the first time.
@@ -27,7 +28,7 @@ enum DemoProject {
     }
   }
 
-  static func open(in projects: String, announce: ((String) -> Void)?) throws -> ProjectStore {
+  static func open(in projects: String, announce: ((String) -> Void)?) throws -> any ProjectStoring {
     let path = projects + "/demo.hashiya"
     let isNew = !FileManager.default.fileExists(atPath: path)
     let store = try ProjectStore.open(path: path)

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// The one place that turns any error into the line a user reads and the exit code scripts see.

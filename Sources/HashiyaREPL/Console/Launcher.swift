@@ -2,6 +2,7 @@ import AnnotatorKit
 import Foundation
 import HashiyaAnnotating
 import HashiyaFormats
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaStore
 
@@ -20,7 +21,7 @@ public enum Launcher {
     let style = TextStyle.detect(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment, bidi: options.bidi)
     let declared =
       options.user ?? environment["HASHIYA_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? loginName(environment)
-    let store: ProjectStore
+    let store: any ProjectStoring
     let user: String
     do {
       store = try openProject(
@@ -119,7 +120,7 @@ public enum Launcher {
   ///
   /// Updating a file of an earlier version is announced even to batch runs, which would otherwise
   /// wait in silence; only `--json` keeps standard error to its JSON lines.
-  static func openProject(_ path: String?, quiet: Bool, json: Bool) throws -> ProjectStore {
+  static func openProject(_ path: String?, quiet: Bool, json: Bool) throws -> any ProjectStoring {
     let toStandardError = { (line: String) in FileHandle.standardError.write(Data((line + "\n").utf8)) }
     if let path { return try ProjectStore.open(path: path, announce: json ? nil : toStandardError) }
     guard let projects = DemoProject.locateProjectsFolder() else {

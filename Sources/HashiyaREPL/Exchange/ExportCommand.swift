@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import HashiyaFormats
+import HashiyaModel
 import HashiyaReview
 import HashiyaStore
 

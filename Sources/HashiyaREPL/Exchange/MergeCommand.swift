@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaFormats
+import HashiyaModel
 import HashiyaStore
 
 /// `merge OTHER.hashiya`: bring a teammate's project file in.

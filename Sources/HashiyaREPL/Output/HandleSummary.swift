@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// A list of annotation handles as people read it: each one when there are few, the span and

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Renders a sentence with its annotations bracketed inline: `⟦كيفين كويثي⟧#12`, and a span in

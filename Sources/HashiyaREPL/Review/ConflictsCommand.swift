@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `conflicts [keep N | take N]`: the fields a merge found changed differently on both sides.

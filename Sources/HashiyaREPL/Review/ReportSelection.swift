@@ -1,10 +1,11 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// The reports a command works on: `--reports 1,3,7-9` or `all`.
 enum ReportSelection {
   /// The ids named by `text`, or every report for nil/`all`.
-  static func ids(_ text: String?, store: ProjectStore, command: String) throws -> [Int] {
+  static func ids(_ text: String?, store: any ProjectStoring, command: String) throws -> [Int] {
     guard let text, text != "all" else { return try store.reportIDs(limit: Int.max) }
     var ids: [Int] = []
     for part in text.split(separator: ",") {

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// The pending suggestions `triage` walks, decided through `accept N` and `reject N`'s own code.

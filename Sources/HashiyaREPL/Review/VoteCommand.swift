@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// `approve #ID` and `flag #ID "why"`: a reviewer's vote on one annotation, outside the queue.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// The user's candidates of their last `suggest`, as the project keeps them: read a page or a
@@ -7,7 +8,7 @@ public struct PendingSuggestions {
   /// Candidates shown or read at once.
   public static let pageSize = 200
 
-  let store: ProjectStore
+  let store: any ProjectStoring
   let author: String
 
   /// How many pages a list of `total` candidates fills (at least one).

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import HashiyaAnnotating
 import HashiyaFormats
+import HashiyaModel
 import HashiyaPlugins
 import HashiyaReview
 import HashiyaStore
@@ -11,7 +12,7 @@ import HashiyaStore
 public final class Session {
   /// The project, its layers and the user: where annotations are written and reviews settled.
   public private(set) var workspace: Workspace
-  public var store: ProjectStore { workspace.store }
+  public var store: any ProjectStoring { workspace.store }
   public var catalog: LayerCatalog { workspace.catalog }
   public var user: String { workspace.user }
   /// The commands this session understands: the built-in ones and its plugins'.
@@ -48,7 +49,7 @@ public final class Session {
   private let registryIsFixed: Bool
 
   public init(
-    store: ProjectStore, user: String, commandsFromStandardInput: Bool,
+    store: any ProjectStoring, user: String, commandsFromStandardInput: Bool,
     catalog: LayerCatalog = LayerCatalog(plugins: [], failures: []), registry: CommandRegistry? = nil
   ) {
     self.workspace = Workspace(store: store, catalog: catalog, user: user)
@@ -67,7 +68,7 @@ public final class Session {
   /// its plugins and their commands, the current report, `@`, the review
   /// queue. Nothing of the old project's can then be applied to the new one.
   /// `user` is the name the new project's team knows this user by.
-  public func open(_ store: ProjectStore, catalog: LayerCatalog, user: String? = nil) {
+  public func open(_ store: any ProjectStoring, catalog: LayerCatalog, user: String? = nil) {
     workspace.shutdown()
     workspace = Workspace(store: store, catalog: catalog, user: user ?? self.user)
     // Ctrl-C must stop a statement on the project now open, not on the one before.
@@ -89,7 +90,7 @@ public final class Session {
 
   /// Runs one command's changes as one transaction (see `Workspace.change`).
   @discardableResult
-  public func change<T>(writingTo layers: [String], _ body: (AnnotationChanges) throws -> T) throws -> T {
+  public func change<T>(writingTo layers: [String], _ body: (any AnnotationChanging) throws -> T) throws -> T {
     try workspace.change(writingTo: layers, body)
   }
 

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Where a team stands: progress per annotator and layer, time active, and agreement so far.
@@ -19,7 +20,7 @@ public struct TeamProgress: Sendable {
   public var agreement: [LayerAgreement]
 
   /// Reads the figures for `layer`, or for every layer anyone worked on.
-  public static func compute(store: ProjectStore, layer: String?) throws -> TeamProgress {
+  public static func compute(store: any ProjectStoring, layer: String?) throws -> TeamProgress {
     let rows = try store.progress(layer: layer)
     let active = try store.activeSeconds()
     let layers = Set(rows.map(\.layer).filter { !$0.isEmpty }).sorted()

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// Settles the current unit of a review: one version becomes an adjudicated annotation, or none.
@@ -172,7 +173,7 @@ public struct Adjudicator {
   private func settle(
     _ item: ReviewQueue.Item, outcome: ReviewDecision.Outcome, draft: NewAnnotation?,
     links: (outgoing: [(type: String, to: Int)], incoming: [(type: String, from: Int)]), comment: String?,
-    in changes: AnnotationChanges
+    in changes: any AnnotationChanging
   ) throws -> Annotation? {
     var gold: Annotation?
     if let draft {

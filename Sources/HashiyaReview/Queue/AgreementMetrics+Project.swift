@@ -1,3 +1,4 @@
+import HashiyaModel
 import HashiyaStore
 
 extension AgreementMetrics {
@@ -7,7 +8,7 @@ extension AgreementMetrics {
   /// the tallies are sums, so memory follows the chunk rather than the project and the figures
   /// are those of comparing every document at once.
   public static func compute(
-    store: ProjectStore, reportIDs: [Int], layer: String?, annotators: [String]?
+    store: any ProjectStoring, reportIDs: [Int], layer: String?, annotators: [String]?
   ) throws -> [(layer: String, report: AgreementReport)] {
     try compute(
       store: store, reportIDs: reportIDs, layer: layer, annotators: annotators,
@@ -16,7 +17,7 @@ extension AgreementMetrics {
 
   /// `compute(store:reportIDs:layer:annotators:)` reading `chunkSize` reports at a time.
   static func compute(
-    store: ProjectStore, reportIDs: [Int], layer: String?, annotators: [String]?, chunkSize: Int
+    store: any ProjectStoring, reportIDs: [Int], layer: String?, annotators: [String]?, chunkSize: Int
   ) throws -> [(layer: String, report: AgreementReport)] {
     let layers = layer.map { [$0] }
     let combinations = try store.comparedLabels(reportIDs: reportIDs, layers: layers)

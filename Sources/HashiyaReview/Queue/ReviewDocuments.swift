@@ -1,5 +1,6 @@
 import AnnotatorKit
 import HashiyaAnnotating
+import HashiyaModel
 import HashiyaStore
 
 /// Turns the project's annotations into the documents the alignment and metrics work on.
@@ -22,7 +23,7 @@ public enum ReviewDocuments {
   /// `keepTexts` keeps each report's analysed text for display (the review queue); without it
   /// only the tokens stay, as keeping 100,000 texts would cost gigabytes.
   public static func build(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
+    store: any ProjectStoring, reportIDs: [Int], layers: [String]?, annotators: [String]?, keepTexts: Bool = true
   ) throws -> Built {
     let all = try store.annotations(AnnotationFilter(reportIDs: reportIDs)).filter {
       $0.origin != "adjudicated" && (layers?.contains($0.layer) ?? true)
@@ -42,7 +43,8 @@ public enum ReviewDocuments {
   /// chunk of reports at a time, so memory follows the chunk rather than the project: what
   /// `agreement` needs. `people` are the annotators compared; tokens are those import recorded.
   public static func forEachComparableChunk(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, people: [String], chunkSize: Int = comparedChunkSize,
+    store: any ProjectStoring, reportIDs: [Int], layers: [String]?, people: [String],
+    chunkSize: Int = comparedChunkSize,
     _ body: ([ReviewDocument]) throws -> Void
   ) throws {
     let wanted = Set(people)
@@ -70,11 +72,11 @@ public enum ReviewDocuments {
   /// did not miss its spans, so a review does not count them as missing there, and agreement
   /// does not count their absence as a judgement; reports nobody was assigned keep everyone.
   static func withAssignedAnnotators(
-    _ documents: [ReviewDocument], people: [String], store: ProjectStore
+    _ documents: [ReviewDocument], people: [String], store: any ProjectStoring
   ) throws -> [ReviewDocument] {
     let reportIDs = Array(Set(documents.map(\.reportID)))
     guard !reportIDs.isEmpty else { return documents }
-    let assignments = try store.assignments(reportIDs: reportIDs)
+    let assignments = try store.assignments(reportIDs: reportIDs, annotator: nil)
     guard !assignments.isEmpty else { return documents }
     var assigned: [Int: [(layer: String, annotator: String)]] = [:]
     for assignment in assignments {
@@ -147,7 +149,7 @@ public enum ReviewDocuments {
   /// The tokens of `reportIDs` segmented from their texts, on all cores a chunk at a time, with
   /// the analysed texts when `keepTexts`.
   private static func analysed(
-    _ reportIDs: [Int], store: ProjectStore, keepTexts: Bool
+    _ reportIDs: [Int], store: any ProjectStoring, keepTexts: Bool
   ) throws -> (tokens: [Int: [TextRange]], texts: [Int: ReportText]) {
     var tokens: [Int: [TextRange]] = [:]
     var texts: [Int: ReportText] = [:]

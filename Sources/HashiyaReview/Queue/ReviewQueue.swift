@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// The units a reviewer walks through, most contentious first, and where they are.
@@ -49,7 +50,7 @@ public final class ReviewQueue {
   /// `forDisplay` keeps the texts and reviewers' comments a reviewer sees; counting open units
   /// (a gold export's check) does without them, as every report's text would cost gigabytes.
   public static func undecided(
-    store: ProjectStore, reportIDs: [Int], layers: [String]?, annotators: [String]?, forDisplay: Bool = true
+    store: any ProjectStoring, reportIDs: [Int], layers: [String]?, annotators: [String]?, forDisplay: Bool = true
   ) throws -> ReviewQueue {
     let built = try ReviewDocuments.build(
       store: store, reportIDs: reportIDs, layers: layers, annotators: annotators, keepTexts: forDisplay)
@@ -83,7 +84,7 @@ public final class ReviewQueue {
 
   /// Where two annotators differ on the selected reports and layer, as units in text order.
   public static func differences(
-    store: ProjectStore, reportIDs: [Int], layer: String?, between first: String, and second: String
+    store: any ProjectStoring, reportIDs: [Int], layer: String?, between first: String, and second: String
   ) throws -> ReviewQueue {
     let built = try ReviewDocuments.build(
       store: store, reportIDs: reportIDs, layers: layer.map { [$0] }, annotators: [first, second])

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 /// The events about one annotation, link or review decision, each with the fields it set.
 struct EntityHistory {

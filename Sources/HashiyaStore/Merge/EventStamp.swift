@@ -1,3 +1,5 @@
+import HashiyaModel
+
 /// Where an event stands in the one order every machine agrees on: time, then author, then id.
 ///
 /// Event times come from a clock that never runs behind the log it writes to (see

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 
 /// The changes to one field in a merged log, and what they decide: the latest change's value,
 /// and a conflict when both sides changed the field differently since they parted.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension ProjectMerge {
   /// Brings in the other file's assignments as a lattice per report (by uid), layer and

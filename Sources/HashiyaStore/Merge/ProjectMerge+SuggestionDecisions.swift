@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Sets each person's decision on a candidate to what their latest `suggestion` event in the

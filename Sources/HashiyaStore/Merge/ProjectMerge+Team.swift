@@ -1,4 +1,5 @@
 import GRDB
+import HashiyaModel
 
 extension ProjectMerge {
   /// Brings in the other file's team and blind settings as a lattice: per folded name (per

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// One merge of a teammate's file into this project, inside this project's write transaction,
 /// reading the other file a report (or a row) at a time.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Merge conflicts a lead has not settled, oldest first.
@@ -24,7 +25,7 @@ extension ProjectStore {
     guard let conflict = try openConflicts().first(where: { $0.id == id }) else {
       throw StoreError.noSuchConflict(id: id)
     }
-    try change(author: author) { changes in
+    try fileChange(author: author) { changes in
       if takeOther { try changes.set(conflict.field, to: conflict.otherValue, on: conflict) }
       try changes.db.execute(
         sql: "UPDATE conflicts SET resolvedBy = ?, resolvedAt = ? WHERE id = ?",

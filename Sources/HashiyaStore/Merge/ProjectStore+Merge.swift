@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Brings a teammate's project in as a three-way merge of the two event logs, field by field.
@@ -15,8 +16,12 @@ extension ProjectStore {
   /// `other` is read one report at a time. `check` returns a report's bundle without the
   /// annotations that must not come in; those stay out with their links, reviews and events.
   public func merge(
-    from other: ProjectStore, author: String, checking check: (ReportBundle) throws -> ReportBundle = { $0 }
+    from other: any ProjectStoring, author: String, checking check: (ReportBundle) throws -> ReportBundle = { $0 }
   ) throws -> MergeOutcome {
+    // The review work, events, assignments and team of the other copy are still read with SQL.
+    guard let other = other as? ProjectStore else {
+      throw StoreError.unsupported(what: "merging a server project into a file", path: path)
+    }
     let layers = try other.layerRecords()
     return try write("merge \(other.path)") { db in
       let merge = try ProjectMerge(db: db, author: author)

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension AnnotatedInserter {
   /// Restores a report's review work after its annotations: review decisions by UUID (one the

@@ -1,22 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
-
-/// What an import of annotated files changed.
-public struct AnnotatedImportOutcome: Sendable, Equatable {
-  public var reportsAdded: [Int] = []
-  public var reportsMatched: [Int] = []
-  public var annotations = 0
-  public var links = 0
-  public var reviews = 0
-  public var reviewDecisions = 0
-  /// Review states recorded, or updated by a newer one.
-  public var reviewStates = 0
-  /// Suggestion decisions recorded, or updated by a later one.
-  public var suggestionDecisions = 0
-  /// Records already in the project (same UUID), left as they are.
-  public var alreadyPresent = 0
-}
+import HashiyaModel
 
 /// Writes imported reports with their annotations, links, reviews and review work inside one
 /// transaction.
@@ -24,7 +9,7 @@ public struct AnnotatedImportOutcome: Sendable, Equatable {
 /// Identity is kept where the file carries it: UUIDs always, handles when free, authors and
 /// timestamps when given. A record whose UUID is already in the project is left as it is, so
 /// importing the same export twice changes nothing. Valid only within `ProjectStore.importAnnotated`.
-public final class AnnotatedInserter {
+public final class AnnotatedInserter: AnnotatedInserting {
   let db: Database
   let author: String
   let now: String
@@ -140,8 +125,8 @@ public final class AnnotatedInserter {
   }
 
   /// Adds the report, refusing one whose uid the project already gives to a different text.
-  private func insertReport(_ prepared: PreparedImport) throws -> ReportInserter.Result {
-    let result: ReportInserter.Result
+  private func insertReport(_ prepared: PreparedImport) throws -> ReportInsertion {
+    let result: ReportInsertion
     do {
       result = try reports.insert(prepared.report)
     } catch StoreError.uidConflict(let uid, let existingID) where uid == prepared.imported.report.uid {
@@ -220,7 +205,7 @@ public final class AnnotatedInserter {
 extension ProjectStore {
   /// Imports annotated reports in one transaction: if `body` throws, the project keeps nothing of it.
   @discardableResult
-  public func importAnnotated(author: String, _ body: (AnnotatedInserter) throws -> Void) throws
+  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
     -> AnnotatedImportOutcome
   {
     try bulkWrite("import") { db in

@@ -1,12 +1,13 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// The changes one command makes to annotations and links, inside one transaction.
 ///
 /// Each change appends an event carrying the state before and after, all sharing the command's
 /// batch id, so `undo` can revert the command as a whole. Valid only within `ProjectStore.change`.
-public final class AnnotationChanges {
+public final class AnnotationChanges: AnnotationChanging {
   let db: Database
   let author: String
   let batch: String

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import HashiyaModel
 
 /// An insert that an import runs once per record, bound value by value through SQLite's C
 /// interface: it skips building an array of boxed arguments for every row, which costs more

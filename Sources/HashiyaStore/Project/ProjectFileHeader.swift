@@ -1,4 +1,5 @@
 import Foundation
+import HashiyaModel
 
 /// Reads the 100-byte SQLite header of a file so a project can be vetted before SQLite touches it.
 ///

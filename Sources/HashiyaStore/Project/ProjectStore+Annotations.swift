@@ -1,11 +1,18 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Runs one command's annotation changes in one transaction, all recorded as one undoable batch.
   @discardableResult
-  public func change<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
+  public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
+    try fileChange(author: author, body)
+  }
+
+  /// `change`, with the file's own handle, for the store's commands that also write rows of their own.
+  @discardableResult
+  func fileChange<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
     try largeWrite("change annotations") { db in
       try body(
         AnnotationChanges(

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Stores a plan of assignments on `layer` ("" for every layer) as one change.

@@ -2,6 +2,7 @@ import AnnotatorKit
 import Crypto
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Checks the whole file, like `git fsck`: SQLite's integrity check, then every invariant

@@ -2,6 +2,7 @@ import AnnotatorKit
 import Foundation
 import GRDB
 import GRDBSQLite
+import HashiyaModel
 
 /// Bulk reads for comparing annotators (`agreement`), which look at every annotation of many
 /// reports but only at a few of its columns.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Glibc
+import HashiyaModel
 
 extension ProjectStore {
   /// Writes a consistent single-file copy of the project to `path` while others may keep working:

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// The parts of an event its writer chooses; id, uuid and time are filled in on append.
 struct EventDraft {

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Calls `body` with each selected report and everything said about it, in id order.

@@ -1,21 +1,10 @@
 import AnnotatorKit
 import Foundation
 import GRDB
-
-/// What one import changed: the reports it added and the ones it already had.
-public struct ImportOutcome: Sendable, Equatable {
-  public var added: [Int] = []
-  public var duplicates: [Int] = []
-}
+import HashiyaModel
 
 /// Inserts reports inside one import transaction; valid only within `ProjectStore.importReports`.
-public final class ReportInserter {
-  /// Whether an inserted report was new or already in the project.
-  public enum Result: Equatable {
-    case added(id: Int)
-    case duplicate(id: Int)
-  }
-
+public final class ReportInserter: ReportInserting {
   private let db: Database
   private let author: String
   private let now: String
@@ -44,13 +33,13 @@ public final class ReportInserter {
 
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.
   @discardableResult
-  public func insert(_ report: NewReport) throws -> Result {
+  public func insert(_ report: NewReport) throws -> ReportInsertion {
     try insert(PreparedReport(report))
   }
 
   /// Adds a report whose hash, length and index text are already worked out.
   @discardableResult
-  public func insert(_ prepared: PreparedReport) throws -> Result {
+  public func insert(_ prepared: PreparedReport) throws -> ReportInsertion {
     let report = prepared.report
     let uid = report.uid ?? "sha256-" + prepared.digest.prefix(24)
     try insertReport.run(
@@ -83,7 +72,7 @@ extension ProjectStore {
   /// An import that adds at least one report appends one `import` event listing them.
   @discardableResult
   public func importReports(
-    author: String, source: String, _ body: (ReportInserter) throws -> Void
+    author: String, source: String, _ body: (any ReportInserting) throws -> Void
   ) throws -> ImportOutcome {
     try bulkWrite("import") { db in
       let inserter = try ReportInserter(db: db, author: author, now: Timestamp.now())

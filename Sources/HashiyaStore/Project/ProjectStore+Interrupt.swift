@@ -1,3 +1,5 @@
+import HashiyaModel
+
 extension ProjectStore {
   /// Stops the SQL statement running on this project, from any thread: it fails with SQLite's
   /// "interrupted" error and its transaction rolls back. Does nothing when no statement runs.

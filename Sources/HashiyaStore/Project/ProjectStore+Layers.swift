@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// Records the schema a layer is written under; a new or changed schema is an event.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 /// Each annotator's candidates of their last `suggest`, kept in the file and read page by page.
 ///

@@ -1,4 +1,5 @@
 import GRDB
+import HashiyaModel
 
 /// The figures of `stats`, read straight from the tables that hold them.
 extension ProjectStore {

@@ -1,12 +1,8 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
-  /// Which way `neighbour(of:_:)` steps through the reports.
-  public enum Direction: Sendable {
-    case next, previous
-  }
-
   /// How many reports the project holds.
   ///
   /// Reports are never deleted and take ids 1, 2, 3… as they arrive, so the largest id is the
@@ -143,7 +139,7 @@ extension ProjectStore {
   }
 
   /// The id of the report after or before `id`, in id order; nil at either end.
-  public func neighbour(of id: Int, _ direction: Direction) throws(StoreError) -> Int? {
+  public func neighbour(of id: Int, _ direction: ReportDirection) throws(StoreError) -> Int? {
     try read("step to the \(direction) report") { db in
       switch direction {
       case .next:

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension AnnotationChanges {
   /// Records a reviewer's verdict on one annotation (`approve #ID`, `flag #ID "why"`).
@@ -149,15 +150,7 @@ extension ProjectStore {
   /// decision was taken on it, or while two or more annotators have work on it to compare; so
   /// settling one layer leaves the report in review while another still waits.
   public func reviewStates(reportIDs: [Int]) throws(StoreError) -> [Int: String] {
-    try layerReviewStates(reportIDs: reportIDs).compactMapValues(Self.reportState)
-  }
-
-  /// A report's state from its layers' (see `reviewStates`): nil while none is reviewed yet.
-  public static func reportState(_ layers: [(layer: String, state: ReviewStateRecord.State)]) -> String? {
-    let states = layers.map(\.state)
-    if states.allSatisfy({ $0 == .unreviewed }) { return nil }
-    return states.allSatisfy { $0 == .settled }
-      ? ReviewStateRecord.State.settled.rawValue : ReviewStateRecord.State.inReview.rawValue
+    try layerReviewStates(reportIDs: reportIDs).compactMapValues(ReviewStateRecord.reportState)
   }
 
   /// Review state per report and layer under review, layers by name. Derived from the standing

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// Suggestion decisions belong to the annotator who made them: one person's accept or reject
 /// never hides a candidate from another, so every annotator is offered the same candidates.

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 extension ProjectStore {
   /// The team, leads first, then by name; removed members only when asked for.

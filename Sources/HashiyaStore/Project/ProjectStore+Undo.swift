@@ -1,16 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
-
-/// What `undo` or `redo` changed.
-public struct Reversal: Sendable, Equatable {
-  /// `undo` or `redo`.
-  public var action: String
-  /// The action of the command reverted or replayed (`create`, `update`, `delete`).
-  public var originalAction: String
-  /// The annotations whose state changed.
-  public var handles: [Int]
-}
+import HashiyaModel
 
 extension ProjectStore {
   /// Reverts the author's latest command that is not yet undone, as a new batch of events.

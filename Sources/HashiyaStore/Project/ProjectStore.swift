@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// A Hashiya project file: the one place that knows SQLite.
 ///
@@ -344,3 +345,5 @@ private final class Soundness: @unchecked Sendable {
     }
   }
 }
+
+extension ProjectStore: ProjectStoring {}

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import GRDB
+import HashiyaModel
 
 /// The review work of the selected reports — review decisions, review state, suggestion
 /// decisions — read by three cursors ordered by report, alongside the export's other cursors.

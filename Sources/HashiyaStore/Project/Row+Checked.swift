@@ -1,4 +1,5 @@
 import GRDB
+import HashiyaModel
 
 extension Row {
   /// The value at `index`, or `StoreError.damaged` when the stored value cannot be one.

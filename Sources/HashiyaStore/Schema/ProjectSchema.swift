@@ -1,6 +1,7 @@
 import AnnotatorKit
 import Foundation
 import GRDB
+import HashiyaModel
 
 /// The versioned migrations that build a project file's schema.
 enum ProjectSchema {

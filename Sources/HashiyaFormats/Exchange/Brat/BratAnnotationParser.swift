@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Turns one `.ann` file into annotations and links, checking every line against the `.txt`.

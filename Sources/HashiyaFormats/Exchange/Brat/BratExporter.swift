@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Writes brat standoff: `<name>.txt` and `<name>.ann` per report and an `annotation.conf`, in a folder.

@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads brat standoff: a folder of `.txt`/`.ann` pairs and its subfolders (or one `.ann` file and its `.txt`).

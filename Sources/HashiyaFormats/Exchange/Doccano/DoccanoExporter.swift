@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes doccano sequence-labelling JSONL with relations: one line per report and annotator.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Reads doccano JSONL: `entities` and `relations`, or the older `"label": [[start, end, "LABEL"], …]`.

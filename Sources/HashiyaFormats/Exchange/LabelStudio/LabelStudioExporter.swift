@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes Label Studio tasks: one JSON array, a task per report, an annotation per annotator.

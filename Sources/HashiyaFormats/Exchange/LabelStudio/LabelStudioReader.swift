@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 import HashiyaStore
 
 /// Reads a Label Studio task array (or one task) back: `labels` results become annotations and

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Writes Prodigy span JSONL: one accepted task per report and annotator, with tokens and spans.

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 import HashiyaStore
 
 /// Reads Prodigy span JSONL back: `text`, `meta`, `spans` (token indices optional), `answer`.

@@ -29,3 +29,13 @@ public struct ReviewStateRecord: Sendable, Equatable {
     return decided >= units ? .settled : .inReview
   }
 }
+
+extension ReviewStateRecord {
+  /// A report's state from its layers' (see `ProjectStoring.reviewStates`): nil while none is reviewed yet.
+  public static func reportState(_ layers: [(layer: String, state: ReviewStateRecord.State)]) -> String? {
+    let states = layers.map(\.state)
+    if states.allSatisfy({ $0 == .unreviewed }) { return nil }
+    return states.allSatisfy { $0 == .settled }
+      ? ReviewStateRecord.State.settled.rawValue : ReviewStateRecord.State.inReview.rawValue
+  }
+}

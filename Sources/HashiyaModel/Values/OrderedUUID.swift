@@ -1,5 +1,6 @@
 import AnnotatorKit
 import Foundation
+import HashiyaModel
 
 /// Version 7 UUIDs (RFC 9562): the milliseconds since 1970, then random bits, as lowercase text.
 ///
@@ -8,8 +9,8 @@ import Foundation
 /// once from the system's: Foundation's `UUID()` asks the kernel for every one, which cost more
 /// than the rest of an event's insert. Uniqueness across teammates' files rests on the seed's
 /// 64 random bits and the time, not on secrecy: a UUID names a row, it guards nothing.
-enum OrderedUUID {
-  static func make(at date: Date = Date()) -> String {
+package enum OrderedUUID {
+  package static func make(at date: Date = Date()) -> String {
     let milliseconds = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
     let random = source.next()
     let more = source.next()

@@ -8,16 +8,16 @@ public struct PreparedReport: Sendable {
   /// The SHA-256 of the text's UTF-8, in lowercase hex: how a report is recognised.
   public let digest: String
   /// The text's length in Unicode scalars, the unit of every offset.
-  let length: Int
+  package let length: Int
   /// The title folded, as `reports.titleFolded` keeps it for title filters.
-  let foldedTitle: String
+  package let foldedTitle: String
   /// The title and text as the full-text index takes them (see `SearchTokenizer`), in UTF-8.
-  let indexTitle: [UInt8]
-  let indexText: [UInt8]
+  package let indexTitle: [UInt8]
+  package let indexText: [UInt8]
   /// The clitic forms of the title's and text's Arabic words, which a search finds them by too.
-  let indexClitics: [UInt8]
+  package let indexClitics: [UInt8]
   /// The text's word tokens as `reportTokens` keeps them (see `TokenBoundaries`).
-  let tokenBoundaries: [UInt8]
+  package let tokenBoundaries: [UInt8]
 
   /// Prepares `report`; `analysed` is its text already analysed, when the caller has it, whose
   /// scalars give the length and the tokens without decoding the text again.
@@ -33,12 +33,12 @@ public struct PreparedReport: Sendable {
   }
 
   /// The `clitics` column of the search index for a report's index title and text.
-  static func clitics(title: [UInt8], text: [UInt8]) -> [UInt8] {
+  package static func clitics(title: [UInt8], text: [UInt8]) -> [UInt8] {
     SearchTokenizer.cliticUTF8(ofIndexTexts: title, text)
   }
 
   /// Unicode scalars in `text`, counted as UTF-8 lead bytes (the string view walks far slower).
-  static func scalarCount(_ text: String) -> Int {
+  package static func scalarCount(_ text: String) -> Int {
     var text = text
     return text.withUTF8 { bytes in
       var count = 0
@@ -47,7 +47,7 @@ public struct PreparedReport: Sendable {
     }
   }
 
-  static func sha256Hex(_ text: String) -> String {
+  package static func sha256Hex(_ text: String) -> String {
     var text = text
     let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
     let hexDigits = Array("0123456789abcdef".utf8)

@@ -5,6 +5,13 @@ public struct SearchResults: Sendable, Equatable {
     public var id: Int
     public var title: String
     public var text: String
+
+    /// Makes the value from its fields.
+    public init(id: Int, title: String, text: String) {
+      self.id = id
+      self.title = title
+      self.text = text
+    }
   }
 
   public var total: Int

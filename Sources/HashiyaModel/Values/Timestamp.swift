@@ -1,4 +1,5 @@
 import Foundation
+import HashiyaModel
 
 /// ISO 8601 UTC timestamps with milliseconds, the one date format of a project file.
 ///
@@ -24,7 +25,7 @@ public enum Timestamp {
   }
 
   /// `2026-12-03T19:40:24.123Z` for a count of milliseconds since 1970.
-  static func string(milliseconds: Int64) -> String {
+  package static func string(milliseconds: Int64) -> String {
     let (days, dayMilliseconds) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
     let (day, time) = dayMilliseconds < 0 ? (days - 1, dayMilliseconds + 86_400_000) : (days, dayMilliseconds)
     let (year, month, date) = civil(daysSince1970: day)
@@ -53,7 +54,7 @@ public enum Timestamp {
   }
 
   /// The milliseconds since 1970 a timestamp names; nil for text not in the project's format.
-  static func milliseconds(_ text: String) -> Int64? {
+  package static func milliseconds(_ text: String) -> Int64? {
     let bytes = Array(text.utf8)
     guard bytes.count == 24, bytes[23] == UInt8(ascii: "Z") else {
       return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }

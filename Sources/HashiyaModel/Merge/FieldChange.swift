@@ -1,20 +1,21 @@
 import AnnotatorKit
+import HashiyaModel
 
 /// One field an event set: the unit a merge compares, decides and records conflicts on.
 ///
 /// An annotation's fields are its label, its status and each attribute (`attributes.KEY`), so
 /// two people changing different attributes of one annotation never conflict. Links and review
 /// decisions have one changing field, their status; everything else about them is fixed.
-struct FieldChange: Equatable {
+package struct FieldChange: Equatable {
   /// `label`, `status` or `attributes.KEY`.
-  var field: String
+  package var field: String
   /// The value set; nil when an attribute was removed.
-  var value: JSONValue?
+  package var value: JSONValue?
 
-  static let attributePrefix = "attributes."
+  package static let attributePrefix = "attributes."
 
   /// The fields `after` differs from `before` in (all of them for a creation).
-  static func changes(entity: String, before: JSONValue?, after: JSONValue?) -> [FieldChange] {
+  package static func changes(entity: String, before: JSONValue?, after: JSONValue?) -> [FieldChange] {
     guard let after else { return [] }
     var changes: [FieldChange] = []
     let status = after["status"] ?? "active"

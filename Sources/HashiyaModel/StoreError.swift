@@ -35,6 +35,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case damagedFile(path: String, problems: String)
   /// A lower-level database failure, with the operation that failed.
   case database(operation: String, message: String)
+  /// The project's backend cannot do this yet; nothing was changed.
+  case unsupported(what: String, path: String)
 
   public var description: String {
     switch self {
@@ -74,6 +76,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         "\(path) is damaged (\(problems)); nothing was written to it. \"hashiya \(path) check\" lists the problems"
     case .database(let operation, let message):
       return "\(operation) failed: \(message)"
+    case .unsupported(let what, let path):
+      return "\(what) is not supported yet for \(path); nothing was changed"
     }
   }
 }

@@ -6,12 +6,12 @@ public struct PreparedImport: Sendable {
   /// The report without what is already worked out into columns (its analysed text, the
   /// annotations' attribute objects): those are released on the preparing thread, so the
   /// writing thread, which the import waits on, never spends time freeing them.
-  let imported: ImportedReport
-  let report: PreparedReport
+  package let imported: ImportedReport
+  package let report: PreparedReport
   /// `attributes` of each annotation, in order, as the JSON text the column holds.
-  let attributesJSON: [String]
+  package let attributesJSON: [String]
   /// `provenance` of each annotation, in order: a JSON array text, or nil when it has none.
-  let provenanceJSON: [String?]
+  package let provenanceJSON: [String?]
 
   /// Candidates of the file left out of this report (see `ImportedReport.suggestionsLeftOut`).
   public var suggestionsLeftOut: Int { imported.suggestionsLeftOut }

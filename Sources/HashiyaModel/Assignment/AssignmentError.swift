@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 
 /// Why reports cannot be assigned, or an assignment cannot be closed or reopened.
 public enum AssignmentError: Error, Equatable, CustomStringConvertible {

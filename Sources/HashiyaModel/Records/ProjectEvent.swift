@@ -16,4 +16,23 @@ public struct ProjectEvent: Sendable, Equatable {
   public var reverts: Int?
   /// The command this event belongs to; `undo` reverts a whole batch.
   public var batch: String
+
+  /// Makes the value from its fields.
+  public init(
+    id: Int, uuid: String, at: String, author: String, action: String, entity: String, entityID: String?,
+    reportID: Int?, before: String?, after: String?, reverts: Int?, batch: String
+  ) {
+    self.id = id
+    self.uuid = uuid
+    self.at = at
+    self.author = author
+    self.action = action
+    self.entity = entity
+    self.entityID = entityID
+    self.reportID = reportID
+    self.before = before
+    self.after = after
+    self.reverts = reverts
+    self.batch = batch
+  }
 }

@@ -1,4 +1,5 @@
 import AnnotatorKit
+import HashiyaModel
 
 /// Turns what a person types after `search` into a safe FTS5 expression.
 ///
@@ -43,7 +44,7 @@ public enum SearchQuery {
   }
 
   /// The MATCH expression, or nil when the query has no searchable term.
-  static func ftsExpression(for query: String, exact: Bool = false) -> String? {
+  package static func ftsExpression(for query: String, exact: Bool = false) -> String? {
     func phrase(_ word: String, prefix: Bool) -> String {
       "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix ? "*" : "")
     }

@@ -1,0 +1,14 @@
+import AnnotatorTesting
+import HashiyaPostgres
+
+/// A fresh database on the shared test cluster, with as many connections to it as a test needs.
+struct PostgresTestDatabase {
+  let name: String
+
+  init() throws { name = try PostgresCluster.shared.createDatabase() }
+
+  /// A new session on the database as `user`.
+  func connect(as user: String = "postgres") throws -> PostgresConnection {
+    try PostgresConnection(PostgresCluster.shared.conninfo(database: name, user: user))
+  }
+}

@@ -62,7 +62,12 @@ public final class PostgresCluster: @unchecked Sendable {
 
   /// libpq key=value connection parameters for `database` as `user`.
   public func conninfo(database: String, user: String = "postgres") -> String {
-    "host=\(socketDirectory) port=\(Self.port) dbname=\(database) user=\(user)"
+    "host=\(Self.quoted(socketDirectory)) port=\(Self.port) dbname=\(Self.quoted(database)) user=\(Self.quoted(user))"
+  }
+
+  /// A conninfo value in single quotes, so a temporary folder with a space in its path still parses.
+  private static func quoted(_ value: String) -> String {
+    "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
   }
 
   /// The same connection as a `postgresql://` URL, the socket folder percent-encoded in its `host` parameter.

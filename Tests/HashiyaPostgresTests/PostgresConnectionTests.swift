@@ -14,6 +14,36 @@ struct PostgresConnectionTests {
     #expect(connection.socketDescriptor >= 0)
   }
 
+  @Test func aLatinClientEncodingIsSwitchedToUTF8() throws {
+    let database = try PostgresTestDatabase()
+    let conninfo = PostgresCluster.shared.conninfo(database: database.name) + " client_encoding=LATIN1"
+    let connection = try PostgresConnection(conninfo)
+    let result = try connection.execute("SELECT current_setting('client_encoding'), $1::text", ["قالَ 👩🏽‍💻"])
+    #expect(result[0, 0] == "UTF8")
+    #expect(result[0, 1] == "قالَ 👩🏽‍💻")
+  }
+
+  @Test func threadsSharingAConnectionNeverInterleaveTransactions() throws {
+    let database = try PostgresTestDatabase()
+    let connection = try database.connect()
+    try database.createCounters(on: connection)
+    let failures = FailureLog()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      for _ in 0..<25 {
+        do {
+          try connection.transaction {
+            let value = try connection.execute("SELECT value FROM counters WHERE id = 1").int(0, 0) ?? 0
+            try connection.execute("UPDATE counters SET value = $1 WHERE id = 1", [.int(value + 1)])
+          }
+        } catch {
+          failures.record(error)
+        }
+      }
+    }
+    #expect(failures.errors.isEmpty, "\(failures.errors)")
+    #expect(try connection.execute("SELECT value FROM counters")[0, 0] == "100")
+  }
+
   @Test func connectsWithAURL() throws {
     let database = try PostgresTestDatabase()
     let connection = try PostgresConnection(PostgresCluster.shared.url(database: database.name))
@@ -155,4 +185,14 @@ struct PostgresConnectionTests {
     #expect(throws: PostgresError.connectionClosed) { try connection.execute("SELECT 1") }
     #expect(connection.serverVersion == 0)
   }
+}
+
+/// Errors collected from several threads.
+final class FailureLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected: [String] = []
+
+  func record(_ error: any Error) { lock.withLock { collected.append("\(error)") } }
+
+  var errors: [String] { lock.withLock { collected } }
 }

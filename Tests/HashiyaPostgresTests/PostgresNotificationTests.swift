@@ -33,6 +33,17 @@ struct PostgresNotificationTests {
     #expect(try listener.notifications(waitingUpTo: 5).map(\.payload) == ["kept"])
   }
 
+  @Test func theSocketBecomesReadableForACallersOwnPoll() throws {
+    let database = try PostgresTestDatabase()
+    let listener = try database.connect()
+    let sender = try database.connect()
+    try listener.listen("spans")
+    try sender.notify(channel: "spans", payload: "👩🏽‍💻")
+    var descriptor = pollfd(fd: listener.socketDescriptor, events: Int16(POLLIN), revents: 0)
+    #expect(poll(&descriptor, 1, 5000) == 1)
+    #expect(try listener.notifications().map(\.payload) == ["👩🏽‍💻"])
+  }
+
   @Test func waitingWithNothingSentTimesOut() throws {
     let listener = try PostgresTestDatabase().connect()
     try listener.listen("quiet")

@@ -11,4 +11,10 @@ struct PostgresTestDatabase {
   func connect(as user: String = "postgres") throws -> PostgresConnection {
     try PostgresConnection(PostgresCluster.shared.conninfo(database: name, user: user))
   }
+
+  /// Creates the table `counters` holding one row, id 1 with value 0, for tests of concurrent updates.
+  func createCounters(on connection: PostgresConnection) throws {
+    try connection.execute("CREATE TABLE counters (id int PRIMARY KEY, value int)")
+    try connection.execute("INSERT INTO counters VALUES (1, 0)")
+  }
 }

@@ -42,8 +42,7 @@ struct PostgresTransactionTests {
     let database = try PostgresTestDatabase()
     let writer = try database.connect()
     let rival = try database.connect()
-    try writer.execute("CREATE TABLE counters (id int PRIMARY KEY, value int)")
-    try writer.execute("INSERT INTO counters VALUES (1, 0)")
+    try database.createCounters(on: writer)
     var attempts = 0
     let final = try writer.transaction(isolation: .serializable) {
       attempts += 1
@@ -61,8 +60,7 @@ struct PostgresTransactionTests {
     let database = try PostgresTestDatabase()
     let writer = try database.connect()
     let rival = try database.connect()
-    try writer.execute("CREATE TABLE counters (id int PRIMARY KEY, value int)")
-    try writer.execute("INSERT INTO counters VALUES (1, 0)")
+    try database.createCounters(on: writer)
     var attempts = 0
     let error = try #require(throws: PostgresError.self) {
       try writer.transaction(isolation: .repeatableRead, attempts: 2) {

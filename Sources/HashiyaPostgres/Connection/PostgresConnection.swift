@@ -24,9 +24,12 @@ public final class PostgresConnection: @unchecked Sendable {
 
   /// Opens a session. `conninfo` is anything `PQconnectdb` accepts: a `postgresql://` URL or
   /// `key=value` pairs; libpq's environment (PGHOST, PGUSER, PGPASSWORD, ~/.pgpass, PGSSLMODE)
-  /// fills in what it leaves out.
+  /// fills in what it leaves out. It blocks until the server answers; `connect_timeout=SECONDS`
+  /// in `conninfo` bounds the wait for an unreachable host.
   public init(_ conninfo: String) throws(PostgresError) {
-    guard !conninfo.utf8.contains(0) else { throw .connectionFailed("the connection string contains a NUL character") }
+    guard !conninfo.utf8.contains(0) else {
+      throw .invalidStatement("the connection string contains a NUL character")
+    }
     guard let connection = PQconnectdb(conninfo) else { throw .connectionFailed("out of memory") }
     guard PQstatus(connection) == CONNECTION_OK else {
       let message = Self.trimmedMessage(PQerrorMessage(connection))
@@ -71,7 +74,7 @@ public final class PostgresConnection: @unchecked Sendable {
   @discardableResult
   public func execute(_ sql: String, _ parameters: [PostgresValue?] = []) throws(PostgresError) -> PostgresResult {
     guard !sql.utf8.contains(0) else {
-      throw .invalidValue(position: 0, reason: "the SQL text contains a NUL character")
+      throw .invalidStatement("the SQL text contains a NUL character")
     }
     let texts = parameters.map { $0?.postgresText }
     for (index, text) in texts.enumerated() where text?.utf8.contains(0) == true {
@@ -146,6 +149,8 @@ public final class PostgresConnection: @unchecked Sendable {
   }
 
   /// The notifications received so far, waiting up to `seconds` for the first one when none has arrived.
+  /// Other threads' statements on this connection wait meanwhile; a caller that must not block polls
+  /// `socketDescriptor` itself and calls this with no wait when it becomes readable.
   public func notifications(waitingUpTo seconds: Double = 0) throws(PostgresError) -> [PostgresNotification] {
     try withHandle { connection throws(PostgresError) in
       var received = try Self.drainNotifications(connection)
@@ -199,11 +204,11 @@ public final class PostgresConnection: @unchecked Sendable {
   /// `identifier` quoted for splicing into SQL where a parameter cannot stand, such as a role in GRANT.
   public func quoteIdentifier(_ identifier: String) throws(PostgresError) -> String {
     guard !identifier.utf8.contains(0) else {
-      throw .invalidValue(position: 1, reason: "an identifier cannot contain a NUL character")
+      throw .invalidStatement("an identifier cannot contain a NUL character")
     }
     return try withHandle { connection throws(PostgresError) in
       guard let quoted = PQescapeIdentifier(connection, identifier, identifier.utf8.count) else {
-        throw .invalidValue(position: 1, reason: Self.trimmedMessage(PQerrorMessage(connection)))
+        throw .invalidStatement(Self.trimmedMessage(PQerrorMessage(connection)))
       }
       defer { PQfreemem(quoted) }
       return String(cString: quoted)

@@ -21,8 +21,7 @@ struct PostgresCopyEncoder {
         case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
         case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
         case 0:
-          throw .invalidValue(
-            position: rowNumber, reason: "field \(index + 1) of row \(rowNumber) contains a NUL character")
+          throw .copyFailed("field \(index + 1) of row \(rowNumber) contains a NUL character")
         default: buffer.append(byte)
         }
       }

@@ -8,11 +8,13 @@ public enum PostgresError: Error, CustomStringConvertible, Equatable, Sendable {
   case queryFailed(sqlState: String?, message: String, detail: String?, hint: String?)
   /// libpq returned no result at all (out of memory or a lost connection).
   case noResult(String)
-  /// A parameter (numbered from 1) or a COPY field cannot be sent as PostgreSQL text.
+  /// The SQL text or connection string cannot be sent, e.g. because it holds a NUL character.
+  case invalidStatement(String)
+  /// A parameter (numbered from 1) cannot be sent as PostgreSQL text.
   case invalidValue(position: Int, reason: String)
   /// The server answered, but not in the shape the caller asked for.
   case unexpectedResult(String)
-  /// Sending COPY data failed on the client side.
+  /// COPY data could not be encoded or sent; the server stored none of it.
   case copyFailed(String)
   /// `transaction` was called while a transaction is already open on the connection.
   case transactionAlreadyOpen
@@ -43,6 +45,8 @@ public enum PostgresError: Error, CustomStringConvertible, Equatable, Sendable {
       return text
     case .noResult(let message):
       return "PostgreSQL sent no result: \(message)"
+    case .invalidStatement(let reason):
+      return "cannot send to PostgreSQL: \(reason)"
     case .invalidValue(let position, let reason):
       return "value \(position) cannot be sent to PostgreSQL: \(reason)"
     case .unexpectedResult(let message):

@@ -38,9 +38,11 @@ public final class PostgresCluster: @unchecked Sendable {
   private let dataDirectory: String
   private let lock = NSLock()
   private var started = false
+  /// Why the first start failed; later callers get the same reason instead of a confusing second attempt.
+  private var startFailure: Failure?
 
   private init() {
-    let name = "hashiya-pg-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
+    let name = "\(Self.folderPrefix)\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
     socketDirectory = folder + "/sock"
     dataDirectory = folder + "/data"
@@ -89,8 +91,20 @@ public final class PostgresCluster: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard !started else { return }
+    if let startFailure { throw startFailure }
     if let reason = Self.unavailable { throw Failure(reason) }
+    do {
+      try start()
+      started = true
+    } catch {
+      startFailure = Failure("cannot start the test PostgreSQL: \(error)")
+      throw error
+    }
+  }
+
+  private func start() throws {
     guard let bin = Self.binDirectory else { return }
+    Self.stopOrphans()
     let manager = FileManager.default
     try manager.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
     // The server runs as postgres when tests run as root, and must reach its folder inside the temporary one.
@@ -108,24 +122,41 @@ public final class PostgresCluster: @unchecked Sendable {
       try? manager.removeItem(atPath: dataDirectory)
       try Self.spawn(initdb, common + ["--locale=C"], asPostgres: true, log: folder + "/initdb.log")
     }
-    let options = "-k \(socketDirectory) -p \(Self.port) -c listen_addresses='' -c fsync=off"
+    // pg_ctl hands these to a shell, hence the quotes.
+    let options = "-k '\(socketDirectory)' -p \(Self.port) -c listen_addresses='' -c fsync=off"
     try Self.spawn(
       bin + "/pg_ctl", ["-D", dataDirectory, "-l", folder + "/server.log", "-w", "-o", options, "start"],
       asPostgres: true, log: folder + "/pg_ctl.log")
-    started = true
   }
 
   /// Stops every cluster this process started and removes its folder; registered with `atexit`.
   private static func stopAll() {
-    for (folder, dataDirectory) in toStop.takeAll() {
-      if let bin = binDirectory {
-        try? spawn(
-          bin + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true,
-          log: folder + "/stop.log")
-      }
-      try? FileManager.default.removeItem(atPath: folder)
+    for (folder, dataDirectory) in toStop.takeAll() { stop(folder: folder, dataDirectory: dataDirectory) }
+  }
+
+  private static func stop(folder: String, dataDirectory: String) {
+    if let bin = binDirectory {
+      try? spawn(
+        bin + "/pg_ctl", ["-D", dataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true,
+        log: folder + "/stop.log")
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// Stops the clusters of test processes that died before their `atexit` handler ran (a crash or
+  /// a kill on timeout), found by the process id in their folder's name.
+  private static func stopOrphans() {
+    let temporary = FileManager.default.temporaryDirectory
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+    for name in names where name.hasPrefix(folderPrefix) {
+      let fields = name.dropFirst(folderPrefix.count).split(separator: "-")
+      guard let owner = fields.first.flatMap({ pid_t($0) }), kill(owner, 0) != 0, errno == ESRCH else { continue }
+      let folder = temporary.appendingPathComponent(name).path
+      stop(folder: folder, dataDirectory: folder + "/data")
     }
   }
+
+  private static let folderPrefix = "hashiya-pg-"
 
   /// The folders of started clusters, kept where the `atexit` handler, which captures nothing, can find them.
   private static let toStop = StopList()

@@ -49,5 +49,19 @@ struct PostgresCopyTests {
     let connection = try PostgresTestDatabase().connect()
     #expect(throws: PostgresError.self) { try connection.copyIn("SELECT 1", rows: [["1"]]) }
     #expect(try connection.execute("SELECT 2")[0, 0] == "2")
+    #expect(throws: PostgresError.self) { try connection.copyIn("COPY (SELECT 1) TO STDOUT", rows: [["1"]]) }
+    #expect(try connection.execute("SELECT 3")[0, 0] == "3")
+  }
+
+  @Test func aCopyStartedByExecuteIsEndedAndReported() throws {
+    let connection = try PostgresTestDatabase().connect()
+    try connection.execute("CREATE TABLE copied (body text)")
+    let into = try #require(throws: PostgresError.self) { try connection.execute("COPY copied FROM STDIN") }
+    #expect(into.description.contains("PGRES_COPY_IN"))
+    let out = try #require(throws: PostgresError.self) {
+      try connection.execute("COPY (SELECT 'قالَ' FROM generate_series(1, 1000)) TO STDOUT")
+    }
+    #expect(out.description.contains("PGRES_COPY_OUT"))
+    #expect(try connection.execute("SELECT count(*) FROM copied")[0, 0] == "0")
   }
 }

@@ -44,6 +44,9 @@ public final class PostgresConnection: @unchecked Sendable {
       PQfinish(connection)
       throw .connectionFailed("cannot use UTF8 as the client encoding: \(message)")
     }
+    // libpq prints server notices (RAISE NOTICE, "no transaction in progress") to stderr by default,
+    // which would put server text on the user's terminal unescaped; the driver has no use for them.
+    PQsetNoticeProcessor(connection, { _, _ in }, nil)
     handle = connection
   }
 
@@ -174,6 +177,7 @@ public final class PostgresConnection: @unchecked Sendable {
   @discardableResult
   public func copyIn(_ sql: String, rows: some Sequence<[String?]>) throws(PostgresError) -> Int {
     try withHandle { connection throws(PostgresError) in
+      guard !sql.utf8.contains(0) else { throw .invalidStatement("the SQL text contains a NUL character") }
       let started = PQexec(connection, sql)
       _ = try Self.consume(started, connection: connection, expecting: [PGRES_COPY_IN])
       var encoder = PostgresCopyEncoder(capacity: Self.copyChunkSize + 4096)
@@ -241,8 +245,7 @@ public final class PostgresConnection: @unchecked Sendable {
       throw serverError(result)
     }
     let name = string(PQresStatus(status)) ?? "status \(status.rawValue)"
-    // A statement that unexpectedly started a COPY leaves the connection waiting for data; end it.
-    if status == PGRES_COPY_IN { _ = PQputCopyEnd(connection, "COPY is only accepted through copyIn") }
+    abandonCopy(connection, status: status)
     drainResults(connection)
     throw .unexpectedResult("the statement returned \(name)")
   }
@@ -263,6 +266,20 @@ public final class PostgresConnection: @unchecked Sendable {
       buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(connection, $0.baseAddress, Int32($0.count)) }
     }
     guard sent == 1 else { throw .copyFailed(trimmedMessage(PQerrorMessage(connection))) }
+  }
+
+  /// Ends a COPY that a statement started unasked, so the connection does not stay in the COPY state.
+  private static func abandonCopy(_ connection: OpaquePointer, status: ExecStatusType) {
+    if status == PGRES_COPY_IN || status == PGRES_COPY_BOTH {
+      _ = PQputCopyEnd(connection, "COPY FROM STDIN is only accepted through copyIn")
+    }
+    if status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH {
+      var row: UnsafeMutablePointer<CChar>?
+      while PQgetCopyData(connection, &row, 0) >= 0 {
+        if let row { PQfreemem(row) }
+        row = nil
+      }
+    }
   }
 
   /// Reads and frees results until libpq has none left, so the connection is ready for the next statement.

@@ -1,0 +1,86 @@
+extension PostgresSchema {
+  /// Blind annotation held by the database: on a blind layer, an annotator's connection reads
+  /// only their own annotations, and the links, reviews, decisions and events that would show a
+  /// teammate's labels, even when it queries the tables by hand.
+  ///
+  /// Leads read and write every row. Members write only rows in their own name; grants (see
+  /// `roleStatements(database:)`) decide which tables and columns they write at all. The
+  /// tables' owner, who created the project and is its first lead, is not subject to row-level
+  /// security (no `FORCE ROW LEVEL SECURITY`): the store's upgrades and checks see every row.
+  static let rowSecurity: [String] =
+    policies.flatMap { table, rules in
+      ["ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY"]
+        + ["CREATE POLICY \(table)_lead ON \(table) USING (hashiya_is_lead()) WITH CHECK (hashiya_is_lead())"]
+        + rules.map { "CREATE POLICY \(table)_\($0.name) ON \(table) \($0.rule)" }
+    }
+
+  /// A subquery on a table under row-level security sees the rows the querying member sees, so
+  /// "its annotation is visible" is an `EXISTS` on `annotations`.
+  private static let policies: [(table: String, rules: [(name: String, rule: String)])] = [
+    (
+      "annotations",
+      [
+        ("visible", "FOR SELECT USING (hashiya_may_see(author, layer))"),
+        ("own_insert", "FOR INSERT WITH CHECK (author = session_user)"),
+        ("own_update", "FOR UPDATE USING (author = session_user) WITH CHECK (author = session_user)"),
+      ]
+    ),
+    (
+      "links",
+      [
+        (
+          "visible",
+          """
+          FOR SELECT USING (EXISTS (SELECT FROM annotations WHERE id = fromId)
+            AND EXISTS (SELECT FROM annotations WHERE id = toId))
+          """
+        ),
+        ("own_insert", "FOR INSERT WITH CHECK (author = session_user)"),
+        ("own_update", "FOR UPDATE USING (author = session_user) WITH CHECK (author = session_user)"),
+      ]
+    ),
+    ("reviews", [("visible", "FOR SELECT USING (EXISTS (SELECT FROM annotations WHERE id = annotationId))")]),
+    // An adjudication shows what the others marked.
+    ("reviewDecisions", [("visible", "FOR SELECT USING (NOT hashiya_layer_is_blind(layer))")]),
+    (
+      "suggestionDecisions",
+      [
+        ("visible", "FOR SELECT USING (hashiya_may_see(author, layer))"),
+        ("own", "USING (author = session_user) WITH CHECK (author = session_user)"),
+      ]
+    ),
+    ("pendingSuggestions", [("own", "USING (author = session_user) WITH CHECK (author = session_user)")]),
+    (
+      "events",
+      [
+        ("visible", "FOR SELECT USING (author = session_user OR \(eventShowsNoHiddenWork))"),
+        ("own_insert", "FOR INSERT WITH CHECK (author = session_user)"),
+      ]
+    ),
+    // Conflicts carry both sides' values: a merge is a lead's work.
+    ("conflicts", []),
+    (
+      "assignments",
+      [
+        ("visible", "FOR SELECT USING (true)"),
+        ("own_update", "FOR UPDATE USING (annotator = session_user) WITH CHECK (annotator = session_user)"),
+      ]
+    ),
+  ]
+
+  /// Whether a teammate's event reveals nothing the reader may not see: an event about one
+  /// annotation, link, review or adjudication is readable with it; a suggestion decision or a
+  /// bulk import, whose snapshot holds labels of any layer, only when no layer is blind.
+  private static let eventShowsNoHiddenWork = """
+    CASE entity
+      WHEN 'annotation' THEN EXISTS (SELECT FROM annotations WHERE uuid = entityId)
+      WHEN 'link' THEN EXISTS (SELECT FROM links WHERE uuid = entityId)
+      WHEN 'review' THEN EXISTS (SELECT FROM reviews WHERE uuid = entityId)
+      WHEN 'review-unit' THEN EXISTS (SELECT FROM reviewDecisions WHERE uuid = entityId)
+      WHEN 'suggestion' THEN NOT hashiya_any_layer_blind()
+      WHEN 'annotations' THEN NOT hashiya_any_layer_blind()
+      WHEN 'review-work' THEN NOT hashiya_any_layer_blind()
+      ELSE true
+    END
+    """
+}

@@ -124,14 +124,19 @@ import Testing
     #expect(PostgresSchema.queryTerm(#"o'k\ & !"#, prefix: false, weights: "AB") == #"'o''k\\ & !':AB"#)
   }
 
-  /// The seed report and its search row as the store writes them, with literals for parameters.
+  /// The seed report and its search row as the store writes them, with literals for parameters,
+  /// then, as psql variables, searches folded as the store folds a query: a phrase with
+  /// diacritics, the same words out of order, a word the text has only with a clitic (للمنشآت),
+  /// that word as a clitic form, and a prefix.
   static func seedInsert() -> String {
     func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+    func variable(_ name: String, _ value: String) -> String { "\\set \(name) \(literal(value))\n" }
     let title = "التحالف الدولي يؤكد استمرار دعمهم لقسد"
     let body = SearchTokenizer.indexText(SeedReport.text)
     let folded = SearchTokenizer.indexText(title)
     let clitics = String(
       decoding: SearchTokenizer.cliticUTF8(ofIndexTexts: Array(folded.utf8), Array(body.utf8)), as: UTF8.self)
+    let word = SearchTokenizer.indexText("المنشآت")
     return """
       INSERT INTO reports (uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
       VALUES ('seed', \(literal(title)), \(literal(folded)), 'ar', \(literal(SeedReport.text)), 'seed-sha',
@@ -141,5 +146,12 @@ import Testing
       FROM reports WHERE uid = 'seed';
 
       """
+        + variable("phrase", SearchTokenizer.indexText("القَضَاءِ عَلى داعِش"))
+        + variable("reversed", SearchTokenizer.indexText("داعش على القضاء"))
+        + variable("exact_term", PostgresSchema.queryTerm(word, prefix: false, weights: "AB"))
+        + variable(
+          "clitic_term", PostgresSchema.queryTerm(ArabicClitics.withoutArticle(word), prefix: false, weights: "C"))
+        + variable(
+          "prefix_term", PostgresSchema.queryTerm(SearchTokenizer.indexText("المعلوم"), prefix: true, weights: "AB"))
   }
 }

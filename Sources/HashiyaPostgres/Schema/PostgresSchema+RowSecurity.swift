@@ -10,7 +10,7 @@ extension PostgresSchema {
   static let rowSecurity: [String] =
     policies.flatMap { table, rules in
       ["ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY"]
-        + ["CREATE POLICY \(table)_lead ON \(table) USING (hashiya_is_lead()) WITH CHECK (hashiya_is_lead())"]
+        + ["CREATE POLICY \(table)_lead ON \(table) USING (\(isLead)) WITH CHECK (\(isLead))"]
         + rules.map { "CREATE POLICY \(table)_\($0.name) ON \(table) \($0.rule)" }
     }
 
@@ -20,7 +20,7 @@ extension PostgresSchema {
     (
       "annotations",
       [
-        ("visible", "FOR SELECT USING (hashiya_may_see(author, layer))"),
+        ("visible", "FOR SELECT USING \(maySeeAuthorsWork)"),
         ("own_insert", "FOR INSERT WITH CHECK (author = session_user)"),
         ("own_update", "FOR UPDATE USING (author = session_user) WITH CHECK (author = session_user)"),
       ]
@@ -41,11 +41,11 @@ extension PostgresSchema {
     ),
     ("reviews", [("visible", "FOR SELECT USING (EXISTS (SELECT FROM annotations WHERE id = annotationId))")]),
     // An adjudication shows what the others marked.
-    ("reviewDecisions", [("visible", "FOR SELECT USING (NOT hashiya_layer_is_blind(layer))")]),
+    ("reviewDecisions", [("visible", "FOR SELECT USING (NOT \(layerIsBlind))")]),
     (
       "suggestionDecisions",
       [
-        ("visible", "FOR SELECT USING (hashiya_may_see(author, layer))"),
+        ("visible", "FOR SELECT USING \(maySeeAuthorsWork)"),
         ("own", "USING (author = session_user) WITH CHECK (author = session_user)"),
       ]
     ),
@@ -77,9 +77,9 @@ extension PostgresSchema {
       WHEN 'link' THEN EXISTS (SELECT FROM links WHERE uuid = entityId)
       WHEN 'review' THEN EXISTS (SELECT FROM reviews WHERE uuid = entityId)
       WHEN 'review-unit' THEN EXISTS (SELECT FROM reviewDecisions WHERE uuid = entityId)
-      WHEN 'suggestion' THEN NOT hashiya_any_layer_blind()
-      WHEN 'annotations' THEN NOT hashiya_any_layer_blind()
-      WHEN 'review-work' THEN NOT hashiya_any_layer_blind()
+      WHEN 'suggestion' THEN NOT \(anyLayerIsBlind)
+      WHEN 'annotations' THEN NOT \(anyLayerIsBlind)
+      WHEN 'review-work' THEN NOT \(anyLayerIsBlind)
       ELSE true
     END
     """

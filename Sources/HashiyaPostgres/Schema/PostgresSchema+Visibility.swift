@@ -9,7 +9,9 @@ extension PostgresSchema {
   ///
   /// The functions run as the tables' owner, whom row-level security does not restrict, so they
   /// read the whole team and every setting; their search path is pinned to the project's
-  /// schema, so nobody can put a table of their own (in `pg_temp`) in its place.
+  /// schema, so nobody can put a table of their own (in `pg_temp`) in its place. None takes a
+  /// row's value: the policies call each in a subquery of its own, which PostgreSQL runs once
+  /// per query (an InitPlan) rather than once per row.
   static let visibilityFunctions = [
     """
     CREATE FUNCTION hashiya_is_lead() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
@@ -35,27 +37,19 @@ extension PostgresSchema {
     END
     $$
     """,
-    // The layer's own setting, else the project's, else blind once two annotators are active.
+    // The project-wide setting: explicit, or on once two annotators are active.
     """
-    CREATE FUNCTION hashiya_layer_is_blind(layer text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    CREATE FUNCTION hashiya_blind_by_default() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
       SELECT coalesce(
-        (SELECT hashiya_blind_setting(value) FROM meta WHERE key = 'blind:' || layer),
         (SELECT hashiya_blind_setting(value) FROM meta WHERE key = 'blind'),
         (SELECT count(*) >= 2 FROM team WHERE role = 'annotator' AND status = 'active'))
     $$
     """,
+    // The layers set blind (`blind` true) or not one by one, over the project-wide setting.
     """
-    CREATE FUNCTION hashiya_may_see(author text, layer text) RETURNS boolean LANGUAGE sql STABLE AS $$
-      SELECT author = session_user OR hashiya_is_lead() OR NOT hashiya_layer_is_blind(layer)
-    $$
-    """,
-    // Whether some layer is blind: `TeamAccess.isRestricted`, for whoever is not a lead.
-    """
-    CREATE FUNCTION hashiya_any_layer_blind() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
-      SELECT coalesce(
-        (SELECT hashiya_blind_setting(value) FROM meta WHERE key = 'blind'),
-        (SELECT count(*) >= 2 FROM team WHERE role = 'annotator' AND status = 'active'))
-        OR EXISTS (SELECT FROM meta WHERE key LIKE 'blind:%' AND hashiya_blind_setting(value))
+    CREATE FUNCTION hashiya_layers_set(blind boolean) RETURNS text[] LANGUAGE sql STABLE SECURITY DEFINER AS $$
+      SELECT coalesce(pg_catalog.array_agg(pg_catalog.substr(key, 7)), '{}') FROM meta
+      WHERE key LIKE 'blind:%' AND hashiya_blind_setting(value) = blind
     $$
     """,
     // Every new event's time must pass the latest in the whole log (see
@@ -70,8 +64,8 @@ extension PostgresSchema {
     DECLARE
       function text;
     BEGIN
-      FOREACH function IN ARRAY ARRAY['hashiya_is_lead()', 'hashiya_layer_is_blind(text)', 'hashiya_any_layer_blind()',
-        'hashiya_last_event_time()', 'hashiya_may_see(text, text)', 'hashiya_blind_setting(text)']
+      FOREACH function IN ARRAY ARRAY['hashiya_is_lead()', 'hashiya_blind_by_default()',
+        'hashiya_layers_set(boolean)', 'hashiya_last_event_time()', 'hashiya_blind_setting(text)']
       LOOP
         EXECUTE pg_catalog.format('ALTER FUNCTION %s SET search_path = %I, pg_temp', function,
           pg_catalog.current_schema());
@@ -80,4 +74,19 @@ extension PostgresSchema {
     $$
     """,
   ]
+
+  /// Whether the connected member is a lead, once per query.
+  static let isLead = "(SELECT hashiya_is_lead())"
+
+  /// Whether the row's `layer` is annotated blind: `TeamAccess.isBlind`.
+  static let layerIsBlind = """
+    (layer = ANY ((SELECT hashiya_layers_set(true))::text[])
+      OR (NOT layer = ANY ((SELECT hashiya_layers_set(false))::text[]) AND (SELECT hashiya_blind_by_default())))
+    """
+
+  /// Whether some layer is blind: `TeamAccess.isRestricted`, for whoever is not a lead.
+  static let anyLayerIsBlind = "((SELECT hashiya_blind_by_default()) OR (SELECT hashiya_layers_set(true)) <> '{}')"
+
+  /// Whether the member may see the row's work: `TeamAccess.maySee(author:layer:)`.
+  static let maySeeAuthorsWork = "(author = session_user OR \(isLead) OR NOT \(layerIsBlind))"
 }

@@ -42,11 +42,12 @@ import Testing
   @Test func createsEachTableBeforeATableReferencesIt() {
     var created: Set<String> = []
     for statement in PostgresSchema.statements {
-      for table in Self.fileTables where statement.contains("REFERENCES \(table)(") {
-        #expect(created.contains(table), "a statement references \(table) before it exists: \(statement)")
-      }
+      // The event log refers to itself (an undo names the event it reverts).
       if let table = Self.createdTables.first(where: { statement.hasPrefix("CREATE TABLE \($0) ") }) {
         created.insert(table)
+      }
+      for table in Self.fileTables where statement.contains("REFERENCES \(table)(") {
+        #expect(created.contains(table), "a statement references \(table) before it exists: \(statement)")
       }
     }
   }

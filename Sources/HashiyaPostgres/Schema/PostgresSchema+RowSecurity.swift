@@ -28,14 +28,9 @@ extension PostgresSchema {
     (
       "links",
       [
-        (
-          "visible",
-          """
-          FOR SELECT USING (EXISTS (SELECT FROM annotations WHERE id = fromId)
-            AND EXISTS (SELECT FROM annotations WHERE id = toId))
-          """
-        ),
-        ("own_insert", "FOR INSERT WITH CHECK (author = session_user)"),
+        ("visible", "FOR SELECT USING \(linksVisibleAnnotations)"),
+        // A link to an annotation the member may not see would tell them it exists.
+        ("own_insert", "FOR INSERT WITH CHECK (author = session_user AND \(linksVisibleAnnotations))"),
         ("own_update", "FOR UPDATE USING (author = session_user) WITH CHECK (author = session_user)"),
       ]
     ),
@@ -67,6 +62,10 @@ extension PostgresSchema {
       ]
     ),
   ]
+
+  private static let linksVisibleAnnotations = """
+    (EXISTS (SELECT FROM annotations WHERE id = fromId) AND EXISTS (SELECT FROM annotations WHERE id = toId))
+    """
 
   /// Whether a teammate's event reveals nothing the reader may not see: an event about one
   /// annotation, link, review or adjudication is readable with it; a suggestion decision or a

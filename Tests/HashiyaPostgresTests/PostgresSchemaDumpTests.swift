@@ -119,6 +119,18 @@ import Testing
     }
   }
 
+  @Test func makesAMemberOfOneGroupOrNone() throws {
+    #expect(
+      try PostgresSchema.membershipStatements(member: "amal", role: "lead", database: "p") == [
+        "REVOKE \"hashiya_p_annotator\" FROM \"amal\"", "GRANT \"hashiya_p_lead\" TO \"amal\"",
+      ])
+    let removed = try PostgresSchema.membershipStatements(member: "karim", role: nil, database: "p")
+    #expect(removed.count == 2 && removed.allSatisfy { $0.hasPrefix("REVOKE ") })
+    #expect(throws: PostgresSchemaError.invalidRoleName("أمل")) {
+      try PostgresSchema.membershipStatements(member: "أمل", role: "annotator", database: "p")
+    }
+  }
+
   @Test func quotesSearchTermsSoNothingInThemIsQuerySyntax() {
     #expect(PostgresSchema.queryTerm("جدة", prefix: false, weights: "AB") == "'جدة':AB")
     #expect(PostgresSchema.queryTerm("سَلام", prefix: true, weights: "C") == "'سَلام':*C")

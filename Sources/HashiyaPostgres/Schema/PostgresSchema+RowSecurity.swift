@@ -1,7 +1,7 @@
 extension PostgresSchema {
   /// Blind annotation held by the database: on a blind layer, an annotator's connection reads
-  /// only their own annotations, and the links, reviews, decisions and events that would show a
-  /// teammate's labels, even when it queries the tables by hand.
+  /// only their own annotations, and none of the links, reviews, decisions and events that would
+  /// show a teammate's labels, even when it queries the tables by hand.
   ///
   /// Leads read and write every row. Members write only rows in their own name; grants (see
   /// `roleStatements(database:)`) decide which tables and columns they write at all. The

@@ -136,7 +136,7 @@ public final class AnnotationChanges: AnnotationChanging {
     let link = try ProjectStore.link(db, id: Int(db.lastInsertedRowID))
     try appendEvent(
       action: "create", entity: "link", id: link.uuid, report: source.reportID, before: nil,
-      after: ProjectStore.snapshot(link))
+      after: EventSnapshot.of(link))
     return link
   }
 
@@ -149,8 +149,8 @@ public final class AnnotationChanges: AnnotationChanging {
     after.status = .deleted
     let report = try Int.fetchOne(db, sql: "SELECT reportId FROM annotations WHERE id = ?", arguments: [before.fromID])
     try appendEvent(
-      action: "delete", entity: "link", id: before.uuid, report: report, before: ProjectStore.snapshot(before),
-      after: ProjectStore.snapshot(after))
+      action: "delete", entity: "link", id: before.uuid, report: report, before: EventSnapshot.of(before),
+      after: EventSnapshot.of(after))
   }
 
   /// An annotation by handle, deleted or not.
@@ -188,7 +188,7 @@ public final class AnnotationChanges: AnnotationChanging {
   func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {
     try appendEvent(
       action: action, entity: "annotation", id: annotation.uuid, report: annotation.reportID,
-      before: before.map(ProjectStore.snapshot), after: after.map(ProjectStore.snapshot))
+      before: before.map(EventSnapshot.of), after: after.map(EventSnapshot.of))
   }
 
   func appendEvent(

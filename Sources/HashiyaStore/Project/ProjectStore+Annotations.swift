@@ -123,45 +123,16 @@ extension ProjectStore {
       throw .damaged(what: what, reason: "its offsets \(start)..\(end) are not a span")
     }
     let status = try row.checked(11, as: Annotation.Status.self, what)
-    let provenanceText: String? = try row.checked(14, what)
-    var provenance: [String] = []
-    if let provenanceText {
-      guard let list = (try? JSONParser.parse(provenanceText))?.arrayValue else {
-        throw .damaged(what: what, reason: "its provenance is not a JSON array")
-      }
-      provenance = list.compactMap(\.stringValue)
-    }
+    let provenance = try Annotation.storedProvenance(try row.checked(14, what), of: what)
     // A file of an older version, read without migrating (a merge's other side), has no such column.
-    let fragments = try Self.fragments(
+    let fragments = try Annotation.storedFragments(
       row.count > 15 ? try row.checked(15, what) : nil, after: TextRange(start, end), of: what)
     return Annotation(
       id: id, uuid: try row.checked(1, what), reportID: reportID, layer: try row.checked(3, what),
       label: try row.checked(4, what), range: TextRange(start, end), quote: try row.checked(7, what),
-      attributes: try attributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
+      attributes: try Annotation.storedAttributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
       origin: try row.checked(10, what), status: status, createdAt: try row.checked(12, what),
       updatedAt: try row.checked(13, what), provenance: provenance, fragments: fragments)
-  }
-
-  /// The pieces after `first` that a stored `fragments` text holds (none for NULL); anything
-  /// that is not pieces of one span in text order is damage.
-  static func fragments(
-    _ text: String?, after first: TextRange, of what: @autoclosure () -> String
-  ) throws(StoreError) -> [SpanFragment] {
-    guard let text else { return [] }
-    guard let parsed = (try? JSONParser.parse(text)).flatMap(SpanFragment.parse),
-      SpanFragment.problem(first: first, rest: parsed.map(\.range)) == nil
-    else {
-      throw .damaged(what: what(), reason: "its fragments are not pieces of one span in text order")
-    }
-    return parsed
-  }
-
-  /// A stored attributes text as an object; anything else is damage, not an empty object.
-  static func attributes(_ text: String, of what: @autoclosure () -> String) throws(StoreError) -> JSONObject {
-    guard let object = (try? JSONParser.parse(text))?.objectValue else {
-      throw .damaged(what: what(), reason: "its attributes are not a JSON object")
-    }
-    return object
   }
 
   /// A link from a `SELECT *` row, by position (`ProjectSchema.linkColumns`).
@@ -173,23 +144,5 @@ extension ProjectStore {
       toID: try row.checked(4, what), author: try row.checked(6, what),
       status: try row.checked(7, as: Annotation.Status.self, what),
       createdAt: try row.checked(8, what))
-  }
-
-  /// The state of an annotation as the event log records it.
-  static func snapshot(_ a: Annotation) -> JSONValue {
-    var object: JSONObject = [
-      "handle": .int(a.id), "uuid": .string(a.uuid), "report": .int(a.reportID), "layer": .string(a.layer),
-      "label": .string(a.label), "start": .int(a.range.start), "end": .int(a.range.end), "quote": .string(a.quote),
-      "attributes": .object(a.attributes), "origin": .string(a.origin), "status": .string(a.status.rawValue),
-    ]
-    if !a.fragments.isEmpty { object["fragments"] = SpanFragment.json(a.fragments) }
-    return .object(object)
-  }
-
-  static func snapshot(_ link: AnnotationLink) -> JSONValue {
-    .object([
-      "uuid": .string(link.uuid), "type": .string(link.type), "from": .int(link.fromID), "to": .int(link.toID),
-      "status": .string(link.status.rawValue),
-    ])
   }
 }

@@ -33,7 +33,7 @@ extension ProjectStore {
           if let known = parsed[attributesText] {
             attributes = known
           } else {
-            attributes = try Self.attributes(attributesText, of: "an annotation of report #\(row[1] as DatabaseValue)")
+            attributes = try Annotation.storedAttributes(attributesText, of: "an annotation of report #\(row[1] as DatabaseValue)")
             parsed[attributesText] = attributes
           }
           let id: Int = try row.checked(0, "an annotation")
@@ -46,7 +46,7 @@ extension ProjectStore {
             id: id, reportID: try row.checked(1, "annotation #\(id)"), layer: layerNames.value(columns, 2),
             label: labels.value(columns, 3), range: TextRange(start, end), attributes: attributes,
             author: authors.value(columns, 7))
-          span.fragments = try Self.fragments(
+          span.fragments = try Annotation.storedFragments(
             try row.checked(8, "annotation #\(id)"), after: span.range, of: "annotation #\(id)"
           ).map(\.range)
           spans.append(span)

@@ -2,20 +2,6 @@ import Foundation
 import GRDB
 import HashiyaModel
 
-/// The parts of an event its writer chooses; id, uuid and time are filled in on append.
-struct EventDraft {
-  var author: String
-  var action: String
-  var entity: String
-  var entityID: String? = nil
-  var reportID: Int? = nil
-  var before: String? = nil
-  var after: String? = nil
-  var reverts: Int? = nil
-  /// Groups the events of one command, which `undo` reverts together.
-  var batch: String
-}
-
 extension ProjectStore {
   /// The time of a change made now: later than every event in the log, so the order of times
   /// is the order in which changes saw each other, on this machine and after any merge.

@@ -26,9 +26,7 @@ extension ProjectStore {
     }
   }
 
-  /// The entities a command's undo reverts, as an SQL list: a suggestion decision goes with the
-  /// annotation its accept created, and a reject can be taken back on its own.
-  static let undoableEntities = "'annotation', 'link', 'review-unit', 'suggestion'"
+  static let undoableEntities = EventSnapshot.undoableEntities
 
   /// The author's batches that can be undone (oldest first) and those that can be redone.
   static func undoStacks(_ db: Database, author: String) throws -> (done: [String], undone: [String]) {
@@ -40,21 +38,10 @@ extension ProjectStore {
         GROUP BY batch ORDER BY min(id)
         """,
       arguments: [author])
-    var done: [String] = []
-    var undone: [String] = []
-    for row in rows {
-      let batch: String = try row.checked("batch", "an event of \(author)")
-      switch try row.checked("action", "an event of \(author)") as String {
-      case "undo":
-        if let last = done.popLast() { undone.append(last) }
-      case "redo":
-        if let last = undone.popLast() { done.append(last) }
-      default:
-        done.append(batch)
-        undone.removeAll()
-      }
-    }
-    return (done, undone)
+    return EventSnapshot.undoStacks(
+      try rows.map { row throws(StoreError) in
+        (try row.checked("batch", "an event of \(author)"), try row.checked("action", "an event of \(author)"))
+      })
   }
 
   static func changeEvents(_ db: Database, batch: String) throws -> [ProjectEvent] {
@@ -78,22 +65,22 @@ extension ProjectStore {
       guard let uuid = event.entityID else { continue }
       if event.entity == "annotation" {
         guard var current = try annotation(db: db, uuid: uuid) else { continue }
-        guard matches(current, expected) else {
+        guard EventSnapshot.matches(current, expected) else {
           throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
         }
         let before = current
-        apply(target, to: &current)
+        EventSnapshot.apply(target, to: &current)
         current.updatedAt = changes.now
         try changes.write(current)
         try changes.appendEvent(
-          action: action, entity: "annotation", id: uuid, report: current.reportID, before: snapshot(before),
-          after: snapshot(current), reverts: event.id)
+          action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
+          after: EventSnapshot.of(current), reverts: event.id)
         handles.append(current.id)
       } else if event.entity == "suggestion" {
         try replaySuggestion(db, event, target: target, expected: expected, changes: changes, action: action)
       } else if event.entity == "review-unit" {
         // A review decision only ever moves between active and withdrawn.
-        let status = status(of: target)
+        let status = EventSnapshot.status(of: target)
         try db.execute(sql: "UPDATE reviewDecisions SET status = ? WHERE uuid = ?", arguments: [status.rawValue, uuid])
         try changes.appendEvent(
           action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
@@ -104,38 +91,15 @@ extension ProjectStore {
         }
         var link = try link(from: row)
         let before = link
-        link.status = status(of: target)
+        link.status = EventSnapshot.status(of: target)
         try db.execute(sql: "UPDATE links SET status = ? WHERE id = ?", arguments: [link.status.rawValue, link.id])
         try changes.appendEvent(
-          action: action, entity: "link", id: uuid, report: event.reportID, before: snapshot(before),
-          after: snapshot(link), reverts: event.id)
+          action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
+          after: EventSnapshot.of(link), reverts: event.id)
       }
     }
     let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
     return Reversal(action: action, originalAction: original, handles: handles)
-  }
-
-  /// Whether the annotation is in the recorded state (nil: it did not exist, so a tombstone is).
-  private static func matches(_ annotation: Annotation, _ state: JSONValue?) -> Bool {
-    guard let state else { return annotation.status == .deleted }
-    return annotation.label == state["label"]?.stringValue
-      && annotation.attributes == (state["attributes"]?.objectValue ?? JSONObject())
-      && annotation.status == status(of: state)
-  }
-
-  private static func apply(_ state: JSONValue?, to annotation: inout Annotation) {
-    guard let state else {
-      annotation.status = .deleted
-      return
-    }
-    annotation.label = state["label"]?.stringValue ?? annotation.label
-    annotation.attributes = state["attributes"]?.objectValue ?? JSONObject()
-    annotation.status = status(of: state)
-  }
-
-  private static func status(of state: JSONValue?) -> Annotation.Status {
-    guard let state else { return .deleted }
-    return Annotation.Status(rawValue: state["status"]?.stringValue ?? "active") ?? .active
   }
 
   private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {

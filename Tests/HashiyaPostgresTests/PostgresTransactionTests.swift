@@ -30,6 +30,18 @@ struct PostgresTransactionTests {
     #expect(try connection.execute("SELECT label FROM spans")[0, 0] == "👩🏽‍💻")
   }
 
+  @Test func aCaughtStatementErrorStillFailsTheTransaction() throws {
+    let connection = try PostgresTestDatabase().connect()
+    try connection.execute("CREATE TABLE spans (id int PRIMARY KEY)")
+    #expect(throws: PostgresError.transactionAborted) {
+      try connection.transaction {
+        try connection.execute("INSERT INTO spans VALUES (1)")
+        _ = try? connection.execute("INSERT INTO spans VALUES (1)")
+      }
+    }
+    #expect(try connection.execute("SELECT count(*) FROM spans")[0, 0] == "0")
+  }
+
   @Test func aNestedTransactionIsRefused() throws {
     let connection = try PostgresTestDatabase().connect()
     #expect(throws: PostgresError.transactionAlreadyOpen) {

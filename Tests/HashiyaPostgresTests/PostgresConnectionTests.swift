@@ -3,6 +3,7 @@ import Foundation
 import HashiyaPostgres
 import Testing
 
+/// Connecting, binding parameters and reading results and errors, against the test cluster.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresConnectionTests {
   @Test func connectsWithAKeywordString() throws {
@@ -130,6 +131,8 @@ struct PostgresConnectionTests {
     #expect(try result.string(1, 0) == "")
     #expect(try result.bool(1, 1) == false)
     #expect(try result.int(0, 0) == nil)
+    #expect(try result.bool(0, result.columnIndex("missing")) == true)
+    #expect(throws: PostgresError.self) { try result.columnIndex("absent") }
   }
 
   @Test func aUniqueViolationCarriesItsSQLStateAndDetail() throws {

@@ -3,6 +3,7 @@ import Foundation
 import HashiyaPostgres
 import Testing
 
+/// Transactions roll back on error and rerun on serialization failures and deadlocks; advisory locks exclude.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresTransactionTests {
   /// A failure thrown by a test's own code inside a transaction.

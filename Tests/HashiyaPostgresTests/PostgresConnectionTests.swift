@@ -165,6 +165,8 @@ struct PostgresConnectionTests {
     try owner.execute("CREATE TABLE secrets (body text)")
     let role = "reader_\(UInt32.random(in: 0...UInt32.max))"
     try PostgresCluster.shared.createRole(role)
+    let again = try #require(throws: PostgresCluster.Failure.self) { try PostgresCluster.shared.createRole(role) }
+    #expect(again.description.contains("already exists"))
     let reader = try database.connect(as: role)
     let error = try #require(throws: PostgresError.self) { try reader.execute("SELECT * FROM secrets") }
     #expect(error.sqlState == PostgresSQLState.insufficientPrivilege)

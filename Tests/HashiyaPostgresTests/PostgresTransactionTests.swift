@@ -70,7 +70,7 @@ struct PostgresTransactionTests {
     #expect(final == 11)
   }
 
-  @Test func aSerializationFailureIsNotRetriedUnderReadCommittedOrPastTheLimit() throws {
+  @Test func aSerializationFailureIsNotRetriedPastTheLimit() throws {
     let database = try PostgresTestDatabase()
     let writer = try database.connect()
     let rival = try database.connect()

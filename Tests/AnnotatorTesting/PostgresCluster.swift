@@ -84,7 +84,10 @@ public final class PostgresCluster: @unchecked Sendable {
   private func run(_ tool: String, _ arguments: [String]) throws {
     try startIfNeeded()
     guard let bin = Self.binDirectory else { throw Failure(Self.unavailable ?? "PostgreSQL is unavailable") }
-    try Self.spawn(bin + "/" + tool, arguments, asPostgres: false, log: folder + "/client.log")
+    // Tests run in parallel, so each call gets its own output file.
+    let log = folder + "/\(tool)-\(UUID().uuidString).log"
+    try Self.spawn(bin + "/" + tool, arguments, asPostgres: false, log: log)
+    try? FileManager.default.removeItem(atPath: log)
   }
 
   private func startIfNeeded() throws {

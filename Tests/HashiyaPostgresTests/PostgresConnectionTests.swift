@@ -3,6 +3,7 @@ import Foundation
 import HashiyaPostgres
 import Testing
 
+/// Connecting, binding parameters and reading results and errors, against the test cluster.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresConnectionTests {
   @Test func connectsWithAKeywordString() throws {
@@ -130,6 +131,8 @@ struct PostgresConnectionTests {
     #expect(try result.string(1, 0) == "")
     #expect(try result.bool(1, 1) == false)
     #expect(try result.int(0, 0) == nil)
+    #expect(try result.bool(0, result.columnIndex("missing")) == true)
+    #expect(throws: PostgresError.self) { try result.columnIndex("absent") }
   }
 
   @Test func aUniqueViolationCarriesItsSQLStateAndDetail() throws {
@@ -162,6 +165,8 @@ struct PostgresConnectionTests {
     try owner.execute("CREATE TABLE secrets (body text)")
     let role = "reader_\(UInt32.random(in: 0...UInt32.max))"
     try PostgresCluster.shared.createRole(role)
+    let again = try #require(throws: PostgresCluster.Failure.self) { try PostgresCluster.shared.createRole(role) }
+    #expect(again.description.contains("already exists"))
     let reader = try database.connect(as: role)
     let error = try #require(throws: PostgresError.self) { try reader.execute("SELECT * FROM secrets") }
     #expect(error.sqlState == PostgresSQLState.insufficientPrivilege)
@@ -185,14 +190,4 @@ struct PostgresConnectionTests {
     #expect(throws: PostgresError.connectionClosed) { try connection.execute("SELECT 1") }
     #expect(connection.serverVersion == 0)
   }
-}
-
-/// Errors collected from several threads.
-final class FailureLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var collected: [String] = []
-
-  func record(_ error: any Error) { lock.withLock { collected.append("\(error)") } }
-
-  var errors: [String] { lock.withLock { collected } }
 }

@@ -2,6 +2,7 @@ import AnnotatorTesting
 import HashiyaPostgres
 import Testing
 
+/// COPY FROM STDIN in text format: escaping, chunking, and failures that store nothing.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresCopyTests {
   /// Text that needs every escape of the COPY format, and some that needs none.

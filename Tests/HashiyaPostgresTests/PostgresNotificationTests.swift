@@ -3,6 +3,7 @@ import Foundation
 import HashiyaPostgres
 import Testing
 
+/// LISTEN/NOTIFY between two sessions, waited for by the driver or by a caller's own poll.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresNotificationTests {
   @Test func aNotificationReachesAListeningSession() throws {

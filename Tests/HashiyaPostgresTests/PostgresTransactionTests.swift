@@ -1,7 +1,9 @@
 import AnnotatorTesting
+import Foundation
 import HashiyaPostgres
 import Testing
 
+/// Transactions roll back on error and rerun on serialization failures and deadlocks; advisory locks exclude.
 @Suite(.enabled(if: PostgresCluster.isAvailable))
 struct PostgresTransactionTests {
   /// A failure thrown by a test's own code inside a transaction.
@@ -30,6 +32,18 @@ struct PostgresTransactionTests {
     #expect(try connection.execute("SELECT label FROM spans")[0, 0] == "👩🏽‍💻")
   }
 
+  @Test func aCaughtStatementErrorStillFailsTheTransaction() throws {
+    let connection = try PostgresTestDatabase().connect()
+    try connection.execute("CREATE TABLE spans (id int PRIMARY KEY)")
+    #expect(throws: PostgresError.transactionAborted) {
+      try connection.transaction {
+        try connection.execute("INSERT INTO spans VALUES (1)")
+        _ = try? connection.execute("INSERT INTO spans VALUES (1)")
+      }
+    }
+    #expect(try connection.execute("SELECT count(*) FROM spans")[0, 0] == "0")
+  }
+
   @Test func aNestedTransactionIsRefused() throws {
     let connection = try PostgresTestDatabase().connect()
     #expect(throws: PostgresError.transactionAlreadyOpen) {
@@ -56,7 +70,7 @@ struct PostgresTransactionTests {
     #expect(final == 11)
   }
 
-  @Test func aSerializationFailureIsNotRetriedUnderReadCommittedOrPastTheLimit() throws {
+  @Test func aSerializationFailureIsNotRetriedPastTheLimit() throws {
     let database = try PostgresTestDatabase()
     let writer = try database.connect()
     let rival = try database.connect()
@@ -74,6 +88,58 @@ struct PostgresTransactionTests {
     #expect(error.sqlState == PostgresSQLState.serializationFailure)
     #expect(error.isTransient)
     #expect(try writer.execute("SELECT value FROM counters")[0, 0] == "2")
+  }
+
+  @Test func aDeadlockVictimRunsTheBodyAgain() throws {
+    let database = try PostgresTestDatabase()
+    let writer = try database.connect()
+    let rival = try database.connect()
+    let observer = try database.connect()
+    try writer.execute("CREATE TABLE pair (id int PRIMARY KEY, value int)")
+    try writer.execute("INSERT INTO pair VALUES (1, 0), (2, 0)")
+    // The writer looks for the deadlock long before the rival does, so the writer is the victim.
+    try writer.execute("SET deadlock_timeout = '100ms'")
+    try rival.execute("SET deadlock_timeout = '30s'")
+    let rivalPID = try #require(try rival.execute("SELECT pg_backend_pid()").int(0, 0))
+    try rival.execute("BEGIN")
+    try rival.execute("UPDATE pair SET value = value + 10 WHERE id = 2")
+    let rivalDone = DispatchSemaphore(value: 0)
+    let failures = FailureLog()
+    var attempts = 0
+    try writer.transaction(isolation: .serializable) {
+      attempts += 1
+      if attempts > 1 {
+        _ = rivalDone.wait(timeout: .now() + 30)
+      }
+      try writer.execute("UPDATE pair SET value = value + 1 WHERE id = 1")
+      if attempts == 1 {
+        DispatchQueue.global().async {
+          do {
+            try rival.execute("UPDATE pair SET value = value + 10 WHERE id = 1")
+            try rival.execute("COMMIT")
+          } catch {
+            failures.record(error)
+          }
+          rivalDone.signal()
+        }
+        try Self.waitUntilBlocked(rivalPID, seenBy: observer)
+      }
+      try writer.execute("UPDATE pair SET value = value + 1 WHERE id = 2")
+    }
+    #expect(attempts == 2)
+    #expect(failures.errors.isEmpty, "\(failures.errors)")
+    #expect(try writer.execute("SELECT value FROM pair ORDER BY id").rows == [["11"], ["11"]])
+  }
+
+  /// Waits (up to ten seconds) until the session `pid` waits for a row lock.
+  private static func waitUntilBlocked(_ pid: Int, seenBy observer: PostgresConnection) throws {
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      let waiting = try observer.execute(
+        "SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1", [.int(pid)])
+      if waiting[0, 0] == "Lock" { return }
+      Thread.sleep(forTimeInterval: 0.01)
+    }
   }
 
   @Test func anAdvisoryLockHoldsOffAnotherSession() throws {

@@ -11,6 +11,13 @@ import Foundation
 ///
 /// Calls from several threads are serialized by a recursive lock, held for a whole `transaction`
 /// or `withAdvisoryLock` body, so another thread never slips a statement into them.
+///
+///     let connection = try PostgresConnection("postgresql://annotator@db.example/hashiya")
+///     try connection.transaction(isolation: .serializable) {
+///       try connection.execute("UPDATE spans SET label = $1 WHERE id = $2", [.text(label), .int(id)])
+///     }
+///     let rows = try connection.execute("SELECT id, label FROM spans WHERE label IS NOT NULL")
+///     let first = try rows.int(0, 0)
 public final class PostgresConnection: @unchecked Sendable {
   /// How strictly a transaction is isolated from concurrent ones.
   public enum Isolation: String, Sendable {
@@ -108,6 +115,10 @@ public final class PostgresConnection: @unchecked Sendable {
       do {
         try execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
         let value = try body()
+        // A body that caught a failed statement's error leaves the transaction aborted, and COMMIT
+        // would then roll back without an error; say so instead of reporting success.
+        let state = try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
+        guard state != PQTRANS_INERROR else { throw PostgresError.transactionAborted }
         try execute("COMMIT")
         return value
       } catch {

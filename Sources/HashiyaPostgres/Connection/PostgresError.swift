@@ -16,6 +16,8 @@ public enum PostgresError: Error, CustomStringConvertible, Equatable, Sendable {
   case unexpectedResult(String)
   /// COPY data could not be encoded or sent; the server stored none of it.
   case copyFailed(String)
+  /// A statement inside `transaction` failed but its error was caught, so nothing was committed.
+  case transactionAborted
   /// `transaction` was called while a transaction is already open on the connection.
   case transactionAlreadyOpen
 
@@ -53,6 +55,8 @@ public enum PostgresError: Error, CustomStringConvertible, Equatable, Sendable {
       return "unexpected PostgreSQL result: \(message)"
     case .copyFailed(let message):
       return "COPY to PostgreSQL failed: \(message)"
+    case .transactionAborted:
+      return "a statement in the transaction failed, so PostgreSQL rolled the whole transaction back"
     case .transactionAlreadyOpen:
       return "a transaction is already open on this PostgreSQL connection"
     }

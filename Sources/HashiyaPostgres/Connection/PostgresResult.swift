@@ -48,6 +48,14 @@ public struct PostgresResult: Sendable {
     return self[row, index]
   }
 
+  /// The position of the column named `name`, for the typed getters; throws when there is none.
+  public func columnIndex(_ name: String) throws(PostgresError) -> Int {
+    guard let index = columnNames.firstIndex(of: name) else {
+      throw .unexpectedResult("no column \(name.debugDescription) among \(columnNames)")
+    }
+    return index
+  }
+
   /// The text at `row`, `column`, or `nil` for SQL NULL; throws when the position is outside the result.
   public func string(_ row: Int, _ column: Int) throws(PostgresError) -> String? {
     guard rows.indices.contains(row), columnNames.indices.contains(column) else {

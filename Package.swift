@@ -77,6 +77,10 @@ let package = Package(
       dependencies: ["HashiyaReview", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "HashiyaAnnotating", "AnnotatorTesting"]),
     .testTarget(name: "HashiyaPostgresTests", dependencies: ["HashiyaPostgres", "AnnotatorTesting"]),
+    // One suite of store behaviours, run on a project file and on a PostgreSQL server.
+    .testTarget(
+      name: "HashiyaStoreContractTests",
+      dependencies: ["HashiyaModel", "HashiyaStore", "HashiyaPostgres", "AnnotatorKit", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaEndToEndTests",
       dependencies: ["hashiya", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -24,7 +24,7 @@ extension PostgresProjectStore {
 
   /// Every event about an annotation and the links that touch it, in the order that decides its state.
   public func history(ofAnnotation id: Int) throws(StoreError) -> [ProjectEvent] {
-    let annotation = try annotation(id: id)
+    let found = try annotation(id: id)
     return try read("read history of #\(id)") { connection in
       let linkUUIDs = try Self.links(connection, touching: [id]).map(\.uuid)
       return try connection.rows(
@@ -32,7 +32,7 @@ extension PostgresProjectStore {
         SELECT * FROM events WHERE entityId = ANY($1::text[])
           OR (reportId = $2 AND entity = 'annotations' AND strpos(after, $3) > 0)
         ORDER BY at, author, uuid
-        """, [.texts([annotation.uuid] + linkUUIDs), .int(annotation.reportID), .text(annotation.uuid)]
+        """, [.texts([found.uuid] + linkUUIDs), .int(found.reportID), .text(found.uuid)]
       ).map(PostgresRecords.event)
     }
   }

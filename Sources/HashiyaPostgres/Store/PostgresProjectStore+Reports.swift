@@ -78,8 +78,9 @@ extension PostgresProjectStore {
     case .annotations: order = "annotationCount DESC, r.id"
     }
     return try read("list reports") { connection in
-      let total = try connection.int(
-        PostgresConditions.numbered("SELECT count(*) FROM reports r \(whereClause)"), conditions.values) ?? 0
+      let total =
+        try connection.int(
+          PostgresConditions.numbered("SELECT count(*) FROM reports r \(whereClause)"), conditions.values) ?? 0
       let rows = try connection.rows(
         PostgresConditions.numbered(
           """
@@ -157,7 +158,8 @@ extension PostgresProjectStore {
         """, [.text(tsquery), .int(Self.rankingCap), .int(limit), .int(offset)])
       let hits = try rows.map { row throws(StoreError) in
         let id = try row.int(0, "a report")
-        return SearchResults.Hit(id: id, title: try row.text(1, "report #\(id)"), text: try row.text(2, "report #\(id)"))
+        return SearchResults.Hit(
+          id: id, title: try row.text(1, "report #\(id)"), text: try row.text(2, "report #\(id)"))
       }
       return SearchResults(total: total, hits: hits, rankedAmong: min(total, Self.rankingCap))
     }

@@ -75,7 +75,8 @@ public final class PostgresProjectStore: @unchecked Sendable {
       try store.schemaVersion(connection)
     }
     guard let version else {
-      throw .notAProject(path: shown, reason: "the database holds no Hashiya project; \"hashiya init \(shown)\" makes one")
+      throw .notAProject(
+        path: shown, reason: "the database holds no Hashiya project; \"hashiya init \(shown)\" makes one")
     }
     guard version <= PostgresSchema.version else {
       throw .newerSchema(path: shown, found: version, supported: PostgresSchema.version)
@@ -95,7 +96,17 @@ public final class PostgresProjectStore: @unchecked Sendable {
     let shown = redacted(location)
     let connection = try connect(location, shown: shown)
     let store = try identify(connection, path: shown)
-    try store.write("create the project in \(shown)") { connection in
+    do {
+      try store.createSchema()
+    } catch {
+      throw storeError(error, operation: "create the project in \(shown)")
+    }
+    return store
+  }
+
+  private func createSchema() throws {
+    let store = self
+    try write("create the project in \(path)") { connection in
       _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.advisoryLockKey)])
       let tables = try connection.execute(
         "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
@@ -113,7 +124,6 @@ public final class PostgresProjectStore: @unchecked Sendable {
         INSERT INTO team (name, folded, role, status, addedBy, updatedAt) VALUES ($1, $2, 'lead', 'active', $1, $3)
         """, [.text(store.user), .text(MemberName.fold(store.user)), .text(Timestamp.now())])
     }
-    return store
   }
 
   private static func connect(_ location: String, shown: String) throws(StoreError) -> PostgresConnection {
@@ -147,6 +157,14 @@ public final class PostgresProjectStore: @unchecked Sendable {
   }
 
   private func migrate(from version: Int) throws(StoreError) {
+    do {
+      try migrateSchema()
+    } catch {
+      throw Self.storeError(error, operation: "upgrade \(path)")
+    }
+  }
+
+  private func migrateSchema() throws {
     try write("upgrade \(path)") { connection in
       _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.advisoryLockKey)])
       // Another client may have migrated while this one waited for the lock.
@@ -170,15 +188,14 @@ public final class PostgresProjectStore: @unchecked Sendable {
     }
   }
 
-  /// Runs `body` in one transaction: all of its writes or, on any error, none.
-  func write<T>(_ operation: @autoclosure () -> String, _ body: (PostgresConnection) throws -> T) throws(StoreError)
-    -> T
-  {
+  /// Runs `body` in one transaction: all of its writes or, on any error, none. The server's
+  /// errors become store errors; any other error `body` throws comes out as it is.
+  func write<T>(_ operation: @autoclosure () -> String, _ body: (PostgresConnection) throws -> T) throws -> T {
     lock.lock()
     defer { lock.unlock() }
     do {
       return try connection.transaction { try body(connection) }
-    } catch {
+    } catch let error as PostgresError {
       throw Self.storeError(error, operation: operation())
     }
   }

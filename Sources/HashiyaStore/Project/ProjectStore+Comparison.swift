@@ -33,7 +33,8 @@ extension ProjectStore {
           if let known = parsed[attributesText] {
             attributes = known
           } else {
-            attributes = try Annotation.storedAttributes(attributesText, of: "an annotation of report #\(row[1] as DatabaseValue)")
+            attributes = try Annotation.storedAttributes(
+              attributesText, of: "an annotation of report #\(row[1] as DatabaseValue)")
             parsed[attributesText] = attributes
           }
           let id: Int = try row.checked(0, "an annotation")

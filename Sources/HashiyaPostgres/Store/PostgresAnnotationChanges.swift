@@ -1,0 +1,197 @@
+import AnnotatorKit
+import HashiyaModel
+
+/// The changes one command makes on the server, inside one transaction: each write is checked
+/// and logged with the command's batch, as on a file. Valid only within `PostgresProjectStore.change`.
+final class PostgresAnnotationChanges: AnnotationChanging {
+  let connection: PostgresConnection
+  let author: String
+  let batch: String
+  let now: String
+  /// The time of the last event logged; the next follows it without asking the log.
+  private var lastEventTime: String?
+  /// The author's role in the team, read once per change when first needed.
+  private var authorRole: TeamMember.Role??
+  /// The characters of the report last written to: a bulk command reads each text once.
+  private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
+
+  init(connection: PostgresConnection, author: String, batch: String, now: String) {
+    self.connection = connection
+    self.author = author
+    self.batch = batch
+    self.now = now
+  }
+
+  func register(_ record: LayerRecord) throws {
+    try PostgresProjectStore.register(connection, record, author: author)
+    lastEventTime = nil
+  }
+
+  private func checkQuotes(_ new: NewAnnotation) throws {
+    if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
+      throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
+    }
+    for (quote, range) in [(new.quote, new.range)] + new.fragments.map({ ($0.quote, $0.range) }) {
+      if lastText?.reportID != new.reportID {
+        guard let text = try connection.rows("SELECT text FROM reports WHERE id = $1", [.int(new.reportID)]).first
+        else { throw StoreError.noSuchReport(id: new.reportID) }
+        lastText = (new.reportID, Array(try text.text(0, "report #\(new.reportID)").unicodeScalars))
+      }
+      guard
+        let scalars = lastText?.scalars, range.fits(in: scalars.count),
+        quote.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
+      else {
+        let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote
+        throw AnnotationWriteError.quoteMismatch(reportID: new.reportID, range: range, quote: shown)
+      }
+    }
+  }
+
+  @discardableResult
+  func add(_ new: NewAnnotation) throws -> Annotation {
+    try checkQuotes(new)
+    let uuid = OrderedUUID.make()
+    let inserted = try connection.rows(
+      """
+      INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
+        status, createdAt, updatedAt, provenance, fragments)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active', $11, $11, $12, $13) RETURNING id
+      """,
+      [
+        .text(uuid), .int(new.reportID), .text(new.layer), .text(new.label), .int(new.range.start),
+        .int(new.range.end), .text(new.quote), .text(JSONWriter.string(.object(new.attributes))), .text(author),
+        .text(new.origin), .text(now),
+        .optional(new.provenance.isEmpty ? nil : JSONWriter.string(.array(new.provenance.map(JSONValue.string)))),
+        .optional(SpanFragment.storedText(new.fragments)),
+      ])
+    guard let id = try inserted.first?.int(0, "a new annotation") else {
+      throw StoreError.database(operation: "add an annotation", message: "the server returned no handle")
+    }
+    let created = Annotation(
+      id: id, uuid: uuid, reportID: new.reportID, layer: new.layer, label: new.label, range: new.range,
+      quote: new.quote, attributes: new.attributes, author: author, origin: new.origin, status: .active,
+      createdAt: now, updatedAt: now, provenance: new.provenance, fragments: new.fragments)
+    try record("create", created, before: nil, after: created)
+    return created
+  }
+
+  @discardableResult
+  func update(_ id: Int, label: String? = nil, attributes: JSONObject? = nil) throws -> Annotation {
+    let before = try activeAnnotation(id)
+    try checkMayChange(before)
+    var after = before
+    if let label { after.label = label }
+    if let attributes { after.attributes = attributes }
+    guard after != before else { return before }
+    after.updatedAt = now
+    try write(after)
+    try record("update", after, before: before, after: after)
+    return after
+  }
+
+  @discardableResult
+  func delete(_ id: Int) throws -> Annotation {
+    let before = try activeAnnotation(id)
+    try checkMayChange(before)
+    for link in try PostgresProjectStore.links(connection, touching: [id]) where link.status == .active {
+      try unlink(link.id)
+    }
+    var after = before
+    after.status = .deleted
+    after.updatedAt = now
+    try write(after)
+    try record("delete", after, before: before, after: after)
+    return after
+  }
+
+  @discardableResult
+  func link(_ type: String, from: Int, to: Int) throws -> AnnotationLink {
+    let source = try activeAnnotation(from)
+    _ = try activeAnnotation(to)
+    let inserted = try connection.rows(
+      """
+      INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt)
+      VALUES ($1, $2, $3, $4, $5, 'active', $6) RETURNING *
+      """, [.text(OrderedUUID.make()), .text(type), .int(from), .int(to), .text(author), .text(now)])
+    guard let row = inserted.first else {
+      throw StoreError.database(operation: "link annotations", message: "the server returned no link")
+    }
+    let link = try PostgresRecords.link(row)
+    try appendEvent(
+      action: "create", entity: "link", id: link.uuid, report: source.reportID, before: nil,
+      after: EventSnapshot.of(link))
+    return link
+  }
+
+  func unlink(_ id: Int) throws {
+    let before = try PostgresProjectStore.link(connection, id: id)
+    guard before.status == .active else { return }
+    _ = try connection.execute("UPDATE links SET status = 'deleted' WHERE id = $1", [.int(id)])
+    var after = before
+    after.status = .deleted
+    let report = try connection.int("SELECT reportId FROM annotations WHERE id = $1", [.int(before.fromID)])
+    try appendEvent(
+      action: "delete", entity: "link", id: before.uuid, report: report, before: EventSnapshot.of(before),
+      after: EventSnapshot.of(after))
+  }
+
+  func annotation(_ id: Int) throws -> Annotation {
+    guard let found = try PostgresProjectStore.annotation(connection, id: id) else {
+      throw StoreError.noSuchAnnotation(id: id)
+    }
+    return found
+  }
+
+  /// Refuses an annotator's change to someone else's annotation; leads may.
+  func checkMayChange(_ annotation: Annotation) throws {
+    guard MemberName.fold(annotation.author) != MemberName.fold(author) else { return }
+    if authorRole == nil {
+      let role = try connection.rows(
+        "SELECT role FROM team WHERE folded = $1 AND status = 'active'", [.text(MemberName.fold(author))]
+      ).first?.optionalText(0)
+      authorRole = .some(role.flatMap(TeamMember.Role.init(rawValue:)))
+    }
+    guard let role = authorRole ?? nil, role == .annotator else { return }
+    throw AnnotationWriteError.notYours(id: annotation.id, owner: annotation.author, user: author)
+  }
+
+  /// An active annotation, its row locked until the change commits: a teammate's edit of the
+  /// same annotation waits for this one and then sees it, so neither overwrites the other unseen.
+  func activeAnnotation(_ id: Int) throws -> Annotation {
+    guard
+      let found = try connection.rows("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [.int(id)]).first.map(
+        PostgresRecords.annotation)
+    else { throw StoreError.noSuchAnnotation(id: id) }
+    guard found.status == .active else { throw StoreError.annotationDeleted(id: id) }
+    return found
+  }
+
+  func write(_ annotation: Annotation) throws {
+    _ = try connection.execute(
+      "UPDATE annotations SET label = $1, attributes = $2, status = $3, updatedAt = $4 WHERE id = $5",
+      [
+        .text(annotation.label), .text(JSONWriter.string(.object(annotation.attributes))),
+        .text(annotation.status.rawValue), .text(annotation.updatedAt), .int(annotation.id),
+      ])
+  }
+
+  func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {
+    try appendEvent(
+      action: action, entity: "annotation", id: annotation.uuid, report: annotation.reportID,
+      before: before.map(EventSnapshot.of), after: after.map(EventSnapshot.of))
+  }
+
+  func appendEvent(
+    action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
+    reverts: Int? = nil
+  ) throws {
+    let at = try lastEventTime.map { Timestamp.now(after: $0) } ?? PostgresProjectStore.nextEventTime(connection)
+    try PostgresProjectStore.appendEvent(
+      connection,
+      EventDraft(
+        author: author, action: action, entity: entity, entityID: id, reportID: report,
+        before: before.map { JSONWriter.string($0) }, after: after.map { JSONWriter.string($0) }, reverts: reverts,
+        batch: batch), at: at)
+    lastEventTime = at
+  }
+}

@@ -1,0 +1,93 @@
+import AnnotatorKit
+import HashiyaModel
+
+extension PostgresProjectStore {
+  /// Reverts the author's latest command not yet undone, as a new batch of events.
+  ///
+  /// As on a file, the stacks come from the event log, and a change a teammate made since blocks
+  /// the undo instead of being overwritten. The transaction is serializable, so two clients
+  /// racing on the same annotation cannot both read it unchanged and both write.
+  public func undo(author: String) throws -> Reversal {
+    try replayLatest(author: author, action: "undo")
+  }
+
+  /// Replays the author's latest undone command, unless they changed something since.
+  public func redo(author: String) throws -> Reversal {
+    try replayLatest(author: author, action: "redo")
+  }
+
+  private func replayLatest(author: String, action: String) throws -> Reversal {
+    lock.lock()
+    defer { lock.unlock() }
+    do {
+      return try connection.transaction(isolation: .serializable) {
+        let batches = try connection.rows(
+          """
+          SELECT batch, min(action) FROM events WHERE author = $1 AND entity IN (\(EventSnapshot.undoableEntities))
+          GROUP BY batch ORDER BY min(id)
+          """, [.text(author)]
+        ).map { row throws(StoreError) in
+          (batch: try row.text(0, "an event of \(author)"), action: try row.text(1, "an event of \(author)"))
+        }
+        let (done, undone) = EventSnapshot.undoStacks(batches)
+        let forward = action == "redo"
+        guard let batch = forward ? undone.last : done.last else {
+          throw StoreError.nothingTo(action: action, user: author)
+        }
+        let events = try connection.rows(
+          "SELECT * FROM events WHERE batch = $1 AND entity IN (\(EventSnapshot.undoableEntities)) ORDER BY id",
+          [.text(batch)]
+        ).map(PostgresRecords.event)
+        return try replay(forward ? events : events.reversed(), action: action, author: author, forward: forward)
+      }
+    } catch {
+      throw Self.storeError(error, operation: action)
+    }
+  }
+
+  /// Moves each event's entity from one recorded state to the other.
+  private func replay(_ events: [ProjectEvent], action: String, author: String, forward: Bool) throws -> Reversal {
+    let changes = PostgresAnnotationChanges(
+      connection: connection, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(connection))
+    var handles: [Int] = []
+    for event in events {
+      let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
+      let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
+      guard let uuid = event.entityID else { continue }
+      switch event.entity {
+      case "annotation":
+        guard var current = try Self.annotation(connection, uuid: uuid) else { continue }
+        guard EventSnapshot.matches(current, expected) else {
+          let last = try connection.rows(
+            "SELECT author FROM events WHERE entityId = $1 ORDER BY id DESC LIMIT 1", [.text(uuid)]
+          ).first?.optionalText(0)
+          throw StoreError.changedSince(action: action, handle: current.id, by: last ?? "someone")
+        }
+        let before = current
+        EventSnapshot.apply(target, to: &current)
+        current.updatedAt = changes.now
+        try changes.write(current)
+        try changes.appendEvent(
+          action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
+          after: EventSnapshot.of(current), reverts: event.id)
+        handles.append(current.id)
+      case "link":
+        guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1", [.text(uuid)]).first else {
+          continue
+        }
+        var link = try PostgresRecords.link(row)
+        let before = link
+        link.status = EventSnapshot.status(of: target)
+        _ = try connection.execute(
+          "UPDATE links SET status = $1 WHERE id = $2", [.text(link.status.rawValue), .int(link.id)])
+        try changes.appendEvent(
+          action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
+          after: EventSnapshot.of(link), reverts: event.id)
+      default:
+        throw StoreError.unsupported(what: "undoing a \(event.entity) change", path: path)
+      }
+    }
+    let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
+    return Reversal(action: action, originalAction: original, handles: handles)
+  }
+}

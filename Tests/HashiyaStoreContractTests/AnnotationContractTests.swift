@@ -1,0 +1,138 @@
+import AnnotatorKit
+import AnnotatorTesting
+import HashiyaModel
+import Testing
+
+/// What every store does with reports and annotations, checked on each backend alike.
+@Suite struct AnnotationContractTests {
+  let folder = TemporaryFolder()
+
+  /// A project holding the Arabic seed report (diacritics, quotes) and a report with emoji and CRLF.
+  func seeded(_ backend: StoreBackend) throws -> any ProjectStoring {
+    let store = try backend.freshStore(in: folder)
+    try store.importReports(author: "setup", source: "test") { inserter in
+      try inserter.insert(NewReport(title: "تقرير التحالف", text: SeedReport.text, language: "ar"))
+      try inserter.insert(NewReport(title: "mixed", text: "قالَ 👩🏽‍💻 هنا\r\nثم 🇸🇾 قسد.", language: "ar"))
+    }
+    return store
+  }
+
+  func span(_ store: any ProjectStoring, report: Int, _ quote: String) throws -> NewAnnotation {
+    let text = try store.report(id: report).text
+    let scalars = Array(text.unicodeScalars)
+    let wanted = Array(quote.unicodeScalars)
+    let start = try #require(
+      (0...(scalars.count - wanted.count)).first { Array(scalars[$0..<$0 + wanted.count]) == wanted })
+    return NewAnnotation(
+      reportID: report, layer: "speaker-tagging", label: "speaker", range: TextRange(start, start + wanted.count),
+      quote: quote)
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func importKeepsTextsExactlyAndFindsDuplicates(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    #expect(try store.reportCount() == 2)
+    #expect(try store.report(id: 1).text == SeedReport.text)
+    #expect(try store.report(id: 2).text == "قالَ 👩🏽‍💻 هنا\r\nثم 🇸🇾 قسد.")
+    #expect(try store.report(id: 2).length == "قالَ 👩🏽‍💻 هنا\r\nثم 🇸🇾 قسد.".unicodeScalars.count)
+    let again = try store.importReports(author: "setup", source: "again") {
+      try $0.insert(NewReport(title: "copy", text: SeedReport.text, language: "ar"))
+    }
+    #expect(again.added.isEmpty && again.duplicates == [1])
+    #expect(throws: StoreError.noSuchReport(id: 9)) { try store.report(id: 9) }
+    #expect(try store.neighbour(of: 1, .next) == 2)
+    #expect(try store.neighbour(of: 2, .next) == nil)
+    #expect(try store.reportSummaries(titleQuery: "التحالُف").page.map(\.id) == [1])
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func anImportThatFailsKeepsNothing(_ backend: StoreBackend) throws {
+    let store = try backend.freshStore(in: folder)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try store.importReports(author: "setup", source: "test") { inserter in
+        try inserter.insert(NewReport(title: "a", text: "نص أول", language: "ar"))
+        throw Stop()
+      }
+    }
+    #expect(try store.reportCount() == 0)
+    #expect(try store.recentEvents(limit: 10).isEmpty)
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func tagEditDeleteUndoAndRedo(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    let emoji = try span(store, report: 2, "👩🏽‍💻")
+    let added = try store.change(author: "amal") { try $0.add(emoji) }
+    #expect(added.quote == "👩🏽‍💻" && added.range == emoji.range)
+    _ = try store.change(author: "amal") { try $0.update(added.id, label: "official") }
+    #expect(try store.annotation(id: added.id).label == "official")
+    _ = try store.change(author: "amal") { try $0.delete(added.id) }
+    #expect(try store.annotations(AnnotationFilter(reportID: 2)).isEmpty)
+    #expect(try store.undo(author: "amal").originalAction == "delete")
+    #expect(try store.annotation(id: added.id).status == .active)
+    #expect(try store.undo(author: "amal").originalAction == "update")
+    #expect(try store.annotation(id: added.id).label == "speaker")
+    #expect(try store.redo(author: "amal").originalAction == "update")
+    #expect(try store.annotation(id: added.id).label == "official")
+    #expect(throws: StoreError.nothingTo(action: "undo", user: "karim")) { try store.undo(author: "karim") }
+    let history = try store.history(ofAnnotation: added.id).map(\.action)
+    #expect(history == ["create", "update", "delete", "undo", "undo", "redo"])
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func aWrongQuoteIsRefusedAndNothingIsWritten(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    var wrong = try span(store, report: 1, "قسد")
+    wrong.quote = "قصد"
+    #expect(throws: AnnotationWriteError.self) { try store.change(author: "amal") { try $0.add(wrong) } }
+    #expect(try store.annotations(AnnotationFilter(includeDeleted: true)).isEmpty)
+    #expect(try store.events(entity: "annotation", entityID: nil).isEmpty)
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func anUndoRefusesToOverwriteATeammatesChange(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    let added = try store.change(author: "amal") { try $0.add(try span(store, report: 1, "قسد")) }
+    _ = try store.change(author: "karim") { try $0.update(added.id, label: "organisation") }
+    #expect(throws: StoreError.changedSince(action: "undo", handle: added.id, by: "karim")) {
+      try store.undo(author: "amal")
+    }
+    #expect(try store.annotation(id: added.id).label == "organisation")
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func searchFoldsArabicAndFindsCliticForms(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    #expect(try store.search("التحالف").hits.map(\.id) == [1])
+    #expect(try store.search("قسد").total == 2)
+    #expect(try store.search("داعش").hits.map(\.id) == [1])
+    #expect(try store.search("\"AND\" OR (").total == 0)
+    #expect(try store.search("zzzz").total == 0)
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func exportIteratesReportsWithTheirAnnotationsAndLinks(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    let first = try store.change(author: "amal") { try $0.add(try span(store, report: 1, "قسد")) }
+    let second = try store.change(author: "amal") { try $0.add(try span(store, report: 1, "داعش")) }
+    _ = try store.change(author: "amal") { try $0.link("fights", from: first.id, to: second.id) }
+    var seen: [(Int, Int, Int)] = []
+    try store.forEachReport(ExportSelection()) { bundle in
+      seen.append((bundle.report.id, bundle.annotations.count, bundle.links.count))
+    }
+    #expect(seen.map(\.0) == [1, 2])
+    #expect(seen.map(\.1) == [2, 0])
+    #expect(seen.map(\.2) == [1, 0])
+  }
+
+  @Test(arguments: StoreBackend.available)
+  func layersAreRecordedOnceWithAnEvent(_ backend: StoreBackend) throws {
+    let store = try backend.freshStore(in: folder)
+    let layer = LayerRecord(id: "claims", version: "1", kind: "span", schemaJSON: #"{"labels":["claim"]}"#)
+    try store.registerLayer(layer, author: "amal")
+    try store.registerLayer(layer, author: "amal")
+    #expect(try store.layerRecords() == [layer])
+    #expect(try store.events(entity: "layer", entityID: nil).count == 1)
+  }
+}

@@ -12,7 +12,10 @@ struct Hashiya: ParsableCommand {
     // alone on a line.
     discussion: """
       Without PROJECT, opens the demo project (projects/demo.hashiya), creating it
-      from projects/samples the first time. Commands come from -c, from the words
+      from projects/samples the first time, or $HASHIYA_DATABASE_URL when set.
+      PROJECT is a file, or a team server: postgresql://[user@]host[:port]/db or a
+      libpq keyword string ('host=… dbname=…'). "hashiya init postgresql:///db"
+      creates a project in an empty database; the server decides who you are. Commands come from -c, from the words
       after PROJECT (hashiya team.hashiya check), from standard input when it is
       not a terminal, or from the interactive prompt. Type "help" inside for the
       commands.
@@ -37,7 +40,7 @@ struct Hashiya: ParsableCommand {
     }
   }
 
-  @Argument(help: "The project file to open or create (e.g. team.hashiya).")
+  @Argument(help: "The project file to open or create (team.hashiya), or a server (postgresql://…).")
   var project: String?
 
   /// The words after PROJECT that are not Hashiya's own options: one more command line, so
@@ -73,6 +76,11 @@ struct Hashiya: ParsableCommand {
   }
 
   func run() throws {
+    if project == "init" {
+      let code = Launcher.initialize(command.first, json: json)
+      if code != 0 { throw ExitCode(code) }
+      return
+    }
     let lines = commands + (command.isEmpty ? [] : [command.joined(separator: " ")])
     let options = LaunchOptions(
       project: project, user: user, commands: lines, json: json, pluginDirectories: plugins, bidi: bidi)

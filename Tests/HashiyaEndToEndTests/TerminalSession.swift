@@ -14,6 +14,8 @@ struct TerminalSession {
     case pause(Double)
     /// Sends the signal to the process, not through the terminal.
     case signal(Int32)
+    /// Runs another program to its end meanwhile (a teammate's command), its output discarded.
+    case runElsewhere([String])
 
     var json: [Any] {
       switch self {
@@ -21,6 +23,7 @@ struct TerminalSession {
       case .type(let text): return ["send", text]
       case .pause(let seconds): return ["sleep", seconds]
       case .signal(let number): return ["signal", Int(number)]
+      case .runElsewhere(let argv): return ["run", argv]
       }
     }
   }
@@ -113,6 +116,9 @@ struct TerminalSession {
                 failed = step
                 break
             cursor = found + len(wanted)
+        elif step[0] == "run":
+            import subprocess
+            subprocess.run(step[1], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         elif step[0] == "send":
             os.write(fd, step[1].encode())
         elif step[0] == "sleep":

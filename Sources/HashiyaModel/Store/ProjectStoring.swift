@@ -11,6 +11,12 @@ public protocol ProjectStoring: AnyObject, Sendable {
   /// What is known to be wrong with the project; empty while it is believed sound. A damaged
   /// project is read, so its work can be exported, but never written.
   var damage: [String] { get }
+  /// The user the project's backend authenticated: a server's role; nil for a file, whose user
+  /// is declared (`--user`, `HASHIYA_USER`, the login name).
+  var authenticatedUser: String? { get }
+  /// What teammates changed since the last call, in words ("karim added 3 annotations to #12"):
+  /// a server announces every change as it commits; a file has no one to hear from.
+  func teammateActivity() -> [String]
   /// The project's identity, the same in every copy of it.
   func projectUID() throws(StoreError) -> String
   /// Asks a long command running on another thread to stop at its next step.

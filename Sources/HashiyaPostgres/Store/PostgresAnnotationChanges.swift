@@ -12,6 +12,9 @@ final class PostgresAnnotationChanges: AnnotationChanging {
   private var lastEventTime: String?
   /// The author's role in the team, read once per change when first needed.
   private var authorRole: TeamMember.Role??
+  /// What this change did, announced to teammates when it commits.
+  var activity: PostgresActivity
+
   /// The characters of the report last written to: a bulk command reads each text once.
   private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
 
@@ -20,6 +23,7 @@ final class PostgresAnnotationChanges: AnnotationChanging {
     self.author = author
     self.batch = batch
     self.now = now
+    activity = PostgresActivity(author: author)
   }
 
   func register(_ record: LayerRecord) throws {
@@ -176,6 +180,7 @@ final class PostgresAnnotationChanges: AnnotationChanging {
   }
 
   func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {
+    activity.count(action, report: annotation.reportID)
     try appendEvent(
       action: action, entity: "annotation", id: annotation.uuid, report: annotation.reportID,
       before: before.map(EventSnapshot.of), after: after.map(EventSnapshot.of))

@@ -6,10 +6,11 @@ extension PostgresProjectStore {
   @discardableResult
   public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
     try write("change annotations") { connection in
-      try body(
-        PostgresAnnotationChanges(
-          connection: connection, author: author, batch: OrderedUUID.make(),
-          now: try Self.nextEventTime(connection)))
+      let changes = PostgresAnnotationChanges(
+        connection: connection, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(connection))
+      let result = try body(changes)
+      try changes.activity.announce(on: connection)
+      return result
     }
   }
 

@@ -18,12 +18,21 @@ public final class PostgresProjectStore: @unchecked Sendable {
   /// One command at a time on the connection: libpq connections are not shared between threads.
   let lock = NSRecursiveLock()
 
-  private init(path: String, connection: PostgresConnection, user: String, databaseName: String) {
+  /// The server process of this connection, whose own announcements are not a teammate's.
+  let backendProcess: Int32
+
+  private init(
+    path: String, connection: PostgresConnection, user: String, databaseName: String, backendProcess: Int32
+  ) {
     self.path = path
     self.connection = connection
     self.user = user
     self.databaseName = databaseName
+    self.backendProcess = backendProcess
   }
+
+  /// The server authenticated this user: on a server, nobody chooses who they are.
+  public var authenticatedUser: String? { user }
 
   /// A server project is never a damaged file; problems there are the server's to report.
   public var damage: [String] { [] }
@@ -138,11 +147,16 @@ public final class PostgresProjectStore: @unchecked Sendable {
     -> PostgresProjectStore
   {
     do throws(PostgresError) {
-      let identity = try connection.execute("SELECT session_user, current_database()")
-      guard let user = try identity.string(0, 0), let database = try identity.string(0, 1) else {
+      let identity = try connection.execute("SELECT session_user, current_database(), pg_backend_pid()")
+      guard let user = try identity.string(0, 0), let database = try identity.string(0, 1),
+        let process = try identity.int(0, 2)
+      else {
         throw PostgresError.unexpectedResult("the server did not say who is connected")
       }
-      return PostgresProjectStore(path: path, connection: connection, user: user, databaseName: database)
+      // Teammates' changes are announced on the project's channel as they commit.
+      try connection.listen(PostgresActivity.channel)
+      return PostgresProjectStore(
+        path: path, connection: connection, user: user, databaseName: database, backendProcess: Int32(process))
     } catch {
       throw .cannotOpen(path: path, reason: error.description)
     }

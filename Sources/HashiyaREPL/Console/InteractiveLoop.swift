@@ -17,6 +17,10 @@ public struct InteractiveLoop {
   public func run() {
     let session = runner.session
     while !session.wantsToQuit {
+      // What teammates on a server did meanwhile, above the prompt; their names are data.
+      for activity in session.store.teammateActivity() {
+        print(session.style.dim("· " + activity.visiblyEscaped))
+      }
       let prompt = PromptText.make(currentReportID: session.currentReportID, review: session.reviewQueue)
       guard let line = editor.readLine(prompt: prompt) else {
         print("")

@@ -25,21 +25,31 @@ public enum Launcher {
     let user: String
     do {
       store = try openProject(
-        options.project, quiet: options.json || !options.commands.isEmpty, json: options.json)
-      // Identity on a file is declared, not authenticated: it is at least one known spelling.
-      user = try store.admit(declared).name
+        options.project ?? environment["HASHIYA_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+        quiet: options.json || !options.commands.isEmpty, json: options.json)
+      if let authenticated = store.authenticatedUser {
+        // On a server the user is whom the server authenticated; a different name is refused
+        // rather than quietly ignored.
+        if let asked = options.user, asked != authenticated {
+          throw LaunchError.userOnServer(asked: asked, authenticated: authenticated)
+        }
+        user = authenticated
+      } else {
+        // Identity on a file is declared, not authenticated: it is at least one known spelling.
+        user = try store.admit(declared).name
+      }
     } catch {
       let line =
         options.json
         ? JSONWriterLine.error(error) : style.red("error: ") + ErrorReport.terminalMessage(error)
       FileHandle.standardError.write(Data((line + "\n").utf8))
-      return error is TeamError ? ErrorReport.usage : ErrorReport.exitCode(error)
+      return error is TeamError || error is LaunchError ? ErrorReport.usage : ErrorReport.exitCode(error)
     }
     SignalHandling.setInterrupter { store.interrupt() }
     defer { SignalHandling.setInterrupter(nil) }
     let batch = !options.commands.isEmpty || !stdinIsTerminal
     let extraPlugins = options.pluginDirectories + demoPluginFolders(options)
-    let plugins = loadPlugins(project: store.path, extra: extraPlugins)
+    let plugins = loadPlugins(project: ProjectOpener.pluginRoot(of: store.path), extra: extraPlugins)
     let catalog = LayerCatalog(plugins: plugins.plugins, failures: plugins.failures)
     let session = Session(
       store: store, user: user, commandsFromStandardInput: options.commands.isEmpty && batch, catalog: catalog)
@@ -122,7 +132,7 @@ public enum Launcher {
   /// wait in silence; only `--json` keeps standard error to its JSON lines.
   static func openProject(_ path: String?, quiet: Bool, json: Bool) throws -> any ProjectStoring {
     let toStandardError = { (line: String) in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-    if let path { return try ProjectStore.open(path: path, announce: json ? nil : toStandardError) }
+    if let path { return try ProjectOpener.open(path, announce: json ? nil : toStandardError) }
     guard let projects = DemoProject.locateProjectsFolder() else {
       throw DemoProject.Failure.samplesNotFound
     }

@@ -346,4 +346,10 @@ private final class Soundness: @unchecked Sendable {
   }
 }
 
-extension ProjectStore: ProjectStoring {}
+extension ProjectStore: ProjectStoring {
+  /// A file's user is declared, not authenticated.
+  public var authenticatedUser: String? { nil }
+
+  /// Teammates of a file work on copies, which `merge` brings in; nothing arrives live.
+  public func teammateActivity() -> [String] { [] }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import HashiyaModel
+import HashiyaPostgres
+import HashiyaStore
+
+/// Opens a project wherever it is: a file path, or a PostgreSQL server's address.
+///
+/// A server is named by a `postgresql://` or `postgres://` URL or a libpq keyword string
+/// (`host=… dbname=…`); libpq's own environment (`PGHOST`, `PGUSER`, `PGPASSWORD`, `~/.pgpass`,
+/// `sslmode`) fills in what the address leaves out. Everything else is a file.
+public enum ProjectOpener {
+  /// Whether `location` names a server rather than a file.
+  public static func isServer(_ location: String) -> Bool { PostgresProjectStore.isServerAddress(location) }
+
+  /// Opens the project at `location`; a file is created when missing, a server database must
+  /// hold a project already (`hashiya init` makes one).
+  public static func open(_ location: String, announce: ((String) -> Void)? = nil) throws -> any ProjectStoring {
+    if isServer(location) { return try PostgresProjectStore.open(location, announce: announce) }
+    return try ProjectStore.open(path: location, announce: announce)
+  }
+
+  /// Opens another copy of a project only to read it (a merge's other side).
+  public static func openForReading(_ location: String) throws -> any ProjectStoring {
+    if isServer(location) { return try PostgresProjectStore.open(location) }
+    return try ProjectStore.openReadOnly(path: location)
+  }
+
+  /// Creates a project: the schema, roles and grants in an empty server database, or a new file.
+  ///
+  /// An existing project file is refused rather than opened, so `init` never appears to have
+  /// made something it did not.
+  public static func create(_ location: String) throws -> any ProjectStoring {
+    if isServer(location) { return try PostgresProjectStore.create(location) }
+    guard !FileManager.default.fileExists(atPath: location) else {
+      throw StoreError.cannotOpen(path: location, reason: "it already exists; open it with \"hashiya \(location)\"")
+    }
+    return try ProjectStore.open(path: location)
+  }
+
+  /// The folder a project's plugins sit beside: the file's folder, or the working folder for a
+  /// server, which has no folder of its own.
+  public static func pluginRoot(of location: String) -> String {
+    isServer(location) ? "" : location
+  }
+}

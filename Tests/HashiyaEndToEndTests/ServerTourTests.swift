@@ -1,0 +1,127 @@
+import AnnotatorTesting
+import Foundation
+import Testing
+
+/// The README's tour, run by the real binary on a project file and on a team server: every
+/// command must print the same and leave the same annotations.
+@Suite(.enabled(if: PostgresCluster.isAvailable)) struct ServerTourTests {
+  let hashiya = HashiyaBinary()
+
+  /// The annotating part of the tour, one command per entry.
+  static let tour = [
+    "import \(HashiyaBinary.seed)",
+    "show 1",
+    #"speaker "كينو كابرييل" role="المتحدث الرسمي""#,
+    #"claim "ثمانية ملايين" type=statistical checkworthiness=5"#,
+    "quote s10 by #1",
+    "ls",
+    "edit #2 verdict=false",
+    "undo",
+    "redo",
+    "rm #3",
+    "undo",
+    "find كيفين كويثي",
+    "search الخلايا النائمة",
+    "reports",
+  ]
+
+  /// A fresh server project, made by the binary's own `init`.
+  func serverProject() throws -> String {
+    let cluster = PostgresCluster.shared
+    let url = cluster.url(database: try cluster.createDatabase())
+    let created = try hashiya.run(["init", url])
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.contains("postgres leads it"))
+    return url
+  }
+
+  @Test func theTourPrintsTheSameOnAFileAndOnAServer() throws {
+    let server = try serverProject()
+    var outputs: [[String]] = []
+    for project in [hashiya.path("tour.hashiya"), server] {
+      var printed: [String] = []
+      for command in Self.tour {
+        let run = try hashiya.run([project, "--user", "postgres", "--bidi", "never", "-c", command])
+        #expect(run.status == 0, "\(command): \(run.stderr)")
+        printed.append(run.stdout)
+      }
+      outputs.append(printed)
+    }
+    for (index, command) in Self.tour.enumerated() {
+      #expect(outputs[0][index] == outputs[1][index], "\(command) printed differently")
+    }
+    #expect(outputs[1][5].contains("كينو كابرييل"))
+  }
+
+  @Test func exportsOfTheSameWorkHoldTheSameAnnotations() throws {
+    let server = try serverProject()
+    var exported: [[String]] = []
+    for (project, file) in [(hashiya.path("tour.hashiya"), "file.jsonl"), (server, "server.jsonl")] {
+      let run = try hashiya.run(
+        [project, "--user", "postgres", "-c", Self.tour.prefix(7).joined(separator: "; ") + "; export \(file)"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let lines = try String(contentsOfFile: hashiya.path(file), encoding: .utf8).split(separator: "\n")
+      // The header names the project and the time; every other line is the work itself, minus
+      // the fresh UUIDs and times each backend gave it.
+      exported.append(
+        lines.dropFirst().map {
+          String($0).replacing(#/"(createdAt|updatedAt|importedAt|at)":"[^"]*"/#, with: "")
+            .replacing(#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#, with: "UUID")
+        })
+    }
+    #expect(exported[0] == exported[1])
+    #expect(exported[1].contains { $0.contains("ثمانية ملايين") })
+  }
+
+  @Test func initRefusesADatabaseThatHoldsAProjectOrOtherTables() throws {
+    let server = try serverProject()
+    let again = try hashiya.run(["init", server])
+    #expect(again.status == 3)
+    #expect(again.stderr.contains("already holds tables"))
+    let missing = try hashiya.run(["init"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("init needs a project to create"))
+  }
+
+  @Test func aServerKnowsWhoYouAre() throws {
+    let server = try serverProject()
+    let run = try hashiya.run([server, "--user", "mallory", "-c", "reports"])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("you are who it authenticated (postgres)"))
+    let fromEnvironment = try hashiya.run(["-c", "reports"], environment: ["HASHIYA_DATABASE_URL": server])
+    #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+    #expect(fromEnvironment.stdout.contains("0 reports") || fromEnvironment.stdout.contains("no reports"))
+  }
+
+  @Test func aBadServerAddressIsAClearErrorAndExitsThree() throws {
+    let run = try hashiya.run(["postgresql://nobody@/no_such_db?host=/nonexistent-socket-folder", "-c", "reports"])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("cannot open postgresql://nobody@/no_such_db"))
+  }
+
+  @Test func aPasswordInTheAddressIsNeverPrinted() throws {
+    let run = try hashiya.run(["postgresql://amal:s3cret@/no_such_db?host=/nonexistent-socket-folder", "-c", "reports"])
+    #expect(run.status == 3)
+    #expect(!run.stderr.contains("s3cret"))
+    #expect(run.stderr.contains("amal:***@"))
+  }
+
+  /// Teammates on a server hear of each other's changes at the prompt without reopening.
+  @Test func thePromptShowsWhatATeammateDid() throws {
+    let server = try serverProject()
+    _ = try hashiya.run([server, "-c", "import \(HashiyaBinary.seed)"])
+    let result = try TerminalSession.run(
+      [server, "--bidi", "never"], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "),
+        .type("reports\r"),
+        .expect("hashiya #1> "),
+        .runElsewhere([HashiyaBinary.executable.path, server, "-c", #"speaker "كينو كابرييل""#]),
+        .type("ls\r"),
+        .expect("added 1 annotation to #1"),
+        .expect("hashiya #1> "),
+        .type("quit\r"),
+      ])
+    #expect(result.output.contains("postgres added 1 annotation to #1"))
+  }
+}

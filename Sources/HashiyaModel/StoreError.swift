@@ -43,10 +43,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .missingFolder(let path):
       return "cannot create project \(path): the folder does not exist"
     case .notAProject(let path, let reason):
-      return "\(path) is not a Hashiya project (\(reason)); the file was left untouched"
+      return "\(path) is not a Hashiya project (\(reason)); it was left untouched"
     case .newerSchema(let path, let found, let supported):
       return
-        "\(path) was written by a newer Hashiya (schema \(found), this build knows up to \(supported)); the file was left untouched"
+        "\(path) was written by a newer Hashiya (schema \(found), this build knows up to \(supported)); it was left untouched"
     case .cannotOpen(let path, let reason):
       return "cannot open \(path): \(reason)"
     case .noSuchReport(let id):

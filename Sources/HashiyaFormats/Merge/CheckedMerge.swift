@@ -25,7 +25,7 @@ public enum CheckedMerge {
     for record in try other.layerRecords() where schemas[record.id] == nil {
       schemas[record.id] = try? LayerSchema(json: try JSONParser.parse(record.schemaJSON), layer: record.id)
     }
-    let name = (other.path as NSString).lastPathComponent
+    let name = other.name
     var skipped: [FormatError] = []
     let outcome = try store.merge(from: other, author: author) { bundle in
       try checked(bundle, schemas: schemas, file: name) { error, _ in

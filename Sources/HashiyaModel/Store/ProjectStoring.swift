@@ -8,6 +8,8 @@ import AnnotatorKit
 public protocol ProjectStoring: AnyObject, Sendable {
   /// Where the project is: a file's path, or a server's address without its password.
   var path: String { get }
+  /// The project's short name: the file's name, or the server database's.
+  var name: String { get }
   /// What is known to be wrong with the project; empty while it is believed sound. A damaged
   /// project is read, so its work can be exported, but never written.
   var damage: [String] { get }

@@ -31,6 +31,9 @@ public final class PostgresProjectStore: @unchecked Sendable {
     self.backendProcess = backendProcess
   }
 
+  /// The database's name.
+  public var name: String { databaseName }
+
   /// The server authenticated this user: on a server, nobody chooses who they are.
   public var authenticatedUser: String? { user }
 

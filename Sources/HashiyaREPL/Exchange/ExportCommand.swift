@@ -95,7 +95,7 @@ struct ExportCommand: Command {
       layers: layers, authors: authors, goldOnly: gold, includeDeleted: deleted)
     if gold && !allowOpen { try refuseOpenUnits(reportIDs: selection.reportIDs, layers: layers, session: session) }
     let context = ExportContext(
-      projectUID: try session.store.projectUID(), projectName: (session.store.path as NSString).lastPathComponent,
+      projectUID: try session.store.projectUID(), projectName: session.store.name,
       exportedAt: Timestamp.now(), exportedBy: session.user, schemas: try schemas(layers, session: session),
       offsets: offsets == "all" ? .all : .scalar, gold: gold, projectPath: session.store.path)
     var exporter = try ExporterFactory.make(destination, context: context)

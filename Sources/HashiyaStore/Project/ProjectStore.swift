@@ -347,6 +347,9 @@ private final class Soundness: @unchecked Sendable {
 }
 
 extension ProjectStore: ProjectStoring {
+  /// The file's name, without its folder.
+  public var name: String { (path as NSString).lastPathComponent }
+
   /// A file's user is declared, not authenticated.
   public var authenticatedUser: String? { nil }
 

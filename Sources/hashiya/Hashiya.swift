@@ -15,7 +15,9 @@ struct Hashiya: ParsableCommand {
       from projects/samples the first time, or $HASHIYA_DATABASE_URL when set.
       PROJECT is a file, or a team server: postgresql://[user@]host[:port]/db or a
       libpq keyword string ('host=… dbname=…'). "hashiya init postgresql:///db"
-      creates a project in an empty database; the server decides who you are. Commands come from -c, from the words
+      creates a project in an empty database; the server decides who you are.
+      "hashiya clone SOURCE COPY" copies a whole project, file or server, into a new
+      file or an empty server database; the copies merge later with "merge". Commands come from -c, from the words
       after PROJECT (hashiya team.hashiya check), from standard input when it is
       not a terminal, or from the interactive prompt. Type "help" inside for the
       commands.
@@ -76,8 +78,12 @@ struct Hashiya: ParsableCommand {
   }
 
   func run() throws {
-    if project == "init" {
-      let code = Launcher.initialize(command.first, json: json)
+    // `init` and `clone` make projects rather than open one.
+    if project == "init" || project == "clone" {
+      let code =
+        project == "init"
+        ? Launcher.initialize(command.first, json: json)
+        : Launcher.clone(command.first, to: command.dropFirst().first, json: json)
       if code != 0 { throw ExitCode(code) }
       return
     }

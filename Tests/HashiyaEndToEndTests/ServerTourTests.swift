@@ -124,4 +124,39 @@ import Testing
       ])
     #expect(result.output.contains("postgres added 1 annotation to #1"))
   }
+
+  /// A clone of the server for offline work, work on both sides, then the server's merged in.
+  @Test func aCloneWorksOfflineAndTakesTheServersWorkByMerge() throws {
+    let server = try serverProject()
+    _ = try hashiya.run([server, "-c", "import \(HashiyaBinary.seed)", "-c", #"speaker "كينو كابرييل""#])
+    let cloned = try hashiya.run(["clone", server, "offline.hashiya"])
+    #expect(cloned.status == 0, "\(cloned.stderr)")
+    #expect(cloned.stdout.contains("into offline.hashiya (1 report)"))
+    _ = try hashiya.run([server, "-c", #"claim "ثمانية ملايين""#])
+    let merged = try hashiya.run(["offline.hashiya", "--user", "postgres", "-c", "merge \(server)", "-c", "ls"])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout.contains("1 new annotation"))
+    #expect(merged.stdout.contains("«ثمانية ملايين»") && merged.stdout.contains("«كينو كابرييل»"))
+    // A clone never lands on an existing file, and a failed one leaves nothing behind.
+    let again = try hashiya.run(["clone", server, "offline.hashiya"])
+    #expect(again.status == 3)
+    #expect(again.stderr.contains("already exists"))
+    let missing = try hashiya.run(["clone", server])
+    #expect(missing.status == 2)
+  }
+
+  /// A project file moves onto a server with its whole history: undo goes on there.
+  @Test func aFileMovesOntoAServer() throws {
+    _ = try hashiya.run([
+      "team.hashiya", "--user", "postgres", "-c", "import \(HashiyaBinary.seed)", "-c", #"speaker "كينو كابرييل""#,
+    ])
+    let cluster = PostgresCluster.shared
+    let server = cluster.url(database: try cluster.createDatabase())
+    let moved = try hashiya.run(["clone", "team.hashiya", server])
+    #expect(moved.status == 0, "\(moved.stderr)")
+    let undone = try hashiya.run([server, "-c", "undo", "-c", "ls"])
+    #expect(undone.status == 0, "\(undone.stderr)")
+    #expect(undone.stdout.contains("undo of create on #1"))
+    #expect(undone.stdout.contains("no annotations"))
+  }
 }

@@ -5,7 +5,7 @@ import AnnotatorKit
 /// `HashiyaStore` keeps a project in one SQLite file and `HashiyaPostgres` on a PostgreSQL
 /// server; only those two modules know SQL. Both give the same guarantees: report text never
 /// changes, the event log is append-only, and every command is one transaction.
-public protocol ProjectStoring: AnyObject, Sendable {
+public protocol ProjectStoring: ProjectCopying, AnyObject, Sendable {
   /// Where the project is: a file's path, or a server's address without its password.
   var path: String { get }
   /// The project's short name: the file's name, or the server database's.

@@ -4,6 +4,8 @@ public enum LaunchError: Error, CustomStringConvertible, Equatable {
   case userOnServer(asked: String, authenticated: String)
   /// `hashiya init` without a project to create.
   case initWithoutTarget
+  /// `hashiya clone` without both projects.
+  case cloneWithoutProjects
 
   public var description: String {
     switch self {
@@ -13,6 +15,8 @@ public enum LaunchError: Error, CustomStringConvertible, Equatable {
         + "connect as another role to work as someone else"
     case .initWithoutTarget:
       return "init needs a project to create: hashiya init postgresql:///newsroom, or hashiya init team.hashiya"
+    case .cloneWithoutProjects:
+      return "clone needs a project and a new copy: hashiya clone postgresql:///newsroom local.hashiya"
     }
   }
 }

@@ -32,3 +32,43 @@ extension Launcher {
     }
   }
 }
+
+extension Launcher {
+  /// `hashiya clone SOURCE DESTINATION`: a whole copy of a project, for offline work or to
+  /// move a file's project onto a server.
+  ///
+  /// The copy keeps every row with its ids, UUIDs and times, and the project's identity, so the
+  /// two merge later as copies of one project. The destination is made new (a file that does
+  /// not exist yet, or an empty server database) and is left as it was if the copy fails.
+  public static func clone(_ source: String?, to destination: String?, json: Bool) -> Int32 {
+    do {
+      guard let source, let destination, !source.isEmpty, !destination.isEmpty else {
+        throw LaunchError.cloneWithoutProjects
+      }
+      let from = try ProjectOpener.openForReading(source)
+      let createdFile = !ProjectOpener.isServer(destination)
+      let to = try ProjectOpener.create(destination)
+      do {
+        try to.load(from: from)
+      } catch {
+        // Only a file this command made is removed; a server database stays, empty.
+        if createdFile {
+          for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
+        }
+        throw error
+      }
+      let reports = try to.reportCount()
+      let line =
+        json
+        ? JSONWriter.string(
+          .object(["cloned": .string(from.path), "into": .string(to.path), "reports": .int(reports)]))
+        : "cloned \(from.path.visiblyEscaped) into \(to.path.visiblyEscaped) (\(reports) report\(reports == 1 ? "" : "s"))"
+      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+      return 0
+    } catch {
+      let line = json ? JSONWriterLine.error(error) : "error: " + ErrorReport.terminalMessage(error)
+      FileHandle.standardError.write(Data((line + "\n").utf8))
+      return error is LaunchError ? ErrorReport.usage : ErrorReport.exitCode(error)
+    }
+  }
+}

@@ -6,7 +6,7 @@ import HashiyaStore
 /// `merge OTHER.hashiya`: bring a teammate's project file in.
 struct MergeCommand: Command {
   let name = "merge"
-  let synopsis = "[--skip-bad] OTHER.hashiya"
+  let synopsis = "[--skip-bad] OTHER.hashiya | postgresql://…"
   let summary = "merge a teammate's project file: reports, annotations, links, reviews, history"
   let details = """
     A three-way merge of the two event logs, field by field. Reports are matched by uid and
@@ -23,6 +23,10 @@ struct MergeCommand: Command {
     on character edges, the quote, layer and label, attribute types): one bad annotation
     refuses the whole merge, naming it, unless --skip-bad leaves it out (with its links,
     reviews and history) and lists it.
+
+    The other copy may be a team server's project (merge postgresql://db.example/newsroom),
+    read in one snapshot: a clone taken for offline work merges back into the file it was
+    cloned from, or into any other copy of the project.
     """
   let completion = CompletionKind.files
 
@@ -33,11 +37,11 @@ struct MergeCommand: Command {
       throw CommandError.usage(command: name, message: "name the project file to merge")
     }
     try arguments.finish()
-    let other = try ProjectStore.openReadOnly(path: path)
+    let other = try ProjectOpener.openForReading(path)
     let summary = try CheckedMerge.run(
       from: other, into: session.store, author: session.user,
       knownSchemas: try session.catalog.allSchemas(store: session.store), skipBad: skipBad)
-    return MergeSummary(path: path, outcome: summary.outcome, skipped: summary.skipped)
+    return MergeSummary(path: other.path, outcome: summary.outcome, skipped: summary.skipped)
   }
 }
 

@@ -18,12 +18,24 @@ extension ProjectStore {
   public func merge(
     from other: any ProjectStoring, author: String, checking check: (ReportBundle) throws -> ReportBundle = { $0 }
   ) throws -> MergeOutcome {
-    // The review work, events, assignments and team of the other copy are still read with SQL.
+    // The other copy's review work, events, assignments and team are read with SQL: a server
+    // project is first copied into a file of its own, which goes once the merge is done.
     guard let other = other as? ProjectStore else {
-      throw StoreError.unsupported(what: "merging a server project into a file", path: path)
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-merge-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let copy = try ProjectStore.open(path: folder.appendingPathComponent("server.hashiya").path)
+      try copy.load(from: other)
+      return try mergeFile(copy, named: other.path, author: author, checking: check)
     }
+    return try mergeFile(other, named: other.path, author: author, checking: check)
+  }
+
+  private func mergeFile(
+    _ other: ProjectStore, named source: String, author: String, checking check: (ReportBundle) throws -> ReportBundle
+  ) throws -> MergeOutcome {
     let layers = try other.layerRecords()
-    return try write("merge \(other.path)") { db in
+    return try write("merge \(source)") { db in
       let merge = try ProjectMerge(db: db, author: author)
       try merge.mergeLayers(layers)
       try other.forEachReport(ExportSelection(includeDeleted: true)) { bundle in
@@ -38,7 +50,7 @@ extension ProjectStore {
         try ProjectMerge.mergeTeam(into: db, from: their)
       }
       try Self.settleSuggestionDecisions(db)
-      try merge.recordMerge(source: other.path)
+      try merge.recordMerge(source: source)
       return merge.outcome
     }
   }

@@ -139,10 +139,13 @@ final class PostgresAnnotationChanges: AnnotationChanging {
       after: EventSnapshot.of(after))
   }
 
+  /// An annotation as the change sees it, its row locked until the change commits: what a
+  /// command reads to compute its edit stays as read until the edit is written.
   func annotation(_ id: Int) throws -> Annotation {
-    guard let found = try PostgresProjectStore.annotation(connection, id: id) else {
-      throw StoreError.noSuchAnnotation(id: id)
-    }
+    guard
+      let found = try connection.rows("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [.int(id)]).first.map(
+        PostgresRecords.annotation)
+    else { throw StoreError.noSuchAnnotation(id: id) }
     return found
   }
 
@@ -159,13 +162,10 @@ final class PostgresAnnotationChanges: AnnotationChanging {
     throw AnnotationWriteError.notYours(id: annotation.id, owner: annotation.author, user: author)
   }
 
-  /// An active annotation, its row locked until the change commits: a teammate's edit of the
-  /// same annotation waits for this one and then sees it, so neither overwrites the other unseen.
+  /// An active annotation, locked like `annotation(_:)`: a teammate's edit of the same
+  /// annotation waits for this one and then sees it, so neither overwrites the other unseen.
   func activeAnnotation(_ id: Int) throws -> Annotation {
-    guard
-      let found = try connection.rows("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [.int(id)]).first.map(
-        PostgresRecords.annotation)
-    else { throw StoreError.noSuchAnnotation(id: id) }
+    let found = try annotation(id)
     guard found.status == .active else { throw StoreError.annotationDeleted(id: id) }
     return found
   }

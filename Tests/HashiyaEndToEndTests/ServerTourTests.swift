@@ -159,4 +159,30 @@ import Testing
     #expect(undone.stdout.contains("undo of create on #1"))
     #expect(undone.stdout.contains("no annotations"))
   }
+
+  /// Offline work merges back into the server, once; both copies then hold the same annotations.
+  @Test func offlineWorkMergesBackIntoTheServer() throws {
+    let server = try serverProject()
+    _ = try hashiya.run([server, "-c", "import \(HashiyaBinary.seed)", "-c", #"speaker "كينو كابرييل""#])
+    _ = try hashiya.run(["clone", server, "offline.hashiya"])
+    _ = try hashiya.run(["offline.hashiya", "--user", "postgres", "-c", #"claim "ثمانية ملايين""#, "-c", "rm #1"])
+    _ = try hashiya.run([server, "-c", #"speaker "كيفين كويثي""#])
+    let merged = try hashiya.run([server, "-c", "merge offline.hashiya"])
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(merged.stdout.contains("1 new annotation, 1 updated"))
+    let again = try hashiya.run([server, "-c", "merge offline.hashiya"])
+    #expect(again.stdout.contains("nothing new"))
+    _ = try hashiya.run(["offline.hashiya", "--user", "postgres", "-c", "merge \(server)"])
+    let onServer = try hashiya.run([server, "--bidi", "never", "-c", "ls --deleted"])
+    let offline = try hashiya.run(["offline.hashiya", "--user", "postgres", "--bidi", "never", "-c", "ls --deleted"])
+    // Handles are each copy's own numbers; what they hold must agree.
+    func work(_ listing: String) -> [String] {
+      listing.split(separator: "\n").map { String($0.drop { $0 != " " }) }.sorted()
+    }
+    #expect(work(onServer.stdout) == work(offline.stdout))
+    #expect(onServer.stdout.contains("«ثمانية ملايين»") && onServer.stdout.contains("«كيفين كويثي»"))
+    // New work on the server numbers on after the merged rows.
+    let next = try hashiya.run([server, "-c", #"speaker "كينو""#])
+    #expect(next.stdout.contains("#4"), "\(next.stdout)")
+  }
 }

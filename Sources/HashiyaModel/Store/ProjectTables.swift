@@ -1,5 +1,5 @@
 /// One stored value of a project's table, as both backends hold it.
-public enum StoredValue: Sendable, Equatable {
+public enum StoredValue: Sendable, Hashable {
   case null
   case integer(Int64)
   case real(Double)

@@ -9,33 +9,34 @@ extension PostgresProjectStore: ProjectCopying {
     lock.lock()
     defer { lock.unlock() }
     do {
-      try connection.transaction(isolation: .repeatableRead) {
-        for table in ProjectTables.copied {
-          let types = try connection.rows(
-            """
-            SELECT column_name, data_type FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
-            """, [.text(table)]
-          ).map { row throws(StoreError) in (try row.text(0, "a column"), try row.text(1, "a column")) }
-          _ = try connection.execute(
-            "DECLARE copied NO SCROLL CURSOR FOR SELECT * FROM \(table) ORDER BY \(ProjectTables.order(of: table))")
-          while true {
-            let rows = try connection.rows("FETCH \(ProjectTables.chunkSize) FROM copied")
-            if rows.isEmpty { break }
-            var chunk = TableRows(table: table, columns: types.map(\.0), rows: [])
-            for row in rows {
-              if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) {
-                continue
-              }
-              chunk.rows.append(try types.indices.map { try Self.storedValue(row.optionalText($0), type: types[$0].1) })
-            }
-            if !chunk.rows.isEmpty { try body(chunk) }
-          }
-          _ = try connection.execute("CLOSE copied")
-        }
-      }
+      try connection.transaction(isolation: .repeatableRead) { try Self.dumpTables(connection, body) }
     } catch {
       throw Self.storeError(error, operation: "read the project for a copy")
+    }
+  }
+
+  /// The tables' rows, chunk by chunk, inside the caller's transaction.
+  static func dumpTables(_ connection: PostgresConnection, _ body: (TableRows) throws -> Void) throws {
+    for table in ProjectTables.copied {
+      let types = try connection.rows(
+        """
+        SELECT column_name, data_type FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
+        """, [.text(table)]
+      ).map { row throws(StoreError) in (try row.text(0, "a column"), try row.text(1, "a column")) }
+      _ = try connection.execute(
+        "DECLARE copied NO SCROLL CURSOR FOR SELECT * FROM \(table) ORDER BY \(ProjectTables.order(of: table))")
+      while true {
+        let rows = try connection.rows("FETCH \(ProjectTables.chunkSize) FROM copied")
+        if rows.isEmpty { break }
+        var chunk = TableRows(table: table, columns: types.map(\.0), rows: [])
+        for row in rows {
+          if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) { continue }
+          chunk.rows.append(try types.indices.map { try storedValue(row.optionalText($0), type: types[$0].1) })
+        }
+        if !chunk.rows.isEmpty { try body(chunk) }
+      }
+      _ = try connection.execute("CLOSE copied")
     }
   }
 
@@ -64,24 +65,28 @@ extension PostgresProjectStore: ProjectCopying {
           "COPY \(chunk.table) (\(columns)) FROM STDIN", rows: chunk.rows.lazy.map { $0.map(Self.copyText) })
         if chunk.table == "reports" { try Self.index(connection, chunk) }
       }
+      try Self.moveIdentities(connection)
       _ = try connection.execute(
         """
         INSERT INTO team (name, folded, role, status, addedBy, updatedAt) VALUES ($1, $2, 'lead', 'active', $1, $3)
         ON CONFLICT DO NOTHING
         """, [.text(user), .text(MemberName.fold(user)), .text(Timestamp.now())])
-      for table in [
-        "reports", "annotations", "links", "reviews", "reviewDecisions", "suggestionDecisions", "events",
-        "conflicts",
-      ] {
-        _ = try connection.execute(
-          "SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)",
-          [.text(table.lowercased())])
-      }
+    }
+  }
+
+  /// Moves each identity past the ids rows were inserted with, so the next row numbers on.
+  static func moveIdentities(_ connection: PostgresConnection) throws {
+    for table in [
+      "reports", "annotations", "links", "reviews", "reviewDecisions", "suggestionDecisions", "events", "conflicts",
+    ] {
+      _ = try connection.execute(
+        "SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)",
+        [.text(table.lowercased())])
     }
   }
 
   /// Adds the search rows of a chunk of copied reports, as an import would have.
-  private static func index(_ connection: PostgresConnection, _ chunk: TableRows) throws {
+  static func index(_ connection: PostgresConnection, _ chunk: TableRows) throws {
     guard let id = chunk.columns.firstIndex(where: { $0.lowercased() == "id" }),
       let title = chunk.columns.firstIndex(where: { $0.lowercased() == "title" }),
       let text = chunk.columns.firstIndex(where: { $0.lowercased() == "text" })

@@ -65,7 +65,8 @@ let package = Package(
     .testTarget(
       name: "HashiyaStoreTests",
       dependencies: ["HashiyaModel", "HashiyaStore", "AnnotatorTesting", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats", "AnnotatorTesting"]),
+    .testTarget(
+      name: "HashiyaFormatsTests", dependencies: ["HashiyaFormats", "HashiyaModel", "HashiyaStore", "AnnotatorTesting"]),
     .testTarget(name: "SpeakerTaggingTests", dependencies: ["SpeakerTagging", "AnnotatorTesting"]),
     .testTarget(name: "ClaimLabelingTests", dependencies: ["ClaimLabeling", "AnnotatorTesting"]),
     .testTarget(name: "TranslationNotesTests", dependencies: ["TranslationNotes", "AnnotatorTesting"]),
@@ -74,9 +75,14 @@ let package = Package(
       name: "HashiyaAnnotatingTests", dependencies: ["HashiyaAnnotating", "HashiyaPlugins", "AnnotatorTesting"]),
     .testTarget(
       name: "HashiyaReviewTests",
-      dependencies: ["HashiyaReview", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit", "AnnotatorTesting"]),
-    .testTarget(name: "HashiyaREPLTests", dependencies: ["HashiyaREPL", "HashiyaAnnotating", "AnnotatorTesting"]),
-    .testTarget(name: "HashiyaPostgresTests", dependencies: ["HashiyaPostgres", "AnnotatorTesting"]),
+      dependencies: [
+        "HashiyaReview", "HashiyaModel", "HashiyaStore", "HashiyaAnnotating", "HashiyaPlugins", "AnnotatorKit",
+        "AnnotatorTesting",
+      ]),
+    .testTarget(
+      name: "HashiyaREPLTests",
+      dependencies: ["HashiyaREPL", "HashiyaModel", "HashiyaStore", "HashiyaAnnotating", "AnnotatorTesting"]),
+    .testTarget(name: "HashiyaPostgresTests", dependencies: ["HashiyaPostgres", "HashiyaModel", "AnnotatorTesting"]),
     // One suite of store behaviours, run on a project file and on a PostgreSQL server.
     .testTarget(
       name: "HashiyaStoreContractTests",

@@ -185,4 +185,29 @@ import Testing
     let next = try hashiya.run([server, "-c", #"speaker "كينو""#])
     #expect(next.stdout.contains("#4"), "\(next.stdout)")
   }
+
+  /// Ctrl-C during an import into a server rolls it back and gives the prompt back.
+  @Test func ctrlCDuringAServerImportRollsItBack() throws {
+    let server = try serverProject()
+    _ = try hashiya.run([server, "-c", "import \(HashiyaBinary.samples)"])
+    var bytes: [UInt8] = []
+    for n in 0..<60_000 {
+      bytes +=
+        (#"{"id":"r\#(n)","title":"تقرير \#(n) 🛰️","lang":"ar","text":"قالَتِ المُتَحَدِّثَةُ إنّ التحالف درّب \#(n) مقاتلاً.\r\n"#
+        + #"The coalition said it trained \#(n) fighters."}"# + "\n").utf8
+    }
+    let big = hashiya.write("big.jsonl", bytes)
+    let session = try TerminalSession.run(
+      [server], in: hashiya.folder,
+      steps: [
+        .expect("hashiya #1> "), .type("import \(big)\r"), .expect("%"), .type("\u{3}"),
+        .expect("interrupted — nothing was changed"), .expect("hashiya #1> "), .type("reports\r"),
+        .expect("3 reports"), .expect("hashiya #1> "), .type("quit\r"), .expect("bye"),
+      ])
+    #expect(session.failedStep == nil, "\(session.output)")
+    let saved = try hashiya.run([server, "-c", "save --copy copy.hashiya"])
+    #expect(saved.status == 0, "\(saved.stderr)")
+    let copy = try hashiya.run(["copy.hashiya", "--user", "postgres", "-c", "reports"])
+    #expect(copy.stdout.contains("3 reports"), "\(copy.stdout)")
+  }
 }

@@ -28,6 +28,11 @@ public final class PostgresConnection: @unchecked Sendable {
 
   private let lock = NSRecursiveLock()
   private var handle: OpaquePointer?
+  /// What `cancel()` uses: made once, and safe to use from any thread while a query runs.
+  private let cancelHandle: OpaquePointer?
+  /// Set by `cancel()`, so statements between the running one and the caller's next
+  /// `clearCancellation()` fail too: a cancelled command stops, not just its current statement.
+  private let cancellation = CancellationFlag()
 
   /// Opens a session. `conninfo` is anything `PQconnectdb` accepts: a `postgresql://` URL or
   /// `key=value` pairs; libpq's environment (PGHOST, PGUSER, PGPASSWORD, ~/.pgpass, PGSSLMODE)
@@ -55,10 +60,24 @@ public final class PostgresConnection: @unchecked Sendable {
     // which would put server text on the user's terminal unescaped; the driver has no use for them.
     PQsetNoticeProcessor(connection, { _, _ in }, nil)
     handle = connection
+    cancelHandle = PQgetCancel(connection)
   }
 
   deinit {
+    if let cancelHandle { PQfreeCancel(cancelHandle) }
     if let handle { PQfinish(handle) }
+  }
+
+  /// Forgets an earlier `cancel()`: the caller starts a new piece of work.
+  public func clearCancellation() { cancellation.set(false) }
+
+  /// Asks the server to stop the statement running on this connection, from any thread (a
+  /// Ctrl-C handler's); the statement then fails with SQLSTATE 57014 and its transaction rolls back.
+  public func cancel() {
+    cancellation.set(true)
+    guard let cancelHandle else { return }
+    var message = [CChar](repeating: 0, count: 256)
+    _ = PQcancel(cancelHandle, &message, Int32(message.count))
   }
 
   /// Ends the session; later calls throw `connectionClosed`. Closing twice is harmless.
@@ -83,6 +102,10 @@ public final class PostgresConnection: @unchecked Sendable {
   /// spliced into the SQL text.
   @discardableResult
   public func execute(_ sql: String, _ parameters: [PostgresValue?] = []) throws(PostgresError) -> PostgresResult {
+    // ROLLBACK must still run after a cancel, to end the cancelled transaction.
+    if cancellation.isSet, sql != "ROLLBACK" {
+      throw .queryFailed(sqlState: "57014", message: "canceling statement due to user request", detail: nil, hint: nil)
+    }
     guard !sql.utf8.contains(0) else {
       throw .invalidStatement("the SQL text contains a NUL character")
     }
@@ -350,4 +373,14 @@ public final class PostgresConnection: @unchecked Sendable {
   private static func trimmedMessage(_ text: String) -> String {
     text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
+}
+
+/// A flag one thread sets and another reads.
+private final class CancellationFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  var isSet: Bool { lock.withLock { value } }
+
+  func set(_ on: Bool) { lock.withLock { value = on } }
 }

@@ -192,12 +192,19 @@ public final class PostgresProjectStore: @unchecked Sendable {
     }
   }
 
+  /// Stops the statement running for a long command (Ctrl-C); its transaction rolls back, so the
+  /// project is as it was before the command.
+  public func interrupt() {
+    connection.cancel()
+  }
+
   /// Runs `body` on the connection outside any transaction the store opens, mapping failures.
   func read<T>(_ operation: @autoclosure () -> String, _ body: (PostgresConnection) throws -> T) throws(StoreError)
     -> T
   {
     lock.lock()
     defer { lock.unlock() }
+    connection.clearCancellation()
     do {
       return try body(connection)
     } catch {
@@ -210,6 +217,7 @@ public final class PostgresProjectStore: @unchecked Sendable {
   func write<T>(_ operation: @autoclosure () -> String, _ body: (PostgresConnection) throws -> T) throws -> T {
     lock.lock()
     defer { lock.unlock() }
+    connection.clearCancellation()
     do {
       return try connection.transaction { try body(connection) }
     } catch let error as PostgresError {

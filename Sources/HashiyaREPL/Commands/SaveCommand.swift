@@ -10,7 +10,8 @@ struct SaveCommand: Command {
   let details = """
     Every change is saved as it is made; save --copy writes the whole project, as of this
     moment, into one new file that can be copied, mailed or merged on another machine, even
-    while teammates keep working on the original. FILE must not exist yet.
+    while teammates keep working on the original. FILE must not exist yet. On a team server
+    the copy is a project file of the server's project, with its whole history.
 
     Example:
       save --copy backup-2026-12-03.hashiya
@@ -24,7 +25,15 @@ struct SaveCommand: Command {
         command: name, message: "changes are saved as they are made; give --copy FILE to write a copy")
     }
     try arguments.finish()
-    try session.store.saveCopy(to: path)
+    if ProjectOpener.isServer(session.store.path) {
+      // A server's copy is a project file made table by table from one snapshot.
+      guard !ProjectOpener.isServer(path) else {
+        throw CommandError.usage(command: name, message: "a copy is a file; clone copies into a server database")
+      }
+      try ProjectOpener.copy(session.store, to: path)
+    } else {
+      try session.store.saveCopy(to: path)
+    }
     return Message("saved a copy of \(session.store.path) to \(path)", json: .object(["copy": .string(path)]))
   }
 }

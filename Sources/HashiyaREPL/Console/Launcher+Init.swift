@@ -46,17 +46,7 @@ extension Launcher {
         throw LaunchError.cloneWithoutProjects
       }
       let from = try ProjectOpener.openForReading(source)
-      let createdFile = !ProjectOpener.isServer(destination)
-      let to = try ProjectOpener.create(destination)
-      do {
-        try to.load(from: from)
-      } catch {
-        // Only a file this command made is removed; a server database stays, empty.
-        if createdFile {
-          for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
-        }
-        throw error
-      }
+      let to = try ProjectOpener.copy(from, to: destination)
       let reports = try to.reportCount()
       let line =
         json

@@ -37,6 +37,24 @@ public enum ProjectOpener {
     return try ProjectStore.open(path: location)
   }
 
+  /// Copies the whole of `source` into `destination`, a new file or an empty server database,
+  /// and returns the copy; a file this made is removed again if the copy fails.
+  @discardableResult
+  public static func copy(_ source: any ProjectStoring, to destination: String) throws -> any ProjectStoring {
+    let createsFile = !isServer(destination)
+    let copy = try create(destination)
+    do {
+      try copy.load(from: source)
+    } catch {
+      // Only a file this command made is removed; a server database stays, empty.
+      if createsFile {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: destination + suffix) }
+      }
+      throw error
+    }
+    return copy
+  }
+
   /// The folder a project's plugins sit beside: the file's folder, or the working folder for a
   /// server, which has no folder of its own.
   public static func pluginRoot(of location: String) -> String {

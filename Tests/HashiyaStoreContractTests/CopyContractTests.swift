@@ -104,4 +104,25 @@ import Testing
     let again = try offline.merge(from: shared, author: "amal")
     #expect(again.annotationsAdded == 0)
   }
+
+  @Test(arguments: StoreBackend.available)
+  func aFilesWorkMergesIntoEitherBackend(_ backend: StoreBackend) throws {
+    let shared = try worked(backend, in: folder)
+    let other = TemporaryFolder()
+    let offline = try StoreBackend.file.freshStore(in: other)
+    try offline.load(from: shared)
+    let added = try offline.change(author: "karim") {
+      try $0.add(
+        NewAnnotation(reportID: 1, layer: "speaker-tagging", label: "speaker", range: TextRange(0, 5), quote: "أخبار"))
+    }
+    _ = try offline.change(author: "amal") { try $0.delete(1) }
+    let outcome = try shared.merge(from: offline, author: "amal")
+    #expect(outcome.annotationsAdded == 1)
+    #expect(try shared.annotations(AnnotationFilter(reportID: 1)).map(\.uuid) == [added.uuid])
+    #expect(try shared.annotation(id: 1).status == .deleted)
+    #expect(try shared.merge(from: offline, author: "amal").annotationsAdded == 0)
+    // The merged history undoes as any other: karim's annotation goes.
+    #expect(try shared.undo(author: "karim").originalAction == "create")
+    #expect(try shared.annotations(AnnotationFilter(reportID: 1)).isEmpty)
+  }
 }

@@ -22,7 +22,14 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
       return try ProjectStore.open(path: folder.path("contract.hashiya"))
     case .server:
       let cluster = PostgresCluster.shared
-      return try PostgresProjectStore.create(cluster.url(database: try cluster.createDatabase()))
+      let server = try PostgresProjectStore.create(cluster.url(database: try cluster.createDatabase()))
+      // Merges and annotated imports run on a scratch file copy, as the binary makes them.
+      server.scratchProjects = {
+        let scratch = TemporaryFolder()
+        let store = try ProjectStore.open(path: scratch.path("scratch.hashiya"))
+        return ScratchProject(store: store) { _ = scratch }
+      }
+      return server
     }
   }
 }

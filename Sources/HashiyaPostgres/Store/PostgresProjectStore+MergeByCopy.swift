@@ -21,7 +21,11 @@ extension PostgresProjectStore {
   /// and the write-back. Only a lead may: an annotator's view of a blind layer is partial.
   public func mergeThroughCopy(_ merge: (_ current: any ProjectCopying) throws -> any ProjectCopying) throws {
     lock.lock()
-    defer { lock.unlock() }
+    defer {
+      discardAfterMerge?()
+      discardAfterMerge = nil
+      lock.unlock()
+    }
     do {
       try connection.transaction {
         guard try connection.rows("SELECT hashiya_is_lead()").first?.bool(0, "a lead check") == true else {

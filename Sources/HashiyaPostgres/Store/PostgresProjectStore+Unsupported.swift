@@ -10,14 +10,6 @@ extension PostgresProjectStore {
   /// A server's copy is made by `save --copy`, which copies table by table into a new file.
   public func saveCopy(to path: String) throws(StoreError) { throw unsupported("saving a copy here") }
 
-  @discardableResult
-  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
-    -> AnnotatedImportOutcome
-  { throw unsupported("importing annotated files") }
-
-  public func merge(
-    from other: any ProjectStoring, author: String, checking check: (ReportBundle) throws -> ReportBundle
-  ) throws -> MergeOutcome { throw unsupported("merging into a server project") }
   public func openConflicts() throws(StoreError) -> [MergeConflict] { [] }
   @discardableResult
   public func resolveConflict(_ id: Int, takeOther: Bool, author: String) throws -> MergeConflict {

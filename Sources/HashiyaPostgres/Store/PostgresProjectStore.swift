@@ -17,6 +17,15 @@ public final class PostgresProjectStore: @unchecked Sendable {
   let connection: PostgresConnection
   /// One command at a time on the connection: libpq connections are not shared between threads.
   let lock = NSRecursiveLock()
+  /// Where the server makes scratch copies of itself for a merge or an annotated import: set by
+  /// whoever opens it, as only the file backend can make one.
+  public var scratchProjects: (() throws -> ScratchProject)? {
+    get { lock.withLock { scratchMaker } }
+    set { lock.withLock { scratchMaker = newValue } }
+  }
+  private var scratchMaker: (() throws -> ScratchProject)?
+  /// The scratch copy of the merge running, removed once its rows are taken.
+  var discardAfterMerge: (() -> Void)?
 
   /// The server process of this connection, whose own announcements are not a teammate's.
   let backendProcess: Int32

@@ -15,13 +15,29 @@ public enum ProjectOpener {
   /// Opens the project at `location`; a file is created when missing, a server database must
   /// hold a project already (`hashiya init` makes one).
   public static func open(_ location: String, announce: ((String) -> Void)? = nil) throws -> any ProjectStoring {
-    if isServer(location) { return try PostgresProjectStore.open(location, announce: announce) }
+    if isServer(location) { return withScratch(try PostgresProjectStore.open(location, announce: announce)) }
     return try ProjectStore.open(path: location, announce: announce)
+  }
+
+  /// A server that makes its scratch copies as project files in a temporary folder.
+  public static func withScratch(_ server: PostgresProjectStore) -> PostgresProjectStore {
+    server.scratchProjects = {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-scratch-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+      do {
+        let store = try ProjectStore.open(path: folder.appendingPathComponent("scratch.hashiya").path)
+        return ScratchProject(store: store) { try? FileManager.default.removeItem(at: folder) }
+      } catch {
+        try? FileManager.default.removeItem(at: folder)
+        throw error
+      }
+    }
+    return server
   }
 
   /// Opens another copy of a project only to read it (a merge's other side).
   public static func openForReading(_ location: String) throws -> any ProjectStoring {
-    if isServer(location) { return try PostgresProjectStore.open(location) }
+    if isServer(location) { return withScratch(try PostgresProjectStore.open(location)) }
     return try ProjectStore.openReadOnly(path: location)
   }
 
@@ -30,7 +46,7 @@ public enum ProjectOpener {
   /// An existing project file is refused rather than opened, so `init` never appears to have
   /// made something it did not.
   public static func create(_ location: String) throws -> any ProjectStoring {
-    if isServer(location) { return try PostgresProjectStore.create(location) }
+    if isServer(location) { return withScratch(try PostgresProjectStore.create(location)) }
     guard !FileManager.default.fileExists(atPath: location) else {
       throw StoreError.cannotOpen(path: location, reason: "it already exists; open it with \"hashiya \(location)\"")
     }

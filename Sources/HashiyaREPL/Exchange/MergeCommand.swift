@@ -40,27 +40,11 @@ struct MergeCommand: Command {
     }
     try arguments.finish()
     let other = try ProjectOpener.openForReading(path)
-    let schemas = try session.catalog.allSchemas(store: session.store)
-    guard let server = session.store as? PostgresProjectStore else {
-      let summary = try CheckedMerge.run(
-        from: other, into: session.store, author: session.user, knownSchemas: schemas, skipBad: skipBad)
-      return MergeSummary(path: other.path, outcome: summary.outcome, skipped: summary.skipped)
-    }
-    // A server merges through a file copy of itself, made while other writers wait, with the
-    // file's own merge; the copy's new and changed rows then go back to the server.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hashiya-merge-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var summary: CheckedMerge.Summary?
-    try server.mergeThroughCopy { current in
-      let copy = try ProjectStore.open(path: folder.appendingPathComponent("server.hashiya").path)
-      try copy.load(from: current)
-      summary = try CheckedMerge.run(
-        from: other, into: copy, author: session.user, knownSchemas: schemas, skipBad: skipBad)
-      return copy
-    }
-    return MergeSummary(
-      path: other.path, outcome: summary?.outcome ?? MergeOutcome(), skipped: summary?.skipped ?? [])
+    // A server merges through a scratch file copy of itself, with the file's own merge.
+    let summary = try CheckedMerge.run(
+      from: other, into: session.store, author: session.user,
+      knownSchemas: try session.catalog.allSchemas(store: session.store), skipBad: skipBad)
+    return MergeSummary(path: other.path, outcome: summary.outcome, skipped: summary.skipped)
   }
 }
 

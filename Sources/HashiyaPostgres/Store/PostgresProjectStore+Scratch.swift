@@ -1,0 +1,43 @@
+import AnnotatorKit
+import HashiyaModel
+
+extension PostgresProjectStore {
+  /// Runs `work` on a scratch copy of this project, made while other writers wait, then takes the
+  /// copy's new and changed rows: the server's merge and annotated import are the file's own,
+  /// run this way, so the two backends cannot disagree on them.
+  func throughScratchCopy<T>(_ what: String, _ work: (any ProjectStoring) throws -> T) throws -> T {
+    guard let makeScratch = scratchProjects else {
+      throw StoreError.unsupported(what: what, path: path)
+    }
+    var result: T?
+    try mergeThroughCopy { current in
+      let scratch = try makeScratch()
+      // The scratch copy is removed only after its rows have been read back below.
+      discardAfterMerge = scratch.discard
+      try scratch.store.load(from: current)
+      result = try work(scratch.store)
+      return scratch.store
+    }
+    guard let result else { throw StoreError.unsupported(what: what, path: path) }
+    return result
+  }
+
+  /// Merges another copy of the project, through a scratch copy of this one.
+  public func merge(
+    from other: any ProjectStoring, author: String, checking check: (ReportBundle) throws -> ReportBundle
+  ) throws -> MergeOutcome {
+    try throughScratchCopy("merging into a server project") { scratch in
+      try scratch.merge(from: other, author: author, checking: check)
+    }
+  }
+
+  /// Imports annotated reports, through a scratch copy of this project.
+  @discardableResult
+  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
+    -> AnnotatedImportOutcome
+  {
+    try throughScratchCopy("importing annotated files") { scratch in
+      try scratch.importAnnotated(author: author, body)
+    }
+  }
+}

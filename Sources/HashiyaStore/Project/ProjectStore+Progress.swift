@@ -4,7 +4,7 @@ import HashiyaModel
 /// The figures of `stats`, read straight from the tables that hold them.
 extension ProjectStore {
   /// A gap between two of a person's events longer than this is a pause, not work.
-  public static let activityGap = 300.0
+  public static let activityGap = AnnotatorProgress.activityGap
 
   /// Progress per annotator and layer (only `layer` when given), sorted by annotator then layer.
   ///

@@ -35,7 +35,7 @@ extension AnnotationChanges {
         """,
       arguments: [
         uuid, decision.reportID, decision.layer, decision.range.start, decision.range.end, decision.outcome.rawValue,
-        decision.annotationID, JSONWriter.string(.array(decision.sources.map(JSONValue.string))), decision.comment,
+        decision.annotationID, decision.storedSources, decision.comment,
         author, now,
       ])
     try appendEvent(
@@ -205,7 +205,5 @@ extension ProjectStore {
     """
 
   /// The annotation UUIDs a review decision was taken from, as its `sources` column lists them.
-  static func sources(_ text: String) -> [String] {
-    ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap(\.stringValue)
-  }
+  static func sources(_ text: String) -> [String] { ReviewDecision.storedSources(text) }
 }

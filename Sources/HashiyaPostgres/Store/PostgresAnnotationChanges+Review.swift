@@ -30,10 +30,7 @@ extension PostgresAnnotationChanges {
     let review = try PostgresRecords.review(row)
     try appendEvent(
       action: verdict.rawValue, entity: "review", id: uuid, report: annotation.reportID, before: nil,
-      after: .object([
-        "annotation": .string(annotation.uuid), "verdict": .string(verdict.rawValue),
-        "comment": comment.map(JSONValue.string) ?? .null,
-      ]))
+      after: Review.eventState(annotationUUID: annotation.uuid, verdict: verdict, comment: comment))
     return review
   }
 
@@ -53,11 +50,7 @@ extension PostgresAnnotationChanges {
       ])
     try appendEvent(
       action: decision.outcome.rawValue, entity: "review-unit", id: uuid, report: decision.reportID, before: nil,
-      after: .object([
-        "layer": .string(decision.layer), "start": .int(decision.range.start), "end": .int(decision.range.end),
-        "annotation": decision.annotationID.map(JSONValue.int) ?? .null,
-        "sources": .array(decision.sources.map(JSONValue.string)), "status": "active",
-      ]))
+      after: decision.eventState)
   }
 
   /// Withdraws earlier decisions on a unit (deciding it again), leaving them as tombstones.

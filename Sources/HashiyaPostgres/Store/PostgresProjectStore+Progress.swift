@@ -2,19 +2,11 @@ import HashiyaModel
 
 /// The figures of `stats` on a server, read straight from the tables that hold them, as on a file.
 extension PostgresProjectStore {
-  /// Progress per annotator and layer (only `layer` when given), sorted by annotator then layer.
-  ///
-  /// An assignment without a layer (a whole report) counts on each of the annotator's layer rows,
-  /// and a report is counted once per row however many of its assignments apply. Active
-  /// annotators of the team appear even before their first piece of work (leads only with work).
+  /// Progress per annotator and layer (only `layer` when given), sorted by annotator then layer;
+  /// see `ProgressTable` for how assignments count.
   public func progress(layer: String?) throws(StoreError) -> [AnnotatorProgress] {
     try read("read progress") { connection in
-      var rows: [Key: AnnotatorProgress] = [:]
-      func row(_ annotator: String, _ layer: String) -> Key {
-        let key = Key(annotator: annotator, layer: layer)
-        if rows[key] == nil { rows[key] = AnnotatorProgress(annotator: annotator, layer: layer) }
-        return key
-      }
+      var table = ProgressTable()
       let layerValue: [PostgresValue?] = [.optional(layer)]
       for found in try connection.rows(
         """
@@ -23,7 +15,7 @@ extension PostgresProjectStore {
         """, layerValue)
       {
         let what = "an annotation count"
-        rows[row(try found.text(0, what), try found.text(1, what))]?.annotations = try found.int(2, what)
+        table.addAnnotations(try found.int(2, what), annotator: try found.text(0, what), layer: try found.text(1, what))
       }
       for found in try connection.rows(
         """
@@ -32,33 +24,15 @@ extension PostgresProjectStore {
         """, layerValue)
       {
         let what = "a suggestion decision count"
-        let key = row(try found.text(0, what), try found.text(1, what))
-        let count = try found.int(3, what)
-        if try found.text(2, what) == SuggestionDecision.Verdict.accepted.rawValue {
-          rows[key]?.accepted += count
-        } else {
-          rows[key]?.rejected += count
-        }
+        table.addDecisions(
+          try found.int(3, what), verdict: try found.text(2, what), annotator: try found.text(0, what),
+          layer: try found.text(1, what))
       }
       let assignments = try Self.assignments(connection, layer: layer)
       let members = try connection.rows("SELECT name FROM team WHERE status = 'active' AND role = 'annotator'").map {
         row throws(StoreError) in try row.text(0, "a member of the team")
       }
-      let people = Set(rows.keys.map(\.annotator)).union(assignments.keys).union(members)
-      for person in people {
-        var layers = rows.keys.filter { $0.annotator == person }.map(\.layer)
-        layers += (assignments[person] ?? [:]).keys.filter { !$0.isEmpty && !layers.contains($0) }
-        if layers.isEmpty { layers = [layer ?? ""] }
-        for name in layers {
-          let key = row(person, name)
-          // Whole-report assignments (layer '') apply to every layer.
-          let applying = [name, ""].compactMap { assignments[person]?[$0] }
-          let reports = applying.reduce(into: [Int: Bool]()) { all, some in all.merge(some) { $0 || $1 } }
-          rows[key]?.assigned = reports.count
-          rows[key]?.done = reports.values.filter { $0 }.count
-        }
-      }
-      return rows.values.sorted { ($0.annotator, $0.layer) < ($1.annotator, $1.layer) }
+      return table.finished(assignments: assignments, members: members, layer: layer)
     }
   }
 
@@ -117,11 +91,5 @@ extension PostgresProjectStore {
         try row.int(2, what), default: false] = try row.bool(3, what)
     }
     return found
-  }
-
-  /// One row of the progress table.
-  private struct Key: Hashable {
-    var annotator: String
-    var layer: String
   }
 }

@@ -27,33 +27,42 @@ extension PostgresProjectStore {
           item.suggestion.explanation, item.origin, item.storedLinks, now,
         ]
       }
-      let columns = """
-        author, number, reportId, layer, label, start, "end", quote, location, attributes, score, explanation,
-        origin, links, suggestedAt
-        """
       guard rows.count >= Self.pendingCopyThreshold else {
         for row in rows {
-          // A number listed again replaces its candidate, as on a file.
           _ = try connection.execute(
             """
-            INSERT INTO pendingSuggestions (\(columns))
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            ON CONFLICT (author, number) DO UPDATE SET reportId = excluded.reportId, layer = excluded.layer,
-              label = excluded.label, start = excluded.start, "end" = excluded."end", quote = excluded.quote,
-              location = excluded.location, attributes = excluded.attributes, score = excluded.score,
-              explanation = excluded.explanation, origin = excluded.origin, links = excluded.links,
-              suggestedAt = excluded.suggestedAt
+            INSERT INTO pendingSuggestions (\(Self.pendingColumns))
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \(Self.pendingReplace)
             """, row.map { $0.map(PostgresValue.text) })
         }
         return
       }
-      // COPY cannot replace rows: numbers listed again are cleared first, as the inserts above replace them.
+      // Row-level security refuses COPY into the table itself: the rows go by COPY into a table
+      // of this transaction, then across in one statement that the policies check.
       _ = try connection.execute(
-        "DELETE FROM pendingSuggestions WHERE author = $1 AND number = ANY($2::bigint[])",
-        [.text(author), .ints(items.map(\.number))])
-      _ = try connection.copyIn("COPY pendingSuggestions (\(columns)) FROM STDIN", rows: rows)
+        "CREATE TEMPORARY TABLE pendingIncoming (LIKE pendingSuggestions) ON COMMIT DROP")
+      _ = try connection.copyIn("COPY pendingIncoming (\(Self.pendingColumns)) FROM STDIN", rows: rows)
+      _ = try connection.execute(
+        """
+        INSERT INTO pendingSuggestions (\(Self.pendingColumns))
+        SELECT \(Self.pendingColumns) FROM pendingIncoming \(Self.pendingReplace)
+        """)
     }
   }
+
+  private static let pendingColumns = """
+    author, number, reportId, layer, label, start, "end", quote, location, attributes, score, explanation, origin,
+      links, suggestedAt
+    """
+
+  /// A number listed again replaces its candidate, as on a file.
+  private static let pendingReplace = """
+    ON CONFLICT (author, number) DO UPDATE SET reportId = excluded.reportId, layer = excluded.layer,
+      label = excluded.label, start = excluded.start, "end" = excluded."end", quote = excluded.quote,
+      location = excluded.location, attributes = excluded.attributes, score = excluded.score,
+      explanation = excluded.explanation, origin = excluded.origin, links = excluded.links,
+      suggestedAt = excluded.suggestedAt
+    """
 
   /// How many candidates `author` has pending, and how many of them are still open, by layer.
   public func pendingSuggestionCounts(author: String) throws(StoreError) -> [(layer: String, total: Int, open: Int)] {

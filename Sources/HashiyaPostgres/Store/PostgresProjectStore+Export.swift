@@ -66,16 +66,16 @@ extension PostgresProjectStore {
         "SELECT \(PostgresRecords.suggestionDecisionColumns) FROM suggestionDecisions", ids, selection,
         author: "author", status: false, order: "reportId, layer COLLATE \"C\", label COLLATE \"C\", start, \"end\""
       ) { row throws(StoreError) in
-        (try row.int(0, "a suggestion decision"), try PostgresRecords.suggestionDecisionRecord(row))
+        (reportID: try row.int(0, "a suggestion decision"), record: try PostgresRecords.suggestionDecisionRecord(row))
       },
-      by: \.0)
+      by: \.reportID)
     for report in reports {
       var bundle = ReportBundle(
         report: report, annotations: annotations[report.id] ?? [], links: linksByReport[report.id] ?? [],
         reviews: reviews[report.id] ?? [])
       bundle.reviewDecisions = decisions[report.id] ?? []
       bundle.reviewStates = (states[report.id] ?? []).map(\.record)
-      bundle.suggestionDecisions = (suggestions[report.id] ?? []).map(\.1)
+      bundle.suggestionDecisions = (suggestions[report.id] ?? []).map(\.record)
       try body(bundle)
     }
   }

@@ -41,41 +41,6 @@ import Testing
     [item(1, TextRange(0, 4)), item(2, TextRange(6, 17)), item(3, TextRange(19, 24), label: "quote")]
   }
 
-  @Test func candidatesRoundTripAndPageByNumber() throws {
-    let store = try store()
-    try store.addPendingSuggestions(items, author: "amal")
-    let read = try store.pendingSuggestions(author: "amal", numbers: 1...200)
-    #expect(read.map(\.number) == [1, 2, 3])
-    for (stored, original) in zip(read, items) {
-      #expect(stored.suggestion == original.suggestion)
-      #expect(stored.quote == original.quote)
-      #expect(stored.location == original.location)
-      #expect(stored.origin == original.origin)
-      #expect(stored.linkTargets.map(\.number) == original.linkTargets.map(\.number))
-      #expect(stored.linkTargets.map(\.type) == original.linkTargets.map(\.type))
-      #expect(stored.decided == .open)
-    }
-    #expect(try store.pendingSuggestions(author: "amal", numbers: 2...3).map(\.number) == [2, 3])
-    #expect(try store.pendingSuggestions(author: "amal", numbers: [3, 1, 9]).map(\.number) == [1, 3])
-    #expect(try store.pendingSuggestionNumbers(author: "amal") == [1, 2, 3])
-    #expect(try store.pendingSuggestionNumbers(author: "amal", layer: "claim-labeling").isEmpty)
-  }
-
-  @Test func eachAnnotatorSeesOnlyTheirOwnList() throws {
-    let store = try store()
-    try store.addPendingSuggestions(items, author: "amal")
-    try store.addPendingSuggestions([item(1, TextRange(19, 24))], author: "karim")
-    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1])
-    #expect(try store.pendingSuggestions(author: "karim", numbers: [1]).first?.suggestion.range == TextRange(19, 24))
-    #expect(try store.pendingSuggestionNumbers(author: "salma").isEmpty)
-    try store.addPendingSuggestions([item(1, TextRange(6, 17))], author: "amal", replacing: true)
-    #expect(try store.pendingSuggestionNumbers(author: "amal") == [1])
-    #expect(try store.pendingSuggestions(author: "amal", numbers: [1]).first?.suggestion.range == TextRange(6, 17))
-    try store.addPendingSuggestions([], author: "amal", replacing: true)
-    #expect(try store.pendingSuggestionNumbers(author: "amal").isEmpty)
-    #expect(try store.pendingSuggestionNumbers(author: "karim") == [1], "replacing one list leaves the others")
-  }
-
   @Test func stateFollowsTheAuthorsDecisionsThroughUndoAndAReopenedFile() throws {
     let store = try store()
     try store.addPendingSuggestions(items, author: "amal")
@@ -117,14 +82,4 @@ import Testing
     #expect(try states(reopened, "amal") == [.accepted(handle: handle), .open, .open])
   }
 
-  @Test func aBatchOfThousandsIsOneWriteAndReadsBackInPages() throws {
-    let store = try store()
-    let many = (1...5_000).map { item($0, TextRange($0 % 40, $0 % 40 + 3)) }
-    try store.addPendingSuggestions(many, author: "amal")
-    #expect(try store.pendingSuggestionCounts(author: "amal").first?.total == 5_000)
-    let page = try store.pendingSuggestions(author: "amal", numbers: 4_801...5_000)
-    #expect(page.map(\.number) == Array(4_801...5_000))
-    #expect(page.last?.suggestion.attributes["rank"] == .int(5_000))
-    #expect(page.first?.linkTargets.map(\.number) == [4_802])
-  }
 }

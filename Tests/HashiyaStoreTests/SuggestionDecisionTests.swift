@@ -26,28 +26,6 @@ import Testing
       reportID: 1, layer: "speaker-tagging", label: "speaker", range: TextRange(start, end), verdict: verdict)
   }
 
-  func quote(_ start: Int, _ end: Int) -> String {
-    String(String.UnicodeScalarView(Self.text.unicodeScalars.dropFirst(start).prefix(end - start)))
-  }
-
-  @Test func oneAnnotatorsDecisionsHideNothingFromAnother() throws {
-    let store = try store()
-    try store.change(author: "amal") { changes in
-      try changes.recordDecision(candidate(0, 4, .rejected), origin: "suggested:speaker-tagging@1")
-      try changes.recordDecision(candidate(6, 17, .accepted), origin: "suggested:speaker-tagging@1")
-    }
-    try store.change(author: "karim") {
-      try $0.recordDecision(candidate(0, 4, .accepted), origin: "suggested:speaker-tagging@1")
-    }
-    #expect(
-      try store.suggestionDecisions(reportIDs: [1], author: "amal") == [
-        candidate(0, 4, .rejected), candidate(6, 17, .accepted),
-      ])
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "karim") == [candidate(0, 4, .accepted)])
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "salma").isEmpty)
-    #expect(try store.suggestionDecisions(reportIDs: [1]).count == 3)
-  }
-
   @Test func undoOfARejectGivesTheCandidateBackAndRedoTakesItAgain() throws {
     let store = try store()
     try store.change(author: "amal") {
@@ -62,41 +40,6 @@ import Testing
     #expect(try store.suggestionDecisions(reportIDs: [1], author: "karim") == [candidate(0, 4, .rejected)])
     _ = try store.redo(author: "amal")
     #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal") == [candidate(0, 4, .rejected)])
-  }
-
-  @Test func undoOfAnAcceptRemovesTheAnnotationAndTheDecision() throws {
-    let store = try store()
-    try store.change(author: "amal") { changes in
-      try changes.add(
-        NewAnnotation(
-          reportID: 1, layer: "speaker-tagging", label: "speaker", range: TextRange(6, 17), quote: quote(6, 17),
-          origin: "suggested:speaker-tagging@1"))
-      try changes.recordDecision(candidate(6, 17, .accepted), origin: "suggested:speaker-tagging@1")
-    }
-    #expect(quote(6, 17) == "كيفين كويثي")
-    _ = try store.undo(author: "amal")
-    #expect(try store.annotations(AnnotationFilter(reportID: 1)).isEmpty)
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)
-    _ = try store.redo(author: "amal")
-    #expect(try store.annotations(AnnotationFilter(reportID: 1)).map(\.quote) == ["كيفين كويثي"])
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal") == [candidate(6, 17, .accepted)])
-  }
-
-  /// A rejected candidate offered again and accepted goes back to rejected on undo, not to nothing.
-  @Test func undoRestoresTheEarlierDecisionOnTheSameCandidate() throws {
-    let store = try store()
-    try store.change(author: "amal") {
-      try $0.recordDecision(candidate(0, 4, .rejected), origin: "suggested:speaker-tagging@1")
-    }
-    try store.change(author: "amal") {
-      try $0.recordDecision(candidate(0, 4, .accepted), origin: "suggested:speaker-tagging@1")
-    }
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal") == [candidate(0, 4, .accepted)])
-    _ = try store.undo(author: "amal")
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal") == [candidate(0, 4, .rejected)])
-    _ = try store.undo(author: "amal")
-    #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)
-    #expect(throws: StoreError.self) { try store.undo(author: "amal") }
   }
 
   /// Reject events written before they carried their candidate still undo, from the event's id.

@@ -1,5 +1,8 @@
 /// How far one annotator has got on one layer: assignments, annotations and suggestion decisions.
 public struct AnnotatorProgress: Sendable, Equatable {
+  /// A gap between two of a person's events longer than this is a pause, not work.
+  public static let activityGap = 300.0
+
   public var annotator: String
   /// The layer; empty for an annotator whose only work is whole-report assignments.
   public var layer: String

@@ -83,6 +83,17 @@ extension PostgresProjectStore {
         try changes.appendEvent(
           action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(link), reverts: event.id)
+      case "suggestion":
+        try Self.replaySuggestion(
+          connection, event, target: target, expected: expected, changes: changes, action: action)
+      case "review-unit":
+        // A review decision only ever moves between active and withdrawn.
+        let status = EventSnapshot.status(of: target)
+        _ = try connection.execute(
+          "UPDATE reviewDecisions SET status = $1 WHERE uuid = $2", [.text(status.rawValue), .text(uuid)])
+        try changes.appendEvent(
+          action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
+          after: ["status": .string(status.rawValue)], reverts: event.id)
       default:
         throw StoreError.unsupported(what: "undoing a \(event.entity) change", path: path)
       }

@@ -26,17 +26,11 @@ extension ProjectStore {
       // After every event so far: a decision counts for the list only if made after it.
       let now = try Self.nextEventTime(db)
       for item in items {
-        let links: String? =
-          item.linkTargets.isEmpty
-          ? nil
-          : JSONWriter.string(
-            .array(item.linkTargets.map { .object(["type": .string($0.type), "to": .int($0.number)]) }))
-        let attributes = JSONObject(item.suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         try insert.run(
           .text(author), .int(item.number), .int(item.reportID), .text(item.layer), .text(item.suggestion.label),
           .int(item.suggestion.range.start), .int(item.suggestion.range.end), .text(item.quote), .text(item.location),
-          .text(JSONWriter.string(.object(attributes))), .double(item.suggestion.score),
-          .text(item.suggestion.explanation), .text(item.origin), BulkValue(links), .text(now))
+          .text(item.storedAttributes), .double(item.suggestion.score),
+          .text(item.suggestion.explanation), .text(item.origin), BulkValue(item.storedLinks), .text(now))
       }
     }
   }
@@ -125,17 +119,9 @@ extension ProjectStore {
     let number: Int = try row.checked(0, "a pending suggestion")
     let what = "pending suggestion \(number)"
     let attributes = try json(row, 8, what)?.objectValue
-    let links = (try json(row, 12, what)?.arrayValue ?? []).compactMap { link -> (type: String, number: Int)? in
-      guard let type = link["type"]?.stringValue, let to = link["to"]?.intValue else { return nil }
-      return (type, to)
-    }
+    let links = PendingSuggestion.storedLinkTargets(try json(row, 12, what))
     let verdict: String? = try row.checked(13, what)
-    let state: PendingSuggestion.State =
-      switch verdict.flatMap(SuggestionDecision.Verdict.init(rawValue:)) {
-      case .accepted: .accepted(handle: try row.checked(14, what))
-      case .rejected: .rejected
-      case nil: .open
-      }
+    let state = PendingSuggestion.state(verdict: verdict, handle: verdict == nil ? nil : try row.checked(14, what))
     return PendingSuggestion(
       number: number, reportID: try row.checked(1, what), layer: try row.checked(2, what),
       origin: try row.checked(11, what),

@@ -4,7 +4,7 @@ import HashiyaModel
 /// The figures of `stats`, read straight from the tables that hold them.
 extension ProjectStore {
   /// A gap between two of a person's events longer than this is a pause, not work.
-  public static let activityGap = 300.0
+  public static let activityGap = AnnotatorProgress.activityGap
 
   /// Progress per annotator and layer (only `layer` when given), sorted by annotator then layer.
   ///
@@ -13,12 +13,7 @@ extension ProjectStore {
   /// annotators of the team appear even before their first piece of work (leads only with work).
   public func progress(layer: String? = nil) throws(StoreError) -> [AnnotatorProgress] {
     try read("read progress") { db in
-      var rows: [Key: AnnotatorProgress] = [:]
-      func row(_ annotator: String, _ layer: String) -> Key {
-        let key = Key(annotator: annotator, layer: layer)
-        if rows[key] == nil { rows[key] = AnnotatorProgress(annotator: annotator, layer: layer) }
-        return key
-      }
+      var table = ProgressTable()
       let layerFilter = layer == nil ? "" : " AND layer = ?"
       let arguments: StatementArguments = layer.map { [$0] } ?? []
       for found in try Row.fetchAll(
@@ -26,8 +21,9 @@ extension ProjectStore {
         sql: "SELECT author, layer, count(*) FROM annotations WHERE status = 'active'\(layerFilter) GROUP BY 1, 2",
         arguments: arguments)
       {
-        rows[row(try found.checked(0, "an annotation count"), try found.checked(1, "an annotation count"))]?
-          .annotations = try found.checked(2, "an annotation count")
+        let what = "an annotation count"
+        table.addAnnotations(
+          try found.checked(2, what), annotator: try found.checked(0, what), layer: try found.checked(1, what))
       }
       for found in try Row.fetchAll(
         db,
@@ -35,32 +31,12 @@ extension ProjectStore {
         arguments: arguments)
       {
         let what = "a suggestion decision count"
-        let key = row(try found.checked(0, what), try found.checked(1, what))
-        let count: Int = try found.checked(3, what)
-        if try found.checked(2, what) as String == SuggestionDecision.Verdict.accepted.rawValue {
-          rows[key]?.accepted += count
-        } else {
-          rows[key]?.rejected += count
-        }
+        table.addDecisions(
+          try found.checked(3, what), verdict: try found.checked(2, what), annotator: try found.checked(0, what),
+          layer: try found.checked(1, what))
       }
       let assignments = try Self.assignments(db, layer: layer)
-      let people = Set(rows.keys.map(\.annotator)).union(assignments.keys).union(try Self.activeMembers(db))
-      for person in people {
-        var layers = rows.keys.filter { $0.annotator == person }.map(\.layer)
-        layers += (assignments[person] ?? [:]).keys.filter { !$0.isEmpty && !layers.contains($0) }
-        if layers.isEmpty { layers = [layer ?? ""] }
-        for name in layers {
-          let key = row(person, name)
-          // Whole-report assignments (layer '') apply to every layer.
-          let applying = [name, ""].compactMap { assignments[person]?[$0] }
-          let reports = applying.reduce(into: [Int: Bool]()) { all, some in
-            all.merge(some) { $0 || $1 }
-          }
-          rows[key]?.assigned = reports.count
-          rows[key]?.done = reports.values.filter { $0 }.count
-        }
-      }
-      return rows.values.sorted { ($0.annotator, $0.layer) < ($1.annotator, $1.layer) }
+      return table.finished(assignments: assignments, members: try Self.activeMembers(db), layer: layer)
     }
   }
 
@@ -123,11 +99,5 @@ extension ProjectStore {
 
   private static func activeMembers(_ db: Database) throws -> [String] {
     try String.fetchAll(db, sql: "SELECT name FROM team WHERE status = 'active' AND role = 'annotator'")
-  }
-
-  /// One row of the progress table.
-  private struct Key: Hashable {
-    var annotator: String
-    var layer: String
   }
 }

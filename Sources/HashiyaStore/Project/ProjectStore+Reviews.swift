@@ -17,10 +17,7 @@ extension AnnotationChanges {
       comment: comment, createdAt: now)
     try appendEvent(
       action: verdict.rawValue, entity: "review", id: uuid, report: annotation.reportID, before: nil,
-      after: .object([
-        "annotation": .string(annotation.uuid), "verdict": .string(verdict.rawValue),
-        "comment": comment.map(JSONValue.string) ?? .null,
-      ]))
+      after: Review.eventState(annotationUUID: annotation.uuid, verdict: verdict, comment: comment))
     return review
   }
 
@@ -35,16 +32,12 @@ extension AnnotationChanges {
         """,
       arguments: [
         uuid, decision.reportID, decision.layer, decision.range.start, decision.range.end, decision.outcome.rawValue,
-        decision.annotationID, JSONWriter.string(.array(decision.sources.map(JSONValue.string))), decision.comment,
+        decision.annotationID, decision.storedSources, decision.comment,
         author, now,
       ])
     try appendEvent(
       action: decision.outcome.rawValue, entity: "review-unit", id: uuid, report: decision.reportID, before: nil,
-      after: .object([
-        "layer": .string(decision.layer), "start": .int(decision.range.start), "end": .int(decision.range.end),
-        "annotation": decision.annotationID.map(JSONValue.int) ?? .null,
-        "sources": .array(decision.sources.map(JSONValue.string)), "status": "active",
-      ]))
+      after: decision.eventState)
   }
 
   /// Withdraws earlier decisions on a unit (deciding it again), leaving them as tombstones.
@@ -205,7 +198,5 @@ extension ProjectStore {
     """
 
   /// The annotation UUIDs a review decision was taken from, as its `sources` column lists them.
-  static func sources(_ text: String) -> [String] {
-    ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap(\.stringValue)
-  }
+  static func sources(_ text: String) -> [String] { ReviewDecision.storedSources(text) }
 }

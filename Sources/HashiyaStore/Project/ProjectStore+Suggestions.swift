@@ -51,10 +51,7 @@ extension ProjectStore {
   /// A decision as an event's `before` or `after`: the candidate's key with the verdict, so undo
   /// and redo can restore it without reading anything else.
   static func decisionState(_ decision: SuggestionDecision, verdict: String, origin: String) -> JSONValue {
-    .object([
-      "layer": .string(decision.layer), "label": .string(decision.label), "start": .int(decision.range.start),
-      "end": .int(decision.range.end), "decision": .string(verdict), "origin": .string(origin),
-    ])
+    SuggestionDecision.eventState(decision, verdict: verdict, origin: origin)
   }
 
   /// Writes (or replaces) one author's decision on a candidate.
@@ -96,43 +93,26 @@ extension ProjectStore {
     _ db: Database, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?, changes: AnnotationChanges,
     action: String
   ) throws {
-    guard let reportID = event.reportID,
-      let key = decisionKey(target ?? expected) ?? event.entityID.flatMap(decisionKey(entityID:))
-    else { return }
-    let candidate = SuggestionDecision(
-      reportID: reportID, layer: key.layer, label: key.label, range: key.range, verdict: .rejected)
-    if let target {
-      // Events written before decisions carried their verdict were all rejections.
-      var decided = candidate
-      decided.verdict =
-        target["decision"]?.stringValue.flatMap(SuggestionDecision.Verdict.init(rawValue:))
-        ?? (event.action == "accept" ? .accepted : .rejected)
-      try upsertDecision(
-        db, decided, origin: target["origin"]?.stringValue ?? "", author: changes.author, at: changes.now)
+    guard let replayed = SuggestionDecision.replayed(event, target: target, expected: expected) else { return }
+    if replayed.restore {
+      try upsertDecision(db, replayed.candidate, origin: replayed.origin, author: changes.author, at: changes.now)
     } else {
-      try removeDecision(db, candidate, author: changes.author)
+      try removeDecision(db, replayed.candidate, author: changes.author)
     }
     try changes.appendEvent(
-      action: action, entity: "suggestion", id: event.entityID ?? "", report: reportID, before: expected,
+      action: action, entity: "suggestion", id: event.entityID ?? "", report: replayed.candidate.reportID,
+      before: expected,
       after: target, reverts: event.id)
   }
 
   /// The candidate a decision state names.
   static func decisionKey(_ state: JSONValue?) -> (layer: String, label: String, range: TextRange)? {
-    guard let state, let layer = state["layer"]?.stringValue, let label = state["label"]?.stringValue,
-      let start = state["start"]?.intValue, let end = state["end"]?.intValue, start <= end
-    else { return nil }
-    return (layer, label, TextRange(start, end))
+    SuggestionDecision.key(state)
   }
 
   /// The candidate an older event names only in its id, `layer/label@start..end`.
   static func decisionKey(entityID: String) -> (layer: String, label: String, range: TextRange)? {
-    guard let at = entityID.lastIndex(of: "@"), let slash = entityID[..<at].firstIndex(of: "/") else { return nil }
-    let bounds = entityID[entityID.index(after: at)...].split(separator: ".", omittingEmptySubsequences: true)
-    guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start <= end else { return nil }
-    return (
-      String(entityID[..<slash]), String(entityID[entityID.index(after: slash)..<at]), TextRange(start, end)
-    )
+    SuggestionDecision.key(entityID: entityID)
   }
 }
 
@@ -144,7 +124,7 @@ extension AnnotationChanges {
     try ProjectStore.upsertDecision(db, decision, origin: origin, author: author, at: now)
     try appendEvent(
       action: decision.verdict == .accepted ? "accept" : "reject", entity: "suggestion",
-      id: "\(decision.layer)/\(decision.label)@\(decision.range)", report: decision.reportID, before: before,
+      id: decision.eventID, report: decision.reportID, before: before,
       after: ProjectStore.decisionState(decision, verdict: decision.verdict.rawValue, origin: origin))
   }
 }

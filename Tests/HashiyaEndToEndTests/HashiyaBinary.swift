@@ -91,18 +91,33 @@ final class HashiyaBinary {
     nonisolated(unsafe) var errorData = Data()
     let drained = DispatchSemaphore(value: 0)
     DispatchQueue.global().async {
-      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+      errorData = Self.readAll(stderr.fileHandleForReading)
       drained.signal()
     }
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+    let outputData = Self.readAll(stdout.fileHandleForReading)
     drained.wait()
     process.waitUntilExit()
     killer.cancel()
     return Run(
       stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
       status: process.terminationStatus, timedOut: timedOut)
+  }
+
+  /// Everything until the end of the pipe, read again after a signal interrupts a read (Foundation's
+  /// own reader traps on that, and a test process receives signals from the processes it runs).
+  static func readAll(_ handle: FileHandle) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = read(handle.fileDescriptor, &buffer, buffer.count)
+      if count > 0 {
+        data.append(contentsOf: buffer[0..<count])
+      } else if count == 0 || errno != EINTR {
+        return data
+      }
+    }
   }
 
   /// Runs `-c COMMANDS --json` on `project` and parses each output line as JSON.

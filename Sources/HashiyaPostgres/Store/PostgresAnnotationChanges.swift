@@ -5,55 +5,30 @@ import HashiyaModel
 /// and logged with the command's batch, as on a file. Valid only within `PostgresProjectStore.change`.
 final class PostgresAnnotationChanges: AnnotationChanging {
   let connection: PostgresConnection
-  let author: String
-  let batch: String
-  let now: String
-  /// The time of the last event logged; the next follows it without asking the log.
-  private var lastEventTime: String?
-  /// The author's role in the team, read once per change when first needed.
-  private var authorRole: TeamMember.Role??
+  /// The change's rules, shared with the file's handle.
+  var ledger: ChangeLedger
+  var author: String { ledger.author }
+  var now: String { ledger.now }
   /// What this change did, announced to teammates when it commits.
   var activity: PostgresActivity
 
-  /// The characters of the report last written to: a bulk command reads each text once.
-  private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
-
   init(connection: PostgresConnection, author: String, batch: String, now: String) {
     self.connection = connection
-    self.author = author
-    self.batch = batch
-    self.now = now
+    self.ledger = ChangeLedger(author: author, batch: batch, now: now)
     activity = PostgresActivity(author: author)
   }
 
   func register(_ record: LayerRecord) throws {
     try PostgresProjectStore.register(connection, record, author: author)
-    lastEventTime = nil
-  }
-
-  private func checkQuotes(_ new: NewAnnotation) throws {
-    if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
-      throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
-    }
-    for (quote, range) in [(new.quote, new.range)] + new.fragments.map({ ($0.quote, $0.range) }) {
-      if lastText?.reportID != new.reportID {
-        guard let text = try connection.rows("SELECT text FROM reports WHERE id = $1", [.int(new.reportID)]).first
-        else { throw StoreError.noSuchReport(id: new.reportID) }
-        lastText = (new.reportID, Array(try text.text(0, "report #\(new.reportID)").unicodeScalars))
-      }
-      guard
-        let scalars = lastText?.scalars, range.fits(in: scalars.count),
-        quote.unicodeScalars.elementsEqual(scalars[range.start..<range.end])
-      else {
-        let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote
-        throw AnnotationWriteError.quoteMismatch(reportID: new.reportID, range: range, quote: shown)
-      }
-    }
+    ledger.restartClock()
   }
 
   @discardableResult
   func add(_ new: NewAnnotation) throws -> Annotation {
-    try checkQuotes(new)
+    try ledger.checkQuotes(new) { reportID in
+      try connection.rows("SELECT text FROM reports WHERE id = $1", [.int(reportID)]).first?.text(
+        0, "report #\(reportID)")
+    }
     let uuid = OrderedUUID.make()
     let inserted = try connection.rows(
       """
@@ -83,11 +58,7 @@ final class PostgresAnnotationChanges: AnnotationChanging {
   func update(_ id: Int, label: String? = nil, attributes: JSONObject? = nil) throws -> Annotation {
     let before = try activeAnnotation(id)
     try checkMayChange(before)
-    var after = before
-    if let label { after.label = label }
-    if let attributes { after.attributes = attributes }
-    guard after != before else { return before }
-    after.updatedAt = now
+    guard let after = ledger.edited(before, label: label, attributes: attributes) else { return before }
     try write(after)
     try record("update", after, before: before, after: after)
     return after
@@ -100,9 +71,7 @@ final class PostgresAnnotationChanges: AnnotationChanging {
     for link in try PostgresProjectStore.links(connection, touching: [id]) where link.status == .active {
       try unlink(link.id)
     }
-    var after = before
-    after.status = .deleted
-    after.updatedAt = now
+    let after = ledger.deleted(before)
     try write(after)
     try record("delete", after, before: before, after: after)
     return after
@@ -149,17 +118,16 @@ final class PostgresAnnotationChanges: AnnotationChanging {
     return found
   }
 
-  /// Refuses an annotator's change to someone else's annotation; leads may.
+  /// Refuses an annotator's change to someone else's annotation (see `ChangeLedger`).
   func checkMayChange(_ annotation: Annotation) throws {
-    guard MemberName.fold(annotation.author) != MemberName.fold(author) else { return }
-    if authorRole == nil {
+    // The author is read before the ledger is: reading it inside would overlap the ledger's own change.
+    let author = author
+    try ledger.checkMayChange(annotation) {
       let role = try connection.rows(
         "SELECT role FROM team WHERE folded = $1 AND status = 'active'", [.text(MemberName.fold(author))]
       ).first?.optionalText(0)
-      authorRole = .some(role.flatMap(TeamMember.Role.init(rawValue:)))
+      return role.flatMap(TeamMember.Role.init(rawValue:))
     }
-    guard let role = authorRole ?? nil, role == .annotator else { return }
-    throw AnnotationWriteError.notYours(id: annotation.id, owner: annotation.author, user: author)
   }
 
   /// An active annotation, locked like `annotation(_:)`: a teammate's edit of the same
@@ -190,13 +158,9 @@ final class PostgresAnnotationChanges: AnnotationChanging {
     action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
     reverts: Int? = nil
   ) throws {
-    let at = try lastEventTime.map { Timestamp.now(after: $0) } ?? PostgresProjectStore.nextEventTime(connection)
-    try PostgresProjectStore.appendEvent(
-      connection,
-      EventDraft(
-        author: author, action: action, entity: entity, entityID: id, reportID: report,
-        before: before.map { JSONWriter.string($0) }, after: after.map { JSONWriter.string($0) }, reverts: reverts,
-        batch: batch), at: at)
-    lastEventTime = at
+    let event = try ledger.event(
+      action: action, entity: entity, id: id, report: report, before: before, after: after, reverts: reverts
+    ) { try PostgresProjectStore.nextEventTime(connection) }
+    try PostgresProjectStore.appendEvent(connection, event.draft, at: event.at)
   }
 }

@@ -9,20 +9,15 @@ import HashiyaModel
 /// batch id, so `undo` can revert the command as a whole. Valid only within `ProjectStore.change`.
 public final class AnnotationChanges: AnnotationChanging {
   let db: Database
-  let author: String
-  let batch: String
-  let now: String
-  /// The time of the last event this change logged: the next follows it without asking the log,
-  /// since every event of a change is logged through it (`register` starts the clock again).
-  private var lastEventTime: String?
-  /// The author's role in the team, read once per change when first needed.
-  private var authorRole: TeamMember.Role??
+  /// The change's rules, shared with the server's handle.
+  var ledger: ChangeLedger
+  var author: String { ledger.author }
+  var batch: String { ledger.batch }
+  var now: String { ledger.now }
 
   init(db: Database, author: String, batch: String, now: String) {
     self.db = db
-    self.author = author
-    self.batch = batch
-    self.now = now
+    self.ledger = ChangeLedger(author: author, batch: batch, now: now)
   }
 
   /// Records the schema of a layer this change writes to, in the same transaction: the file
@@ -30,43 +25,15 @@ public final class AnnotationChanges: AnnotationChanging {
   public func register(_ record: LayerRecord) throws {
     try ProjectStore.register(db, record, author: author)
     // Registering logs an event of its own, past this change's clock.
-    lastEventTime = nil
-  }
-
-  /// The store's own check that a new annotation covers exactly its quote, whoever drafted it.
-  private func checkQuotes(_ new: NewAnnotation) throws {
-    if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
-      throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
-    }
-    try checkQuote(new.quote, at: new.range, of: new.reportID)
-    for fragment in new.fragments { try checkQuote(fragment.quote, at: fragment.range, of: new.reportID) }
-  }
-
-  /// The characters (code points, the unit of Hashiya's offsets) of the report last written to.
-  ///
-  /// A bulk command adds its annotations report by report: each report's text is read once,
-  /// where a per-span `substr` would walk the text from its start for every span.
-  private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
-
-  private func checkQuote(_ quote: String, at range: TextRange, of reportID: Int) throws {
-    if lastText?.reportID != reportID {
-      guard
-        let text = try String.fetchOne(
-          db.cachedStatement(sql: "SELECT text FROM reports WHERE id = ?"), arguments: [reportID])
-      else { throw StoreError.noSuchReport(id: reportID) }
-      lastText = (reportID, Array(text.unicodeScalars))
-    }
-    let scalars = lastText?.scalars ?? []
-    guard range.fits(in: scalars.count), quote.unicodeScalars.elementsEqual(scalars[range.start..<range.end]) else {
-      let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote
-      throw AnnotationWriteError.quoteMismatch(reportID: reportID, range: range, quote: shown)
-    }
+    ledger.restartClock()
   }
 
   /// Adds an annotation and returns it with its new handle.
   @discardableResult
   public func add(_ new: NewAnnotation) throws -> Annotation {
-    try checkQuotes(new)
+    try ledger.checkQuotes(new) { reportID in
+      try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM reports WHERE id = ?"), arguments: [reportID])
+    }
     let uuid = OrderedUUID.make()
     // Bound value by value: `accept all` adds thousands in one change.
     try BulkInsert(
@@ -96,11 +63,7 @@ public final class AnnotationChanges: AnnotationChanging {
   public func update(_ id: Int, label: String? = nil, attributes: JSONObject? = nil) throws -> Annotation {
     let before = try activeAnnotation(id)
     try checkMayChange(before)
-    var after = before
-    if let label { after.label = label }
-    if let attributes { after.attributes = attributes }
-    guard after != before else { return before }
-    after.updatedAt = now
+    guard let after = ledger.edited(before, label: label, attributes: attributes) else { return before }
     try write(after)
     try record("update", after, before: before, after: after)
     return after
@@ -114,9 +77,7 @@ public final class AnnotationChanges: AnnotationChanging {
     for link in try ProjectStore.links(db, touching: [id]) where link.status == .active {
       try unlink(link.id)
     }
-    var after = before
-    after.status = .deleted
-    after.updatedAt = now
+    let after = ledger.deleted(before)
     try write(after)
     try record("delete", after, before: before, after: after)
     return after
@@ -159,14 +120,11 @@ public final class AnnotationChanges: AnnotationChanging {
     return found
   }
 
-  /// Refuses an annotator's change to someone else's annotation, whatever front end asked: it
-  /// would still count as the other's work in agreement. Leads may (the event names the lead),
-  /// and so may anyone on a project without a team.
+  /// Refuses an annotator's change to someone else's annotation (see `ChangeLedger`).
   func checkMayChange(_ annotation: Annotation) throws {
-    guard MemberName.fold(annotation.author) != MemberName.fold(author) else { return }
-    if authorRole == nil { authorRole = .some(try ProjectStore.role(db, of: author)) }
-    guard let role = authorRole ?? nil, role == .annotator else { return }
-    throw AnnotationWriteError.notYours(id: annotation.id, owner: annotation.author, user: author)
+    // The author is read before the ledger is: reading it inside would overlap the ledger's own change.
+    let author = author
+    try ledger.checkMayChange(annotation) { try ProjectStore.role(db, of: author) }
   }
 
   func activeAnnotation(_ id: Int) throws -> Annotation {
@@ -195,13 +153,9 @@ public final class AnnotationChanges: AnnotationChanging {
     action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
     reverts: Int? = nil
   ) throws {
-    let at = try lastEventTime.map { Timestamp.now(after: $0) } ?? ProjectStore.nextEventTime(db)
-    try ProjectStore.appendEvent(
-      db,
-      EventDraft(
-        author: author, action: action, entity: entity, entityID: id, reportID: report,
-        before: before.map { JSONWriter.string($0) }, after: after.map { JSONWriter.string($0) }, reverts: reverts,
-        batch: batch), at: at)
-    lastEventTime = at
+    let event = try ledger.event(
+      action: action, entity: entity, id: id, report: report, before: before, after: after, reverts: reverts
+    ) { try ProjectStore.nextEventTime(db) }
+    try ProjectStore.appendEvent(db, event.draft, at: event.at)
   }
 }

@@ -5,8 +5,10 @@ extension PostgresProjectStore {
   /// Reverts the author's latest command not yet undone, as a new batch of events.
   ///
   /// As on a file, the stacks come from the event log, and a change a teammate made since blocks
-  /// the undo instead of being overwritten. The transaction is serializable, so two clients
-  /// racing on the same annotation cannot both read it unchanged and both write.
+  /// the undo instead of being overwritten: each annotation is read locked, as an edit reads it,
+  /// so a teammate's edit racing the undo either lands first and is seen, or waits for it. One
+  /// user's undos and redos take turns (a lock on their name), so two of their sessions never
+  /// revert the same command twice.
   public func undo(author: String) throws -> Reversal {
     try replayLatest(author: author, action: "undo")
   }
@@ -20,7 +22,8 @@ extension PostgresProjectStore {
     lock.lock()
     defer { lock.unlock() }
     do {
-      return try connection.transaction(isolation: .serializable) {
+      return try connection.transaction {
+        _ = try connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("undo:" + author)])
         let batches = try connection.rows(
           """
           SELECT batch, min(action) FROM events WHERE author = $1 AND entity IN (\(EventSnapshot.undoableEntities))
@@ -56,7 +59,10 @@ extension PostgresProjectStore {
       guard let uuid = event.entityID else { continue }
       switch event.entity {
       case "annotation":
-        guard var current = try Self.annotation(connection, uuid: uuid) else { continue }
+        guard
+          var current = try connection.rows("SELECT * FROM annotations WHERE uuid = $1 FOR UPDATE", [.text(uuid)])
+            .first.map(PostgresRecords.annotation)
+        else { continue }
         guard EventSnapshot.matches(current, expected) else {
           let last = try connection.rows(
             "SELECT author FROM events WHERE entityId = $1 ORDER BY id DESC LIMIT 1", [.text(uuid)]
@@ -72,7 +78,7 @@ extension PostgresProjectStore {
           after: EventSnapshot.of(current), reverts: event.id)
         handles.append(current.id)
       case "link":
-        guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1", [.text(uuid)]).first else {
+        guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first else {
           continue
         }
         var link = try PostgresRecords.link(row)

@@ -127,7 +127,7 @@ class Session:
         self.stderr_lines = queue.Queue()
         for stream, sink in ((self.process.stdout, self.stdout_lines), (self.process.stderr, self.stderr_lines)):
             threading.Thread(target=self.pump, args=(stream, sink), daemon=True).start()
-        self.latencies, self.errors, self.expected = [], [], {}
+        self.latencies, self.errors, self.expected, self.by_command = [], [], {}, {}
 
     @staticmethod
     def pump(stream, sink):
@@ -135,8 +135,8 @@ class Session:
             sink.put(line.decode("utf-8", "replace").rstrip("\n"))
         sink.put(None)
 
-    def command(self, line):
-        """Runs one command; returns its JSON outputs."""
+    def command(self, line, wanted=False):
+        """Runs one command; returns its JSON outputs, waiting for one when `wanted`."""
         started = time.perf_counter()
         self.process.stdin.write(line.encode() + b"\n")
         self.process.stdin.flush()
@@ -149,15 +149,19 @@ class Session:
             if err.strip():
                 self.errors.append(f"{line}: {err}")
         self.latencies.append((time.perf_counter() - started) * 1000)
+        self.by_command.setdefault(line.split()[0], []).append(self.latencies[-1])
+        # The output is written before the timing line; its pipe may just be read a moment later.
         outputs = []
-        while not self.stdout_lines.empty():
-            text = self.stdout_lines.get()
-            if text and text.startswith("{"):
+        while True:
+            try:
+                text = self.stdout_lines.get(timeout=1 if wanted and not outputs else 0)
+            except queue.Empty:
+                return outputs
+            if text and text[0] in "[{":
                 try:
                     outputs.append(json.loads(text))
                 except json.JSONDecodeError:
                     pass
-        return outputs
 
     def run(self):
         """The mix, round after round until the deadline: read a report, find in it, tag a span, change
@@ -168,15 +172,16 @@ class Session:
             report = self.rng.choice(self.reports)
             self.command(f"show {report}")
             self.command('find "رقم المرجع"')
-            outputs = self.command('tag speaker-tagging speaker "رقم المرجع"')
-            handle = next((o.get("id") for o in outputs if isinstance(o.get("id"), int)), None)
+            outputs = self.command('tag speaker-tagging speaker "رقم المرجع"', wanted=True)
+            tagged = [a for o in outputs if isinstance(o, list) for a in o if isinstance(a, dict)]
+            handle = next((a["handle"] for a in tagged if isinstance(a.get("handle"), int)), None)
             if handle is None:
                 continue
             self.command(f"edit #{handle} role=r{round_number}")
             self.command(f"edit #{handle} role=x{round_number}")
             self.command("undo")
             self.expected[handle] = f"r{round_number}"
-            self.command("ls --mine")
+            self.command("ls")
         self.process.stdin.close()
         self.process.wait(timeout=120)
 
@@ -204,9 +209,13 @@ def latency_rows(label, people, lost, extra):
     if errors:
         print(f"{label}: {len(errors)} errors, first: {errors[0]}", file=sys.stderr)
     tags = sum(len(p.expected) for p in people)
+    names = sorted({name for p in people for name in p.by_command})
+    each = {name: [v for p in people for v in p.by_command.get(name, [])] for name in names}
+    breakdown = ", ".join(f"{name} {percentile(each[name], 50):.1f}/{percentile(each[name], 99):.1f}" for name in names)
     return [
         (f"{label}: {len(people)} sessions, {len(values):,} commands ({MIX}){extra}",
          f"p50 {percentile(values, 50):.2f} ms", "", "", f"p99 {percentile(values, 99):.2f} ms (p99 ≤ 20 ms)"),
+        (f"{label}: p50/p99 ms by command", breakdown, "", "", ""),
         (f"{label}: errors · lost updates of {tags:,} tagged and edited annotations", f"{len(errors)} · {lost}", "",
          "", "0 · 0"),
     ]
@@ -244,13 +253,21 @@ def imports_until(argv_for_part, parts, deadline, env):
     for part in parts:
         if time.monotonic() >= deadline:
             break
-        subprocess.run(argv_for_part(part), check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        finished = subprocess.run(argv_for_part(part), env=env, capture_output=True)
+        if finished.returncode != 0:
+            print(f"an import during the sessions failed: {finished.stderr.decode()[-1000:]}", file=sys.stderr)
+            return {"parts": done, "failed": True}
         done += 1
     return {"parts": done, "seconds": time.perf_counter() - started}
 
 
 def split(data, parts, work):
-    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    """`data` in `parts` files, its reports given ids of their own (the generator numbers from 0 each time)."""
+    lines = []
+    for line in data.read_text(encoding="utf-8").splitlines():
+        report = json.loads(line)
+        report["id"] = "more-" + report["id"]
+        lines.append(json.dumps(report, ensure_ascii=False) + "\n")
     size = max(1, len(lines) // parts)
     files = []
     for index in range(0, len(lines), size):
@@ -341,11 +358,13 @@ def main():
     # The same on one shared project file.
     project = work / "sessions.hashiya"
     remove(project)
-    subprocess.run([binary, project, "-c", f"import {data}"], check=True, env=env, stdout=subprocess.DEVNULL)
+    lead = dict(env, HASHIYA_USER="lead")
+    subprocess.run([binary, project, "-c", f"import {data}"], check=True, env=lead, stdout=subprocess.DEVNULL)
+    members = "; ".join(f"team add s{i:02d} annotator" for i in range(args.sessions))
+    subprocess.run([binary, project, "-c", members], check=True, env=lead, stdout=subprocess.DEVNULL)
 
     def file_background():
-        return imports_until(lambda p: [binary, project, "-c", f"import {p}"], parts, deadline_box["deadline"],
-                             dict(env, HASHIYA_USER="importer"))
+        return imports_until(lambda p: [binary, project, "-c", f"import {p}"], parts, deadline_box["deadline"], lead)
 
     deadline_box["deadline"] = time.monotonic() + seconds
     people, side = sessions(lambda i: [binary, project, "--json"], lambda i: dict(env, HASHIYA_USER=f"s{i:02d}"),

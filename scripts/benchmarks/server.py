@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import DOCUMENT, GENERATE, percentile, remove, timed  # noqa: E402
 
 SIZES = {"small": (1_000, 10), "large": (100_000, 60)}
-SECTION = "## Team server"
+SECTION = "## Team server, --size {size}"
 HEADER = "| scenario | Hashiya | floor | Hashiya / floor | target |"
 PORT = 5432
 MIX = "show, find, tag, edit, edit, undo, ls"
@@ -300,17 +300,18 @@ def split(data, parts, work):
     return files
 
 
-def update_document(rows, command, note_lines):
-    """Replaces the "Team server" section of docs/PERFORMANCE.md (or appends it); the rest stays."""
+def update_document(rows, command, note_lines, size):
+    """Replaces the "Team server" section of `size` in docs/PERFORMANCE.md (or appends it); the rest stays."""
+    heading = SECTION.format(size=size)
     text = DOCUMENT.read_text(encoding="utf-8")
-    start = text.find(SECTION)
+    start = text.find(heading + "\n")
     before = text if start < 0 else text[:start]
     after = ""
     if start >= 0:
-        following = text.find("\n## ", start + len(SECTION))
+        following = text.find("\n## ", start + len(heading))
         after = text[following + 1:] if following >= 0 else ""
     table = [HEADER, "|---|---|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows]
-    section = "\n".join([SECTION, "", *note_lines, "", f"Produced by `{command}`.", "", *table, ""])
+    section = "\n".join([heading, "", *note_lines, "", f"Produced by `{command}`.", "", *table, ""])
     DOCUMENT.write_text(before.rstrip("\n") + "\n\n" + section + ("\n" + after if after else ""), encoding="utf-8")
     return section
 
@@ -417,7 +418,7 @@ def main():
         " value when all succeeded); counted from the database after the sessions end.",
     ]
     command = f"scripts/bench --server --size {args.size}"
-    print(update_document(rows, command, notes))
+    print(update_document(rows, command, notes, args.size))
 
 
 if __name__ == "__main__":

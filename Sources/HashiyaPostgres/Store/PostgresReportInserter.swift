@@ -61,10 +61,7 @@ final class PostgresReportInserter: ReportInserting {
     if let clash = addedUIDs[uid] {
       throw StoreError.uidConflict(uid: uid, existingID: clash)
     }
-    if existingUIDs.contains(uid.hashValue),
-      let clash = try connection.int(
-        "SELECT id FROM reports WHERE uid = $1", [.text(uid)])
-    {
+    if existingUIDs.contains(uid.hashValue), let clash = try holder(ofUID: uid) {
       throw StoreError.uidConflict(uid: uid, existingID: clash)
     }
     let id = try bulk.nextID()
@@ -97,8 +94,7 @@ final class PostgresReportInserter: ReportInserting {
       ])
     guard let row = inserted.first else {
       if let existing = try existingID(prepared) { return duplicate(existing) }
-      let clash = try connection.int("SELECT id FROM reports WHERE uid = $1", [.text(uid)])
-      throw StoreError.uidConflict(uid: uid, existingID: clash ?? 0)
+      throw StoreError.uidConflict(uid: uid, existingID: try holder(ofUID: uid) ?? 0)
     }
     let id = try row.int(0, "a new report")
     _ = try connection.execute(
@@ -119,6 +115,11 @@ final class PostgresReportInserter: ReportInserting {
   /// The id of the report already holding `prepared`'s text, if any.
   private func existingID(_ prepared: PreparedReport) throws -> Int? {
     try connection.int("SELECT id FROM reports WHERE sha256 = $1", [.text(prepared.digest)])
+  }
+
+  /// The id of the report already named `uid`, if any.
+  private func holder(ofUID uid: String) throws -> Int? {
+    try connection.int("SELECT id FROM reports WHERE uid = $1", [.text(uid)])
   }
 
   private func duplicate(_ id: Int) -> ReportInsertion {

@@ -72,7 +72,8 @@ final class PostgresReportInserter: ReportInserting {
     return .added(id: id)
   }
 
-  /// Writes what is still held; the import calls it before its event.
+  /// Writes what is still held; the import calls it before its event, and anything that writes
+  /// rows referring to the new reports in the same transaction must call it first.
   func finish() throws {
     try bulk?.finish()
   }

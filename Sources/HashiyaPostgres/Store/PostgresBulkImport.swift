@@ -1,0 +1,142 @@
+import AnnotatorKit
+import Foundation
+import HashiyaModel
+
+/// Reports an import has accepted but not yet written, sent to the server by COPY a chunk at a
+/// time, with the ids they were given reserved from the reports' identity beforehand.
+final class PostgresBulkImport {
+  /// Reports held before a chunk is written: large enough that a COPY's fixed cost is small per
+  /// report, small enough that the held texts stay a few megabytes.
+  static let chunkSize = 2_000
+
+  private let connection: PostgresConnection
+  private let author: String
+  private let now: String
+  private var pending: [(id: Int, uid: String, prepared: PreparedReport)] = []
+  /// Reserved ids not yet given, lowest first.
+  private var reserved: ArraySlice<Int> = []
+  /// The highest id reserved so far, which the identity's counter stands at.
+  private var highestReserved: Int?
+  private var stagingCreated = false
+
+  init(connection: PostgresConnection, author: String, now: String) {
+    self.connection = connection
+    self.author = author
+    self.now = now
+  }
+
+  /// Whether the session may reserve ids from the reports' identity and give back the unused
+  /// ones, which the bulk path needs (a lead or the owner may; an annotator may only insert).
+  static func canReserveIDs(_ connection: PostgresConnection) throws -> Bool {
+    let rows = try connection.rows(
+      """
+      SELECT has_sequence_privilege(pg_get_serial_sequence('reports', 'id'), 'USAGE')
+        AND has_sequence_privilege(pg_get_serial_sequence('reports', 'id'), 'UPDATE')
+      """)
+    return rows.first?.optionalText(0) == "t"
+  }
+
+  /// The id the next report gets. Ids come from the identity in blocks, so concurrent writers
+  /// never take the same one and the ids stay increasing in the order reports arrive.
+  func nextID() throws -> Int {
+    if reserved.isEmpty {
+      let rows = try connection.rows(
+        "SELECT nextval(pg_get_serial_sequence('reports', 'id')) FROM generate_series(1, $1)",
+        [.int(Self.chunkSize)])
+      let ids = try rows.map { try $0.int(0, "a reserved report id") }.sorted()
+      reserved = ids[...]
+      highestReserved = ids.last
+    }
+    guard let id = reserved.popFirst() else {
+      throw StoreError.database(operation: "import", message: "the server reserved no report ids")
+    }
+    return id
+  }
+
+  /// Holds a report under `id` and writes the chunk once it is full.
+  func add(id: Int, uid: String, prepared: PreparedReport) throws {
+    pending.append((id, uid, prepared))
+    if pending.count >= Self.chunkSize { try flush() }
+  }
+
+  /// Writes every held report, then moves the identity back to the last id given, so the
+  /// next report gets the id it would have had if the reports were inserted one by one.
+  func finish() throws {
+    try flush()
+    guard let highestReserved, let unused = reserved.first else { return }
+    // Only while no other session has taken an id since: the import's lock keeps importers
+    // out, and the condition keeps a restore that moved the identity on from being undone.
+    _ = try connection.execute(
+      """
+      SELECT setval(pg_get_serial_sequence('reports', 'id'), $1)
+      WHERE pg_sequence_last_value(pg_get_serial_sequence('reports', 'id')::regclass) = $2
+      """,
+      [.int(unused - 1), .int(highestReserved)])
+    reserved = []
+  }
+
+  /// Writes the held reports, their search rows and their word tokens, by COPY.
+  func flush() throws {
+    guard !pending.isEmpty else { return }
+    defer { pending.removeAll(keepingCapacity: true) }
+    try connection.copyIn(
+      """
+      COPY reports (id, uid, title, titleFolded, source, url, language, published, text,
+        sha256, length, hadBOM, metadata, importedAt, importedBy) FROM STDIN
+      """,
+      rows: pending.lazy.map { [author, now] item -> [String?] in
+        let report = item.prepared.report
+        return [
+          String(item.id), item.uid, report.title, item.prepared.foldedTitle, report.source, report.url,
+          report.language, report.published, report.text, item.prepared.digest, String(item.prepared.length),
+          report.hadBOM ? "1" : "0", report.metadataJSON, now, author,
+        ]
+      })
+    try writeSearchRows()
+    try connection.copyIn(
+      "COPY reportTokens (reportId, boundaries) FROM STDIN",
+      rows: pending.lazy.map { item -> [String?] in
+        [String(item.id), Self.byteaText(item.prepared.tokenBoundaries)]
+      })
+  }
+
+  /// The search rows: COPY cannot compute a `tsvector`, so the folded texts go to a staging
+  /// table the import's transaction drops, and one statement turns them into `reports_fts`.
+  private func writeSearchRows() throws {
+    if !stagingCreated {
+      _ = try connection.execute(
+        """
+        CREATE TEMP TABLE import_search_staging (reportId bigint, title text, body text, clitics text)
+        ON COMMIT DROP
+        """)
+      stagingCreated = true
+    }
+    try connection.copyIn(
+      "COPY import_search_staging (reportId, title, body, clitics) FROM STDIN",
+      rows: pending.lazy.map { item -> [String?] in
+        [
+          String(item.id), String(decoding: item.prepared.indexTitle, as: UTF8.self),
+          String(decoding: item.prepared.indexText, as: UTF8.self),
+          String(decoding: item.prepared.indexClitics, as: UTF8.self),
+        ]
+      })
+    _ = try connection.execute(
+      "INSERT INTO reports_fts (reportId, searchTokens) SELECT reportId, "
+        + PostgresSchema.searchVector(title: "title", body: "body", clitics: "clitics")
+        + " FROM import_search_staging")
+    _ = try connection.execute("TRUNCATE import_search_staging")
+  }
+
+  /// `bytes` as `bytea`'s hex input (`\x` then two digits a byte), which COPY's text format
+  /// takes once its backslash is escaped, as the encoder does.
+  static func byteaText(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+    text.reserveCapacity(2 + bytes.count * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

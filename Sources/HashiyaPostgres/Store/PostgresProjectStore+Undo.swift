@@ -78,7 +78,8 @@ extension PostgresProjectStore {
           after: EventSnapshot.of(current), reverts: event.id)
         handles.append(current.id)
       case "link":
-        guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first else {
+        guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first
+        else {
           continue
         }
         var link = try PostgresRecords.link(row)

@@ -210,4 +210,20 @@ import Testing
     let copy = try hashiya.run(["copy.hashiya", "--user", "postgres", "-c", "reports"])
     #expect(copy.stdout.contains("3 reports"), "\(copy.stdout)")
   }
+
+  /// An annotated export imports into a server as into a file: the same annotations, once.
+  @Test func anAnnotatedExportImportsIntoAServer() throws {
+    _ = try hashiya.run([
+      "team.hashiya", "--user", "postgres", "-c", Self.tour.prefix(7).joined(separator: "; ") + "; export work.jsonl",
+    ])
+    let server = try serverProject()
+    let imported = try hashiya.run([server, "-c", "import work.jsonl"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    let again = try hashiya.run([server, "-c", "import work.jsonl"])
+    #expect(again.status == 0, "\(again.stderr)")
+    let onServer = try hashiya.run([server, "--bidi", "never", "-c", "ls"])
+    let inFile = try hashiya.run(["team.hashiya", "--user", "postgres", "--bidi", "never", "-c", "ls"])
+    #expect(onServer.stdout == inFile.stdout)
+    #expect(onServer.stdout.contains("«ثمانية ملايين»"))
+  }
 }

@@ -40,4 +40,26 @@ extension PostgresProjectStore {
       try scratch.importAnnotated(author: author, body)
     }
   }
+
+  /// Every problem with the project's rows, up to `limit`: the file's own checks (quotes against
+  /// the text, layers and labels, links, the event log) run on a scratch copy of one snapshot.
+  /// The server keeps its own storage sound; what it cannot vouch for is what was written.
+  public func check(limit: Int) throws(StoreError) -> [ProjectProblem] {
+    guard let makeScratch = scratchProjects else { throw .unsupported(what: "check", path: path) }
+    do {
+      let scratch = try makeScratch()
+      defer { scratch.discard() }
+      do {
+        try scratch.store.load(from: self)
+      } catch {
+        // Rows the file's constraints refuse are a problem in themselves.
+        return [ProjectProblem(kind: .schema, location: path, message: "its rows do not copy: \(error)")]
+      }
+      return try scratch.store.check(limit: limit)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .database(operation: "check \(path)", message: String(describing: error))
+    }
+  }
 }

@@ -6,7 +6,6 @@ import HashiyaModel
 extension PostgresProjectStore {
   private func unsupported(_ what: String) -> StoreError { .unsupported(what: what, path: path) }
 
-  public func check(limit: Int) throws(StoreError) -> [ProjectProblem] { throw unsupported("check") }
   /// A server's copy is made by `save --copy`, which copies table by table into a new file.
   public func saveCopy(to path: String) throws(StoreError) { throw unsupported("saving a copy here") }
 

@@ -71,12 +71,15 @@ import Testing
     #expect(try team.lead.recentEvents(limit: 100, author: nil).contains { $0.entityID == karimsClaim.uuid })
 
     let amalsAccess = try team.amal.access(for: team.amal.user)
-    #expect(try team.amal.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: amalsAccess).page.first?
-      .annotationCount == 2)
-    #expect(try team.karim.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: nil).page.first?
-      .annotationCount == 2)
-    #expect(try team.lead.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: nil).page.first?
-      .annotationCount == 3)
+    #expect(
+      try team.amal.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: amalsAccess).page.first?
+        .annotationCount == 2)
+    #expect(
+      try team.karim.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: nil).page.first?
+        .annotationCount == 2)
+    #expect(
+      try team.lead.reportSummaries(titleQuery: nil, offset: 0, limit: 20, access: nil).page.first?
+        .annotationCount == 3)
 
     // By hand, as psql would: the table shows amal only her own blind work.
     let raw = try team.connect(as: team.amal.user)

@@ -17,18 +17,19 @@ extension PostgresProjectStore {
     return try write("assign reports") { connection in
       // Later than any removal, so an assignment made again outlives the removal in a merge.
       let latest = try connection.rows("SELECT max(removedAt) FROM assignmentRemovals").first?.optionalText(0)
-      let added = try connection.execute(
-        """
-        INSERT INTO assignments (reportId, layer, annotator, assignedBy, assignedAt)
-        SELECT plan.reportId, $3, plan.annotator, $4, $5
-        FROM unnest($1::bigint[], $2::text[]) AS plan (reportId, annotator)
-        ON CONFLICT (reportId, layer, annotator) DO NOTHING
-        """,
-        [
-          .ints(pairs.map(\.0)), .texts(pairs.map(\.1)), .text(layer), .text(author),
-          .text(Timestamp.now(after: latest)),
-        ]
-      ).rowsAffected ?? 0
+      let added =
+        try connection.execute(
+          """
+          INSERT INTO assignments (reportId, layer, annotator, assignedBy, assignedAt)
+          SELECT plan.reportId, $3, plan.annotator, $4, $5
+          FROM unnest($1::bigint[], $2::text[]) AS plan (reportId, annotator)
+          ON CONFLICT (reportId, layer, annotator) DO NOTHING
+          """,
+          [
+            .ints(pairs.map(\.0)), .texts(pairs.map(\.1)), .text(layer), .text(author),
+            .text(Timestamp.now(after: latest)),
+          ]
+        ).rowsAffected ?? 0
       var after = record
       after["added"] = .int(added)
       try Self.appendEvent(

@@ -24,7 +24,8 @@ extension PostgresProjectStore {
       return member
     }
     guard members.isEmpty else {
-      throw TeamError.unknownMember(name.spelling, suggestion: name.closest(among: members.filter(\.isActive).map(\.name)))
+      throw TeamError.unknownMember(
+        name.spelling, suggestion: name.closest(among: members.filter(\.isActive).map(\.name)))
     }
     let store = self
     return try write("start the team") { connection in
@@ -50,14 +51,12 @@ extension PostgresProjectStore {
     return try write("change the team") { connection in
       let members = try Self.teamMembers(connection)
       try Self.requireLead(members, actor, action: "changing the team")
-      var member: TeamMember
-      if let known = members.first(where: { $0.folded == name.folded }) {
-        member = known
-      } else {
-        let login = try Self.loginRole(connection, name)
-        member = TeamMember(
+      let known = members.first { $0.folded == name.folded }
+      let login = try known?.name ?? Self.loginRole(connection, name)
+      var member =
+        known
+        ?? TeamMember(
           name: login, folded: MemberName.fold(login), role: role, isActive: true, addedBy: actor, updatedAt: "")
-      }
       if member.role == .lead, member.isActive, role != .lead,
         members.filter({ $0.role == .lead && $0.isActive }).count == 1
       {
@@ -112,8 +111,10 @@ extension PostgresProjectStore {
   /// a file; the server's row-level security holds whatever this says.
   public func access(for user: String) throws(StoreError) -> TeamAccess {
     try read("read the team") { connection in
-      let settings = try connection.rows("SELECT key, value FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'")
-        .map { row throws(StoreError) in (key: try row.text(0, "a blind setting"), value: row.optionalText(1) ?? "") }
+      var settings: [(key: String, value: String)] = []
+      for row in try connection.rows("SELECT key, value FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'") {
+        settings.append((key: try row.text(0, "a blind setting"), value: row.optionalText(1) ?? ""))
+      }
       return TeamAccess.stored(for: user, members: try Self.teamMembers(connection), settings: settings)
     }
   }
@@ -171,7 +172,8 @@ extension PostgresProjectStore {
     for statement in try PostgresSchema.membershipStatements(member: member.name, role: role, database: databaseName) {
       do {
         _ = try connection.execute(statement)
-      } catch let error as PostgresError where error.sqlState == PostgresSQLState.insufficientPrivilege {
+      } catch {
+        guard error.sqlState == PostgresSQLState.insufficientPrivilege else { throw error }
         throw TeamError.cannotGrant(
           group: PostgresSchema.groupRole(member.role.rawValue, database: databaseName), user: user)
       }

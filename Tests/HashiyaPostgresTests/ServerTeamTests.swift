@@ -29,7 +29,11 @@ import Testing
     #expect(try !isMember(amal, of: "annotator", in: database) && isMember(amal, of: "lead", in: database))
     try store.removeMember(amal, by: store.user)
     #expect(try !isMember(amal, of: "annotator", in: database) && !isMember(amal, of: "lead", in: database))
-    #expect(try store.teamMembers(includingRemoved: true).map(\.name) == [store.user, amal])
+    // Leads first, by name; amal was a lead when removed.
+    #expect(
+      try store.teamMembers(includingRemoved: true).map { "\($0.name) \($0.isActive)" } == [
+        "\(amal) false", "\(store.user) true",
+      ])
   }
 
   @Test func aMemberMustBeALoginRoleOfTheServer() throws {
@@ -57,7 +61,7 @@ import Testing
     #expect(throws: TeamError.cannotGrant(group: group, user: boss)) {
       try store.setMember(amal, role: .annotator, by: boss)
     }
-    #expect(try store.teamMembers(includingRemoved: true).map(\.name) == [owner.user, boss])
+    #expect(try store.teamMembers(includingRemoved: true).map(\.name) == [boss, owner.user])
     try owner.setMember(amal, role: .annotator, by: owner.user)
     #expect(throws: TeamError.leadsOnly(action: "changing the team", user: amal)) {
       try PostgresProjectStore.open(cluster.url(database: database, user: amal))

@@ -18,15 +18,7 @@ extension PostgresProjectStore {
   /// a server is its lead from the start, so only a team emptied by hand is founded here.
   public func admit(_ declared: String) throws -> TeamMember {
     let name = try MemberName(declared)
-    let members = try teamMembers(includingRemoved: true)
-    if let member = members.first(where: { $0.folded == name.folded }) {
-      guard member.isActive else { throw TeamError.removedMember(member.name) }
-      return member
-    }
-    guard members.isEmpty else {
-      throw TeamError.unknownMember(
-        name.spelling, suggestion: name.closest(among: members.filter(\.isActive).map(\.name)))
-    }
+    if let member = try TeamMember.admitted(name, among: try teamMembers(includingRemoved: true)) { return member }
     let store = self
     return try write("start the team") { connection in
       // Another session may have started the team since it was read.
@@ -57,11 +49,7 @@ extension PostgresProjectStore {
         known
         ?? TeamMember(
           name: login, folded: MemberName.fold(login), role: role, isActive: true, addedBy: actor, updatedAt: "")
-      if member.role == .lead, member.isActive, role != .lead,
-        members.filter({ $0.role == .lead && $0.isActive }).count == 1
-      {
-        throw TeamError.lastLead(member.name)
-      }
+      if role != .lead { try TeamMember.requireAnotherLead(besides: member, among: members) }
       member.role = role
       member.isActive = true
       member.updatedAt = try Self.teamTime(connection, after: member.updatedAt)
@@ -83,9 +71,7 @@ extension PostgresProjectStore {
         throw TeamError.unknownMember(
           name.spelling, suggestion: name.closest(among: members.filter(\.isActive).map(\.name)))
       }
-      if member.role == .lead, members.filter({ $0.role == .lead && $0.isActive }).count == 1 {
-        throw TeamError.lastLead(member.name)
-      }
+      try TeamMember.requireAnotherLead(besides: member, among: members)
       member.isActive = false
       member.updatedAt = try Self.teamTime(connection, after: member.updatedAt)
       try store.enroll(connection, member)

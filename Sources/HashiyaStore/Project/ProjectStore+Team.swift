@@ -19,15 +19,7 @@ extension ProjectStore {
   /// recording one, so its work can still be read and exported.
   public func admit(_ declared: String) throws -> TeamMember {
     let name = try MemberName(declared)
-    let members = try teamMembers(includingRemoved: true)
-    if let member = members.first(where: { $0.folded == name.folded }) {
-      guard member.isActive else { throw TeamError.removedMember(member.name) }
-      return member
-    }
-    guard members.isEmpty else {
-      let active = members.filter(\.isActive).map(\.name)
-      throw TeamError.unknownMember(name.spelling, suggestion: Self.closest(to: name, among: active))
-    }
+    if let member = try TeamMember.admitted(name, among: try teamMembers(includingRemoved: true)) { return member }
     let founder = TeamMember(
       name: name.spelling, folded: name.folded, role: .lead, isActive: true, addedBy: name.spelling,
       updatedAt: Timestamp.now())
@@ -60,11 +52,7 @@ extension ProjectStore {
         members.first { $0.folded == name.folded }
         ?? TeamMember(
           name: name.spelling, folded: name.folded, role: role, isActive: true, addedBy: actor, updatedAt: "")
-      if member.role == .lead, member.isActive, role != .lead,
-        members.filter({ $0.role == .lead && $0.isActive }).count == 1
-      {
-        throw TeamError.lastLead(member.name)
-      }
+      if role != .lead { try TeamMember.requireAnotherLead(besides: member, among: members) }
       member.role = role
       member.isActive = true
       member.updatedAt = try Self.teamTime(db, after: member.updatedAt)
@@ -85,9 +73,7 @@ extension ProjectStore {
         throw TeamError.unknownMember(
           name.spelling, suggestion: Self.closest(to: name, among: members.filter(\.isActive).map(\.name)))
       }
-      if member.role == .lead, members.filter({ $0.role == .lead && $0.isActive }).count == 1 {
-        throw TeamError.lastLead(member.name)
-      }
+      try TeamMember.requireAnotherLead(besides: member, among: members)
       member.isActive = false
       member.updatedAt = try Self.teamTime(db, after: member.updatedAt)
       try Self.store(db, member)

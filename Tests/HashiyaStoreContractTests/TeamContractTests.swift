@@ -10,9 +10,7 @@ import Testing
 
   @Test(arguments: StoreBackend.available)
   func theLeadAdmitsMembersAndRefusesOthers(_ backend: StoreBackend) throws {
-    let store = try backend.freshStore(in: folder)
-    let lead = try TeamNames.lead(of: store)
-    let names = try TeamNames.make(backend, "amal")
+    let (store, lead, names) = try TeamNames.project(backend, in: folder, "amal")
     let amal = names[0]
     #expect(try store.admit(lead.uppercased()).role == .lead)
     #expect(try store.admit(lead.uppercased()).name == lead)
@@ -28,9 +26,7 @@ import Testing
 
   @Test(arguments: StoreBackend.available)
   func onlyLeadsChangeTheTeamAndTheLastLeadStays(_ backend: StoreBackend) throws {
-    let store = try backend.freshStore(in: folder)
-    let lead = try TeamNames.lead(of: store)
-    let names = try TeamNames.make(backend, "karim", "lina")
+    let (store, lead, names) = try TeamNames.project(backend, in: folder, "karim", "lina")
     let (karim, lina) = (names[0], names[1])
     try store.setMember(karim, role: .annotator, by: lead)
     #expect(throws: TeamError.leadsOnly(action: "changing the team", user: karim)) {
@@ -55,9 +51,7 @@ import Testing
 
   @Test(arguments: StoreBackend.available)
   func blindIsOnByDefaultFromTwoAnnotatorsAndSetPerLayer(_ backend: StoreBackend) throws {
-    let store = try backend.freshStore(in: folder)
-    let lead = try TeamNames.lead(of: store)
-    let names = try TeamNames.make(backend, "amal", "karim")
+    let (store, lead, names) = try TeamNames.project(backend, in: folder, "amal", "karim")
     let (amal, karim) = (names[0], names[1])
     try store.setMember(amal, role: .annotator, by: lead)
     #expect(try !store.access(for: amal).isRestricted)
@@ -85,9 +79,7 @@ import Testing
 
   @Test(arguments: StoreBackend.available)
   func annotatorsChangeOnlyTheirOwnAnnotationsAndLeadsAnyone(_ backend: StoreBackend) throws {
-    let store = try backend.freshStore(in: folder)
-    let lead = try TeamNames.lead(of: store)
-    let names = try TeamNames.make(backend, "amal", "lina")
+    let (store, lead, names) = try TeamNames.project(backend, in: folder, "amal", "lina")
     let (amal, lina) = (names[0], names[1])
     _ = try store.importReports(author: lead, source: "test") { inserter in
       try inserter.insert(NewReport(uid: "r1", title: "تقرير", text: SeedReport.text, language: "ar"))

@@ -30,13 +30,7 @@ extension PostgresProjectStore {
             .text(Timestamp.now(after: latest)),
           ]
         ).rowsAffected ?? 0
-      var after = record
-      after["added"] = .int(added)
-      try Self.appendEvent(
-        connection,
-        EventDraft(
-          author: author, action: "assign", entity: "assignments", entityID: layer,
-          after: JSONWriter.string(.object(after)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(connection, .assigned(layer: layer, record: record, added: added, by: author))
       return added
     }
   }
@@ -69,11 +63,7 @@ extension PostgresProjectStore {
           ])
         removed.append(row.removalSnapshot(uid: uids[row.reportID] ?? ""))
       }
-      try Self.appendEvent(
-        connection,
-        EventDraft(
-          author: author, action: "unassign", entity: "assignments", entityID: layer ?? "",
-          before: JSONWriter.string(.array(removed)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(connection, .unassigned(layer: layer, removed: removed, by: author))
       return removed.count
     }
   }

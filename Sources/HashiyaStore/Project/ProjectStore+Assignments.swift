@@ -28,13 +28,7 @@ extension ProjectStore {
           added += db.changesCount
         }
       }
-      var after = record
-      after["added"] = .int(added)
-      try Self.appendEvent(
-        db,
-        EventDraft(
-          author: author, action: "assign", entity: "assignments", entityID: layer,
-          after: JSONWriter.string(.object(after)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(db, .assigned(layer: layer, record: record, added: added, by: author))
       return added
     }
   }
@@ -65,11 +59,7 @@ extension ProjectStore {
         ])
         removed.append(row.removalSnapshot(uid: uids[row.reportID] ?? ""))
       }
-      try Self.appendEvent(
-        db,
-        EventDraft(
-          author: author, action: "unassign", entity: "assignments", entityID: layer ?? "",
-          before: JSONWriter.string(.array(removed)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(db, .unassigned(layer: layer, removed: removed, by: author))
       return removed.count
     }
   }

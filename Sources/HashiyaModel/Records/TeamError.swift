@@ -17,6 +17,10 @@ public enum TeamError: Error, Equatable, CustomStringConvertible {
   case lastLead(String)
   /// On a blind layer an annotator sees only their own work.
   case blind(what: String, user: String)
+  /// On a server, a member is a login role, and the server has none of this name.
+  case noLoginRole(String)
+  /// On a server, `user` may not make anyone a member of the team's group role `group`.
+  case cannotGrant(group: String, user: String)
 
   public var description: String {
     switch self {
@@ -38,6 +42,12 @@ public enum TeamError: Error, Equatable, CustomStringConvertible {
       return "\(name) is the team's last lead: make another member lead first (team add NAME lead)"
     case .blind(let what, let user):
       return "\(what) is hidden from \(user): the layer is annotated blind, so annotators see only their own work"
+    case .noLoginRole(let name):
+      return "the server has no login role \"\(Excerpt.of(name))\": a member signs in as their own role, so its "
+        + "administrator creates it first (CREATE ROLE \(Excerpt.of(name)) LOGIN, or createuser \(Excerpt.of(name)))"
+    case .cannotGrant(let group, let user):
+      return "\(user) may not add members to \(group) on this server: changing the team needs the CREATEROLE "
+        + "attribute or ADMIN OPTION on that role (ALTER ROLE \(user) CREATEROLE, run by a superuser)"
     }
   }
 }

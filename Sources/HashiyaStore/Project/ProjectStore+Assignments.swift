@@ -28,13 +28,7 @@ extension ProjectStore {
           added += db.changesCount
         }
       }
-      var after = record
-      after["added"] = .int(added)
-      try Self.appendEvent(
-        db,
-        EventDraft(
-          author: author, action: "assign", entity: "assignments", entityID: layer,
-          after: JSONWriter.string(.object(after)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(db, .assigned(layer: layer, record: record, added: added, by: author))
       return added
     }
   }
@@ -63,17 +57,9 @@ extension ProjectStore {
         try tombstone.execute(arguments: [
           row.reportID, row.layer, row.annotator, author, Timestamp.now(after: row.assignedAt),
         ])
-        removed.append(
-          .object([
-            "report": .string(uids[row.reportID] ?? ""), "layer": .string(row.layer),
-            "annotator": .string(row.annotator), "doneAt": row.doneAt.map(JSONValue.string) ?? .null,
-          ]))
+        removed.append(row.removalSnapshot(uid: uids[row.reportID] ?? ""))
       }
-      try Self.appendEvent(
-        db,
-        EventDraft(
-          author: author, action: "unassign", entity: "assignments", entityID: layer ?? "",
-          before: JSONWriter.string(.array(removed)), batch: UUID().uuidString.lowercased()))
+      try Self.appendEvent(db, .unassigned(layer: layer, removed: removed, by: author))
       return removed.count
     }
   }
@@ -195,12 +181,10 @@ extension ProjectStore {
   /// The event log's name for one assignment: the report's global uid, the layer and the
   /// annotator, the same in every copy of the project.
   static func assignmentKey(uid: String, layer: String, annotator: String) -> String {
-    JSONWriter.string(.array([.string(uid), .string(layer), .string(annotator)]))
+    Assignment.eventKey(uid: uid, layer: layer, annotator: annotator)
   }
 
-  static func doneState(_ doneAt: String?) -> String {
-    JSONWriter.string(.object(["doneAt": doneAt.map(JSONValue.string) ?? .null]))
-  }
+  static func doneState(_ doneAt: String?) -> String { Assignment.doneState(doneAt) }
 
   static func uids(_ db: Database, reportIDs: [Int]) throws -> [Int: String] {
     var uids: [Int: String] = [:]

@@ -19,15 +19,7 @@ extension ProjectStore {
   /// recording one, so its work can still be read and exported.
   public func admit(_ declared: String) throws -> TeamMember {
     let name = try MemberName(declared)
-    let members = try teamMembers(includingRemoved: true)
-    if let member = members.first(where: { $0.folded == name.folded }) {
-      guard member.isActive else { throw TeamError.removedMember(member.name) }
-      return member
-    }
-    guard members.isEmpty else {
-      let active = members.filter(\.isActive).map(\.name)
-      throw TeamError.unknownMember(name.spelling, suggestion: Self.closest(to: name, among: active))
-    }
+    if let member = try TeamMember.admitted(name, among: try teamMembers(includingRemoved: true)) { return member }
     let founder = TeamMember(
       name: name.spelling, folded: name.folded, role: .lead, isActive: true, addedBy: name.spelling,
       updatedAt: Timestamp.now())
@@ -60,11 +52,7 @@ extension ProjectStore {
         members.first { $0.folded == name.folded }
         ?? TeamMember(
           name: name.spelling, folded: name.folded, role: role, isActive: true, addedBy: actor, updatedAt: "")
-      if member.role == .lead, member.isActive, role != .lead,
-        members.filter({ $0.role == .lead && $0.isActive }).count == 1
-      {
-        throw TeamError.lastLead(member.name)
-      }
+      if role != .lead { try TeamMember.requireAnotherLead(besides: member, among: members) }
       member.role = role
       member.isActive = true
       member.updatedAt = try Self.teamTime(db, after: member.updatedAt)
@@ -85,9 +73,7 @@ extension ProjectStore {
         throw TeamError.unknownMember(
           name.spelling, suggestion: Self.closest(to: name, among: members.filter(\.isActive).map(\.name)))
       }
-      if member.role == .lead, members.filter({ $0.role == .lead && $0.isActive }).count == 1 {
-        throw TeamError.lastLead(member.name)
-      }
+      try TeamMember.requireAnotherLead(besides: member, among: members)
       member.isActive = false
       member.updatedAt = try Self.teamTime(db, after: member.updatedAt)
       try Self.store(db, member)
@@ -101,12 +87,10 @@ extension ProjectStore {
       try Self.requireLead(db, actor, action: "changing blind annotation")
       let key = Self.blindKey(layer)
       let earlier = try Self.blindSetting(db, key: key)?.at ?? ""
-      let value: JSONValue = .object([
-        "on": .bool(on), "at": .string(try Self.teamTime(db, after: earlier)), "by": .string(actor),
-      ])
+      let value = TeamAccess.blindValue(on, at: try Self.teamTime(db, after: earlier), by: actor)
       try db.execute(
         sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        arguments: [key, JSONWriter.string(value)])
+        arguments: [key, value])
     }
   }
 
@@ -114,19 +98,10 @@ extension ProjectStore {
   /// a team) is a lead of it.
   public func access(for user: String) throws(StoreError) -> TeamAccess {
     try read("read the team") { db in
-      let members = try Self.teamMembers(db).filter(\.isActive)
-      let folded = MemberName.fold(user)
-      guard let member = members.first(where: { $0.folded == folded }) else { return .lead(user) }
-      var layers: [String: Bool] = [:]
-      var everywhere: Bool?
-      for row in try Row.fetchAll(db, sql: "SELECT key FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'") {
-        let key: String = row[0]
-        guard let on = try Self.blindSetting(db, key: key)?.on else { continue }
-        if key == "blind" { everywhere = on } else { layers[String(key.dropFirst("blind:".count))] = on }
-      }
-      let annotators = members.filter { $0.role == .annotator }.count
-      return TeamAccess(
-        user: member.name, role: member.role, blindByDefault: everywhere ?? (annotators >= 2), blindLayers: layers)
+      let settings = try Row.fetchAll(
+        db, sql: "SELECT key, value FROM meta WHERE key = 'blind' OR key LIKE 'blind:%'"
+      ).map { row -> (key: String, value: String) in (row[0], (row[1] as String?) ?? "") }
+      return TeamAccess.stored(for: user, members: try Self.teamMembers(db), settings: settings)
     }
   }
 
@@ -148,17 +123,11 @@ extension ProjectStore {
     return role.flatMap(TeamMember.Role.init(rawValue:))
   }
 
-  static func blindKey(_ layer: String?) -> String {
-    layer.map { "blind:" + $0 } ?? "blind"
-  }
+  static func blindKey(_ layer: String?) -> String { TeamAccess.blindKey(layer) }
 
   /// A stored blind setting; one that does not parse counts as none.
   static func blindSetting(_ db: Database, key: String) throws -> (on: Bool, at: String)? {
-    guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]),
-      let value = try? JSONParser.parse(text), case .bool(let on)? = value["on"],
-      let at = value["at"]?.stringValue
-    else { return nil }
-    return (on, at)
+    TeamAccess.blindSetting(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]))
   }
 
   private static func requireLead(_ db: Database, _ actor: String, action: String) throws {
@@ -205,9 +174,6 @@ extension ProjectStore {
 
   /// The member whose name is fewest edits from `name`, when close enough to be a typo.
   static func closest(to name: MemberName, among names: [String]) -> String? {
-    let scored = names.map { ($0, Spelling.distance(name.folded, MemberName.fold($0))) }
-    guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, name.folded.count / 3)
-    else { return nil }
-    return best.0
+    name.closest(among: names)
   }
 }

@@ -226,4 +226,34 @@ import Testing
     #expect(onServer.stdout == inFile.stdout)
     #expect(onServer.stdout.contains("«ثمانية ملايين»"))
   }
+
+  /// A lead adds an annotator by their login; on a blind layer the annotator sees only their own
+  /// work, and a login that is not on the team is turned away.
+  @Test func aLeadAddsAnAnnotatorWhoWorksBlind() throws {
+    let cluster = PostgresCluster.shared
+    let database = try cluster.createDatabase()
+    let lead = cluster.url(database: database)
+    _ = try hashiya.run(["init", lead])
+    let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    let (amal, karim, outsider) = ("amal_\(suffix)", "karim_\(suffix)", "lina_\(suffix)")
+    for role in [amal, karim, outsider] { try cluster.createRole(role) }
+    let added = try hashiya.run([
+      lead, "-c", "import \(HashiyaBinary.seed)", "-c", "team add \(amal) annotator", "-c",
+      "team add \(karim) annotator",
+      "-c", "team blind on",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    let byAmal = try hashiya.run([cluster.url(database: database, user: amal), "-c", #"speaker "كينو كابرييل""#])
+    #expect(byAmal.status == 0, "\(byAmal.stderr)")
+    let byKarim = try hashiya.run([
+      cluster.url(database: database, user: karim), "--bidi", "never", "-c", #"speaker "كيفين كويثي""#, "-c", "ls",
+    ])
+    #expect(byKarim.status == 0, "\(byKarim.stderr)")
+    #expect(byKarim.stdout.contains("«كيفين كويثي»") && !byKarim.stdout.contains("«كينو كابرييل»"))
+    let byLead = try hashiya.run([lead, "--bidi", "never", "-c", "ls"])
+    #expect(byLead.stdout.contains("«كيفين كويثي»") && byLead.stdout.contains("«كينو كابرييل»"))
+    let stranger = try hashiya.run([cluster.url(database: database, user: outsider), "-c", "reports"])
+    #expect(stranger.status == 3)
+    #expect(stranger.stderr.contains("\(outsider) is not on this project's team"), "\(stranger.stderr)")
+  }
 }

@@ -110,12 +110,17 @@ final class PostgresAnnotationChanges: AnnotationChanging {
 
   /// An annotation as the change sees it, its row locked until the change commits: what a
   /// command reads to compute its edit stays as read until the edit is written.
+  ///
+  /// Row-level security lets a member lock only rows they may change: a teammate's annotation
+  /// they can see is read unlocked, so the change is refused as someone else's, by name.
   func annotation(_ id: Int) throws -> Annotation {
-    guard
-      let found = try connection.rows("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [.int(id)]).first.map(
-        PostgresRecords.annotation)
-    else { throw StoreError.noSuchAnnotation(id: id) }
-    return found
+    if let locked = try connection.rows("SELECT * FROM annotations WHERE id = $1 FOR UPDATE", [.int(id)]).first {
+      return try PostgresRecords.annotation(locked)
+    }
+    guard let visible = try PostgresProjectStore.annotation(connection, id: id) else {
+      throw StoreError.noSuchAnnotation(id: id)
+    }
+    return visible
   }
 
   /// Refuses an annotator's change to someone else's annotation (see `ChangeLedger`).

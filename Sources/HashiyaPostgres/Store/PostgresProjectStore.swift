@@ -93,7 +93,15 @@ public final class PostgresProjectStore: @unchecked Sendable {
     let connection = try connect(location, shown: shown)
     let store = try identify(connection, path: shown)
     let version = try store.read("open \(shown)") { connection in
-      try store.schemaVersion(connection)
+      do {
+        return try store.schemaVersion(connection)
+      } catch let error as PostgresError where error.sqlState == PostgresSQLState.insufficientPrivilege {
+        // A login the server knows but the project's team does not include.
+        throw StoreError.cannotOpen(
+          path: shown,
+          reason:
+            "\(store.user) is not on this project's team; a lead adds them with \"team add \(store.user) annotator\"")
+      }
     }
     guard let version else {
       throw .notAProject(

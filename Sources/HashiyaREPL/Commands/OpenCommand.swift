@@ -33,7 +33,7 @@ struct OpenCommand: Command {
     let store = try ProjectOpener.open(path)
     // Another project has its own team: the user must be one of it, perhaps spelt differently;
     // on a server, the user is whom the server authenticated.
-    let user = try store.authenticatedUser ?? store.admit(session.user).name
+    let user = try store.admit(store.authenticatedUser ?? session.user).name
     let plugins = Launcher.loadPlugins(project: ProjectOpener.pluginRoot(of: path), extra: session.extraPluginFolders)
     session.open(store, catalog: LayerCatalog(plugins: plugins.plugins, failures: plugins.failures), user: user)
     let count = try session.store.reportCount()

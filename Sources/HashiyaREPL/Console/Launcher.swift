@@ -33,7 +33,7 @@ public enum Launcher {
         if let asked = options.user, asked != authenticated {
           throw LaunchError.userOnServer(asked: asked, authenticated: authenticated)
         }
-        user = authenticated
+        user = try store.admit(authenticated).name
       } else {
         // Identity on a file is declared, not authenticated: it is at least one known spelling.
         user = try store.admit(declared).name

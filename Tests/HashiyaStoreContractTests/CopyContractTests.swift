@@ -125,4 +125,25 @@ import Testing
     #expect(try shared.undo(author: "karim").originalAction == "create")
     #expect(try shared.annotations(AnnotationFilter(reportID: 1)).isEmpty)
   }
+
+  /// A field changed differently on both sides is a conflict on either backend, listed until a
+  /// lead settles it.
+  @Test(arguments: StoreBackend.available)
+  func conflictsAreListedAndSettledOnEitherBackend(_ backend: StoreBackend) throws {
+    let shared = try worked(backend, in: folder)
+    let other = TemporaryFolder()
+    let offline = try StoreBackend.file.freshStore(in: other)
+    try offline.load(from: shared)
+    _ = try offline.change(author: "karim") { try $0.update(1, label: "minister", attributes: nil) }
+    _ = try shared.change(author: "amal") { try $0.update(1, label: "spokesperson", attributes: nil) }
+    _ = try shared.merge(from: offline, author: "amal")
+    let conflicts = try shared.openConflicts()
+    #expect(conflicts.map(\.field) == ["label"])
+    let conflict = try #require(conflicts.first)
+    let settled = try shared.resolveConflict(
+      conflict.id, takeOther: conflict.keptValue == #""spokesperson""#, author: "amal")
+    #expect(settled.resolvedBy == "amal")
+    #expect(try shared.openConflicts().isEmpty)
+    #expect(try shared.annotation(id: 1).label == "minister")
+  }
 }

@@ -76,6 +76,13 @@ import Testing
       return gold
     }
     #expect(try store.reviewStates(reportIDs: [1]) == [1: "in-review"])
+    // The report list filters by the same states.
+    func listed(_ state: ReportFilter.ReviewState) throws -> [Int] {
+      try store.reportSummaries(ReportFilter(reviewState: state)).page.map(\.id)
+    }
+    #expect(try listed(.inReview) == [1])
+    #expect(try listed(.open) == [2])
+    #expect(try listed(.settled).isEmpty)
     #expect(try store.reviewDecisions(reportIDs: [1], layer: "speaker-tagging").map(\.annotationID) == [gold.id])
     #expect(try store.reviewDecisions(reportIDs: [1], layer: "claim-labeling").isEmpty)
     #expect(try store.comments(onAnnotation: gold.id).map(\.comment) == ["الأطول أصح"])
@@ -85,6 +92,7 @@ import Testing
       try changes.recordReviewDecision(decision(TextRange(0, 5), .rejected, annotation: nil, sources: [karim]))
     }
     #expect(try store.reviewStates(reportIDs: [1]) == [1: "settled"])
+    #expect(try listed(.settled) == [1])
     #expect(try store.layerReviewStates(reportIDs: [1])[1]?.map(\.state) == [.settled])
     let decided = try store.reviewDecisions(reportIDs: [1], layer: nil)
     #expect(decided.map(\.outcome) == [.accepted, .rejected])

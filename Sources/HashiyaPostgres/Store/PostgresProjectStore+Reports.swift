@@ -62,8 +62,21 @@ extension PostgresProjectStore {
       conditions.add(
         "EXISTS (SELECT 1 FROM annotations WHERE reportId = r.id\(onLayer) AND status = 'active')", layerValue)
     }
-    if filter.reviewState != nil {
-      throw .unsupported(what: "listing reports by review state", path: path)
+    if let state = filter.reviewState {
+      // As `reviewStates` reads them: a report is in review when a layer is, settled when a
+      // layer is settled and none in review, open when no decision stands on any.
+      let decided = Self.standingDecisionsSQL
+      func any(_ test: String) -> String {
+        "EXISTS (SELECT 1 FROM reviewState s WHERE s.reportId = r.id\(onLayer.isEmpty ? "" : " AND s.layer = ?") AND \(test))"
+      }
+      switch state {
+      case .open: conditions.add("NOT " + any("\(decided) > 0"), layerValue)
+      case .inReview: conditions.add(any("\(decided) BETWEEN 1 AND s.units - 1"), layerValue)
+      case .settled:
+        conditions.add(
+          any("\(decided) > 0 AND \(decided) >= s.units") + " AND NOT " + any("\(decided) BETWEEN 1 AND s.units - 1"),
+          layerValue + layerValue)
+      }
     }
     if let language = filter.language { conditions.add("lower(r.language) = lower(?)", .text(language)) }
     if let source = filter.source {

@@ -256,3 +256,15 @@ public final class PostgresProjectStore: @unchecked Sendable {
     }
   }
 }
+
+extension PostgresProjectStore: ProjectStoring {
+  /// The project's identity, the same in every copy of it.
+  public func projectUID() throws(StoreError) -> String {
+    try read("read the project's identity") { connection in
+      guard let uid = try connection.rows("SELECT value FROM meta WHERE key = 'uid'").first?.optionalText(0) else {
+        throw StoreError.damaged(what: "the project", reason: "it has no uid in meta")
+      }
+      return uid
+    }
+  }
+}

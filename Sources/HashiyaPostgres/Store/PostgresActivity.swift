@@ -23,13 +23,17 @@ struct PostgresActivity {
   /// Sends the announcement; nothing when the change wrote no annotation.
   func announce(on connection: PostgresConnection) throws {
     guard !counts.isEmpty else { return }
-    let payload = JSONWriter.string(
+    try connection.notify(channel: Self.channel, payload: payload)
+  }
+
+  /// The announcement as sent: the author, counts per action and the first reports.
+  var payload: String {
+    JSONWriter.string(
       .object([
         "author": .string(author),
         "counts": .object(JSONObject(counts.sorted { $0.key < $1.key }.map { (key: $0.key, value: .int($0.value)) })),
         "reports": .array(reports.prefix(5).map { .int($0) }),
       ]))
-    try connection.notify(channel: Self.channel, payload: payload)
   }
 
   private static let verbs = [

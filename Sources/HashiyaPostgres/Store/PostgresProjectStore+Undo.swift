@@ -77,6 +77,7 @@ extension PostgresProjectStore {
           action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(current), reverts: event.id)
         handles.append(current.id)
+        changes.activity.count(action, report: current.reportID)
       case "link":
         guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first
         else {
@@ -105,6 +106,8 @@ extension PostgresProjectStore {
         throw StoreError.unsupported(what: "undoing a \(event.entity) change", path: path)
       }
     }
+    // Teammates hear of an undo as of any change, once it commits.
+    try changes.activity.announce(on: connection)
     let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
     return Reversal(action: action, originalAction: original, handles: handles)
   }

@@ -3,11 +3,12 @@ extension ProjectStoring {
   /// Every problem found with the project's rows, up to a thousand.
   public func check() throws(StoreError) -> [ProjectProblem] { try check(limit: 1000) }
 
-  /// The first twenty reports whose titles contain `titleQuery`.
+  /// A page of the report list whose titles contain `titleQuery` (compared after Arabic folding),
+  /// as `access` may see it.
   public func reportSummaries(
-    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20
+    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
   ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
-    try reportSummaries(titleQuery: titleQuery, offset: offset, limit: limit, access: nil)
+    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit, access: access)
   }
 
   /// A page of the reports `filter` keeps, as the whole team sees them.

@@ -36,10 +36,6 @@ public protocol ProjectStoring: ProjectCopying, AnyObject, Sendable {
   func report(id: Int) throws(StoreError) -> Report
   /// Several reports with their texts, in the order asked; unknown ids are left out.
   func reports(ids: [Int]) throws(StoreError) -> [Report]
-  /// A page of the report list whose titles contain `titleQuery`, as `access` may see it.
-  func reportSummaries(titleQuery: String?, offset: Int, limit: Int, access: TeamAccess?) throws(StoreError) -> (
-    total: Int, page: [ReportSummary]
-  )
   /// A page of the reports `filter` keeps, as `access` may see it.
   func reportSummaries(_ filter: ReportFilter, offset: Int, limit: Int, access: TeamAccess?) throws(StoreError) -> (
     total: Int, page: [ReportSummary]

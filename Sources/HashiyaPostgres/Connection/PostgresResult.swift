@@ -101,7 +101,7 @@ public struct PostgresResult: Sendable {
   }
 
   /// libpq's own decoder, so both the hex and the older escape output formats read back exactly.
-  private static func decodeBytea(_ text: String) -> Data? {
+  static func decodeBytea(_ text: String) -> Data? {
     var length = 0
     guard let bytes = PQunescapeBytea(text, &length) else { return nil }
     defer { PQfreemem(bytes) }

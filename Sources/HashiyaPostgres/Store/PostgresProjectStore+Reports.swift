@@ -24,13 +24,6 @@ extension PostgresProjectStore {
     return ids.compactMap { byID[$0] }
   }
 
-  /// A page of report summaries whose title contains `titleQuery` after Arabic folding.
-  public func reportSummaries(
-    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
-  ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
-    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit, access: access)
-  }
-
   /// A page of the report summaries `filter` keeps, and how many it keeps in all.
   ///
   /// The annotation counts are of what the connection may see: on a blind layer the server's

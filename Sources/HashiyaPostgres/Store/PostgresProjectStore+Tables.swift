@@ -96,15 +96,20 @@ extension PostgresProjectStore: ProjectCopying {
         case .text(let reportText) = row[text]
       else { throw StoreError.damaged(what: "a copied report", reason: "its id, title or text has the wrong type") }
       let prepared = PreparedReport(NewReport(title: reportTitle, text: reportText, language: ""))
-      _ = try connection.execute(
-        "INSERT INTO reports_fts (reportId, searchTokens) VALUES ($1, "
-          + PostgresSchema.searchVector(title: "$2", body: "$3", clitics: "$4") + ")",
-        [
-          .integer(reportID), .text(String(decoding: prepared.indexTitle, as: UTF8.self)),
-          .text(String(decoding: prepared.indexText, as: UTF8.self)),
-          .text(String(decoding: prepared.indexClitics, as: UTF8.self)),
-        ])
+      try insertSearchRow(connection, reportID: Int(reportID), prepared)
     }
+  }
+
+  /// A report's row of the search index, from the folded tokens its import prepared.
+  static func insertSearchRow(_ connection: PostgresConnection, reportID: Int, _ prepared: PreparedReport) throws {
+    _ = try connection.execute(
+      "INSERT INTO reports_fts (reportId, searchTokens) VALUES ($1, "
+        + PostgresSchema.searchVector(title: "$2", body: "$3", clitics: "$4") + ")",
+      [
+        .int(reportID), .text(String(decoding: prepared.indexTitle, as: UTF8.self)),
+        .text(String(decoding: prepared.indexText, as: UTF8.self)),
+        .text(String(decoding: prepared.indexClitics, as: UTF8.self)),
+      ])
   }
 
   /// A value the server sent as text, typed by its column.
@@ -122,10 +127,10 @@ extension PostgresProjectStore: ProjectCopying {
       }
       return .real(number)
     case "bytea":
-      guard let bytes = hexBytes(text) else {
+      guard let bytes = PostgresResult.decodeBytea(text) else {
         throw StoreError.damaged(what: "a copied row", reason: "a byte column does not read as hex")
       }
-      return .bytes(bytes)
+      return .bytes(Array(bytes))
     default:
       return .text(text)
     }
@@ -138,38 +143,7 @@ extension PostgresProjectStore: ProjectCopying {
     case .integer(let number): return String(number)
     case .real(let number): return "\(number)"
     case .text(let text): return text
-    case .bytes(let bytes):
-      let digits = Array("0123456789abcdef".utf8)
-      var hex: [UInt8] = Array("\\x".utf8)
-      for byte in bytes {
-        hex.append(digits[Int(byte >> 4)])
-        hex.append(digits[Int(byte & 0x0f)])
-      }
-      return String(decoding: hex, as: UTF8.self)
+    case .bytes(let bytes): return PostgresValue.bytes(Data(bytes)).postgresText
     }
-  }
-
-  /// The bytes of PostgreSQL's `\x…` hex output.
-  private static func hexBytes(_ text: String) -> [UInt8]? {
-    let digits = Array(text.utf8)
-    guard digits.count >= 2, digits[0] == UInt8(ascii: "\\"), digits[1] == UInt8(ascii: "x"), digits.count % 2 == 0
-    else { return nil }
-    func value(_ digit: UInt8) -> UInt8? {
-      switch digit {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-      default: nil
-      }
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(digits.count / 2 - 1)
-    var index = 2
-    while index < digits.count {
-      guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
-      bytes.append(high << 4 | low)
-      index += 2
-    }
-    return bytes
   }
 }

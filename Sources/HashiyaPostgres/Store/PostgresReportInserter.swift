@@ -98,14 +98,7 @@ final class PostgresReportInserter: ReportInserting {
       throw StoreError.uidConflict(uid: uid, existingID: try holder(ofUID: uid) ?? 0)
     }
     let id = try row.int(0, "a new report")
-    _ = try connection.execute(
-      "INSERT INTO reports_fts (reportId, searchTokens) VALUES ($1, "
-        + PostgresSchema.searchVector(title: "$2", body: "$3", clitics: "$4") + ")",
-      [
-        .int(id), .text(String(decoding: prepared.indexTitle, as: UTF8.self)),
-        .text(String(decoding: prepared.indexText, as: UTF8.self)),
-        .text(String(decoding: prepared.indexClitics, as: UTF8.self)),
-      ])
+    try PostgresProjectStore.insertSearchRow(connection, reportID: id, prepared)
     _ = try connection.execute(
       "INSERT INTO reportTokens (reportId, boundaries) VALUES ($1, $2)",
       [.int(id), .bytes(Data(prepared.tokenBoundaries))])

@@ -35,15 +35,6 @@ extension ProjectStore {
     return ids.compactMap { byID[$0] }
   }
 
-  /// A page of report summaries in id order, optionally only those whose title contains `titleQuery`
-  /// (compared after Arabic folding, so diacritics and alef forms do not matter). The counts are
-  /// of the annotations `access` may see, all when nil.
-  public func reportSummaries(
-    titleQuery: String? = nil, offset: Int = 0, limit: Int = 20, access: TeamAccess? = nil
-  ) throws(StoreError) -> (total: Int, page: [ReportSummary]) {
-    try reportSummaries(ReportFilter(titleQuery: titleQuery), offset: offset, limit: limit, access: access)
-  }
-
   /// A page of the report summaries `filter` keeps, in its order, and how many it keeps in all;
   /// the counts are of the annotations `access` may see, all when nil.
   ///

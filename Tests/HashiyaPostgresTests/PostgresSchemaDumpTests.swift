@@ -149,13 +149,14 @@ import Testing
     let folded = SearchTokenizer.indexText(title)
     let clitics = String(
       decoding: SearchTokenizer.cliticUTF8(ofIndexTexts: Array(folded.utf8), Array(body.utf8)), as: UTF8.self)
+    let vector = PostgresSearchVector.text(
+      title: Array(folded.utf8), body: Array(body.utf8), clitics: Array(clitics.utf8))
     let word = SearchTokenizer.indexText("المنشآت")
     return """
       INSERT INTO reports (uid, title, titleFolded, language, text, sha256, length, importedAt, importedBy)
       VALUES ('seed', \(literal(title)), \(literal(folded)), 'ar', \(literal(SeedReport.text)), 'seed-sha',
         \(SeedReport.text.unicodeScalars.count), '2026-12-03T22:00:00.000Z', 'postgres');
-      INSERT INTO reports_fts (reportId, searchTokens) SELECT id,
-        \(PostgresSchema.searchVector(title: literal(folded), body: literal(body), clitics: literal(clitics)))
+      INSERT INTO reports_fts (reportId, searchTokens) SELECT id, \(literal(vector))::tsvector
       FROM reports WHERE uid = 'seed';
 
       """

@@ -2,13 +2,10 @@ extension PostgresSchema {
   /// The search index: one row per report, as the project file's FTS5 table `reports_fts` has
   /// (whose rowid is the report's id), so writing it needs no right to change `reports`.
   ///
-  /// The store fills `searchTokens` with `searchVector(title:body:clitics:)`, handing it the
-  /// texts it hands FTS5: the title and text folded and cut into tokens joined by single spaces
-  /// (`SearchTokenizer.indexUTF8`), and their clitic forms (`PreparedReport.clitics`). The
-  /// tokens hold only letters, numbers and marks, which the `simple` configuration keeps as
-  /// they are (it only lowercases, and they are folded already), with their positions, so
-  /// `phraseto_tsquery('simple', ...)` finds a run of words. Weights stand for FTS5's columns:
-  /// A the title, B the body, C the clitic forms.
+  /// The store fills `searchTokens` with `PostgresSearchVector`, from the tokens it hands FTS5:
+  /// the title and text folded and cut into tokens (`SearchTokenizer.indexUTF8`), and their
+  /// clitic forms (`PreparedReport.clitics`), with their positions. Weights stand for FTS5's
+  /// columns: A the title, B the body, C the clitic forms.
   static let searchTable = """
     CREATE TABLE reports_fts (
       reportId bigint PRIMARY KEY REFERENCES reports(id),
@@ -18,14 +15,7 @@ extension PostgresSchema {
 
   static let searchIndex = "CREATE INDEX reports_fts_tokens ON reports_fts USING gin (searchTokens)"
 
-  /// The SQL expression of a report's `searchTokens`, from the placeholders (`$2`) of its
-  /// folded title, body and clitic forms.
-  public static func searchVector(title: String, body: String, clitics: String) -> String {
-    "setweight(to_tsvector('simple', \(title)), 'A') || setweight(to_tsvector('simple', \(body)), 'B')"
-      + " || setweight(to_tsvector('simple', \(clitics)), 'C')"
-  }
-
-  /// A search term as `to_tsquery('simple', ...)` reads it: the folded word quoted (so nothing
+  /// A search term as a `tsquery` literal reads it: the folded word quoted (so nothing
   /// in it is query syntax), `:*` for a prefix, then the weights it may match in. A term of
   /// the file's `{title body}` columns is weights `AB`, of its `clitics` column `C`.
   public static func queryTerm(_ word: String, prefix: Bool, weights: String) -> String {

@@ -17,7 +17,6 @@ final class PostgresBulkImport {
   private var reserved: ArraySlice<Int> = []
   /// The highest id reserved so far, which the identity's counter stands at.
   private var highestReserved: Int?
-  private var stagingCreated = false
 
   init(connection: PostgresConnection, author: String, now: String) {
     self.connection = connection
@@ -100,31 +99,13 @@ final class PostgresBulkImport {
       })
   }
 
-  /// The search rows: COPY cannot compute a `tsvector`, so the folded texts go to a staging
-  /// table the import's transaction drops, and one statement turns them into `reports_fts`.
+  /// The search rows, their vectors built here from the tokens the import prepared.
   private func writeSearchRows() throws {
-    if !stagingCreated {
-      _ = try connection.execute(
-        """
-        CREATE TEMP TABLE import_search_staging (reportId bigint, title text, body text, clitics text)
-        ON COMMIT DROP
-        """)
-      stagingCreated = true
-    }
     try connection.copyIn(
-      "COPY import_search_staging (reportId, title, body, clitics) FROM STDIN",
+      "COPY reports_fts (reportId, searchTokens) FROM STDIN",
       rows: pending.lazy.map { item -> [String?] in
-        [
-          String(item.id), String(decoding: item.prepared.indexTitle, as: UTF8.self),
-          String(decoding: item.prepared.indexText, as: UTF8.self),
-          String(decoding: item.prepared.indexClitics, as: UTF8.self),
-        ]
+        [String(item.id), PostgresSearchVector.text(item.prepared)]
       })
-    _ = try connection.execute(
-      "INSERT INTO reports_fts (reportId, searchTokens) SELECT reportId, "
-        + PostgresSchema.searchVector(title: "title", body: "body", clitics: "clitics")
-        + " FROM import_search_staging")
-    _ = try connection.execute("TRUNCATE import_search_staging")
   }
 
   /// `bytes` as `bytea`'s hex input (`\x` then two digits a byte), which COPY's text format

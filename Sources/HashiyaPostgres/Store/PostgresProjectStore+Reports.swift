@@ -154,12 +154,12 @@ extension PostgresProjectStore {
     return try read("search") { connection in
       let total =
         try connection.int(
-          "SELECT count(*) FROM reports_fts WHERE searchTokens @@ to_tsquery('simple', $1)", [.text(tsquery)]) ?? 0
+          "SELECT count(*) FROM reports_fts WHERE searchTokens @@ $1::tsquery", [.text(tsquery)]) ?? 0
       let rows = try connection.rows(
         """
         SELECT r.id, r.title, r.text FROM
-          (SELECT reportId, ts_rank(searchTokens, to_tsquery('simple', $1)) AS score FROM reports_fts
-           WHERE searchTokens @@ to_tsquery('simple', $1) ORDER BY reportId LIMIT $2) AS m
+          (SELECT reportId, ts_rank(searchTokens, $1::tsquery) AS score FROM reports_fts
+           WHERE searchTokens @@ $1::tsquery ORDER BY reportId LIMIT $2) AS m
         JOIN reports r ON r.id = m.reportId ORDER BY m.score DESC, r.id LIMIT $3 OFFSET $4
         """, [.text(tsquery), .int(Self.rankingCap), .int(limit), .int(offset)])
       let hits = try rows.map { row throws(StoreError) in
@@ -171,7 +171,7 @@ extension PostgresProjectStore {
     }
   }
 
-  /// The `to_tsquery` text of a search, each term quoted so nothing typed is query syntax; nil
+  /// The `tsquery` text of a search, each term quoted so nothing typed is query syntax; nil
   /// when the query has no searchable term. A term matches the word in the title or text, or
   /// one of its clitic forms, unless it is exact.
   static func tsquery(for query: String, exact: Bool) -> String? {

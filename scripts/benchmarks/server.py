@@ -383,10 +383,12 @@ def main():
     hashiya_init(binary, cluster, database, env)
     subprocess.run([binary, cluster.url(database), "-c", f"import {data}"], check=True, env=env,
                    stdout=subprocess.DEVNULL)
-    annotator = cluster.psql(database, "-c", "SELECT value FROM meta WHERE key = 'annotatorRole'").strip()
+    # Each session's login joins the team as a lead adds an annotator.
     for i in range(args.sessions):
         cluster.psql(database, "-c", f"DROP ROLE IF EXISTS s{i:02d}")
-        cluster.psql(database, "-c", f"CREATE ROLE s{i:02d} LOGIN IN ROLE {annotator}")
+        cluster.psql(database, "-c", f"CREATE ROLE s{i:02d} LOGIN")
+    members = "; ".join(f"team add s{i:02d} annotator" for i in range(args.sessions))
+    subprocess.run([binary, cluster.url(database), "-c", members], check=True, env=env, stdout=subprocess.DEVNULL)
     ids = list(range(1, reports + 1))
 
     # The same on one shared project file.
@@ -394,7 +396,6 @@ def main():
     remove(project)
     lead = dict(env, HASHIYA_USER="lead")
     subprocess.run([binary, project, "-c", f"import {data}"], check=True, env=lead, stdout=subprocess.DEVNULL)
-    members = "; ".join(f"team add s{i:02d} annotator" for i in range(args.sessions))
     subprocess.run([binary, project, "-c", members], check=True, env=lead, stdout=subprocess.DEVNULL)
 
     for think in (args.think, 0):

@@ -10,21 +10,35 @@ struct PostgresCopyEncoder {
   mutating func append(_ row: [String?], rowNumber: Int) throws(PostgresError) {
     for (index, field) in row.enumerated() {
       if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-      guard let field else {
+      guard var field else {
         buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "N")])
         continue
       }
-      for byte in field.utf8 {
-        switch byte {
-        case UInt8(ascii: "\\"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-        case UInt8(ascii: "\t"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        case UInt8(ascii: "\n"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case UInt8(ascii: "\r"): buffer.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case 0:
-          throw .copyFailed("field \(index + 1) of row \(rowNumber) contains a NUL character")
-        default: buffer.append(byte)
+      // `withUTF8` cannot pass a typed error through, so a NUL is reported after it returns.
+      var sawNUL = false
+      field.withUTF8 { bytes in
+        // Runs of ordinary bytes are copied whole; only the four COPY reads as syntax are escaped.
+        var run = 0
+        for offset in bytes.indices {
+          let escaped: UInt8
+          switch bytes[offset] {
+          case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+          case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+          case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+          case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+          case 0:
+            sawNUL = true
+            return
+          default: continue
+          }
+          buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<offset]))
+          buffer.append(UInt8(ascii: "\\"))
+          buffer.append(escaped)
+          run = offset + 1
         }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
       }
+      if sawNUL { throw .copyFailed("field \(index + 1) of row \(rowNumber) contains a NUL character") }
     }
     buffer.append(UInt8(ascii: "\n"))
   }

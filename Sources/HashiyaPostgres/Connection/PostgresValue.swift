@@ -23,8 +23,20 @@ public enum PostgresValue: Sendable, Equatable {
       if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
       return "\(number)"
     case .bool(let flag): return flag ? "t" : "f"
-    case .bytes(let data): return "\\x" + data.map { String(format: "%02x", $0) }.joined()
+    case .bytes(let data): return Self.byteaText(data)
     }
+  }
+
+  /// `bytes` as `bytea`'s hex input: `\x`, then two digits a byte.
+  static func byteaText(_ bytes: some Collection<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
+    text.reserveCapacity(2 + bytes.count * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0f)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 }
 

@@ -95,7 +95,7 @@ final class PostgresBulkImport {
     try connection.copyIn(
       "COPY reportTokens (reportId, boundaries) FROM STDIN",
       rows: pending.lazy.map { item -> [String?] in
-        [String(item.id), Self.byteaText(item.prepared.tokenBoundaries)]
+        [String(item.id), PostgresValue.byteaText(item.prepared.tokenBoundaries)]
       })
   }
 
@@ -106,18 +106,5 @@ final class PostgresBulkImport {
       rows: pending.lazy.map { item -> [String?] in
         [String(item.id), PostgresSearchVector.text(item.prepared)]
       })
-  }
-
-  /// `bytes` as `bytea`'s hex input (`\x` then two digits a byte), which COPY's text format
-  /// takes once its backslash is escaped, as the encoder does.
-  static func byteaText(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-    text.reserveCapacity(2 + bytes.count * 2)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0f)])
-    }
-    return String(decoding: text, as: UTF8.self)
   }
 }

@@ -144,7 +144,7 @@ extension PostgresProjectStore: ProjectCopying {
     case .integer(let number): return String(number)
     case .real(let number): return "\(number)"
     case .text(let text): return text
-    case .bytes(let bytes): return PostgresValue.bytes(Data(bytes)).postgresText
+    case .bytes(let bytes): return PostgresValue.byteaText(bytes)
     }
   }
 }

@@ -126,6 +126,48 @@ import Testing
     #expect(try shared.annotations(AnnotationFilter(reportID: 1)).isEmpty)
   }
 
+  /// A merge reads both sides a chunk at a time in key order; a table longer than a chunk, and
+  /// a change on either side of a chunk's edge, come through.
+  @Test(arguments: StoreBackend.available)
+  func aMergeWalksTablesLongerThanAChunk(_ backend: StoreBackend) throws {
+    let shared = try backend.freshStore(in: folder)
+    let count = ProjectTables.chunkSize + 300
+    try shared.importReports(author: "amal", source: "bulk") { inserter in
+      for index in 0..<count {
+        try inserter.insert(NewReport(title: "تقرير \(index)", text: "نصٌّ رقم \(index) 🇸🇾\r\nسطر", language: "ar"))
+      }
+    }
+    try shared.registerLayer(
+      LayerRecord(id: "speaker-tagging", version: "1", kind: "span", schemaJSON: #"{"labels":["speaker"]}"#),
+      author: "amal")
+    let other = TemporaryFolder()
+    let offline = try StoreBackend.file.freshStore(in: other)
+    try offline.load(from: shared)
+    // Work on both sides of the first chunk's edge, and a report past the end.
+    for reportID in [ProjectTables.chunkSize, ProjectTables.chunkSize + 1] {
+      _ = try offline.change(author: "karim") {
+        try $0.add(
+          NewAnnotation(
+            reportID: reportID, layer: "speaker-tagging", label: "speaker", range: TextRange(0, 3), quote: "نصٌ"))
+      }
+    }
+    try offline.importReports(author: "karim", source: "more") {
+      try $0.insert(NewReport(title: "جديد", text: "نصٌّ جديدٌ تماماً", language: "ar"))
+    }
+    let outcome = try shared.merge(from: offline, author: "amal")
+    #expect(outcome.reportsAdded == 1)
+    #expect(outcome.annotationsAdded == 2)
+    #expect(try shared.reportCount() == count + 1)
+    #expect(try shared.search("تماما").total == 1)
+    #expect(try shared.annotations(AnnotationFilter(reportID: ProjectTables.chunkSize + 1)).count == 1)
+    #expect(try shared.merge(from: offline, author: "amal").changedAnything == false)
+    let merged = try rows(shared)
+    let kept = try rows(offline)
+    for table in ["reports", "annotations", "reportTokens"] {
+      #expect(merged[table] ?? [] == kept[table] ?? [], "\(table) differs")
+    }
+  }
+
   /// A field changed differently on both sides is a conflict on either backend, listed until a
   /// lead settles it.
   @Test(arguments: StoreBackend.available)

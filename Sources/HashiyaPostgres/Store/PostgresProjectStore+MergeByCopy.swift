@@ -43,31 +43,57 @@ extension PostgresProjectStore {
 
   /// Writes the rows of `merged` that are new or differ from this project's, and removes the
   /// rows it no longer has from the tables where that is allowed.
+  ///
+  /// Both sides are read in the order of each table's key, so the two are walked side by side a
+  /// chunk at a time and memory never holds a table, however large the project.
   private static func takeChanges(from merged: any ProjectCopying, _ connection: PostgresConnection) throws {
-    var current: [String: [[StoredValue]: [String: StoredValue]]] = [:]
-    try dumpTables(connection) { chunk in
-      let names = chunk.columns.map { $0.lowercased() }
-      let key = keyColumns(chunk.table)
-      for row in chunk.rows {
-        let values = Dictionary(uniqueKeysWithValues: zip(names, row))
-        current[chunk.table, default: [:]][key.map { values[$0] ?? .null }] = values
+    var current: CurrentRows?
+    /// Settles the rows of the current table the merged side did not have, up to `key` or all.
+    func settleGone(before key: [StoredValue]?) throws {
+      guard let rows = current else { return }
+      while let row = try rows.peek(), key.map({ Self.compare(row.key, $0) < 0 }) ?? true {
+        guard removable.contains(rows.table) else {
+          throw StoreError.damaged(what: "the merged project", reason: "it lacks a row of \(rows.table)")
+        }
+        let condition = rows.keyColumns.indices.map { "\(column(rows.keyColumns[$0])) = $\($0 + 1)" }
+          .joined(separator: " AND ")
+        _ = try connection.execute(
+          "DELETE FROM \(rows.table) WHERE \(condition)", row.key.map(copyText).map { $0.map(PostgresValue.text) })
+        rows.advance()
       }
     }
-    var seen: [String: Set<[StoredValue]>] = [:]
+    /// Moves the walk to `table`, once the rows of the one before are settled.
+    func open(_ table: String) throws {
+      guard current?.table != table else { return }
+      try settleGone(before: nil)
+      try current?.close()
+      current = try CurrentRows(table: table, connection)
+    }
+    var opened: Set<String> = []
     try merged.forEachTableChunk { chunk in
+      for table in ProjectTables.copied.prefix(while: { $0 != chunk.table }) where !opened.contains(table) {
+        // The merged side had no rows of `table`: all of the current ones are gone.
+        opened.insert(table)
+        try open(table)
+        try settleGone(before: nil)
+      }
+      opened.insert(chunk.table)
+      try open(chunk.table)
+      guard let rows = current else { return }
       let names = chunk.columns.map { $0.lowercased() }
-      let key = keyColumns(chunk.table)
+      let positions = rows.keyColumns.map { key in names.firstIndex(of: key) }
       var added: [[StoredValue]] = []
       for row in chunk.rows {
-        let values = Dictionary(uniqueKeysWithValues: zip(names, row))
-        let rowKey = key.map { values[$0] ?? .null }
-        seen[chunk.table, default: []].insert(rowKey)
-        guard let existing = current[chunk.table]?[rowKey] else {
+        let rowKey = positions.map { $0.map { row[$0] } ?? .null }
+        try settleGone(before: rowKey)
+        guard let existing = try rows.peek(), Self.compare(existing.key, rowKey) == 0 else {
           added.append(row)
           continue
         }
-        guard existing != values else { continue }
-        try update(chunk.table, key: key, rowKey: rowKey, values: values, existing: existing, connection)
+        rows.advance()
+        let values = Dictionary(uniqueKeysWithValues: zip(names, row))
+        guard existing.values != values else { continue }
+        try update(chunk.table, key: rows.keyColumns, rowKey: rowKey, values: values, existing: existing.values, connection)
       }
       guard !added.isEmpty else { return }
       let columns = chunk.columns.map { $0.lowercased() == "end" ? "\"end\"" : $0 }.joined(separator: ", ")
@@ -77,20 +103,37 @@ extension PostgresProjectStore {
         try index(connection, TableRows(table: "reports", columns: chunk.columns, rows: added))
       }
     }
-    for (table, rows) in current {
-      let gone = rows.keys.filter { !(seen[table]?.contains($0) ?? false) }
-      guard !gone.isEmpty else { continue }
-      guard removable.contains(table) else {
-        throw StoreError.damaged(what: "the merged project", reason: "it lacks \(gone.count) row(s) of \(table)")
-      }
-      let key = keyColumns(table)
-      for rowKey in gone {
-        let condition = key.indices.map { "\(column(key[$0])) = $\($0 + 1)" }.joined(separator: " AND ")
-        _ = try connection.execute(
-          "DELETE FROM \(table) WHERE \(condition)", rowKey.map(copyText).map { $0.map(PostgresValue.text) })
-      }
+    for table in ProjectTables.copied where !opened.contains(table) {
+      try open(table)
+      try settleGone(before: nil)
     }
+    try settleGone(before: nil)
+    try current?.close()
     try moveIdentities(connection)
+  }
+
+  /// How two keys compare in the order both sides list rows in: numbers by value, texts by
+  /// their UTF-8 bytes (SQLite's `BINARY`, PostgreSQL's `"C"`), a missing value first.
+  static func compare(_ left: [StoredValue], _ right: [StoredValue]) -> Int {
+    for (a, b) in zip(left, right) {
+      let order: Int
+      switch (a, b) {
+      case (.integer(let x), .integer(let y)): order = x < y ? -1 : x > y ? 1 : 0
+      case (.text(let x), .text(let y)): order = byteOrder(x, y)
+      case (.null, .null): order = 0
+      case (.null, _): order = -1
+      case (_, .null): order = 1
+      default:
+        // Key columns hold whole numbers or texts; anything else only needs a consistent order.
+        order = byteOrder(String(describing: a), String(describing: b))
+      }
+      if order != 0 { return order }
+    }
+    return 0
+  }
+
+  private static func byteOrder(_ x: String, _ y: String) -> Int {
+    x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : y.utf8.lexicographicallyPrecedes(x.utf8) ? 1 : 0
   }
 
   private static func update(
@@ -108,9 +151,64 @@ extension PostgresProjectStore {
   private static func column(_ name: String) -> String { name == "end" ? "\"end\"" : name }
 
   /// The lower-cased columns that name a row of `table`.
-  private static func keyColumns(_ table: String) -> [String] {
+  fileprivate static func keyColumns(_ table: String) -> [String] {
     ProjectTables.order(of: table).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
   }
+}
+
+/// One table of this project as the merge's transaction saw it before writing, read through a
+/// cursor in key order a chunk at a time.
+private final class CurrentRows {
+  let table: String
+  /// The lower-cased columns that name a row.
+  let keyColumns: [String]
+  private let connection: PostgresConnection
+  private let types: [(name: String, type: String)]
+  private var buffered: [(key: [StoredValue], values: [String: StoredValue])] = []
+  private var next = 0
+  private var exhausted = false
+
+  init(table: String, _ connection: PostgresConnection) throws {
+    self.table = table
+    self.connection = connection
+    keyColumns = PostgresProjectStore.keyColumns(table)
+    types = try PostgresProjectStore.columnTypes(of: table, connection)
+    let order = keyColumns.map { key in
+      let type = types.first { $0.name == key }?.type ?? ""
+      // Texts in byte order, as the project file lists them.
+      return type == "text" ? "\(key) COLLATE \"C\"" : key
+    }
+    _ = try connection.execute(
+      "DECLARE current_rows NO SCROLL CURSOR FOR SELECT * FROM \(table) ORDER BY \(order.joined(separator: ", "))")
+  }
+
+  /// The next row not yet walked past, or nil at the end.
+  func peek() throws -> (key: [StoredValue], values: [String: StoredValue])? {
+    if next == buffered.count {
+      buffered = []
+      next = 0
+      // A chunk may hold only rows that are left out; the next one is read then.
+      while buffered.isEmpty && !exhausted {
+        let rows = try connection.rows("FETCH \(ProjectTables.chunkSize) FROM current_rows")
+        exhausted = rows.isEmpty
+        for row in rows {
+          if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) { continue }
+          var values: [String: StoredValue] = [:]
+          for (index, column) in types.enumerated() {
+            values[column.name.lowercased()] = try PostgresProjectStore.storedValue(
+              row.optionalText(index), type: column.type)
+          }
+          buffered.append((keyColumns.map { values[$0] ?? .null }, values))
+        }
+      }
+      if buffered.isEmpty { return nil }
+    }
+    return buffered[next]
+  }
+
+  func advance() { next += 1 }
+
+  func close() throws { _ = try connection.execute("CLOSE current_rows") }
 }
 
 /// This project as the running transaction sees it, for a merge to copy.

@@ -18,12 +18,7 @@ extension PostgresProjectStore: ProjectCopying {
   /// The tables' rows, chunk by chunk, inside the caller's transaction.
   static func dumpTables(_ connection: PostgresConnection, _ body: (TableRows) throws -> Void) throws {
     for table in ProjectTables.copied {
-      let types = try connection.rows(
-        """
-        SELECT column_name, data_type FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
-        """, [.text(table)]
-      ).map { row throws(StoreError) in (try row.text(0, "a column"), try row.text(1, "a column")) }
+      let types = try columnTypes(of: table, connection)
       _ = try connection.execute(
         "DECLARE copied NO SCROLL CURSOR FOR SELECT * FROM \(table) ORDER BY \(ProjectTables.order(of: table))")
       while true {
@@ -38,6 +33,17 @@ extension PostgresProjectStore: ProjectCopying {
       }
       _ = try connection.execute("CLOSE copied")
     }
+  }
+
+  /// The columns of `table` in order, with their types as the server names them.
+  static func columnTypes(of table: String, _ connection: PostgresConnection) throws -> [(name: String, type: String)]
+  {
+    try connection.rows(
+      """
+      SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = lower($1) ORDER BY ordinal_position
+      """, [.text(table)]
+    ).map { row throws(StoreError) in (try row.text(0, "a column"), try row.text(1, "a column")) }
   }
 
   /// Fills this new, empty server project with `source`'s rows in one transaction: tables by

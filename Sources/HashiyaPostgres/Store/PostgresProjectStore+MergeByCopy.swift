@@ -93,7 +93,8 @@ extension PostgresProjectStore {
         rows.advance()
         let values = Dictionary(uniqueKeysWithValues: zip(names, row))
         guard existing.values != values else { continue }
-        try update(chunk.table, key: rows.keyColumns, rowKey: rowKey, values: values, existing: existing.values, connection)
+        try update(
+          chunk.table, key: rows.keyColumns, rowKey: rowKey, values: values, existing: existing.values, connection)
       }
       guard !added.isEmpty else { return }
       let columns = chunk.columns.map { $0.lowercased() == "end" ? "\"end\"" : $0 }.joined(separator: ", ")

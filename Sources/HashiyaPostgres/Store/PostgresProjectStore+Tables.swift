@@ -36,8 +36,7 @@ extension PostgresProjectStore: ProjectCopying {
   }
 
   /// The columns of `table` in order, with their types as the server names them.
-  static func columnTypes(of table: String, _ connection: PostgresConnection) throws -> [(name: String, type: String)]
-  {
+  static func columnTypes(of table: String, _ connection: PostgresConnection) throws -> [(name: String, type: String)] {
     try connection.rows(
       """
       SELECT column_name, data_type FROM information_schema.columns

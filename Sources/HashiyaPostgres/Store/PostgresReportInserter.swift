@@ -72,6 +72,11 @@ final class PostgresReportInserter: ReportInserting {
     return .added(id: id)
   }
 
+  /// Writes the reports held so far, so rows referring to them can follow.
+  func flushHeld() throws {
+    try bulk?.flush()
+  }
+
   /// Writes what is still held; the import calls it before its event, and anything that writes
   /// rows referring to the new reports in the same transaction must call it first.
   func finish() throws {

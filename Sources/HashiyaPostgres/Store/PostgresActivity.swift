@@ -3,8 +3,11 @@ import HashiyaModel
 
 /// What one change did to annotations, as teammates hear of it: counts per action and report.
 ///
-/// It travels as a NOTIFY payload sent inside the change's transaction, so PostgreSQL delivers
-/// it only if the change commits, and only to sessions on the same database.
+/// It travels as a NOTIFY payload sent once the change has committed, in a statement of its
+/// own: a NOTIFY inside the change would hold PostgreSQL's notification lock through the
+/// change's commit, so every teammate's commit would wait for the one before it to reach the
+/// disk. Sessions on the same database hear it; a session that dies between the two never
+/// sends it, and teammates still see the change on their next command.
 struct PostgresActivity {
   /// The channel every session of a project listens on.
   static let channel = "hashiya_changes"
@@ -20,10 +23,11 @@ struct PostgresActivity {
     if !reports.contains(report) { reports.append(report) }
   }
 
-  /// Sends the announcement; nothing when the change wrote no annotation.
-  func announce(on connection: PostgresConnection) throws {
+  /// Sends the announcement, after the change committed; nothing when it wrote no annotation.
+  /// An announcement that cannot be sent is dropped: the change itself is saved.
+  func announce(on connection: PostgresConnection) {
     guard !counts.isEmpty else { return }
-    try connection.notify(channel: Self.channel, payload: payload)
+    _ = try? connection.notify(channel: Self.channel, payload: payload)
   }
 
   /// The announcement as sent: the author, counts per action and the first reports.

@@ -5,13 +5,23 @@ extension PostgresProjectStore {
   /// Runs one command's changes in one transaction, all recorded as one undoable batch.
   @discardableResult
   public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
-    try write("change annotations") { connection in
+    var activity: PostgresActivity?
+    let result = try write("change annotations") { connection in
       let changes = PostgresAnnotationChanges(
         connection: connection, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(connection))
       let result = try body(changes)
-      try changes.activity.announce(on: connection)
+      activity = changes.activity
       return result
     }
+    announce(activity)
+    return result
+  }
+
+  /// Tells teammates' sessions what a committed change did.
+  func announce(_ activity: PostgresActivity?) {
+    lock.lock()
+    defer { lock.unlock() }
+    activity?.announce(on: connection)
   }
 
   /// One annotation by handle, deleted or not.

@@ -19,6 +19,13 @@ extension PostgresProjectStore {
   }
 
   private func replayLatest(author: String, action: String) throws -> Reversal {
+    var activity: PostgresActivity?
+    let reversal = try replayLatest(author: author, action: action, activity: &activity)
+    announce(activity)
+    return reversal
+  }
+
+  private func replayLatest(author: String, action: String, activity: inout PostgresActivity?) throws -> Reversal {
     lock.lock()
     defer { lock.unlock() }
     do {
@@ -41,7 +48,8 @@ extension PostgresProjectStore {
           "SELECT * FROM events WHERE batch = $1 AND entity IN (\(EventSnapshot.undoableEntities)) ORDER BY id",
           [.text(batch)]
         ).map(PostgresRecords.event)
-        return try replay(forward ? events : events.reversed(), action: action, author: author, forward: forward)
+        return try replay(
+          forward ? events : events.reversed(), action: action, author: author, forward: forward, activity: &activity)
       }
     } catch {
       throw Self.storeError(error, operation: action)
@@ -49,7 +57,9 @@ extension PostgresProjectStore {
   }
 
   /// Moves each event's entity from one recorded state to the other.
-  private func replay(_ events: [ProjectEvent], action: String, author: String, forward: Bool) throws -> Reversal {
+  private func replay(
+    _ events: [ProjectEvent], action: String, author: String, forward: Bool, activity: inout PostgresActivity?
+  ) throws -> Reversal {
     let changes = PostgresAnnotationChanges(
       connection: connection, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(connection))
     var handles: [Int] = []
@@ -107,7 +117,7 @@ extension PostgresProjectStore {
       }
     }
     // Teammates hear of an undo as of any change, once it commits.
-    try changes.activity.announce(on: connection)
+    activity = changes.activity
     let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
     return Reversal(action: action, originalAction: original, handles: handles)
   }

@@ -98,27 +98,31 @@ import Testing
     #expect(try store.reportCount() == 1)
   }
 
-  /// More annotations than the server writes at once, without handles, some repeated: both
-  /// backends give the same handles and keep the same rows.
+  /// More annotations than the server writes at once: first some repeated, without handles
+  /// (written through the server's staging table), then all new, some with handles (straight
+  /// by COPY). Both backends give the same handles and keep the same rows.
   @Test func bothBackendsWriteTheSameRows() throws {
     guard StoreBackend.available.contains(.server) else { return }
     var rows: [[[String: StoredValue]]] = []
     for backend in StoreBackend.available {
       let store = try backend.freshStore(in: TemporaryFolder())
-      try store.importAnnotated(author: "lead") { inserter in
-        for number in 0..<700 {
-          let text = "تقرير رقم \(number): قال المتحدث 👩🏽‍💻 شيئاً\r\nثم مضى."
-          let annotations = (0..<8).map { index in
-            ImportedAnnotation(
-              key: "k\(number)-\(index)", uuid: "a\(number)-\(index % 7)", layer: "speaker-tagging", label: "speaker",
-              range: TextRange(index, index + 3),
-              quote: String(Array(text.unicodeScalars)[index..<index + 3].map(Character.init)),
-              createdAt: "2026-01-01T00:00:00.000Z", location: "f:\(number)")
+      for pass in ["a", "b"] {
+        try store.importAnnotated(author: "lead") { inserter in
+          for number in 0..<700 {
+            let text = "تقرير رقم \(number): قال المتحدث 👩🏽‍💻 شيئاً\r\nثم مضى."
+            let annotations = (0..<8).map { index in
+              ImportedAnnotation(
+                key: "k\(number)-\(index)", uuid: pass == "a" ? "a\(number)-\(index % 7)" : "b\(number)-\(index)",
+                handle: pass == "b" && index == 0 ? 100_000 + number : nil, layer: "speaker-tagging", label: "speaker",
+                range: TextRange(index, index + 3),
+                quote: String(Array(text.unicodeScalars)[index..<index + 3].map(Character.init)),
+                createdAt: "2026-01-01T00:00:00.000Z", location: "f:\(number)")
+            }
+            try inserter.add(
+              ImportedReport(
+                report: NewReport(uid: "u\(number)", title: "ت \(number)", text: text, language: "ar"),
+                annotations: annotations, location: "f:\(number)"))
           }
-          try inserter.add(
-            ImportedReport(
-              report: NewReport(uid: "u\(number)", title: "ت \(number)", text: text, language: "ar"),
-              annotations: annotations, location: "f:\(number)"))
         }
       }
       var table: [[String: StoredValue]] = []
@@ -127,7 +131,7 @@ import Testing
         let names = chunk.columns.map { $0.lowercased() }
         table += chunk.rows.map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
       }
-      #expect(table.count == 700 * 7)
+      #expect(table.count == 700 * 7 + 700 * 8)
       rows.append(table)
     }
     // Row by row, so a difference reads as one row, not two tables.

@@ -6,11 +6,10 @@ import HashiyaModel
 /// server, as `AnnotatedInserter` does on a file; valid only within
 /// `PostgresProjectStore.importAnnotated`.
 ///
-/// Reports go by COPY as in a plain import. Annotations are held a chunk at a time, sent by COPY
-/// to a staging table and moved with one `INSERT … SELECT`: a file's handle is kept where free,
-/// a UUID already in the project leaves that annotation as it is, and an annotation whose handle
-/// is taken gets a new one. Links, reviews and review work, which few files carry, go row by
-/// row once the report's annotations are written.
+/// Reports go by COPY as in a plain import. Annotations are held a chunk at a time and sent by
+/// COPY too: a file's handle is kept where free, a UUID already in the project leaves that
+/// annotation as it is, and an annotation whose handle is taken gets a new one. Links, reviews
+/// and review work, which few files carry, go row by row once the report's annotations are in.
 final class PostgresAnnotatedInserter: AnnotatedInserting {
   /// Annotations held before they are written.
   static let chunkSize = 5_000
@@ -25,7 +24,6 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
   /// Annotations held, and the reports they belong to, in file order.
   private var held: [HeldAnnotation] = []
   private var heldReports: [(reportID: Int, location: String, annotations: Range<Int>)] = []
-  private var stagingCreated = false
   var outcome = AnnotatedImportOutcome()
 
   private struct HeldAnnotation {
@@ -111,6 +109,12 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
 
   /// Writes the held annotations and each report's event; returns the id each held annotation
   /// has now (its own, or the one already holding its UUID), by its place among those held.
+  ///
+  /// Which rows are new and which handles they get is decided row by row in file order, as a
+  /// file's import decides it, and the new rows go by COPY straight into the table. The chunk is
+  /// first taken to be new to the project, which a fresh import's is: then nothing needs looking
+  /// up. If the table's unique indexes refuse that, the COPY is rolled back to a savepoint and the
+  /// chunk decided again from what the project holds of its UUIDs and handles.
   @discardableResult
   private func flush() throws -> [Int: Int] {
     defer {
@@ -120,85 +124,82 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
     guard !held.isEmpty else { return [:] }
     // The reports must be there before rows that refer to them.
     try reports.flushHeld()
-    if !stagingCreated {
-      _ = try connection.execute(
-        """
-        CREATE TEMP TABLE import_annotations (place bigint, id bigint, uuid text, reportId bigint, layer text,
-          label text, start bigint, "end" bigint, quote text, attributes text, author text, origin text,
-          status text, createdAt text, updatedAt text, provenance text, fragments text) ON COMMIT DROP
-        """)
-      stagingCreated = true
+    let highest = try connection.int("SELECT coalesce(max(id), 0) FROM annotations") ?? 0
+    _ = try connection.execute("SAVEPOINT import_chunk")
+    var decided = decide(present: [:], taken: [], highest: highest)
+    do {
+      try write(decided)
+      _ = try connection.execute("RELEASE SAVEPOINT import_chunk")
+    } catch let error as PostgresError where error.sqlState == PostgresSQLState.uniqueViolation {
+      _ = try connection.execute("ROLLBACK TO SAVEPOINT import_chunk")
+      // Joined with the index rather than `= ANY(…)`, which a long list turns into a scan.
+      let present = try Dictionary(
+        connection.rows(
+          "SELECT a.uuid, a.id FROM unnest($1::text[]) AS u(uuid) JOIN annotations a ON a.uuid = u.uuid",
+          [.texts(held.map(\.uuid))]
+        ).map { (try $0.text(0, "an annotation's UUID"), try $0.int(1, "an annotation")) },
+        uniquingKeysWith: { first, _ in first })
+      let taken = Set(
+        try connection.rows(
+          "SELECT a.id FROM unnest($1::bigint[]) AS h(id) JOIN annotations a ON a.id = h.id",
+          [.ints(held.compactMap(\.handle))]
+        ).map { try $0.int(0, "an annotation") })
+      decided = decide(present: present, taken: taken, highest: highest)
+      try write(decided)
     }
+    outcome.annotations += decided.inserted.count
+    outcome.alreadyPresent += held.count - decided.inserted.count
+    try writeEvents(Set(decided.inserted.map(\.place)))
+    return decided.written
+  }
+
+  /// The held annotations' ids and which of them are new, given the UUIDs the project holds
+  /// (with their ids), the handles it has taken and its highest id.
+  private func decide(present: [String: Int], taken: Set<Int>, highest: Int) -> (
+    written: [Int: Int], inserted: [(place: Int, id: Int)]
+  ) {
+    var present = present
+    var taken = taken
+    var highest = highest
+    var written: [Int: Int] = [:]
+    var inserted: [(place: Int, id: Int)] = []
+    for (place, annotation) in held.enumerated() {
+      // Already in the project, or given twice in the file: left as it is.
+      if let id = present[annotation.uuid] {
+        written[place] = id
+        continue
+      }
+      // A handle that is taken gives way to one past the highest, as a file numbers a new row.
+      let id = annotation.handle.flatMap { taken.contains($0) ? nil : $0 } ?? highest + 1
+      taken.insert(id)
+      present[annotation.uuid] = id
+      highest = max(highest, id)
+      written[place] = id
+      inserted.append((place, id))
+    }
+    return (written, inserted)
+  }
+
+  /// Writes the new rows `decided` names, and moves the identity past their handles.
+  private func write(_ decided: (written: [Int: Int], inserted: [(place: Int, id: Int)])) throws {
+    try moveHandlesPast(decided.inserted.map(\.id).max() ?? 0)
+    guard !decided.inserted.isEmpty else { return }
     _ = try connection.copyIn(
-      "COPY import_annotations FROM STDIN",
-      rows: held.enumerated().lazy.map { place, annotation in
-        [String(place), annotation.handle.map(String.init)] + annotation.fields
-      })
-    // New handles come after every handle the file gives, so they never take one of those.
+      """
+      COPY annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin, status,
+        createdAt, updatedAt, provenance, fragments) FROM STDIN
+      """,
+      rows: decided.inserted.lazy.map { [String($0.id)] + self.held[$0.place].fields })
+  }
+
+  /// Moves the annotations' identity past `handle` and every id in the table, never back.
+  private func moveHandlesPast(_ handle: Int) throws {
     _ = try connection.execute(
       """
       SELECT setval(pg_get_serial_sequence('annotations', 'id'), greatest(top, 1), top > 0) FROM (SELECT greatest(
-        (SELECT coalesce(max(id), 0) FROM annotations), (SELECT coalesce(max(id), 0) FROM import_annotations),
+        (SELECT coalesce(max(id), 0) FROM annotations), $1::bigint,
         coalesce(pg_sequence_last_value(pg_get_serial_sequence('annotations', 'id')::regclass), 0)) AS top) AS t
-      """)
-    var written = try move("")
-    var inserted = Set(written.keys)
-    let missing = held.indices.filter { written[$0] == nil }
-    if !missing.isEmpty {
-      let present = try Dictionary(
-        connection.rows(
-          "SELECT uuid, id FROM annotations WHERE uuid = ANY($1::text[])", [.texts(missing.map { held[$0].uuid })]
-        ).map { (try $0.text(0, "an annotation's UUID"), try $0.int(1, "an annotation")) },
-        uniquingKeysWith: { first, _ in first })
-      var renumber: [Int] = []
-      for place in missing {
-        if let id = present[held[place].uuid] {
-          written[place] = id
-          outcome.alreadyPresent += 1
-        } else {
-          renumber.append(place)
-        }
-      }
-      // The handle is taken by another annotation: keep the record under a new one.
-      if !renumber.isEmpty {
-        let again = try move("AND place = ANY($1::bigint[])", [.texts(renumber.map(String.init))], renumber: true)
-        written.merge(again) { first, _ in first }
-        inserted.formUnion(again.keys)
-      }
-    }
-    try writeEvents(inserted)
-    _ = try connection.execute("TRUNCATE import_annotations")
-    return written
-  }
-
-  /// Inserts the staged annotations `condition` picks, in file order, skipping any whose handle
-  /// or UUID is taken; returns the ids of those inserted by their place. A row that would be
-  /// skipped for its UUID never draws a new handle, so handles run on without gaps, as on a file.
-  private func move(_ condition: String, _ parameters: [PostgresValue?] = [], renumber: Bool = false) throws
-    -> [Int: Int]
-  {
-    let next = "nextval(pg_get_serial_sequence('annotations', 'id'))"
-    let rows = try connection.rows(
-      """
-      INSERT INTO annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
-        status, createdAt, updatedAt, provenance, fragments)
-      SELECT \(renumber ? next : "coalesce(id, \(next))"), uuid, reportId, layer, label, start, "end", quote,
-        attributes, author, origin, status, createdAt, updatedAt, provenance, fragments
-      FROM (SELECT *, row_number() OVER (PARTITION BY uuid ORDER BY place) AS nth FROM import_annotations) s
-      WHERE nth = 1 AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.uuid = s.uuid) \(condition)
-      ORDER BY place
-      ON CONFLICT DO NOTHING RETURNING uuid, id
-      """, parameters)
-    var places: [String: Int] = [:]
-    for (place, annotation) in held.enumerated().reversed() { places[annotation.uuid] = place }
-    var written: [Int: Int] = [:]
-    for row in rows {
-      if let place = places[try row.text(0, "an imported annotation")] {
-        written[place] = try row.int(1, "an imported annotation")
-      }
-    }
-    outcome.annotations += written.count
-    return written
+      """, [.int(handle)])
   }
 
   /// One event per report listing the annotations it brought, as a file records them.

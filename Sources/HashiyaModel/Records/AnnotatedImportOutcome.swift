@@ -15,4 +15,16 @@ public struct AnnotatedImportOutcome: Sendable, Equatable {
 
   /// An outcome with nothing in it yet.
   public init() {}
+
+  /// Counts a report as added or found, and gives its id.
+  package mutating func note(_ insertion: ReportInsertion) -> Int {
+    switch insertion {
+    case .added(let id):
+      reportsAdded.append(id)
+      return id
+    case .duplicate(let id):
+      reportsMatched.append(id)
+      return id
+    }
+  }
 }

@@ -106,17 +106,12 @@ extension PostgresAnnotatedInserter {
         suggestions.append(.string("\(decision.layer)/\(decision.label)@\(decision.range)"))
       }
     }
-    guard !decisions.isEmpty || !layers.isEmpty || !suggestions.isEmpty else { return }
-    try PostgresProjectStore.appendEvent(
-      connection,
-      EventDraft(
-        author: author, action: "import", entity: "review-work", reportID: reportID,
-        after: JSONWriter.string(
-          .object([
-            "source": .string(imported.location), "reviewDecisions": .array(decisions),
-            "reviewState": .array(layers), "suggestionDecisions": .array(suggestions),
-          ])),
-        batch: batch), at: nextEventTime())
+    guard
+      let event = EventDraft.importedReviewWork(
+        reportID: reportID, source: imported.location, decisions: decisions, states: layers, suggestions: suggestions,
+        author: author, batch: batch)
+    else { return }
+    try PostgresProjectStore.appendEvent(connection, event, at: nextEventTime())
   }
 
   private func exists(_ table: String, _ uuid: String) throws -> Bool {

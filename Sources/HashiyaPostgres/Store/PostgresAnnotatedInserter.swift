@@ -47,15 +47,7 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
   /// Adds one imported report (or finds it by its text) and holds its annotations.
   func add(_ prepared: borrowing PreparedImport) throws {
     let imported = prepared.imported
-    let reportID: Int
-    switch try insertReport(prepared) {
-    case .added(let id):
-      reportID = id
-      outcome.reportsAdded.append(id)
-    case .duplicate(let id):
-      reportID = id
-      outcome.reportsMatched.append(id)
-    }
+    let reportID = outcome.note(try insertReport(prepared))
     let first = held.count
     for (index, annotation) in imported.annotations.enumerated() {
       let created = annotation.createdAt ?? now
@@ -241,11 +233,7 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
     try reports.finish()
     guard !outcome.reportsAdded.isEmpty else { return }
     try PostgresProjectStore.appendEvent(
-      connection,
-      EventDraft(
-        author: author, action: "import", entity: "reports",
-        after: JSONWriter.string(.object(["reports": .array(outcome.reportsAdded.map { .int($0) })])),
-        batch: batch), at: nextEventTime())
+      connection, .importedReports(outcome.reportsAdded, author: author, batch: batch), at: nextEventTime())
   }
 
   /// Records a layer schema the file carries, unless the project already has one for that layer.
@@ -256,9 +244,6 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
       "INSERT INTO plugins (id, version, kind, schema, registeredAt) VALUES ($1, 'imported', 'imported', $2, $3)",
       [.text(schema.layer), .text(json), .text(now)])
     try PostgresProjectStore.appendEvent(
-      connection,
-      EventDraft(
-        author: author, action: "register", entity: "layer", entityID: schema.layer, after: json, batch: batch),
-      at: nextEventTime())
+      connection, .importedLayer(schema.layer, schemaJSON: json, author: author, batch: batch), at: nextEventTime())
   }
 }

@@ -69,16 +69,11 @@ extension AnnotatedInserter {
         suggestions.append(.string("\(decision.layer)/\(decision.label)@\(decision.range)"))
       }
     }
-    guard !decisions.isEmpty || !layers.isEmpty || !suggestions.isEmpty else { return }
-    try ProjectStore.appendEvent(
-      db,
-      EventDraft(
-        author: author, action: "import", entity: "review-work", reportID: reportID,
-        after: JSONWriter.string(
-          .object([
-            "source": .string(imported.location), "reviewDecisions": .array(decisions),
-            "reviewState": .array(layers), "suggestionDecisions": .array(suggestions),
-          ])),
-        batch: batch))
+    guard
+      let event = EventDraft.importedReviewWork(
+        reportID: reportID, source: imported.location, decisions: decisions, states: layers, suggestions: suggestions,
+        author: author, batch: batch)
+    else { return }
+    try ProjectStore.appendEvent(db, event)
   }
 }

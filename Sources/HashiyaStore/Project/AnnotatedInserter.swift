@@ -42,15 +42,7 @@ public final class AnnotatedInserter: AnnotatedInserting {
   /// Adds one imported report whose derived values are already worked out.
   public func add(_ prepared: borrowing PreparedImport) throws {
     let imported = prepared.imported
-    let reportID: Int
-    switch try insertReport(prepared) {
-    case .added(let id):
-      reportID = id
-      outcome.reportsAdded.append(id)
-    case .duplicate(let id):
-      reportID = id
-      outcome.reportsMatched.append(id)
-    }
+    let reportID = outcome.note(try insertReport(prepared))
     // Handles are only looked up by this report's links, reviews and review decisions.
     let needsHandles = !imported.links.isEmpty || !imported.reviews.isEmpty || !imported.reviewDecisions.isEmpty
     var handles: [String: Int] = [:]
@@ -191,10 +183,7 @@ public final class AnnotatedInserter: AnnotatedInserting {
     try db.execute(
       sql: "INSERT INTO plugins (id, version, kind, schema, registeredAt) VALUES (?, 'imported', 'imported', ?, ?)",
       arguments: [schema.layer, json, now])
-    try ProjectStore.appendEvent(
-      db,
-      EventDraft(author: author, action: "register", entity: "layer", entityID: schema.layer, after: json, batch: batch)
-    )
+    try ProjectStore.appendEvent(db, .importedLayer(schema.layer, schemaJSON: json, author: author, batch: batch))
   }
 
   func exists(_ table: String, _ uuid: String) throws -> Bool {
@@ -213,11 +202,7 @@ extension ProjectStore {
       try body(inserter)
       if !inserter.outcome.reportsAdded.isEmpty {
         try Self.appendEvent(
-          db,
-          EventDraft(
-            author: author, action: "import", entity: "reports",
-            after: JSONWriter.string(.object(["reports": .array(inserter.outcome.reportsAdded.map { .int($0) })])),
-            batch: inserter.batch))
+          db, .importedReports(inserter.outcome.reportsAdded, author: author, batch: inserter.batch))
       }
       return inserter.outcome
     }

@@ -23,7 +23,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case .server:
       let cluster = PostgresCluster.shared
       let server = try PostgresProjectStore.create(cluster.url(database: try cluster.createDatabase()))
-      // Merges and annotated imports run on a scratch file copy, as the binary makes them.
+      // Merges and checks run on a scratch file copy, as the binary makes them.
       server.scratchProjects = {
         let scratch = TemporaryFolder()
         let store = try ProjectStore.open(path: scratch.path("scratch.hashiya"))

@@ -1,5 +1,5 @@
 /// A throwaway project a backend can do work in and then take the result from: a server runs
-/// the file's merge and annotated import on a scratch copy of itself.
+/// the file's merge, conflict settling and checks on a scratch copy of itself.
 public struct ScratchProject {
   /// The empty project.
   public var store: any ProjectStoring

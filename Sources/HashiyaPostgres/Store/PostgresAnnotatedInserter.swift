@@ -32,6 +32,14 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
     var fields: [String?]
   }
 
+  /// What a chunk's rows come to: the id each held annotation has (by its place among those
+  /// held), the new ones among them, and the highest id after them.
+  private struct Decision {
+    var written: [Int: Int] = [:]
+    var inserted: [(place: Int, id: Int)] = []
+    var highest: Int
+  }
+
   init(connection: PostgresConnection, author: String, now: String) throws {
     self.connection = connection
     self.author = author
@@ -65,10 +73,12 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
           ]))
     }
     heldReports.append((reportID, imported.location, first..<held.count))
-    let needsHandles =
+    // Links and reviews need the report's handles, and review work's event follows the report's
+    // annotation event in the log, as on a file: both wait for the held rows to be written.
+    let saysMore =
       !imported.links.isEmpty || !imported.reviews.isEmpty || !imported.reviewDecisions.isEmpty
       || !imported.reviewStates.isEmpty || !imported.suggestionDecisions.isEmpty
-    guard needsHandles else {
+    guard saysMore else {
       if held.count >= Self.chunkSize { try flush() }
       return
     }
@@ -118,9 +128,9 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
     try reports.flushHeld()
     let highest = try connection.int("SELECT coalesce(max(id), 0) FROM annotations") ?? 0
     _ = try connection.execute("SAVEPOINT import_chunk")
-    var decided = decide(present: [:], taken: [], highest: highest)
+    var decision = decide(present: [:], taken: [], highest: highest)
     do {
-      try write(decided)
+      try write(decision)
       _ = try connection.execute("RELEASE SAVEPOINT import_chunk")
     } catch let error as PostgresError where error.sqlState == PostgresSQLState.uniqueViolation {
       _ = try connection.execute("ROLLBACK TO SAVEPOINT import_chunk")
@@ -136,62 +146,58 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
           "SELECT a.id FROM unnest($1::bigint[]) AS h(id) JOIN annotations a ON a.id = h.id",
           [.ints(held.compactMap(\.handle))]
         ).map { try $0.int(0, "an annotation") })
-      decided = decide(present: present, taken: taken, highest: highest)
-      try write(decided)
+      decision = decide(present: present, taken: taken, highest: highest)
+      try write(decision)
     }
-    outcome.annotations += decided.inserted.count
-    outcome.alreadyPresent += held.count - decided.inserted.count
-    try writeEvents(Set(decided.inserted.map(\.place)))
-    return decided.written
+    outcome.annotations += decision.inserted.count
+    outcome.alreadyPresent += held.count - decision.inserted.count
+    try writeEvents(Set(decision.inserted.map(\.place)))
+    return decision.written
   }
 
   /// The held annotations' ids and which of them are new, given the UUIDs the project holds
   /// (with their ids), the handles it has taken and its highest id.
-  private func decide(present: [String: Int], taken: Set<Int>, highest: Int) -> (
-    written: [Int: Int], inserted: [(place: Int, id: Int)]
-  ) {
+  private func decide(present: [String: Int], taken: Set<Int>, highest: Int) -> Decision {
     var present = present
     var taken = taken
-    var highest = highest
-    var written: [Int: Int] = [:]
-    var inserted: [(place: Int, id: Int)] = []
+    var decision = Decision(highest: highest)
     for (place, annotation) in held.enumerated() {
       // Already in the project, or given twice in the file: left as it is.
       if let id = present[annotation.uuid] {
-        written[place] = id
+        decision.written[place] = id
         continue
       }
       // A handle that is taken gives way to one past the highest, as a file numbers a new row.
-      let id = annotation.handle.flatMap { taken.contains($0) ? nil : $0 } ?? highest + 1
+      let id = annotation.handle.flatMap { taken.contains($0) ? nil : $0 } ?? decision.highest + 1
       taken.insert(id)
       present[annotation.uuid] = id
-      highest = max(highest, id)
-      written[place] = id
-      inserted.append((place, id))
+      decision.highest = max(decision.highest, id)
+      decision.written[place] = id
+      decision.inserted.append((place, id))
     }
-    return (written, inserted)
+    return decision
   }
 
-  /// Writes the new rows `decided` names, and moves the identity past their handles.
-  private func write(_ decided: (written: [Int: Int], inserted: [(place: Int, id: Int)])) throws {
-    try moveHandlesPast(decided.inserted.map(\.id).max() ?? 0)
-    guard !decided.inserted.isEmpty else { return }
+  /// Writes the new rows `decision` names, and moves the identity past them.
+  private func write(_ decision: Decision) throws {
+    try moveHandlesPast(decision.highest)
+    guard !decision.inserted.isEmpty else { return }
     _ = try connection.copyIn(
       """
       COPY annotations (id, uuid, reportId, layer, label, start, "end", quote, attributes, author, origin, status,
         createdAt, updatedAt, provenance, fragments) FROM STDIN
       """,
-      rows: decided.inserted.lazy.map { [String($0.id)] + self.held[$0.place].fields })
+      rows: decision.inserted.lazy.map { [String($0.id)] + self.held[$0.place].fields })
   }
 
-  /// Moves the annotations' identity past `handle` and every id in the table, never back.
-  private func moveHandlesPast(_ handle: Int) throws {
+  /// Moves the annotations' identity past `highest`, the highest id in the table, never back.
+  private func moveHandlesPast(_ highest: Int) throws {
     _ = try connection.execute(
       """
       SELECT setval(pg_get_serial_sequence('annotations', 'id'), greatest(top, 1), top > 0) FROM (SELECT greatest(
-        (SELECT coalesce(max(id), 0) FROM annotations), $1::bigint,
-        coalesce(pg_sequence_last_value(pg_get_serial_sequence('annotations', 'id')::regclass), 0)) AS top) AS t
-      """, [.int(handle)])
+        $1::bigint, coalesce(pg_sequence_last_value(pg_get_serial_sequence('annotations', 'id')::regclass), 0)) AS top
+      ) AS t
+      """, [.int(highest)])
   }
 
   /// One event per report listing the annotations it brought, as a file records them.
@@ -246,4 +252,31 @@ final class PostgresAnnotatedInserter: AnnotatedInserting {
     try PostgresProjectStore.appendEvent(
       connection, .importedLayer(schema.layer, schemaJSON: json, author: author, batch: batch), at: nextEventTime())
   }
+}
+
+extension PostgresProjectStore {
+  /// Imports annotated reports in one transaction: if `body` throws, the project keeps nothing
+  /// of it. Only a lead may, as for a merge: the import gives annotations the handles the file
+  /// has, so other writers wait until it commits (readers do not).
+  @discardableResult
+  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
+    -> AnnotatedImportOutcome
+  {
+    try write("import") { connection in
+      guard try connection.rows("SELECT hashiya_is_lead()").first?.bool(0, "a lead check") == true else {
+        throw StoreError.unsupported(what: "an annotated import by someone who does not lead the team", path: path)
+      }
+      _ = try connection.execute(
+        "LOCK TABLE \(Self.annotatedImportTables.joined(separator: ", ")) IN SHARE ROW EXCLUSIVE MODE")
+      let inserter = try PostgresAnnotatedInserter(connection: connection, author: author, now: Timestamp.now())
+      try body(inserter)
+      try inserter.finish()
+      return inserter.outcome
+    }
+  }
+
+  /// The tables an annotated import writes to besides the reports.
+  static let annotatedImportTables = [
+    "plugins", "annotations", "links", "reviews", "reviewDecisions", "reviewState", "suggestionDecisions", "events",
+  ]
 }

@@ -62,23 +62,23 @@ extension PostgresProjectStore {
         rows.advance()
       }
     }
-    /// Moves the walk to `table`, once the rows of the one before are settled.
-    func open(_ table: String) throws {
-      guard current?.table != table else { return }
-      try settleGone(before: nil)
-      try current?.close()
-      current = try CurrentRows(table: table, connection)
-    }
-    var opened: Set<String> = []
-    try merged.forEachTableChunk { chunk in
-      for table in ProjectTables.copied.prefix(while: { $0 != chunk.table }) where !opened.contains(table) {
-        // The merged side had no rows of `table`: all of the current ones are gone.
-        opened.insert(table)
-        try open(table)
+    /// Moves the walk on to `table` (nil: past the last), once the rows of the tables before it
+    /// are settled; a table the merged side sends no chunk of has lost all its rows.
+    var nextTable = ProjectTables.copied.startIndex
+    func walk(to table: String?) throws {
+      while true {
         try settleGone(before: nil)
+        try current?.close()
+        current = nil
+        guard nextTable < ProjectTables.copied.endIndex else { return }
+        let next = ProjectTables.copied[nextTable]
+        nextTable += 1
+        current = try CurrentRows(table: next, connection)
+        if next == table { return }
       }
-      opened.insert(chunk.table)
-      try open(chunk.table)
+    }
+    try merged.forEachTableChunk { chunk in
+      if current?.table != chunk.table { try walk(to: chunk.table) }
       guard let rows = current else { return }
       let names = chunk.columns.map { $0.lowercased() }
       let positions = rows.keyColumns.map { key in names.firstIndex(of: key) }
@@ -104,12 +104,7 @@ extension PostgresProjectStore {
         try index(connection, TableRows(table: "reports", columns: chunk.columns, rows: added))
       }
     }
-    for table in ProjectTables.copied where !opened.contains(table) {
-      try open(table)
-      try settleGone(before: nil)
-    }
-    try settleGone(before: nil)
-    try current?.close()
+    try walk(to: nil)
     try moveIdentities(connection)
   }
 
@@ -193,12 +188,8 @@ private final class CurrentRows {
         let rows = try connection.rows("FETCH \(ProjectTables.chunkSize) FROM current_rows")
         exhausted = rows.isEmpty
         for row in rows {
-          if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) { continue }
-          var values: [String: StoredValue] = [:]
-          for (index, column) in types.enumerated() {
-            values[column.name.lowercased()] = try PostgresProjectStore.storedValue(
-              row.optionalText(index), type: column.type)
-          }
+          guard let stored = try PostgresProjectStore.storedRow(row, of: table, types: types) else { continue }
+          let values = Dictionary(uniqueKeysWithValues: zip(types.map { $0.name.lowercased() }, stored))
           buffered.append((keyColumns.map { values[$0] ?? .null }, values))
         }
       }

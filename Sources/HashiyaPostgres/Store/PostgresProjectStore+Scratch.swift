@@ -3,7 +3,7 @@ import HashiyaModel
 
 extension PostgresProjectStore {
   /// Runs `work` on a scratch copy of this project, made while other writers wait, then takes the
-  /// copy's new and changed rows: the server's merge and annotated import are the file's own,
+  /// copy's new and changed rows: the server's merge and conflict settling are the file's own,
   /// run this way, so the two backends cannot disagree on them.
   func throughScratchCopy<T>(_ what: String, _ work: (any ProjectStoring) throws -> T) throws -> T {
     guard let makeScratch = scratchProjects else {
@@ -30,31 +30,6 @@ extension PostgresProjectStore {
       try scratch.merge(from: other, author: author, checking: check)
     }
   }
-
-  /// Imports annotated reports in one transaction: if `body` throws, the project keeps nothing
-  /// of it. Only a lead may, as for a merge: the import gives annotations the handles the file
-  /// has, so other writers wait until it commits (readers do not).
-  @discardableResult
-  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
-    -> AnnotatedImportOutcome
-  {
-    try write("import") { connection in
-      guard try connection.rows("SELECT hashiya_is_lead()").first?.bool(0, "a lead check") == true else {
-        throw StoreError.unsupported(what: "an annotated import by someone who does not lead the team", path: path)
-      }
-      _ = try connection.execute(
-        "LOCK TABLE \(Self.annotatedImportTables.joined(separator: ", ")) IN SHARE ROW EXCLUSIVE MODE")
-      let inserter = try PostgresAnnotatedInserter(connection: connection, author: author, now: Timestamp.now())
-      try body(inserter)
-      try inserter.finish()
-      return inserter.outcome
-    }
-  }
-
-  /// The tables an annotated import writes to besides the reports.
-  static let annotatedImportTables = [
-    "plugins", "annotations", "links", "reviews", "reviewDecisions", "reviewState", "suggestionDecisions", "events",
-  ]
 
   /// Every problem with the project's rows, up to `limit`: the file's own checks (quotes against
   /// the text, layers and labels, links, the event log) run on a scratch copy of one snapshot.

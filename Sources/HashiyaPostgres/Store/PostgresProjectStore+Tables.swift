@@ -26,13 +26,22 @@ extension PostgresProjectStore: ProjectCopying {
         if rows.isEmpty { break }
         var chunk = TableRows(table: table, columns: types.map(\.0), rows: [])
         for row in rows {
-          if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) { continue }
-          chunk.rows.append(try types.indices.map { try storedValue(row.optionalText($0), type: types[$0].1) })
+          guard let values = try storedRow(row, of: table, types: types) else { continue }
+          chunk.rows.append(values)
         }
         if !chunk.rows.isEmpty { try body(chunk) }
       }
       _ = try connection.execute("CLOSE copied")
     }
+  }
+
+  /// A row of `table` as stored values, column by column; nil for a row a copy leaves out (a
+  /// setting only this server has).
+  static func storedRow(_ row: PostgresRow, of table: String, types: [(name: String, type: String)]) throws
+    -> [StoredValue]?
+  {
+    if table == "meta", let key = row.optionalText(0), ProjectTables.backendMetaKeys.contains(key) { return nil }
+    return try types.indices.map { try storedValue(row.optionalText($0), type: types[$0].type) }
   }
 
   /// The columns of `table` in order, with their types as the server names them.

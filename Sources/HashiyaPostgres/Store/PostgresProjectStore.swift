@@ -17,7 +17,7 @@ public final class PostgresProjectStore: @unchecked Sendable {
   let connection: PostgresConnection
   /// One command at a time on the connection: libpq connections are not shared between threads.
   let lock = NSRecursiveLock()
-  /// Where the server makes scratch copies of itself for a merge or an annotated import: set by
+  /// Where the server makes scratch copies of itself for a merge or `check`: set by
   /// whoever opens it, as only the file backend can make one.
   public var scratchProjects: (() throws -> ScratchProject)? {
     get { lock.withLock { scratchMaker } }

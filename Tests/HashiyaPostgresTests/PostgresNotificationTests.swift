@@ -34,6 +34,24 @@ struct PostgresNotificationTests {
     #expect(try listener.notifications(waitingUpTo: 5).map(\.payload) == ["kept"])
   }
 
+  @Test func aNotificationSentWithoutFlushArrivesAndLeavesCommitsDurable() throws {
+    let database = try PostgresTestDatabase()
+    let listener = try database.connect()
+    let sender = try database.connect()
+    try listener.listen("spans")
+    let before = try #require(try sender.execute("SELECT pg_current_wal_insert_lsn()::text").string(0, 0))
+    try sender.notifyWithoutFlush(channel: "spans", payload: "قالَ 👩🏽‍💻")
+    #expect(try listener.notifications(waitingUpTo: 5).map(\.payload) == ["قالَ 👩🏽‍💻"])
+    // It committed (a notification needs a commit record), and only it stopped waiting for the disk.
+    let moved = try sender.execute("SELECT pg_current_wal_insert_lsn() > $1::pg_lsn", [.text(before)])
+    #expect(try moved.bool(0, 0) == true)
+    #expect(try sender.execute("SHOW synchronous_commit").string(0, 0) == "on")
+    #expect(throws: PostgresError.transactionAlreadyOpen) {
+      try sender.transaction { try sender.notifyWithoutFlush(channel: "spans", payload: "inside") }
+    }
+    #expect(try listener.notifications(waitingUpTo: 0.2).isEmpty)
+  }
+
   @Test func theSocketBecomesReadableForACallersOwnPoll() throws {
     let database = try PostgresTestDatabase()
     let listener = try database.connect()

@@ -185,6 +185,23 @@ public final class PostgresConnection: @unchecked Sendable {
     try execute("SELECT pg_notify($1, $2)", [.text(channel), .text(payload)])
   }
 
+  /// Sends `payload` on `channel` at once, in a transaction of its own whose commit does not wait
+  /// for the disk; refused inside a transaction, whose own commit it would stop waiting too.
+  ///
+  /// A notification needs a commit record, and a commit that waits for the disk first waits for
+  /// every byte of write-ahead log written before it: behind a bulk import, that is the import's
+  /// backlog. A notification is gone after a crash anyway, so waiting keeps nothing safer.
+  public func notifyWithoutFlush(channel: String, payload: String = "") throws(PostgresError) {
+    lock.lock()
+    defer { lock.unlock() }
+    let status = try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
+    guard status == PQTRANS_IDLE else { throw .transactionAlreadyOpen }
+    // One statement is one implicit transaction, so the setting ends with it.
+    try execute(
+      "SELECT pg_catalog.set_config('synchronous_commit', 'off', true), pg_catalog.pg_notify($1, $2)",
+      [.text(channel), .text(payload)])
+  }
+
   /// The notifications received so far, waiting up to `seconds` for the first one when none has arrived.
   /// Other threads' statements on this connection wait meanwhile; a caller that must not block polls
   /// `socketDescriptor` itself and calls this with no wait when it becomes readable.

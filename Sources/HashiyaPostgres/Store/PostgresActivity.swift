@@ -6,7 +6,7 @@ import HashiyaModel
 /// It travels as a NOTIFY payload sent once the change has committed, in a statement of its
 /// own: a NOTIFY inside the change would hold PostgreSQL's notification lock through the
 /// change's commit, so every teammate's commit would wait for the one before it to reach the
-/// disk. Sessions on the same database hear it; a session that dies between the two never
+/// disk. Its own commit does not wait for the disk either (see `notifyWithoutFlush`). Sessions on the same database hear it; a session that dies between the two never
 /// sends it, and teammates still see the change on their next command.
 struct PostgresActivity {
   /// The channel every session of a project listens on.
@@ -27,7 +27,7 @@ struct PostgresActivity {
   /// An announcement that cannot be sent is dropped: the change itself is saved.
   func announce(on connection: PostgresConnection) {
     guard !counts.isEmpty else { return }
-    _ = try? connection.notify(channel: Self.channel, payload: payload)
+    _ = try? connection.notifyWithoutFlush(channel: Self.channel, payload: payload)
   }
 
   /// The announcement as sent: the author, counts per action and the first reports.

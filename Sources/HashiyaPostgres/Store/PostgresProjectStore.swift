@@ -89,6 +89,14 @@ public final class PostgresProjectStore: @unchecked Sendable {
   public static func open(_ location: String, announce: ((String) -> Void)? = nil) throws(StoreError)
     -> PostgresProjectStore
   {
+    try open(location, announce: announce, upgrades: PostgresSchema.upgradeStatements(from:))
+  }
+
+  /// Opens the project with `upgrades` giving the statements that bring a schema version to the
+  /// current one, so tests can check the upgrade path before a release needs one.
+  static func open(
+    _ location: String, announce: ((String) -> Void)?, upgrades: (Int) -> [String]
+  ) throws(StoreError) -> PostgresProjectStore {
     let shown = redacted(location)
     let connection = try connect(location, shown: shown)
     let store = try identify(connection, path: shown)
@@ -112,7 +120,7 @@ public final class PostgresProjectStore: @unchecked Sendable {
     }
     if version < PostgresSchema.version {
       announce?("upgrading \(shown) from schema \(version) to \(PostgresSchema.version)")
-      try store.migrate(from: version)
+      try store.migrate(upgrades)
     }
     return store
   }
@@ -190,20 +198,20 @@ public final class PostgresProjectStore: @unchecked Sendable {
     return try row.string(0, 0).flatMap { Int($0) }
   }
 
-  private func migrate(from version: Int) throws(StoreError) {
+  private func migrate(_ upgrades: (Int) -> [String]) throws(StoreError) {
     do {
-      try migrateSchema()
+      try migrateSchema(upgrades)
     } catch {
       throw Self.storeError(error, operation: "upgrade \(path)")
     }
   }
 
-  private func migrateSchema() throws {
+  private func migrateSchema(_ upgrades: (Int) -> [String]) throws {
     try write("upgrade \(path)") { connection in
       _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.advisoryLockKey)])
       // Another client may have migrated while this one waited for the lock.
       guard let current = try schemaVersion(connection), current < PostgresSchema.version else { return }
-      for statement in PostgresSchema.upgradeStatements(from: current) { _ = try connection.execute(statement) }
+      for statement in upgrades(current) { _ = try connection.execute(statement) }
       _ = try connection.execute(
         "UPDATE meta SET value = $1 WHERE key = 'schemaVersion'", [.text(String(PostgresSchema.version))])
     }

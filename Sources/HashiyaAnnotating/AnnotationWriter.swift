@@ -40,10 +40,11 @@ public struct AnnotationWriter {
     }
     if schema.withinSentence {
       let end = fragments.last?.end ?? range.end
-      let first = text.sentences.first { $0.range.end > range.start }
-      let last = text.sentences.last { $0.range.start < end }
-      if let first, let last, first.number != last.number {
-        throw AnnotatingError.crossesSentences(layer: layer, from: first.number, to: last.number)
+      let sentences = text.sentenceRanges
+      let first = sentences.firstIndex { $0.end > range.start }
+      let last = sentences.lastIndex { $0.start < end }
+      if let first, let last, first != last {
+        throw AnnotatingError.crossesSentences(layer: layer, from: first + 1, to: last + 1)
       }
     }
     var values = try schema.parseAttributes(typed, label: label)

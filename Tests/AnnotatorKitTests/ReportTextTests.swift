@@ -1,3 +1,4 @@
+import AnnotatorTesting
 import Testing
 
 @testable import AnnotatorKit
@@ -74,6 +75,20 @@ import Testing
     let found = try text.occurrences(of: try BoundedRegex("[0-9]+ ألف"))
     #expect(found.map(text.substring) == ["120 ألف"])
     #expect(found[0].start == text.string.unicodeScalars.count - 8)
+  }
+
+  @Test func sentenceRangesAreTheSentencesRangesWhicheverIsAskedFirst() {
+    for string in [SeedReport.text, "قال 👍🏽 “كِيفِين” 🇸🇾\r\nSDF: 120 ألف. ثم 👩🏽‍💻 غادر؟\r\nسطر", "", "بلا نقطة"] {
+      let rangesFirst = ReportText(string)
+      let ranges = rangesFirst.sentenceRanges
+      let sentencesFirst = ReportText(string)
+      let sentences = sentencesFirst.sentences
+      #expect(ranges == sentences.map(\.range))
+      #expect(sentencesFirst.sentenceRanges == ranges)
+      #expect(rangesFirst.sentences.map(\.range) == ranges)
+      #expect(sentences.map(\.number) == sentences.indices.map { $0 + 1 })
+    }
+    #expect(ReportText(SeedReport.text).sentenceRanges.count > 5)
   }
 
   @Test func numbersSentencesAndTokens() {

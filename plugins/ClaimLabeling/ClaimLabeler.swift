@@ -37,11 +37,11 @@ public struct ClaimLabeler: Annotator {
   /// A claim must stay inside one sentence; the schema cannot say so, the text can.
   public func validate(_ annotation: AnnotationDraft, in text: ReportText) -> [String] {
     guard annotation.label == "claim", !annotation.range.isEmpty, annotation.range.end <= text.count else { return [] }
-    let touched = text.sentences.filter { $0.range.overlaps(annotation.range) }
-    if touched.count > 1 {
-      return [
-        "a claim should not span more than one sentence (it touches s\(touched[0].number)–s\(touched[touched.count - 1].number))"
-      ]
+    // Sentence numbers count from 1; the ranges alone spare the word segmentation per report.
+    let sentences = text.sentenceRanges
+    let touched = sentences.indices.filter { sentences[$0].overlaps(annotation.range) }
+    if let first = touched.first, let last = touched.last, first != last {
+      return ["a claim should not span more than one sentence (it touches s\(first + 1)–s\(last + 1))"]
     }
     return []
   }

@@ -57,6 +57,9 @@ public final class ReportText: Sendable {
 
   /// Numbered sentences with their tokens.
   public var sentences: [Sentence] { analysis.sentences(scalars) }
+  /// The sentences' ranges alone, in order (sentence n is at n - 1): what a check of where a
+  /// span falls needs, without the word segmentation that `sentences` adds.
+  public var sentenceRanges: [TextRange] { analysis.sentenceRanges(scalars) }
   /// The folded copy used for Arabic-aware matching.
   public var folded: FoldedText { analysis.folded(scalars) }
   /// Every token with its folded spelling, made once for all the annotators that suggest on it.
@@ -187,10 +190,10 @@ public final class ReportText: Sendable {
     return nil
   }
 
-  fileprivate static func makeSentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
+  fileprivate static func makeSentences(_ scalars: [Unicode.Scalar], ranges: [TextRange]) -> [Sentence] {
     let words = WordSegmenter.segments(scalars).filter { $0.kind != .whitespace }
     var next = 0
-    return SentenceSplitter.sentences(in: scalars).enumerated().map { index, range in
+    return ranges.enumerated().map { index, range in
       var tokens: [TextRange] = []
       while next < words.count && words[next].range.start < range.start { next += 1 }
       while next < words.count && words[next].range.end <= range.end {
@@ -206,6 +209,7 @@ public final class ReportText: Sendable {
 private final class LazyAnalysis: @unchecked Sendable {
   private let lock = NSLock()
   private var cachedSentences: [Sentence]?
+  private var cachedSentenceRanges: [TextRange]?
   private var cachedFolded: FoldedText?
   private var cachedBoundaries: [Bool]?
   private var cachedWordTokens: [WordToken]?
@@ -214,8 +218,22 @@ private final class LazyAnalysis: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let cachedSentences { return cachedSentences }
-    let made = ReportText.makeSentences(scalars)
+    let made = ReportText.makeSentences(scalars, ranges: sentenceRangesLocked(scalars))
     cachedSentences = made
+    return made
+  }
+
+  func sentenceRanges(_ scalars: [Unicode.Scalar]) -> [TextRange] {
+    lock.lock()
+    defer { lock.unlock() }
+    return sentenceRangesLocked(scalars)
+  }
+
+  /// The ranges, made once; the caller holds the lock.
+  private func sentenceRangesLocked(_ scalars: [Unicode.Scalar]) -> [TextRange] {
+    if let cachedSentenceRanges { return cachedSentenceRanges }
+    let made = cachedSentences?.map(\.range) ?? SentenceSplitter.sentences(in: scalars)
+    cachedSentenceRanges = made
     return made
   }
 

@@ -12,9 +12,13 @@ package struct ChangeLedger {
   private var lastEventTime: String?
   /// The author's role in the team, read once per change when first needed.
   private var authorRole: TeamMember.Role??
-  /// The characters (code points, the unit of offsets) of the report last written to: a bulk
-  /// command adds its annotations report by report, so each text is read once.
-  private var lastText: (reportID: Int, scalars: [Unicode.Scalar])?
+  /// The characters (code points, the unit of offsets) of the reports last written to: a bulk
+  /// command adds its annotations a few reports at a time (`accept all` a layer after another
+  /// over a batch of reports), so each text is read once.
+  private var texts = RecentValues<Int, [Unicode.Scalar]>(capacity: ChangeLedger.textsKept)
+
+  /// How many reports' texts a change keeps: the reports one `suggest` batch covers.
+  package static let textsKept = 64
 
   package init(author: String, batch: String, now: String) {
     self.author = author
@@ -31,11 +35,10 @@ package struct ChangeLedger {
     if let problem = SpanFragment.problem(first: new.range, rest: new.fragments.map(\.range)) {
       throw AnnotationWriteError.badFragments(reportID: new.reportID, reason: problem)
     }
-    if lastText?.reportID != new.reportID {
+    let scalars = try texts.value(for: new.reportID) {
       guard let found = try text(new.reportID) else { throw StoreError.noSuchReport(id: new.reportID) }
-      lastText = (new.reportID, Array(found.unicodeScalars))
+      return Array(found.unicodeScalars)
     }
-    let scalars = lastText?.scalars ?? []
     for (quote, range) in [(new.quote, new.range)] + new.fragments.map({ ($0.quote, $0.range) }) {
       guard range.fits(in: scalars.count), quote.unicodeScalars.elementsEqual(scalars[range.start..<range.end]) else {
         let shown = quote.count > 40 ? String(quote.prefix(40)) + "…" : quote

@@ -52,8 +52,8 @@ struct CandidateDecider {
     var outcome = DecisionOutcome()
     try session.change(writingTo: try layers(selection)) { changes in
       var writers: [String: AnnotationWriter] = [:]
-      // Candidates come report by report: one analysed text at a time is enough.
-      var text: (id: Int, text: ReportText)?
+      // Candidates come a layer after another over a batch of reports: a text is analysed once.
+      var texts = RecentValues<Int, ReportText>(capacity: ChangeLedger.textsKept)
       try forEachChunk(selection) { chunk, named in
         var items = Dictionary(chunk.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         try addLinked(to: &items)
@@ -88,11 +88,10 @@ struct CandidateDecider {
             }
             for (key, _) in typed { attributes.removeValue(forKey: key) }
           }
-          if text?.id != item.reportID { text = (item.reportID, try session.text(ofReport: item.reportID)) }
-          guard let text else { continue }
+          let text = try texts.value(for: item.reportID) { try session.text(ofReport: item.reportID) }
           let annotation = try changes.add(
             try writer.draft(
-              label: chosenLabel, range: item.suggestion.range, reportID: item.reportID, text: text.text,
+              label: chosenLabel, range: item.suggestion.range, reportID: item.reportID, text: text,
               attributes: attributes, typed: changed ? typed.filter { !$0.value.isEmpty } : [], origin: item.origin))
           try changes.recordDecision(decision(item, .accepted), origin: item.origin)
           handles[number] = annotation.id

@@ -2,7 +2,7 @@
 """Hashiya on a team server: import into PostgreSQL beside psql's COPY floor, and annotator
 sessions at the same time as an import, on the server and on one shared project file.
 
-Usage: server.py BINARY WORKDIR [--size small|large] [--runs K] [--sessions N] [--seconds S]
+Usage: server.py BINARY WORKDIR [--size small|large] [--runs K] [--sessions N] [--seconds S] [--think MS]
 
 Starts a throwaway PostgreSQL cluster of its own (initdb and pg_ctl, run as the postgres user when
 run as root) on a Unix socket in a temporary folder, with the server's default settings (fsync on),
@@ -111,7 +111,11 @@ def server_import(binary, cluster, data, work, runs, env, tables=REPORT_TABLES, 
         cluster.psql(floor_database, stdin=script.encode())
         floors.append(time.perf_counter() - started)
         count = int(cluster.psql(database, "-c", "SELECT count(*) FROM reports").strip())
-    return statistics.median(imports), max(peaks), statistics.median(floors), count
+        # Only the last run's database is kept (for its counts): a large run's copies fill a disk.
+        cluster.psql("postgres", "-c", f"DROP DATABASE {floor_database}")
+        if run < runs - 1:
+            cluster.psql("postgres", "-c", f"DROP DATABASE {database}")
+    return statistics.median(imports), max(peaks), statistics.median(floors), count, database
 
 
 class Session:
@@ -331,7 +335,8 @@ def main():
     for name in ("binary", "workdir"):
         parser.add_argument(name)
     parser.add_argument("--size", choices=SIZES, default="small", help="small: 1,000 reports, 10 s; large: 100,000, 60 s")
-    parser.add_argument("--runs", type=int, default=3, help="import runs (large: 1)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="import runs, each followed by its floor; the medians are reported (default 3)")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=int)
     parser.add_argument("--think", type=int, default=1000,
@@ -340,7 +345,7 @@ def main():
     args = parser.parse_args()
     reports, seconds = SIZES[args.size]
     seconds = args.seconds or seconds
-    runs = args.runs if args.size == "small" else 1
+    runs = args.runs
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     # The copy files psql reads and writes go through the server's user when run as root.
@@ -359,7 +364,7 @@ def main():
     print(f"PostgreSQL {cluster.version} on {cluster.socket}; {reports:,} reports, {size_mb:.1f} MB", file=sys.stderr)
     rows = []
 
-    seconds_import, rss, floor, count = server_import(binary, cluster, data, work, runs, env)
+    seconds_import, rss, floor, count, _ = server_import(binary, cluster, data, work, runs, env)
     if count != reports:
         sys.exit(f"the import wrote {count} reports, not {reports}")
     rows.append((f"import {reports:,} reports ({size_mb:.0f} MB JSONL) into the server, with the search index",
@@ -369,9 +374,9 @@ def main():
     if not annotated.exists():
         subprocess.run([sys.executable, GENERATE, "--reports", str(reports), "--annotations", str(reports * 10),
                         "--seed", "9", annotated], check=True)
-    seconds_import, rss, floor, count = server_import(binary, cluster, annotated, work, runs, env,
-                                                      tables=ANNOTATED_TABLES, name="annotated")
-    annotations = int(cluster.psql("bench_annotated_0", "-c", "SELECT count(*) FROM annotations").strip())
+    seconds_import, rss, floor, count, kept = server_import(binary, cluster, annotated, work, runs, env,
+                                                            tables=ANNOTATED_TABLES, name="annotated")
+    annotations = int(cluster.psql(kept, "-c", "SELECT count(*) FROM annotations").strip())
     if count != reports or annotations != reports * 10:
         sys.exit(f"the annotated import wrote {count} reports and {annotations} annotations")
     rows.append((f"import {reports:,} reports with {annotations:,} annotations ({annotated.stat().st_size / 1e6:.0f} MB"
@@ -429,7 +434,8 @@ def main():
         " its tsvector already computed, `reportTokens`) into a fresh database of Hashiya's schema, in one"
         " transaction: what the server itself needs to store those rows and maintain their indexes (the GIN"
         " search index included), before any parsing, hashing, folding or building of search vectors. Both"
-        " times include the process start; each import run is followed by its floor. For the annotated import"
+        f" times include the process start; each of the {runs} import runs is followed by its floor, and the"
+        " medians are shown. For the annotated import"
         " the floor's rows are also the layers, annotations and events it wrote.",
         f"- Sessions: each is one long-lived `hashiya URL --json` process (an annotator role of its own) reading"
         f" commands from a pipe, running rounds of {MIX} on random reports; a command's latency runs from"

@@ -259,6 +259,7 @@ import Testing
     let tables: [(String, [String])] = [
       ("reports", ProjectSchema.reportColumns), ("annotations", ProjectSchema.annotationColumns),
       ("links", ProjectSchema.linkColumns), ("reviews", ProjectSchema.reviewColumns),
+      ("events", ProjectSchema.eventColumns),
     ]
     for (table, expected) in tables {
       let columns = try store.read("columns") { db in try db.columns(in: table).map(\.name) }

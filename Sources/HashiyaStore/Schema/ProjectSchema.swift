@@ -21,6 +21,9 @@ enum ProjectSchema {
   ]
   static let linkColumns = ["id", "uuid", "type", "fromId", "toId", "attributes", "author", "status", "createdAt"]
   static let reviewColumns = ["id", "uuid", "annotationId", "reviewer", "verdict", "comment", "createdAt"]
+  static let eventColumns = [
+    "id", "uuid", "at", "author", "action", "entity", "entityId", "reportId", "before", "after", "reverts", "batch",
+  ]
 
   /// The tables and triggers a current project must have, with what each is for: `check` names
   /// a missing one, and opening a file without one refuses to write to it.

@@ -232,7 +232,7 @@ private final class LazyAnalysis: @unchecked Sendable {
   /// The ranges, made once; the caller holds the lock.
   private func sentenceRangesLocked(_ scalars: [Unicode.Scalar]) -> [TextRange] {
     if let cachedSentenceRanges { return cachedSentenceRanges }
-    let made = cachedSentences?.map(\.range) ?? SentenceSplitter.sentences(in: scalars)
+    let made = SentenceSplitter.sentences(in: scalars)
     cachedSentenceRanges = made
     return made
   }

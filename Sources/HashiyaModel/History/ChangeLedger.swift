@@ -15,10 +15,7 @@ package struct ChangeLedger {
   /// The characters (code points, the unit of offsets) of the reports last written to: a bulk
   /// command adds its annotations a few reports at a time (`accept all` a layer after another
   /// over a batch of reports), so each text is read once.
-  private var texts = RecentValues<Int, [Unicode.Scalar]>(capacity: ChangeLedger.textsKept)
-
-  /// How many reports' texts a change keeps: the reports one `suggest` batch covers.
-  package static let textsKept = 64
+  private var texts = RecentValues<Int, [Unicode.Scalar]>(capacity: PendingSuggestion.reportsPerBatch)
 
   package init(author: String, batch: String, now: String) {
     self.author = author

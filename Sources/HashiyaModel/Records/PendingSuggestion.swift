@@ -18,6 +18,10 @@ public struct PendingSuggestion: Sendable {
   /// What the annotator has done with it, read from their decisions when it is read.
   public var decided: State
 
+  /// Reports one `suggest` analyses and keeps at a time; a batch's candidates are numbered plugin
+  /// by plugin, so a command that goes down the list returns to each of them once per plugin.
+  package static let reportsPerBatch = 64
+
   /// Whether a candidate is still open.
   public enum State: Sendable, Equatable {
     case open

@@ -131,8 +131,7 @@ public final class PostgresConnection: @unchecked Sendable {
   ) throws -> T {
     lock.lock()
     defer { lock.unlock() }
-    let status = try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
-    guard status == PQTRANS_IDLE else { throw PostgresError.transactionAlreadyOpen }
+    guard try transactionStatus() == PQTRANS_IDLE else { throw PostgresError.transactionAlreadyOpen }
     var attempt = 1
     while true {
       do {
@@ -140,8 +139,7 @@ public final class PostgresConnection: @unchecked Sendable {
         let value = try body()
         // A body that caught a failed statement's error leaves the transaction aborted, and COMMIT
         // would then roll back without an error; say so instead of reporting success.
-        let state = try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
-        guard state != PQTRANS_INERROR else { throw PostgresError.transactionAborted }
+        guard try transactionStatus() != PQTRANS_INERROR else { throw PostgresError.transactionAborted }
         try execute("COMMIT")
         return value
       } catch {
@@ -194,12 +192,16 @@ public final class PostgresConnection: @unchecked Sendable {
   public func notifyWithoutFlush(channel: String, payload: String = "") throws(PostgresError) {
     lock.lock()
     defer { lock.unlock() }
-    let status = try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
-    guard status == PQTRANS_IDLE else { throw .transactionAlreadyOpen }
+    guard try transactionStatus() == PQTRANS_IDLE else { throw .transactionAlreadyOpen }
     // One statement is one implicit transaction, so the setting ends with it.
     try execute(
       "SELECT pg_catalog.set_config('synchronous_commit', 'off', true), pg_catalog.pg_notify($1, $2)",
       [.text(channel), .text(payload)])
+  }
+
+  /// Where the session stands: idle, inside a transaction, or inside one that failed.
+  private func transactionStatus() throws(PostgresError) -> PGTransactionStatusType {
+    try withHandle { connection throws(PostgresError) in PQtransactionStatus(connection) }
   }
 
   /// The notifications received so far, waiting up to `seconds` for the first one when none has arrived.

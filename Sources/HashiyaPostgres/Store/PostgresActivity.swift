@@ -6,8 +6,9 @@ import HashiyaModel
 /// It travels as a NOTIFY payload sent once the change has committed, in a statement of its
 /// own: a NOTIFY inside the change would hold PostgreSQL's notification lock through the
 /// change's commit, so every teammate's commit would wait for the one before it to reach the
-/// disk. Its own commit does not wait for the disk either (see `notifyWithoutFlush`). Sessions on the same database hear it; a session that dies between the two never
-/// sends it, and teammates still see the change on their next command.
+/// disk; its own commit does not wait for the disk either (`notifyWithoutFlush`). Sessions on
+/// the same database hear it; a session that dies between the two never sends it, and teammates
+/// still see the change on their next command.
 struct PostgresActivity {
   /// The channel every session of a project listens on.
   static let channel = "hashiya_changes"

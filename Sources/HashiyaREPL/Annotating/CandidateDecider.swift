@@ -53,7 +53,7 @@ struct CandidateDecider {
     try session.change(writingTo: try layers(selection)) { changes in
       var writers: [String: AnnotationWriter] = [:]
       // Candidates come a layer after another over a batch of reports: a text is analysed once.
-      var texts = RecentValues<Int, ReportText>(capacity: ChangeLedger.textsKept)
+      var texts = RecentValues<Int, ReportText>(capacity: PendingSuggestion.reportsPerBatch)
       try forEachChunk(selection) { chunk, named in
         var items = Dictionary(chunk.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         try addLinked(to: &items)

@@ -7,9 +7,8 @@ import HashiyaStore
 
 /// `suggest [LAYER] [--all-reports] [--again]`: numbered candidates from the plugins, to accept or reject.
 struct SuggestCommand: Command {
-  /// Reports analysed at once, in parallel, and kept in one transaction; a batch's candidates are
-  /// numbered plugin by plugin.
-  static let batchSize = 64
+  /// Reports analysed at once, in parallel, and kept in one transaction.
+  static let batchSize = PendingSuggestion.reportsPerBatch
   let name = "suggest"
   let synopsis = "[LAYER] [--all-reports] [--again]  ·  suggest --list [--page K]"
   let summary = "ask the plugins for candidate annotations (then accept N… or reject N…)"

@@ -80,6 +80,44 @@ import Testing
     #expect(history == ["create", "update", "delete", "undo", "undo", "redo"])
   }
 
+  /// Undo and redo read a command's events a page at a time: a command of more events than a
+  /// page is reverted whole, newest first across the pages, and replayed oldest first.
+  @Test(arguments: StoreBackend.available)
+  func aCommandOfManyPagesIsUndoneAndRedoneInOrder(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    let count = ReversalTally.eventsPerPage + ReversalTally.eventsPerPage / 2 + 7
+    let words = (0..<count).map { "كلمة\($0)" }
+    _ = try store.importReports(author: "setup", source: "test") {
+      try $0.insert(NewReport(title: "كلمات", text: words.joined(separator: " ") + " 🌍", language: "ar"))
+    }
+    let added = try store.change(author: "amal") { changes in
+      var start = 0
+      var added: [Annotation] = []
+      for word in words {
+        let length = word.unicodeScalars.count
+        added.append(
+          try changes.add(
+            NewAnnotation(
+              reportID: 3, layer: "speaker-tagging", label: "speaker", range: TextRange(start, start + length),
+              quote: word)))
+        start += length + 1
+      }
+      // The first annotation's create is in the last page undo reads, its edit in the first.
+      try changes.update(added[0].id, label: "official")
+      return added
+    }
+    #expect(try store.annotations(AnnotationFilter(reportID: 3)).count == count)
+    let undone = try store.undo(author: "amal")
+    #expect(undone.originalAction == "update" && undone.handles.count == count + 1)
+    #expect(try store.annotations(AnnotationFilter(reportID: 3)).isEmpty)
+    #expect(try store.annotation(id: added[0].id).label == "speaker")
+    let redone = try store.redo(author: "amal")
+    #expect(redone.originalAction == "create" && redone.handles.count == count + 1)
+    #expect(try store.annotations(AnnotationFilter(reportID: 3)).count == count)
+    #expect(try store.annotation(id: added[0].id).label == "official")
+    #expect(try store.annotation(id: added[count - 1].id).quote == words[count - 1])
+  }
+
   @Test(arguments: StoreBackend.available)
   func aWrongQuoteIsRefusedAndNothingIsWritten(_ backend: StoreBackend) throws {
     let store = try seeded(backend)

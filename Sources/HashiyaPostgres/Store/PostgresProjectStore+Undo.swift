@@ -44,35 +44,50 @@ extension PostgresProjectStore {
         guard let batch = forward ? undone.last : done.last else {
           throw StoreError.nothingTo(action: action, user: author)
         }
-        let events = try connection.rows(
-          "SELECT * FROM events WHERE batch = $1 AND entity IN (\(EventSnapshot.undoableEntities)) ORDER BY id",
-          [.text(batch)]
-        ).map(PostgresRecords.event)
-        return try replay(
-          forward ? events : events.reversed(), action: action, author: author, forward: forward, activity: &activity)
+        return try replay(batch: batch, action: action, author: author, forward: forward, activity: &activity)
       }
     } catch {
       throw Self.storeError(error, operation: action)
     }
   }
 
+  /// Calls `body` with each undoable event of a batch, oldest first or newest first, fetched a
+  /// page at a time from a cursor inside the caller's transaction: an undo of `accept all` over a
+  /// large project reverts millions, which must not all be held at once.
+  private func forEachChangeEvent(batch: String, newestFirst: Bool, _ body: (ProjectEvent) throws -> Void) throws {
+    // The cursor reads the batch as it was when declared, whatever `body` appends.
+    _ = try connection.execute(
+      """
+      DECLARE replayed_events NO SCROLL CURSOR FOR
+        SELECT * FROM events WHERE batch = $1 AND entity IN (\(EventSnapshot.undoableEntities))
+        ORDER BY id \(newestFirst ? "DESC" : "ASC")
+      """, [.text(batch)])
+    while true {
+      let rows = try connection.rows("FETCH \(ReversalTally.eventsPerPage) FROM replayed_events")
+      for row in rows { try body(try PostgresRecords.event(row)) }
+      if rows.count < ReversalTally.eventsPerPage { break }
+    }
+    _ = try connection.execute("CLOSE replayed_events")
+  }
+
   /// Moves each event's entity from one recorded state to the other.
   private func replay(
-    _ events: [ProjectEvent], action: String, author: String, forward: Bool, activity: inout PostgresActivity?
+    batch: String, action: String, author: String, forward: Bool, activity: inout PostgresActivity?
   ) throws -> Reversal {
     let changes = PostgresAnnotationChanges(
       connection: connection, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(connection))
-    var handles: [Int] = []
-    for event in events {
+    var tally = ReversalTally()
+    try forEachChangeEvent(batch: batch, newestFirst: !forward) { event in
+      tally.replaying(event)
       let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
       let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
-      guard let uuid = event.entityID else { continue }
+      guard let uuid = event.entityID else { return }
       switch event.entity {
       case "annotation":
         guard
           var current = try connection.rows("SELECT * FROM annotations WHERE uuid = $1 FOR UPDATE", [.text(uuid)])
             .first.map(PostgresRecords.annotation)
-        else { continue }
+        else { return }
         guard EventSnapshot.matches(current, expected) else {
           let last = try connection.rows(
             "SELECT author FROM events WHERE entityId = $1 ORDER BY id DESC LIMIT 1", [.text(uuid)]
@@ -86,12 +101,12 @@ extension PostgresProjectStore {
         try changes.appendEvent(
           action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(current), reverts: event.id)
-        handles.append(current.id)
+        tally.changed(current.id)
         changes.activity.count(action, report: current.reportID)
       case "link":
         guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first
         else {
-          continue
+          return
         }
         var link = try PostgresRecords.link(row)
         let before = link
@@ -118,7 +133,6 @@ extension PostgresProjectStore {
     }
     // Teammates hear of an undo as of any change, once it commits.
     activity = changes.activity
-    let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
-    return Reversal(action: action, originalAction: original, handles: handles)
+    return tally.reversal(action: action)
   }
 }

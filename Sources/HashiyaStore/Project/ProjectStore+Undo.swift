@@ -12,8 +12,7 @@ extension ProjectStore {
     try largeWrite("undo") { db in
       let (done, _) = try Self.undoStacks(db, author: author)
       guard let batch = done.last else { throw StoreError.nothingTo(action: "undo", user: author) }
-      let events = try Self.changeEvents(db, batch: batch).reversed()
-      return try Self.replay(db, Array(events), action: "undo", author: author, forward: false)
+      return try Self.replay(db, batch: batch, action: "undo", author: author, forward: false)
     }
   }
 
@@ -22,7 +21,7 @@ extension ProjectStore {
     try largeWrite("redo") { db in
       let (_, undone) = try Self.undoStacks(db, author: author)
       guard let batch = undone.last else { throw StoreError.nothingTo(action: "redo", user: author) }
-      return try Self.replay(db, try Self.changeEvents(db, batch: batch), action: "redo", author: author, forward: true)
+      return try Self.replay(db, batch: batch, action: "redo", author: author, forward: true)
     }
   }
 
@@ -44,27 +43,40 @@ extension ProjectStore {
       })
   }
 
-  static func changeEvents(_ db: Database, batch: String) throws -> [ProjectEvent] {
-    try Row.fetchAll(
-      db,
-      sql: "SELECT * FROM events WHERE batch = ? AND entity IN (\(undoableEntities)) ORDER BY id",
-      arguments: [batch]
-    ).map(event(from:))
+  /// Calls `body` with each undoable event of a batch, oldest first or newest first, read a page
+  /// at a time after the last one seen: the events `body` appends belong to another batch.
+  static func forEachChangeEvent(
+    _ db: Database, batch: String, newestFirst: Bool, _ body: (ProjectEvent) throws -> Void
+  ) throws {
+    // The batch index ends in the rowid, so each page is a range of it.
+    let page = try db.cachedStatement(
+      sql: """
+        SELECT * FROM events WHERE batch = ? AND entity IN (\(undoableEntities))
+          AND id \(newestFirst ? "<" : ">") ? ORDER BY id \(newestFirst ? "DESC" : "ASC") LIMIT ?
+        """)
+    var bound = newestFirst ? Int.max : 0
+    while true {
+      let events = try Row.fetchAll(page, arguments: [batch, bound, ReversalTally.eventsPerPage]).map(event(from:))
+      for event in events { try body(event) }
+      guard events.count == ReversalTally.eventsPerPage, let last = events.last else { return }
+      bound = last.id
+    }
   }
 
   /// Moves each event's entity from one recorded state to the other: backward for undo, forward for redo.
   private static func replay(
-    _ db: Database, _ events: [ProjectEvent], action: String, author: String, forward: Bool
+    _ db: Database, batch: String, action: String, author: String, forward: Bool
   ) throws -> Reversal {
     let changes = AnnotationChanges(
       db: db, author: author, batch: OrderedUUID.make(), now: try nextEventTime(db))
-    var handles: [Int] = []
-    for event in events {
+    var tally = ReversalTally()
+    try forEachChangeEvent(db, batch: batch, newestFirst: !forward) { event in
+      tally.replaying(event)
       let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
       let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
-      guard let uuid = event.entityID else { continue }
+      guard let uuid = event.entityID else { return }
       if event.entity == "annotation" {
-        guard var current = try annotation(db: db, uuid: uuid) else { continue }
+        guard var current = try annotation(db: db, uuid: uuid) else { return }
         guard EventSnapshot.matches(current, expected) else {
           throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
         }
@@ -75,7 +87,7 @@ extension ProjectStore {
         try changes.appendEvent(
           action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(current), reverts: event.id)
-        handles.append(current.id)
+        tally.changed(current.id)
       } else if event.entity == "suggestion" {
         try replaySuggestion(db, event, target: target, expected: expected, changes: changes, action: action)
       } else if event.entity == "review-unit" {
@@ -87,7 +99,7 @@ extension ProjectStore {
           after: ["status": .string(status.rawValue)], reverts: event.id)
       } else {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE uuid = ?", arguments: [uuid]) else {
-          continue
+          return
         }
         var link = try link(from: row)
         let before = link
@@ -98,8 +110,7 @@ extension ProjectStore {
           after: EventSnapshot.of(link), reverts: event.id)
       }
     }
-    let original = events.first { $0.entity == "annotation" }?.action ?? events.first?.action ?? "change"
-    return Reversal(action: action, originalAction: original, handles: handles)
+    return tally.reversal(action: action)
   }
 
   private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {

@@ -1,6 +1,7 @@
 import AnnotatorKit
 import AnnotatorTesting
 import Foundation
+import GRDB
 import Testing
 
 @testable import HashiyaModel
@@ -82,4 +83,41 @@ import Testing
     #expect(try states(reopened, "amal") == [.accepted(handle: handle), .open, .open])
   }
 
+  /// Version 10 drops the index of candidates by layer: a file of version 9 keeps its lists, and
+  /// reading them by layer gives what it gave with the index.
+  @Test func aVersion9FileKeepsItsListsWithoutTheLayerIndex() throws {
+    let path = folder.path("old.hashiya")
+    var mixed = items
+    mixed[1].layer = "claim-labeling"
+    do {
+      let current = try ProjectStore.open(path: path)
+      try current.importReports(author: "setup", source: "test") {
+        try $0.insert(NewReport(title: "t", text: Self.text, language: "ar"))
+      }
+      try current.addPendingSuggestions(mixed, author: "amal")
+    }
+    // Back to what version 9 left: its index, its number, and no record of migration v10.
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: "CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number)")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10'")
+      try db.execute(sql: "PRAGMA user_version = 9")
+    }
+    try queue.close()
+    var notices: [String] = []
+    let upgraded = try ProjectStore.open(path: path, announce: { notices.append($0) })
+    #expect(notices == [ProjectSchema.upgradeNotice(path: path, from: 9)])
+    #expect(try upgraded.pendingSuggestionNumbers(author: "amal", layer: "speaker-tagging") == [1, 3])
+    #expect(try upgraded.pendingSuggestionNumbers(author: "amal", layer: "claim-labeling") == [2])
+    #expect(try upgraded.pendingSuggestionCounts(author: "amal").map(\.layer) == ["claim-labeling", "speaker-tagging"])
+    #expect(try upgraded.pendingSuggestions(author: "amal", numbers: 1...3).map(\.quote) == mixed.map(\.quote))
+    let (version, indexes) = try upgraded.read("schema") { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA user_version"),
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'pending%'")
+      )
+    }
+    #expect(version == ProjectSchema.version)
+    #expect(indexes.isEmpty)
+  }
 }

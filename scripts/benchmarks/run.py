@@ -2,13 +2,15 @@
 """Hashiya's benchmark suite: whole commands of the release binary, timed side by side with a
 Prodigy-style Python baseline and with SQLite's own floor, written to docs/PERFORMANCE.md.
 
-Usage: run.py BINARY WORKDIR [--size small|large] [--runs K] [--only merge]
+Usage: run.py BINARY WORKDIR [--size small|large] [--runs K] [--only merge|suggest]
 
 small: 1,000 reports and 10,000 annotations (a quick check); large: 100,000 reports and
 1,000,000 annotations (the headline). Times are medians of whole commands; latencies are
 measured inside the process per command (HASHIYA_TIMING=1) over commands piped in batch.
 The merge scenario (merge.py) uses 1,000 reports and 10,000 annotations for small, 10,000 and
 100,000 for large; --only merge runs it alone and updates just its row in docs/PERFORMANCE.md.
+--only suggest imports the data afresh and reruns the rows of suggest, agreement, accept all and
+its undo alone, updating just those rows; --only latency does the same for the latency rows.
 """
 import argparse
 import json
@@ -215,12 +217,14 @@ def table(rows):
 
 
 def update_rows(rows):
-    """Replaces each row's line in docs/PERFORMANCE.md, matched on the scenario's words before its first comma,
-    or adds it at the end of the table; adds any note the document lacks. Other rows stay as they were."""
+    """Replaces each row's line in docs/PERFORMANCE.md, matched on its scenario cell, or failing that on the
+    scenario's words before its first comma (counts in it can change), or adds it at the end of the table;
+    adds any note the document lacks. Other rows stay as they were."""
     lines = DOCUMENT.read_text(encoding="utf-8").splitlines()
     for line in table(rows)[2:]:
-        key = line.split(",")[0]
-        matches = [i for i, old in enumerate(lines) if old.startswith(key)]
+        cell = line.split(" | ")[0] + " | "
+        matches = ([i for i, old in enumerate(lines) if old.startswith(cell)]
+                   or [i for i, old in enumerate(lines) if old.startswith(line.split(",")[0])])
         if matches:
             lines[matches[0]] = line
         else:
@@ -248,13 +252,68 @@ def latencies(binary, project, commands, env):
     return values
 
 
+def latency_rows(binary, project, reports, env):
+    """Per-command latencies at the prompt on random reports, and the time to start and run one command."""
+    rows = []
+    rng = random.Random(3)
+    timing = dict(env, HASHIYA_TIMING="1")
+    scenarios = [
+        ("show", [f"show {rng.randint(1, reports)}" for _ in range(1000)], "p99 < 1 ms"),
+        ("find (after show)", [f"show {rng.randint(1, reports)}; find الدولي" for _ in range(500)], ""),
+        ("search, selective", [f"search R{rng.randint(0, reports - 1):06d}" for _ in range(1000)], "p99 < 5 ms"),
+        ("search, common word", [f"search {rng.choice(['الدولي', 'داعش', 'سوريا'])}" for _ in range(100)],
+         "p99 < 100 ms"),
+        ("ls --label claim (on a report)", [f"show {rng.randint(1, reports)}; ls --label claim" for _ in range(500)],
+         ""),
+    ]
+    for name, commands, target in scenarios:
+        values = latencies(binary, project, commands, timing)
+        if name in ("find (after show)", "ls --label claim (on a report)"):
+            values = values[1::2]
+        rows.append((f"{name} ({len(values)} commands)", f"p50 {percentile(values, 50):.2f} ms",
+                     "", "", "", "", f"p99 {percentile(values, 99):.2f} ms ({target or 'no target'})"))
+    starts = []
+    for _ in range(20):
+        elapsed, _, _ = timed([binary, project, "-c", "whoami"], env=env)
+        starts.append(elapsed * 1000)
+    rows.append(("process start → first command done (whoami)", f"{statistics.median(starts):.1f} ms", "", "", "",
+                 "", "< 20 ms"))
+    return rows
+
+
+def suggestion_rows(binary, project, reports, runs, size, env):
+    """`suggest --all-reports` and `agreement` on the imported project, then `accept all` of the list
+    suggest kept and its undo: one run each, as both change the project (the undo leaves the
+    annotations as they were, with millions of rows more in the file)."""
+    rows = []
+    seconds, rss = measured([binary, project, "-c", "suggest --all-reports"], 1 if size == "large" else runs, env=env)
+    rows.append(table_row(f"suggest, 3 built-ins, {reports:,} reports",
+                          f"{seconds:.2f} s = {reports / seconds:,.0f} reports/s", rss,
+                          target="≥ 2,000 reports/s, ≤ 256 MB"))
+    seconds, rss = measured([binary, project, "-c", "agreement"], runs, env=env)
+    rows.append(table_row(f"agreement, 3 layers × 3 authors, {reports:,} reports", seconds, rss,
+                          target="≤ 5 s, ≤ 256 MB"))
+    listed = subprocess.run([binary, project, "--json", "-c", "suggest --list"], check=True, env=env,
+                            capture_output=True).stdout.decode().splitlines()
+    pending = json.loads(listed[-1])["total"]
+    seconds, rss = measured([binary, project, "-c", "accept all"], 1, env=env)
+    rows.append(table_row(f"accept all, {pending:,} suggestions",
+                          f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s", rss,
+                          target="≥ 20,000 decisions/s"))
+    seconds, rss = measured([binary, project, "-c", "undo"], 1, env=env)
+    rows.append(table_row(f"undo of accept all, {pending:,} annotations",
+                          f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s", rss,
+                          target="≥ 20,000 decisions/s, ≤ 256 MB"))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("workdir")
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=["merge"], help="run one scenario and update only its row")
+    parser.add_argument("--only", choices=["merge", "suggest", "latency"], help="run one scenario and update only its rows")
     args = parser.parse_args()
     reports, annotations = SIZES[args.size]
     runs = args.runs if args.size == "small" else max(1, min(args.runs, 2))
@@ -280,6 +339,14 @@ def main():
     size_mb = data.stat().st_size / 1e6
     project = work / f"{args.size}.hashiya"
     print(f"data: {reports:,} reports, {annotations:,} annotations, {size_mb:.0f} MB", file=sys.stderr)
+    if args.only in ("suggest", "latency"):
+        remove(project)
+        subprocess.run([args.binary, project, "-c", f"import {data}"], check=True, env=env, stdout=subprocess.DEVNULL)
+        rows = (suggestion_rows(args.binary, project, reports, runs, args.size, env) if args.only == "suggest"
+                else latency_rows(args.binary, project, reports, env))
+        print("\n".join(table(rows)))
+        update_rows(rows)
+        return
 
     # Import, with the full-text index, each run followed by SQLite's schema floor for the rows it
     # wrote: the two alternate, so a neighbour's load weighs on both alike and their ratio holds.
@@ -328,24 +395,12 @@ def main():
     row(f"export HTML folder ({written:.0f} MB, {reports:,} pages and an index)",
         f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss, target="streamed, ≤ 64 MB, navigable")
 
-    # Suggestions and agreement.
-    seconds, rss = measured([args.binary, project, "-c", "suggest --all-reports"], 1 if args.size == "large" else runs,
-                            env=env)
-    row(f"suggest, 3 built-ins, {reports:,} reports", f"{seconds:.2f} s = {reports / seconds:,.0f} reports/s", rss,
-        target="≥ 2,000 reports/s, ≤ 256 MB")
-    seconds, rss = measured([args.binary, project, "-c", "agreement"], runs, env=env)
-    row(f"agreement, 3 layers × 3 authors, {reports:,} reports", seconds, rss, target="≤ 5 s, ≤ 256 MB")
-    # Bulk decisions on the list suggest kept in the project: accept all, then its undo. One run
-    # each, as both change the project; the undo leaves the annotations as they were.
-    listed = subprocess.run([args.binary, project, "--json", "-c", "suggest --list"], check=True, env=env,
-                            capture_output=True).stdout.decode().splitlines()
-    pending = json.loads(listed[-1])["total"]
-    seconds, rss = measured([args.binary, project, "-c", "accept all"], 1, env=env)
-    row(f"accept all, {pending:,} suggestions", f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s", rss,
-        target="≥ 20,000 decisions/s")
-    seconds, rss = measured([args.binary, project, "-c", "undo"], 1, env=env)
-    row(f"undo of accept all, {pending:,} annotations", f"{seconds:.2f} s = {pending / seconds:,.0f} decisions/s",
-        rss, target="≥ 20,000 decisions/s")
+    # Latency at the prompt, per command, inside the process, on the project as imported: before
+    # suggest, accept all and its undo leave millions of rows more in it.
+    rows += latency_rows(args.binary, project, reports, env)
+
+    # Suggestions and agreement, then the bulk decisions on the list suggest kept.
+    rows += suggestion_rows(args.binary, project, reports, runs, args.size, env)
     # The review target's own workload: 10,000 reports, three annotators with about 10 spans each.
     team = work / "agreement-10k.jsonl"
     if not team.exists():
@@ -355,31 +410,6 @@ def main():
     subprocess.run([args.binary, team_project, "-c", f"import {team}"], check=True, env=env, stdout=subprocess.DEVNULL)
     seconds, rss = measured([args.binary, team_project, "-c", "agreement"], max(runs, 3), env=env)
     row("agreement, 10,000 reports × 3 authors × ~10 spans (300,000 annotations)", seconds, rss, target="< 2 s")
-
-    # Latency at the prompt, per command, inside the process.
-    rng = random.Random(3)
-    timing = dict(env, HASHIYA_TIMING="1")
-    scenarios = [
-        ("show", [f"show {rng.randint(1, reports)}" for _ in range(1000)], "p99 < 1 ms"),
-        ("find (after show)", [f"show {rng.randint(1, reports)}; find الدولي" for _ in range(500)], ""),
-        ("search, selective", [f"search R{rng.randint(0, reports - 1):06d}" for _ in range(1000)], "p99 < 5 ms"),
-        ("search, common word", [f"search {rng.choice(['الدولي', 'داعش', 'سوريا'])}" for _ in range(100)],
-         "p99 < 100 ms"),
-        ("ls --label claim (on a report)", [f"show {rng.randint(1, reports)}; ls --label claim" for _ in range(500)],
-         ""),
-    ]
-    for name, commands, target in scenarios:
-        values = latencies(args.binary, project, commands, timing)
-        if name in ("find (after show)", "ls --label claim (on a report)"):
-            values = values[1::2]
-        rows.append((f"{name} ({len(values)} commands)", f"p50 {percentile(values, 50):.2f} ms",
-                     "", "", "", "", f"p99 {percentile(values, 99):.2f} ms ({target or 'no target'})"))
-    starts = []
-    for _ in range(20):
-        elapsed, _, _ = timed([args.binary, project, "-c", "whoami"], env=env)
-        starts.append(elapsed * 1000)
-    rows.append(("process start → first command done (whoami)", f"{statistics.median(starts):.1f} ms", "", "", "",
-                 "", "< 20 ms"))
 
     # Merging a teammate's edited copy (10,000 reports for large).
     rows += merge_rows(args.binary, work, args.size, args.runs, env, sqlite)
@@ -393,7 +423,12 @@ def main():
         f"`scripts/bench --size {args.size}` (release build). Regenerate with the same command.", "",
         *NOTES, "", *table(rows), ""])
     print(report)
-    DOCUMENT.write_text(report, encoding="utf-8")
+    # The sections after the table (the team server's, notes on earlier rounds) are other runs' to write.
+    kept = []
+    if DOCUMENT.exists():
+        lines = DOCUMENT.read_text(encoding="utf-8").splitlines()
+        kept = next((lines[i:] for i, line in enumerate(lines) if line.startswith("## ")), [])
+    DOCUMENT.write_text(report + ("\n" + "\n".join(kept) + "\n" if kept else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

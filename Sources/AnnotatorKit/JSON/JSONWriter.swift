@@ -163,7 +163,8 @@ public struct JSONWriter: Sendable {
 
   /// `value` as JSON text.
   public static func string(_ value: JSONValue, pretty: Bool = false) -> String {
-    var writer = JSONWriter(pretty: pretty)
+    // Most values written this way are small records; room for one spares the first regrowths.
+    var writer = JSONWriter(pretty: pretty, capacity: 128)
     writer.value(value)
     return String(decoding: writer.bytes, as: UTF8.self)
   }

@@ -11,8 +11,17 @@ extension PendingSuggestion {
 
   /// The `attributes` column, keys sorted so equal attributes store equal text.
   package var storedAttributes: String {
-    JSONWriter.string(
-      .object(JSONObject(suggestion.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))
+    let attributes = suggestion.attributes
+    guard !attributes.isEmpty else { return "{}" }
+    // Written member by member: a run over every report stores millions, most with one member.
+    var writer = JSONWriter(capacity: 64)
+    writer.beginObject()
+    for member in attributes.count == 1 ? Array(attributes) : attributes.sorted(by: { $0.key < $1.key }) {
+      writer.key(member.key)
+      writer.value(member.value)
+    }
+    writer.endObject()
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
   /// The link targets a `links` column holds.

@@ -62,6 +62,10 @@ struct SuggestCommand: Command {
     let store = session.store
     let author = session.user
     let inProcess = plugins.filter { $0.kind != .process }
+    // Process plugins take a batch's inputs after the in-process ones are done with them; without
+    // any, each input (and its text's analyses) is freed on the core that analysed it rather
+    // than by this thread between batches, which left the other cores idle.
+    let keepInputs = inProcess.count < plugins.count
     var total = 0
     var perLayer: [String: Int] = [:]
     var failures: [String] = []
@@ -93,7 +97,7 @@ struct SuggestCommand: Command {
             Self.fresh($0, for: input, plugin: plugin.annotator, known: known)
           }
         }
-        return (input: input, found: found)
+        return (id: report.id, input: keepInputs ? input : nil, found: found)
       }
       try wrote.get()
       if writing != nil { replacing = false }
@@ -104,7 +108,7 @@ struct SuggestCommand: Command {
           found = analysed.map { $0.found[slot] }
         } else {
           do {
-            let inputs = analysed.map(\.input)
+            let inputs = analysed.compactMap(\.input)
             found = ParallelMap.map(Array(zip(inputs, try plugin.annotator.suggestEach(inputs)))) { input, result in
               result.map { Self.fresh($0, for: input, plugin: plugin.annotator, known: known) }
             }
@@ -119,7 +123,7 @@ struct SuggestCommand: Command {
             Self.append(items, to: &batch, after: total + batch.count)
             perLayer[plugin.id, default: 0] += items.count
           case .failure(let error):
-            failures.append(Self.failure(error, plugin: plugin, report: item.input.id))
+            failures.append(Self.failure(error, plugin: plugin, report: item.id))
           }
         }
       }

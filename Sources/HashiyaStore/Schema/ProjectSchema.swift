@@ -8,7 +8,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 9
+  static let version = 10
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -66,7 +66,9 @@ enum ProjectSchema {
         ? "rebuilding its search index to find Arabic words with their clitics"
         : version < 8
           ? "recording each report's word tokens and adding the table of pending suggestions"
-          : "adding the table of pending suggestions"
+          : version < 9
+            ? "adding the table of pending suggestions"
+            : "dropping an index of pending suggestions that slowed suggest"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -113,6 +115,12 @@ enum ProjectSchema {
     migrator.registerMigration("v9") { db in
       try createPendingSuggestions(db)
       try db.execute(sql: "PRAGMA user_version = 9")
+    }
+    migrator.registerMigration("v10") { db in
+      // Keeping the candidates also indexed by layer was a seventh of `suggest --all-reports`.
+      // The reads by layer (`accept all LAYER`, the counts by layer) scan the author's list instead.
+      try db.execute(sql: "DROP INDEX IF EXISTS pendingSuggestions_by_layer")
+      try db.execute(sql: "PRAGMA user_version = 10")
     }
     return migrator
   }

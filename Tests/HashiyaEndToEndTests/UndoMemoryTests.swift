@@ -41,6 +41,11 @@ import Testing
     // The undo really reverted every annotation the accept made.
     #expect(try activeAnnotations(of: "tester", in: small.project) == 0)
     #expect(try activeAnnotations(of: "tester", in: large.project) == 0)
+    // The JSON of a redo still lists every handle, streamed from the runs it keeps.
+    let redone = try hashiya.run([small.project, "--json", "-c", "redo"])
+    let object = try JSONSerialization.jsonObject(with: Data(redone.stdoutLines.last?.utf8 ?? "".utf8))
+    let handles = try #require((object as? [String: Any])?["handles"] as? [Int])
+    #expect(handles.count == small.accepted && handles == handles.sorted())
     // Bounded, not merely sublinear: the larger undo needs no more than the smaller one. Holding
     // the events took about 3 KB each, some 90 MB more here.
     let smallExtra = max(smallPeak - opened, 1)

@@ -114,21 +114,12 @@ struct DecisionSummary: CommandOutput {
     writer.beginObject()
     if accepted {
       writer.field("accepted", outcome.count)
-      write("handles", outcome.handles, to: &writer)
+      writer.numbers("handles", outcome.handles)
       writer.key("alsoAccepted")
       writer.value(.array(outcome.extra.map(JSONValue.int)))
     } else {
-      write("rejected", outcome.numbers, to: &writer)
+      writer.numbers("rejected", outcome.numbers)
     }
     writer.endObject()
-  }
-
-  private func write(_ key: String, _ numbers: NumberRuns, to writer: inout JSONWriter) {
-    writer.key(key)
-    writer.beginArray()
-    for run in numbers.ranges {
-      for number in run { writer.int(number) }
-    }
-    writer.endArray()
   }
 }

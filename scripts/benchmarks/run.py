@@ -54,8 +54,23 @@ NOTES = [
 ]
 
 
+def high_water_mark(pid, name):
+    """The process's own peak resident set (VmHWM) in KiB, once it runs `name`; None before or after."""
+    try:
+        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    except (OSError, ValueError):
+        return None
+    if fields.get("Name", "").strip() != name[:15]:
+        return None
+    return int(fields.get("VmHWM", "0 kB").split()[0])
+
+
 def timed(argv, stdin=None, env=None, stdout=subprocess.DEVNULL):
-    """Runs argv once; returns (seconds, peak RSS in MB, stderr bytes)."""
+    """Runs argv once; returns (seconds, peak RSS in MB, stderr bytes).
+
+    The peak is the child's own VmHWM, read while it runs. Its ru_maxrss would not do: Linux carries
+    the forking process's peak across exec, so after a step that grew this script (the merge's
+    preparation reads a million handles) every child would report at least that."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(a) for a in argv], stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
@@ -64,14 +79,28 @@ def timed(argv, stdin=None, env=None, stdout=subprocess.DEVNULL):
         # Feed standard input from a thread so a chatty stderr can never block the child.
         writer = threading.Thread(target=lambda: (process.stdin.write(stdin), process.stdin.close()))
         writer.start()
+    peak = [0]
+    name = Path(str(argv[0])).name
+
+    def watch():
+        # The mark only grows: the last reading before the exit is the peak, give or take its last moments.
+        while process.returncode is None and not finished.is_set():
+            peak[0] = max(peak[0], high_water_mark(process.pid, name) or 0)
+            finished.wait(0.01)
+
+    finished = threading.Event()
+    watcher = threading.Thread(target=watch)
+    watcher.start()
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
+    finished.set()
+    watcher.join()
     elapsed = time.perf_counter() - started
     if stdin is not None:
         writer.join()
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"command failed: {' '.join(map(str, argv))}\n{err.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, err
+    return elapsed, (peak[0] or usage.ru_maxrss) / 1024, err
 
 
 def measured(argv, runs, prepare=None, env=None, stdout=subprocess.DEVNULL):

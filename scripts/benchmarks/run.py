@@ -81,14 +81,14 @@ def timed(argv, stdin=None, env=None, stdout=subprocess.DEVNULL):
         writer.start()
     peak = [0]
     name = Path(str(argv[0])).name
+    finished = threading.Event()
 
     def watch():
         # The mark only grows: the last reading before the exit is the peak, give or take its last moments.
-        while process.returncode is None and not finished.is_set():
+        while not finished.is_set():
             peak[0] = max(peak[0], high_water_mark(process.pid, name) or 0)
             finished.wait(0.01)
 
-    finished = threading.Event()
     watcher = threading.Thread(target=watch)
     watcher.start()
     err = process.stderr.read()

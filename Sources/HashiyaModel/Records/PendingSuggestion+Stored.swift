@@ -16,7 +16,7 @@ extension PendingSuggestion {
     // Written member by member: a run over every report stores millions, most with one member.
     var writer = JSONWriter(capacity: 64)
     writer.beginObject()
-    for member in attributes.count == 1 ? Array(attributes) : attributes.sorted(by: { $0.key < $1.key }) {
+    for member in attributes.sorted(by: { $0.key < $1.key }) {
       writer.key(member.key)
       writer.value(member.value)
     }

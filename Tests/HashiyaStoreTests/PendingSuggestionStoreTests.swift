@@ -96,11 +96,13 @@ import Testing
       }
       try current.addPendingSuggestions(mixed, author: "amal")
     }
-    // Back to what version 9 left: its index, its number, and no record of migration v10.
+    // Back to what version 9 left: its indexes, its number, and no record of the migrations after.
     let queue = try DatabaseQueue(path: path)
     try queue.write { db in
       try db.execute(sql: "CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number)")
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v10'")
+      try db.execute(sql: "DROP INDEX events_by_entity")
+      try db.execute(sql: "CREATE INDEX events_by_entity ON events(entity, entityId)")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v10', 'v11')")
       try db.execute(sql: "PRAGMA user_version = 9")
     }
     try queue.close()

@@ -28,14 +28,19 @@ extension PostgresProjectStore {
     return try read("read history of #\(id)") { connection in
       let linkUUIDs = try Self.links(connection, touching: [id]).map(\.uuid)
       return try connection.rows(
-        """
-        SELECT * FROM events WHERE entityId = ANY($1::text[])
-          OR (reportId = $2 AND entity = 'annotations' AND strpos(after, $3) > 0)
-        ORDER BY at, author, uuid
-        """, [.texts([found.uuid] + linkUUIDs), .int(found.reportID), .text(found.uuid)]
+        Self.historyQuery, [.texts([found.uuid] + linkUUIDs), .int(found.reportID), .text(found.uuid)]
       ).map(PostgresRecords.event)
     }
   }
+
+  /// The events of annotations and links by UUID, and the imports of their report that list
+  /// them: naming the entities lets the server search `events_by_entity` (on the entity first)
+  /// rather than read the whole log.
+  static let historyQuery = """
+    SELECT * FROM events WHERE (entity IN ('annotation', 'link') AND entityId = ANY($1::text[]))
+      OR (reportId = $2 AND entity = 'annotations' AND strpos(after, $3) > 0)
+    ORDER BY at, author, uuid
+    """
 
   /// The most recent events, newest last; `author` narrows to one user.
   public func recentEvents(limit: Int, author: String? = nil) throws(StoreError) -> [ProjectEvent] {

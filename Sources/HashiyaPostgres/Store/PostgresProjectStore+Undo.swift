@@ -90,7 +90,8 @@ extension PostgresProjectStore {
         else { return }
         guard EventSnapshot.matches(current, expected) else {
           let last = try connection.rows(
-            "SELECT author FROM events WHERE entityId = $1 ORDER BY id DESC LIMIT 1", [.text(uuid)]
+            "SELECT author FROM events WHERE entity = 'annotation' AND entityId = $1 ORDER BY id DESC LIMIT 1",
+            [.text(uuid)]
           ).first?.optionalText(0)
           throw StoreError.changedSince(action: action, handle: current.id, by: last ?? "someone")
         }

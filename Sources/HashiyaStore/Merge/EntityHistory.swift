@@ -15,7 +15,10 @@ struct EntityHistory {
   init(_ db: Database, entity: String, uuid: String) throws {
     let rows = try Row.fetchAll(
       db.cachedStatement(
-        sql: "SELECT id, uuid, at, author, before, after FROM events WHERE entity = ? AND entityId = ?"),
+        sql: """
+          SELECT id, uuid, at, author, before, after FROM events
+          WHERE entity = ? AND entityId = ? AND \(ProjectSchema.keyedEntities)
+          """),
       arguments: [entity, uuid])
     entries = try rows.map { row in
       let id: Int = try row.checked("id", "an event")

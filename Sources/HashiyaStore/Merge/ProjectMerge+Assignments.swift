@@ -90,7 +90,7 @@ extension ProjectMerge {
     let events = try Row.fetchCursor(
       db,
       sql: """
-        SELECT entityId, after FROM events WHERE entity = 'assignment' AND action IN ('done', 'reopen')
+        SELECT entityId, after FROM events WHERE entity = 'assignment' AND \(ProjectSchema.keyedEntities) AND action IN ('done', 'reopen')
         ORDER BY at, uuid
         """)
     while let row = try events.next() {

@@ -86,17 +86,22 @@ public final class AnnotationChanges: AnnotationChanging {
   /// Links two active annotations with a typed relation.
   @discardableResult
   public func link(_ type: String, from: Int, to: Int) throws -> AnnotationLink {
-    let source = try activeAnnotation(from)
-    _ = try activeAnnotation(to)
-    try db.execute(
+    let report = try activeReport(of: from)
+    _ = try activeReport(of: to)
+    let uuid = OrderedUUID.make()
+    // Prepared once per change and not read back: `accept all` links thousands of candidates.
+    try BulkInsert(
+      db,
       sql: """
         INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt)
         VALUES (?, ?, ?, ?, ?, 'active', ?)
-        """,
-      arguments: [OrderedUUID.make(), type, from, to, author, now])
-    let link = try ProjectStore.link(db, id: Int(db.lastInsertedRowID))
+        """
+    ).run(.text(uuid), .text(type), .int(from), .int(to), .text(author), .text(now))
+    let link = AnnotationLink(
+      id: Int(db.lastInsertedRowID), uuid: uuid, type: type, fromID: from, toID: to, author: author, status: .active,
+      createdAt: now)
     try appendEvent(
-      action: "create", entity: "link", id: link.uuid, report: source.reportID, before: nil,
+      action: "create", entity: "link", id: link.uuid, report: report, before: nil,
       after: EventSnapshot.of(link))
     return link
   }
@@ -125,6 +130,19 @@ public final class AnnotationChanges: AnnotationChanging {
     // The author is read before the ledger is: reading it inside would overlap the ledger's own change.
     let author = author
     try ledger.checkMayChange(annotation) { try ProjectStore.role(db, of: author) }
+  }
+
+  /// The report of an active annotation, read without the rest of its row.
+  func activeReport(of id: Int) throws -> Int {
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT reportId, status FROM annotations WHERE id = ?"), arguments: [id])
+    else { throw StoreError.noSuchAnnotation(id: id) }
+    let what = "annotation #\(id)"
+    guard try row.checked(1, as: Annotation.Status.self, what) == .active else {
+      throw StoreError.annotationDeleted(id: id)
+    }
+    return try row.checked(0, what)
   }
 
   func activeAnnotation(_ id: Int) throws -> Annotation {

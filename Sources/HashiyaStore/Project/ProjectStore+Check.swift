@@ -211,7 +211,8 @@ extension ProjectStore {
       db,
       sql: """
         SELECT a.id FROM annotations a
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.entityId = a.uuid)
+        WHERE NOT EXISTS (
+          SELECT 1 FROM events e WHERE e.entity = 'annotation' AND e.entityId = a.uuid AND \(ProjectSchema.keyedEntities))
           AND NOT EXISTS (
             SELECT 1 FROM events e WHERE e.entity = 'annotations' AND e.action = 'import' AND e.reportId = a.reportId)
         ORDER BY a.id

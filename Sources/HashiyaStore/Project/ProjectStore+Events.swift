@@ -36,7 +36,8 @@ extension ProjectStore {
       return try Row.fetchAll(
         db,
         sql: """
-          SELECT * FROM events WHERE entityId IN (\(marks))
+          SELECT * FROM events
+          WHERE (entity IN ('annotation', 'link') AND entityId IN (\(marks)) AND \(ProjectSchema.keyedEntities))
             OR (reportId = ? AND entity = 'annotations' AND instr(after, ?) > 0)
           ORDER BY at, author, uuid
           """, arguments: StatementArguments(ids) + [annotation.reportID, annotation.uuid]
@@ -65,7 +66,8 @@ extension ProjectStore {
         sql += " WHERE entity = ?"
         arguments += [entity]
         if let entityID {
-          sql += " AND entityId = ?"
+          // A suggestion's events are not in the entity index: they are found by a scan.
+          sql += entity == "suggestion" ? " AND entityId = ?" : " AND entityId = ? AND \(ProjectSchema.keyedEntities)"
           arguments += [entityID]
         }
       }

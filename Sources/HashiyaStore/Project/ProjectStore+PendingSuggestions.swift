@@ -103,13 +103,15 @@ extension ProjectStore {
       AND d.start = p.start AND d."end" = p."end" AND d.author = p.author AND d.decidedAt >= p.suggestedAt
     """
 
-  /// Candidates with their decision and the annotation an accept made (the latest, while active).
+  /// Candidates with their decision and the annotation an accept made (the latest, while active),
+  /// looked for only once decided: `accept all` reads a list of open ones.
   static let pendingSelect = """
     SELECT p.number, p.reportId, p.layer, p.label, p.start, p."end", p.quote, p.location, p.attributes,
       p.score, p.explanation, p.origin, p.links, d.decision,
-      (SELECT a.id FROM annotations a WHERE a.reportId = p.reportId AND a.layer = p.layer AND a.label = p.label
-        AND a.start = p.start AND a."end" = p."end" AND a.author = p.author AND a.status = 'active'
-        ORDER BY a.id DESC LIMIT 1)
+      CASE WHEN d.decision IS NOT NULL THEN (
+        SELECT a.id FROM annotations a WHERE a.reportId = p.reportId AND a.layer = p.layer AND a.label = p.label
+          AND a.start = p.start AND a."end" = p."end" AND a.author = p.author AND a.status = 'active'
+        ORDER BY a.id DESC LIMIT 1) END
     FROM pendingSuggestions p
     \(pendingDecisionJoin)
 

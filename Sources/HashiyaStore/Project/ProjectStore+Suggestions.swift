@@ -73,6 +73,23 @@ extension ProjectStore {
       ])
   }
 
+  /// Writes one author's decision on a candidate they never decided; false, writing nothing,
+  /// when they had.
+  static func insertDecision(
+    _ db: Database, _ decision: SuggestionDecision, origin: String, author: String, at: String
+  ) throws -> Bool {
+    try BulkInsert(
+      db,
+      sql: """
+        INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+        """
+    ).run(
+      .int(decision.reportID), .text(decision.layer), .text(decision.label), .int(decision.range.start),
+      .int(decision.range.end), .text(decision.verdict.rawValue), .text(origin), .text(author), .text(at))
+    return db.changesCount > 0
+  }
+
   /// Removes one author's decision on a candidate (whatever its verdict), so it is offered to them again.
   static func removeDecision(_ db: Database, _ candidate: SuggestionDecision, author: String) throws {
     // Prepared once per connection: the undo of `accept all` runs this for every candidate.
@@ -120,8 +137,13 @@ extension AnnotationChanges {
   /// Remembers the author's accept or reject of a suggestion, so it is not offered to them again,
   /// as an event undo can revert.
   public func recordDecision(_ decision: SuggestionDecision, origin: String) throws {
-    let before = try ProjectStore.decisionState(db, decision, author: author)
-    try ProjectStore.upsertDecision(db, decision, origin: origin, author: author, at: now)
+    // A candidate the author never decided, as nearly all of `accept all`'s are, takes one
+    // statement; only one decided before is read, to keep its earlier state for undo.
+    var before: JSONValue?
+    if try !ProjectStore.insertDecision(db, decision, origin: origin, author: author, at: now) {
+      before = try ProjectStore.decisionState(db, decision, author: author)
+      try ProjectStore.upsertDecision(db, decision, origin: origin, author: author, at: now)
+    }
     try appendEvent(
       action: decision.verdict == .accepted ? "accept" : "reject", entity: "suggestion",
       id: decision.eventID, report: decision.reportID, before: before,

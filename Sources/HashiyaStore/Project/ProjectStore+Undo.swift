@@ -115,7 +115,11 @@ extension ProjectStore {
 
   private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {
     try String.fetchOne(
-      db, sql: "SELECT author FROM events WHERE entityId = ? ORDER BY id DESC LIMIT 1", arguments: [uuid])
+      db,
+      sql: """
+        SELECT author FROM events WHERE entity = 'annotation' AND entityId = ? AND \(ProjectSchema.keyedEntities)
+        ORDER BY id DESC LIMIT 1
+        """, arguments: [uuid])
   }
 
   /// An event from a `SELECT *` row, read by position (`ProjectSchema.eventColumns`): looking

@@ -20,16 +20,17 @@ struct PostgresEventLookupTests {
     try store.importReports(author: store.user, source: "test") {
       try $0.insert(NewReport(title: "تقرير", text: Self.text, language: "ar"))
     }
-    let speaker = try store.change(author: store.user) { changes in
-      let speaker = try changes.add(
-        NewAnnotation(
-          reportID: 1, layer: "speaker-tagging", label: "speaker", range: TextRange(6, 17), quote: quote(6, 17)))
-      let said = try changes.add(
-        NewAnnotation(
-          reportID: 1, layer: "speaker-tagging", label: "quote", range: TextRange(0, 4), quote: quote(0, 4)))
-      try changes.link("said-by", from: said.id, to: speaker.id)
-      return speaker
+    // A quote said by a speaker, and the link between them.
+    let spans = [("speaker", TextRange(6, 17)), ("quote", TextRange(0, 4))]
+    let made = try store.change(author: store.user) { changes in
+      try spans.map { label, range in
+        try changes.add(
+          NewAnnotation(
+            reportID: 1, layer: "speaker-tagging", label: label, range: range, quote: quote(range.start, range.end)))
+      }
     }
+    try store.change(author: store.user) { try $0.link("said-by", from: made[1].id, to: made[0].id) }
+    let speaker = made[0]
     #expect(try store.history(ofAnnotation: speaker.id).map(\.entity) == ["annotation", "link"])
     // A handful of rows is read fastest whole; with that way ruled out, what is left shows how
     // the index answers the lookup, as it must for a log of millions.

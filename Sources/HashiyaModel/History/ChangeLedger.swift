@@ -74,7 +74,7 @@ package struct ChangeLedger {
 
   /// The next event of this change and its time; `nextTime` asks the log when the clock is unset.
   package mutating func event(
-    action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
+    action: String, entity: String, id: String, report: Int?, before: EventState?, after: EventState?,
     reverts: Int? = nil, nextTime: () throws -> String
   ) throws -> (draft: EventDraft, at: String) {
     let at = try lastEventTime.map { Timestamp.now(after: $0) } ?? nextTime()
@@ -82,7 +82,7 @@ package struct ChangeLedger {
     return (
       EventDraft(
         author: author, action: action, entity: entity, entityID: id, reportID: report,
-        before: before.map { JSONWriter.string($0) }, after: after.map { JSONWriter.string($0) }, reverts: reverts,
+        before: before?.text, after: after?.text, reverts: reverts,
         batch: batch), at
     )
   }

@@ -4,22 +4,40 @@ import AnnotatorKit
 /// read them back: the same on every backend, so a log moves between file and server unchanged.
 public enum EventSnapshot {
   /// The state of an annotation as an event records it.
-  public static func of(_ a: Annotation) -> JSONValue {
-    var object: JSONObject = [
-      "handle": .int(a.id), "uuid": .string(a.uuid), "report": .int(a.reportID), "layer": .string(a.layer),
-      "label": .string(a.label), "start": .int(a.range.start), "end": .int(a.range.end), "quote": .string(a.quote),
-      "attributes": .object(a.attributes), "origin": .string(a.origin), "status": .string(a.status.rawValue),
-    ]
-    if !a.fragments.isEmpty { object["fragments"] = SpanFragment.json(a.fragments) }
-    return .object(object)
+  public static func of(_ a: Annotation) -> EventState {
+    var writer = JSONWriter(capacity: 256 + a.quote.utf8.count)
+    writer.beginObject()
+    writer.field("handle", a.id)
+    writer.field("uuid", a.uuid)
+    writer.field("report", a.reportID)
+    writer.field("layer", a.layer)
+    writer.field("label", a.label)
+    writer.field("start", a.range.start)
+    writer.field("end", a.range.end)
+    writer.field("quote", a.quote)
+    writer.key("attributes")
+    writer.value(.object(a.attributes))
+    writer.field("origin", a.origin)
+    writer.field("status", a.status.rawValue)
+    if !a.fragments.isEmpty {
+      writer.key("fragments")
+      writer.value(SpanFragment.json(a.fragments))
+    }
+    writer.endObject()
+    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
   }
 
   /// The state of a link as an event records it.
-  public static func of(_ link: AnnotationLink) -> JSONValue {
-    .object([
-      "uuid": .string(link.uuid), "type": .string(link.type), "from": .int(link.fromID), "to": .int(link.toID),
-      "status": .string(link.status.rawValue),
-    ])
+  public static func of(_ link: AnnotationLink) -> EventState {
+    var writer = JSONWriter(capacity: 160)
+    writer.beginObject()
+    writer.field("uuid", link.uuid)
+    writer.field("type", link.type)
+    writer.field("from", link.fromID)
+    writer.field("to", link.toID)
+    writer.field("status", link.status.rawValue)
+    writer.endObject()
+    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
   }
 
   /// Whether the annotation is in the recorded state (nil: it did not exist, so a tombstone is).

@@ -3,7 +3,7 @@ import HashiyaModel
 
 /// The changes one command makes on the server, inside one transaction: each write is checked
 /// and logged with the command's batch, as on a file. Valid only within `PostgresProjectStore.change`.
-final class PostgresAnnotationChanges: AnnotationChanging {
+final class PostgresAnnotationChanges: AnnotationChanging, EventLogging {
   let connection: PostgresConnection
   /// The change's rules, shared with the file's handle.
   var ledger: ChangeLedger
@@ -159,8 +159,8 @@ final class PostgresAnnotationChanges: AnnotationChanging {
       before: before.map(EventSnapshot.of), after: after.map(EventSnapshot.of))
   }
 
-  func appendEvent(
-    action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
+  package func appendEvent(
+    action: String, entity: String, id: String, report: Int?, before: EventState?, after: EventState?,
     reverts: Int? = nil
   ) throws {
     let event = try ledger.event(

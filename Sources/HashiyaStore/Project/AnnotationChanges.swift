@@ -7,7 +7,7 @@ import HashiyaModel
 ///
 /// Each change appends an event carrying the state before and after, all sharing the command's
 /// batch id, so `undo` can revert the command as a whole. Valid only within `ProjectStore.change`.
-public final class AnnotationChanges: AnnotationChanging {
+public final class AnnotationChanges: AnnotationChanging, EventLogging {
   let db: Database
   /// The change's rules, shared with the server's handle.
   var ledger: ChangeLedger
@@ -167,8 +167,8 @@ public final class AnnotationChanges: AnnotationChanging {
       before: before.map(EventSnapshot.of), after: after.map(EventSnapshot.of))
   }
 
-  func appendEvent(
-    action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
+  package func appendEvent(
+    action: String, entity: String, id: String, report: Int?, before: EventState?, after: EventState?,
     reverts: Int? = nil
   ) throws {
     let event = try ledger.event(

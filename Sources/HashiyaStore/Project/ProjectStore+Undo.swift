@@ -98,13 +98,16 @@ extension ProjectStore {
           action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
           after: ["status": .string(status.rawValue)], reverts: event.id)
       } else {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE uuid = ?", arguments: [uuid]) else {
-          return
-        }
+        // Prepared once per undo: that of `accept all` takes back thousands of links.
+        guard
+          let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM links WHERE uuid = ?"), arguments: [uuid])
+        else { return }
         var link = try link(from: row)
         let before = link
         link.status = EventSnapshot.status(of: target)
-        try db.execute(sql: "UPDATE links SET status = ? WHERE id = ?", arguments: [link.status.rawValue, link.id])
+        try db.cachedStatement(sql: "UPDATE links SET status = ? WHERE id = ?").execute(
+          arguments: [link.status.rawValue, link.id])
         try changes.appendEvent(
           action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(link), reverts: event.id)

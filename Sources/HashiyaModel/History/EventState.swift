@@ -1,0 +1,40 @@
+import AnnotatorKit
+
+/// A state an event records (its `before` or `after`), as the JSON text the log stores.
+///
+/// Snapshots of annotations and links are written straight to text: `accept all` and its undo
+/// log millions of them, and building each as a `JSONValue` first cost more than writing it.
+public struct EventState: Sendable, Equatable {
+  public let text: String
+
+  /// A state given as a JSON value (a decision's, a review unit's, one read back from the log).
+  public init(_ value: JSONValue) {
+    text = JSONWriter.string(value)
+  }
+
+  /// A state already written as JSON text.
+  init(text: String) {
+    self.text = text
+  }
+}
+
+/// A change handle that logs its events through its `ChangeLedger`, on a file or a server.
+package protocol EventLogging {
+  /// Logs an event of this change, on its clock and with its batch.
+  func appendEvent(
+    action: String, entity: String, id: String, report: Int?, before: EventState?, after: EventState?,
+    reverts: Int?
+  ) throws
+}
+
+extension EventLogging {
+  /// Logs an event whose states are JSON values.
+  package func appendEvent(
+    action: String, entity: String, id: String, report: Int?, before: JSONValue?, after: JSONValue?,
+    reverts: Int? = nil
+  ) throws {
+    try appendEvent(
+      action: action, entity: entity, id: id, report: report, before: before.map(EventState.init),
+      after: after.map(EventState.init), reverts: reverts)
+  }
+}

@@ -2,7 +2,7 @@
 """Hashiya's benchmark suite: whole commands of the release binary, timed side by side with a
 Prodigy-style Python baseline and with SQLite's own floor, written to docs/PERFORMANCE.md.
 
-Usage: run.py BINARY WORKDIR [--size small|large] [--runs K] [--only merge|suggest]
+Usage: run.py BINARY WORKDIR [--size small|large] [--runs K] [--only merge|suggest|latency|exchange]
 
 small: 1,000 reports and 10,000 annotations (a quick check); large: 100,000 reports and
 1,000,000 annotations (the headline). Times are medians of whole commands; latencies are
@@ -10,7 +10,8 @@ measured inside the process per command (HASHIYA_TIMING=1) over commands piped i
 The merge scenario (merge.py) uses 1,000 reports and 10,000 annotations for small, 10,000 and
 100,000 for large; --only merge runs it alone and updates just its row in docs/PERFORMANCE.md.
 --only suggest imports the data afresh and reruns the rows of suggest, agreement, accept all and
-its undo alone, updating just those rows; --only latency does the same for the latency rows.
+its undo alone, updating just those rows; --only latency does the same for the latency rows, and
+--only exchange for the rows of import and export, each beside its floor.
 """
 import argparse
 import json
@@ -336,13 +337,72 @@ def suggestion_rows(binary, project, reports, runs, size, env):
     return rows
 
 
+def exchange_rows(binary, work, data, project, reports, annotations, runs, env, sqlite):
+    """Import and the exports of everything, each beside its floor where SQLite has one; leaves the
+    project as imported."""
+    rows = []
+
+    def row(*cells, **named):
+        rows.append(table_row(*cells, **named))
+
+    size_mb = data.stat().st_size / 1e6
+    # Import, with the full-text index, each run followed by SQLite's schema floor for the rows it
+    # wrote: the two alternate, so a neighbour's load weighs on both alike and their ratio holds.
+    imports, schema_floors, peaks = [], [], []
+    for _ in range(runs):
+        remove(project)
+        elapsed, rss, _ = timed([binary, project, "-c", f"import {data}"], env=env)
+        imports.append(elapsed)
+        peaks.append(rss)
+        if sqlite:
+            schema_floors.append(median_of(1, lambda: sqlite_schema_floor(sqlite, project, work / "schema-floor.db")))
+    seconds, rss = statistics.median(imports), max(peaks)
+    base = median_of(runs, lambda: baseline_import(data, work / "baseline.db"))
+    floor = median_of(runs, lambda: sqlite_floor_import(sqlite, data, work / "floor.db")) if sqlite else None
+    schema_floor = statistics.median(schema_floors) if schema_floors else None
+    row(f"import {reports:,} reports + {annotations:,} annotations ({size_mb:.0f} MB JSONL, FTS)", seconds, rss,
+        base, floor, "≤ 1.2× SQLite's schema floor, ≤ 256 MB",
+        ratio=versus(seconds, base, schema_floor, "schema floor"))
+    if schema_floor:
+        row("import floor: SQLite alone writing the same rows and index into Hashiya's schema", "", floor=schema_floor)
+
+    # Export: native JSONL, alternating with SQLite's json_object floor, then W3C.
+    out = work / "export.jsonl"
+    exports, export_floors, peaks = [], [], []
+    for _ in range(runs):
+        elapsed, rss, _ = timed([binary, project, "-c", f"export {out}"], env=env)
+        exports.append(elapsed)
+        peaks.append(rss)
+        if sqlite:
+            export_floors.append(median_of(1, lambda: sqlite_floor_export(sqlite, project)))
+    seconds, rss = statistics.median(exports), max(peaks)
+    written = out.stat().st_size / 1e6
+    base = median_of(runs, lambda: baseline_export(work / "baseline.db", work / "baseline-export.jsonl"))
+    floor = statistics.median(export_floors) if export_floors else None
+    row(f"export native JSONL ({written:.0f} MB)", f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss, base,
+        floor, "≤ 1.5× the json_object floor, ≤ 64 MB", ratio=versus(seconds, base, floor, "floor"))
+    w3c = work / "export.w3c.json"
+    seconds, rss = measured([binary, project, "-c", f"export --format w3c {w3c}"], runs, env=env)
+    written = w3c.stat().st_size / 1e6
+    row(f"export W3C ({written:.0f} MB)", f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss)
+    # HTML of everything: a folder with an index and a page per report, written as a stream.
+    site = work / "export-html"
+    seconds, rss = measured([binary, project, "-c", f"export --format html {site}/"], runs,
+                            prepare=lambda: shutil.rmtree(site, ignore_errors=True), env=env)
+    written = sum(page.stat().st_size for page in site.iterdir()) / 1e6
+    row(f"export HTML folder ({written:.0f} MB, {reports:,} pages and an index)",
+        f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss, target="streamed, ≤ 64 MB, navigable")
+
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("workdir")
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=["merge", "suggest", "latency"], help="run one scenario and update only its rows")
+    parser.add_argument("--only", choices=["merge", "suggest", "latency", "exchange"], help="run one scenario and update only its rows")
     args = parser.parse_args()
     reports, annotations = SIZES[args.size]
     runs = args.runs if args.size == "small" else max(1, min(args.runs, 2))
@@ -368,6 +428,11 @@ def main():
     size_mb = data.stat().st_size / 1e6
     project = work / f"{args.size}.hashiya"
     print(f"data: {reports:,} reports, {annotations:,} annotations, {size_mb:.0f} MB", file=sys.stderr)
+    if args.only == "exchange":
+        rows = exchange_rows(args.binary, work, data, project, reports, annotations, runs, env, sqlite)
+        print("\n".join(table(rows)))
+        update_rows(rows)
+        return
     if args.only in ("suggest", "latency"):
         remove(project)
         subprocess.run([args.binary, project, "-c", f"import {data}"], check=True, env=env, stdout=subprocess.DEVNULL)
@@ -377,52 +442,7 @@ def main():
         update_rows(rows)
         return
 
-    # Import, with the full-text index, each run followed by SQLite's schema floor for the rows it
-    # wrote: the two alternate, so a neighbour's load weighs on both alike and their ratio holds.
-    imports, schema_floors, peaks = [], [], []
-    for _ in range(runs):
-        remove(project)
-        elapsed, rss, _ = timed([args.binary, project, "-c", f"import {data}"], env=env)
-        imports.append(elapsed)
-        peaks.append(rss)
-        if sqlite:
-            schema_floors.append(median_of(1, lambda: sqlite_schema_floor(sqlite, project, work / "schema-floor.db")))
-    seconds, rss = statistics.median(imports), max(peaks)
-    base = median_of(runs, lambda: baseline_import(data, work / "baseline.db"))
-    floor = median_of(runs, lambda: sqlite_floor_import(sqlite, data, work / "floor.db")) if sqlite else None
-    schema_floor = statistics.median(schema_floors) if schema_floors else None
-    row(f"import {reports:,} reports + {annotations:,} annotations ({size_mb:.0f} MB JSONL, FTS)", seconds, rss,
-        base, floor, "≤ 1.2× SQLite's schema floor, ≤ 256 MB",
-        ratio=versus(seconds, base, schema_floor, "schema floor"))
-    if schema_floor:
-        row("import floor: SQLite alone writing the same rows and index into Hashiya's schema", "", floor=schema_floor)
-
-    # Export: native JSONL, alternating with SQLite's json_object floor, then W3C.
-    out = work / "export.jsonl"
-    exports, export_floors, peaks = [], [], []
-    for _ in range(runs):
-        elapsed, rss, _ = timed([args.binary, project, "-c", f"export {out}"], env=env)
-        exports.append(elapsed)
-        peaks.append(rss)
-        if sqlite:
-            export_floors.append(median_of(1, lambda: sqlite_floor_export(sqlite, project)))
-    seconds, rss = statistics.median(exports), max(peaks)
-    written = out.stat().st_size / 1e6
-    base = median_of(runs, lambda: baseline_export(work / "baseline.db", work / "baseline-export.jsonl"))
-    floor = statistics.median(export_floors) if export_floors else None
-    row(f"export native JSONL ({written:.0f} MB)", f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss, base,
-        floor, "≤ 1.5× the json_object floor, ≤ 64 MB", ratio=versus(seconds, base, floor, "floor"))
-    w3c = work / "export.w3c.json"
-    seconds, rss = measured([args.binary, project, "-c", f"export --format w3c {w3c}"], runs, env=env)
-    written = w3c.stat().st_size / 1e6
-    row(f"export W3C ({written:.0f} MB)", f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss)
-    # HTML of everything: a folder with an index and a page per report, written as a stream.
-    site = work / "export-html"
-    seconds, rss = measured([args.binary, project, "-c", f"export --format html {site}/"], runs,
-                            prepare=lambda: shutil.rmtree(site, ignore_errors=True), env=env)
-    written = sum(page.stat().st_size for page in site.iterdir()) / 1e6
-    row(f"export HTML folder ({written:.0f} MB, {reports:,} pages and an index)",
-        f"{seconds:.2f} s = {written / seconds:.0f} MB/s", rss, target="streamed, ≤ 64 MB, navigable")
+    rows += exchange_rows(args.binary, work, data, project, reports, annotations, runs, env, sqlite)
 
     # Latency at the prompt, per command, inside the process, on the project as imported: before
     # suggest, accept all and its undo leave millions of rows more in it.

@@ -54,4 +54,20 @@ import Testing
     ])
     #expect(EventSnapshot.of(link).text == JSONWriter.string(recorded))
   }
+
+  @Test(arguments: [
+    ("claim-labeling", "ادعاء \"مُوثَّق\"", "accepted", "suggested:claim-labeling@1"),
+    ("speaker-tagging", "متحدث\r\n🎙️", "rejected", "process:نسخة 𝔸\t\\"),
+  ])
+  func aDecisionsStateIsTheJSONOfItsFields(layer: String, label: String, verdict: String, origin: String) throws {
+    let decision = SuggestionDecision(
+      reportID: 7, layer: layer, label: label, range: TextRange(12, 30), verdict: .accepted)
+    let recorded: JSONValue = .object([
+      "layer": .string(layer), "label": .string(label), "start": .int(12), "end": .int(30),
+      "decision": .string(verdict), "origin": .string(origin),
+    ])
+    let state = SuggestionDecision.eventState(decision, verdict: verdict, origin: origin)
+    #expect(state.text == JSONWriter.string(recorded))
+    #expect(SuggestionDecision.key(try JSONParser.parse(state.text))?.range == TextRange(12, 30))
+  }
 }

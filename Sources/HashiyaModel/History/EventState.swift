@@ -18,6 +18,15 @@ public struct EventState: Sendable, Equatable {
   }
 }
 
+extension ProjectEvent {
+  /// The states a replay of this event moves its entity between, as the log recorded them: from
+  /// `after` to `before` for an undo, the other way for a redo. Logged again verbatim, they need
+  /// not be parsed and written anew.
+  package func replayedStates(forward: Bool) -> (expected: EventState?, target: EventState?) {
+    ((forward ? before : after).map(EventState.init(text:)), (forward ? after : before).map(EventState.init(text:)))
+  }
+}
+
 /// A change handle that logs its events through its `ChangeLedger`, on a file or a server.
 package protocol EventLogging {
   /// Logs an event of this change, on its clock and with its batch.

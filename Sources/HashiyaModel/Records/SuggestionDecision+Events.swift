@@ -6,12 +6,19 @@ extension SuggestionDecision {
   /// The event id of a decision on this candidate, `layer/label@start..end`.
   package var eventID: String { "\(layer)/\(label)@\(range)" }
 
-  /// A decision as an event's `before` or `after`.
-  package static func eventState(_ decision: SuggestionDecision, verdict: String, origin: String) -> JSONValue {
-    .object([
-      "layer": .string(decision.layer), "label": .string(decision.label), "start": .int(decision.range.start),
-      "end": .int(decision.range.end), "decision": .string(verdict), "origin": .string(origin),
-    ])
+  /// A decision as an event's `before` or `after`, written straight to text: `accept all` logs
+  /// one for every candidate.
+  package static func eventState(_ decision: SuggestionDecision, verdict: String, origin: String) -> EventState {
+    var writer = JSONWriter(capacity: 96 + decision.layer.utf8.count + decision.label.utf8.count + origin.utf8.count)
+    writer.beginObject()
+    writer.field("layer", decision.layer)
+    writer.field("label", decision.label)
+    writer.field("start", decision.range.start)
+    writer.field("end", decision.range.end)
+    writer.field("decision", verdict)
+    writer.field("origin", origin)
+    writer.endObject()
+    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
   }
 
   /// The candidate a decision state names.

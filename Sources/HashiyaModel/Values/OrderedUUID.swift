@@ -14,22 +14,27 @@ package enum OrderedUUID {
     let milliseconds = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
     let random = source.next()
     let more = source.next()
-    var bytes = [UInt8](repeating: 0, count: 16)
-    for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - UInt64(index)))) }
-    for index in 6..<16 {
-      bytes[index] = UInt8(truncatingIfNeeded: (index < 14 ? random : more) >> (8 * UInt64(index % 8)))
+    // 48 bits of time, the version, 12 random bits, the variant, 62 random bits: RFC 9562's layout.
+    let high = milliseconds << 16 | 0x7000 | (random & 0x0FFF)
+    let low = 0x8000_0000_0000_0000 | (more & 0x3FFF_FFFF_FFFF_FFFF)
+    // Written in place: every event of a bulk command takes one.
+    return String(unsafeUninitializedCapacity: 36) { text in
+      var position = 0
+      func put(_ word: UInt64, nibbles: ClosedRange<Int>) {
+        for nibble in nibbles.reversed() {
+          if position == 8 || position == 13 || position == 18 || position == 23 {
+            text[position] = UInt8(ascii: "-")
+            position += 1
+          }
+          let digit = UInt8(truncatingIfNeeded: word >> (4 * UInt64(nibble)) & 0xF)
+          text[position] = digit < 10 ? 48 + digit : 87 + digit
+          position += 1
+        }
+      }
+      put(high, nibbles: 0...15)
+      put(low, nibbles: 0...15)
+      return position
     }
-    bytes[6] = 0x70 | (bytes[6] & 0x0F)
-    bytes[8] = 0x80 | (bytes[8] & 0x3F)
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(36)
-    for (index, byte) in bytes.enumerated() {
-      if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
   }
 
   private static let source = Source()

@@ -13,15 +13,21 @@ public enum Timestamp {
 
   public static func string(from date: Date) -> String {
     // Printing truncates to the millisecond, as Foundation's format style does.
-    string(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    string(milliseconds: milliseconds(of: date))
   }
 
   /// The present, or one millisecond after `last` when the clock has not passed it: a time that
   /// orders after everything the project has seen, even behind a teammate's faster clock.
   public static func now(after last: String?) -> String {
-    let current = now()
-    guard let last, current <= last, let milliseconds = milliseconds(last) else { return current }
-    return string(milliseconds: milliseconds + 1)
+    // Compared as counts, so a bulk command's thousands of events a second print one time each.
+    let current = milliseconds(of: Date())
+    guard let last, let previous = milliseconds(last), current <= previous else { return string(milliseconds: current) }
+    return string(milliseconds: previous + 1)
+  }
+
+  /// Milliseconds since 1970, truncated as printing truncates.
+  private static func milliseconds(of date: Date) -> Int64 {
+    Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
   }
 
   /// `2026-12-03T19:40:24.123Z` for a count of milliseconds since 1970.
@@ -32,33 +38,39 @@ public enum Timestamp {
     guard (0...9999).contains(year) else {
       return Date(timeIntervalSince1970: (Double(milliseconds) + 0.5) / 1000).formatted(style)
     }
-    var bytes = [UInt8](repeating: 0, count: 24)
-    func put(_ value: Int64, at offset: Int, digits: Int) {
-      var value = value
-      for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-        bytes[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
-        value /= 10
+    // Written in place: every event of a bulk command prints one, and arrays cost more than the digits.
+    return String(unsafeUninitializedCapacity: 24) { bytes in
+      func put(_ value: Int64, at offset: Int, digits: Int, then mark: UInt8) {
+        var value = value
+        for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+          bytes[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
+          value /= 10
+        }
+        bytes[offset + digits] = mark
       }
+      put(year, at: 0, digits: 4, then: UInt8(ascii: "-"))
+      put(month, at: 5, digits: 2, then: UInt8(ascii: "-"))
+      put(date, at: 8, digits: 2, then: UInt8(ascii: "T"))
+      put(time / 3_600_000, at: 11, digits: 2, then: UInt8(ascii: ":"))
+      put(time / 60_000 % 60, at: 14, digits: 2, then: UInt8(ascii: ":"))
+      put(time / 1000 % 60, at: 17, digits: 2, then: UInt8(ascii: "."))
+      put(time % 1000, at: 20, digits: 3, then: UInt8(ascii: "Z"))
+      return 24
     }
-    put(year, at: 0, digits: 4)
-    put(month, at: 5, digits: 2)
-    put(date, at: 8, digits: 2)
-    put(time / 3_600_000, at: 11, digits: 2)
-    put(time / 60_000 % 60, at: 14, digits: 2)
-    put(time / 1000 % 60, at: 17, digits: 2)
-    put(time % 1000, at: 20, digits: 3)
-    for (offset, mark) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] {
-      bytes[offset] = mark.utf8.first ?? 0
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The milliseconds since 1970 a timestamp names; nil for text not in the project's format.
   package static func milliseconds(_ text: String) -> Int64? {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 24, bytes[23] == UInt8(ascii: "Z") else {
-      return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
-    }
+    var text = text
+    // Read in place where the text is contiguous, as every string made here is.
+    if let parsed = text.withUTF8({ Self.milliseconds(utf8: $0) }) { return parsed }
+    guard text.utf8.count != 24 || text.utf8.last != UInt8(ascii: "Z") else { return nil }
+    return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+  }
+
+  /// The milliseconds a timestamp of exactly the project's format names; nil for any other text.
+  private static func milliseconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard bytes.count == 24, bytes[23] == UInt8(ascii: "Z") else { return nil }
     func number(_ offset: Int, _ digits: Int) -> Int64? {
       var value: Int64 = 0
       for byte in bytes[offset..<offset + digits] {

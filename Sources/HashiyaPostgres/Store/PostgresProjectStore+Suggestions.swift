@@ -20,7 +20,7 @@ extension PostgresProjectStore {
 
   /// The recorded state of one author's decision on a candidate, as an event carries it.
   static func decisionState(_ connection: PostgresConnection, _ decision: SuggestionDecision, author: String) throws
-    -> JSONValue?
+    -> EventState?
   {
     guard
       let row = try connection.rows(
@@ -71,7 +71,7 @@ extension PostgresProjectStore {
   /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
   static func replaySuggestion(
     _ connection: PostgresConnection, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?,
-    changes: PostgresAnnotationChanges, action: String
+    forward: Bool, changes: PostgresAnnotationChanges, action: String
   ) throws {
     guard let replayed = SuggestionDecision.replayed(event, target: target, expected: expected) else { return }
     if replayed.restore {
@@ -80,8 +80,9 @@ extension PostgresProjectStore {
     } else {
       try removeDecision(connection, replayed.candidate, author: changes.author)
     }
+    let states = event.replayedStates(forward: forward)
     try changes.appendEvent(
       action: action, entity: "suggestion", id: event.entityID ?? "", report: replayed.candidate.reportID,
-      before: expected, after: target, reverts: event.id)
+      before: states.expected, after: states.target, reverts: event.id)
   }
 }

@@ -119,7 +119,7 @@ extension PostgresProjectStore {
           after: EventSnapshot.of(link), reverts: event.id)
       case "suggestion":
         try Self.replaySuggestion(
-          connection, event, target: target, expected: expected, changes: changes, action: action)
+          connection, event, target: target, expected: expected, forward: forward, changes: changes, action: action)
       case "review-unit":
         // A review decision only ever moves between active and withdrawn.
         let status = EventSnapshot.status(of: target)

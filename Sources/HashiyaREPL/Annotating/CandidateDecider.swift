@@ -41,6 +41,9 @@ struct CandidateDecider {
   static let chunkSize = 2_000
 
   let session: Session
+  /// The list's counts by layer when the caller has read them already: on a list of millions,
+  /// each reading is a pass over all of it.
+  var counts: [(layer: String, total: Int, open: Int)]? = nil
 
   /// Accepts the chosen candidates plus any they link to, so a quote never loses its speaker.
   /// `label` and `typed` (`key=value`, an empty value removing the key) change the chosen ones
@@ -175,7 +178,8 @@ struct CandidateDecider {
   private func layers(_ selection: CandidateSelection) throws -> [String] {
     switch selection {
     case .all:
-      return try session.store.pendingSuggestionCounts(author: session.user).filter { $0.open > 0 }.map(\.layer)
+      return try (counts ?? session.store.pendingSuggestionCounts(author: session.user)).filter { $0.open > 0 }.map(
+        \.layer)
     case .numbers(let numbers):
       var items = try session.pendingSuggestions.items(numbers)
       try addLinked(to: &items)

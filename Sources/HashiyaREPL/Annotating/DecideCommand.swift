@@ -42,7 +42,8 @@ struct DecideCommand: Command {
       let note = accept ? try adjudicator.accept(try who.map { try ReviewChoice.parse($0) }) : try adjudicator.reject()
       return UnitView(queue: queue, note: note)
     }
-    let total = try session.pendingSuggestions.count()
+    let counts = try session.store.pendingSuggestionCounts(author: session.user)
+    let total = counts.reduce(0) { $0 + $1.total }
     guard total > 0 else { throw CommandError.noSuggestions }
     let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
@@ -60,7 +61,7 @@ struct DecideCommand: Command {
       }
       selection = .numbers(chosen)
     }
-    let decider = CandidateDecider(session: session)
+    let decider = CandidateDecider(session: session, counts: counts)
     guard accept else {
       let rejected = try decider.reject(selection)
       guard rejected.count > HandleSummary.listedUpTo else {

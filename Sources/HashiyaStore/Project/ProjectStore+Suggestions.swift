@@ -31,7 +31,7 @@ extension ProjectStore {
   }
 
   /// The recorded state of one author's decision on a candidate, as an event carries it.
-  static func decisionState(_ db: Database, _ decision: SuggestionDecision, author: String) throws -> JSONValue? {
+  static func decisionState(_ db: Database, _ decision: SuggestionDecision, author: String) throws -> EventState? {
     guard
       let row = try Row.fetchOne(
         db.cachedStatement(
@@ -50,7 +50,7 @@ extension ProjectStore {
 
   /// A decision as an event's `before` or `after`: the candidate's key with the verdict, so undo
   /// and redo can restore it without reading anything else.
-  static func decisionState(_ decision: SuggestionDecision, verdict: String, origin: String) -> JSONValue {
+  static func decisionState(_ decision: SuggestionDecision, verdict: String, origin: String) -> EventState {
     SuggestionDecision.eventState(decision, verdict: verdict, origin: origin)
   }
 
@@ -107,8 +107,8 @@ extension ProjectStore {
   /// Moves one author's decision to the state a `suggestion` event recorded: undo of an accept or
   /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
   static func replaySuggestion(
-    _ db: Database, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?, changes: AnnotationChanges,
-    action: String
+    _ db: Database, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?, forward: Bool,
+    changes: AnnotationChanges, action: String
   ) throws {
     guard let replayed = SuggestionDecision.replayed(event, target: target, expected: expected) else { return }
     if replayed.restore {
@@ -116,10 +116,10 @@ extension ProjectStore {
     } else {
       try removeDecision(db, replayed.candidate, author: changes.author)
     }
+    let states = event.replayedStates(forward: forward)
     try changes.appendEvent(
       action: action, entity: "suggestion", id: event.entityID ?? "", report: replayed.candidate.reportID,
-      before: expected,
-      after: target, reverts: event.id)
+      before: states.expected, after: states.target, reverts: event.id)
   }
 
   /// The candidate a decision state names.
@@ -139,7 +139,7 @@ extension AnnotationChanges {
   public func recordDecision(_ decision: SuggestionDecision, origin: String) throws {
     // A candidate the author never decided, as nearly all of `accept all`'s are, takes one
     // statement; only one decided before is read, to keep its earlier state for undo.
-    var before: JSONValue?
+    var before: EventState?
     if try !ProjectStore.insertDecision(db, decision, origin: origin, author: author, at: now) {
       before = try ProjectStore.decisionState(db, decision, author: author)
       try ProjectStore.upsertDecision(db, decision, origin: origin, author: author, at: now)

@@ -89,7 +89,8 @@ extension ProjectStore {
           after: EventSnapshot.of(current), reverts: event.id)
         tally.changed(current.id)
       } else if event.entity == "suggestion" {
-        try replaySuggestion(db, event, target: target, expected: expected, changes: changes, action: action)
+        try replaySuggestion(
+          db, event, target: target, expected: expected, forward: forward, changes: changes, action: action)
       } else if event.entity == "review-unit" {
         // A review decision only ever moves between active and withdrawn.
         let status = EventSnapshot.status(of: target)

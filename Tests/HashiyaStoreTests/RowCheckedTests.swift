@@ -24,26 +24,29 @@ import Testing
 
   static let columns = Array(0..<8)
 
+  /// Whether two reads give the same value, or fail with the same error.
+  static func same<Value>(_ fast: () throws(StoreError) -> Value, _ slow: () throws(StoreError) -> Value) -> Bool {
+    String(describing: Result(catching: fast)) == String(describing: Result(catching: slow))
+  }
+
   @Test(arguments: columns)
   func textReadsAsThroughGRDB(_ index: Int) throws {
     let row = try Self.row()
-    let fast = Result { () throws(StoreError) -> String in try row.checked(index, "a test row") }
-    let slow = Result { () throws(StoreError) -> String in try row.generic(index) }
-    #expect(String(describing: fast) == String(describing: slow))
-    let fastOptional = Result { () throws(StoreError) -> String? in try row.checked(index, "a test row") }
-    let slowOptional = Result { () throws(StoreError) -> String? in try row.generic(index) }
-    #expect(String(describing: fastOptional) == String(describing: slowOptional))
+    #expect(
+      Self.same({ () throws(StoreError) -> String in try row.checked(index, "a test row") }, { try row.generic(index) })
+    )
+    #expect(
+      Self.same(
+        { () throws(StoreError) -> String? in try row.checked(index, "a test row") }, { try row.generic(index) }))
   }
 
   @Test(arguments: columns)
   func wholeNumbersReadAsThroughGRDB(_ index: Int) throws {
     let row = try Self.row()
-    let fast = Result { () throws(StoreError) -> Int in try row.checked(index, "a test row") }
-    let slow = Result { () throws(StoreError) -> Int in try row.generic(index) }
-    #expect(String(describing: fast) == String(describing: slow))
-    let fastOptional = Result { () throws(StoreError) -> Int? in try row.checked(index, "a test row") }
-    let slowOptional = Result { () throws(StoreError) -> Int? in try row.generic(index) }
-    #expect(String(describing: fastOptional) == String(describing: slowOptional))
+    #expect(
+      Self.same({ () throws(StoreError) -> Int in try row.checked(index, "a test row") }, { try row.generic(index) }))
+    #expect(
+      Self.same({ () throws(StoreError) -> Int? in try row.checked(index, "a test row") }, { try row.generic(index) }))
   }
 
   @Test func theFastPathReadsWhatHashiyaWrites() throws {

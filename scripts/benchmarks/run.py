@@ -469,7 +469,7 @@ def main():
     report = "\n".join([
         "# Performance", "",
         f"Measured on {machine}, {platform.system()} {platform.release()}, {time.strftime('%Y-%m-%d')}, with",
-        f"`scripts/bench --size {args.size}` (release build). Regenerate with the same command.", "",
+        f"`scripts/bench --size {args.size}` (release build, the Swift runtime linked in). Regenerate with the same command.", "",
         *NOTES, "", *table(rows), ""])
     print(report)
     # The sections after the table (the team server's, notes on earlier rounds) are other runs' to write.

@@ -5,39 +5,35 @@ import AnnotatorKit
 public enum EventSnapshot {
   /// The state of an annotation as an event records it.
   public static func of(_ a: Annotation) -> EventState {
-    var writer = JSONWriter(capacity: 256 + a.quote.utf8.count)
-    writer.beginObject()
-    writer.field("handle", a.id)
-    writer.field("uuid", a.uuid)
-    writer.field("report", a.reportID)
-    writer.field("layer", a.layer)
-    writer.field("label", a.label)
-    writer.field("start", a.range.start)
-    writer.field("end", a.range.end)
-    writer.field("quote", a.quote)
-    writer.key("attributes")
-    writer.value(.object(a.attributes))
-    writer.field("origin", a.origin)
-    writer.field("status", a.status.rawValue)
-    if !a.fragments.isEmpty {
-      writer.key("fragments")
-      writer.value(SpanFragment.json(a.fragments))
+    EventState.object(capacity: 256 + a.quote.utf8.count) { writer in
+      writer.field("handle", a.id)
+      writer.field("uuid", a.uuid)
+      writer.field("report", a.reportID)
+      writer.field("layer", a.layer)
+      writer.field("label", a.label)
+      writer.field("start", a.range.start)
+      writer.field("end", a.range.end)
+      writer.field("quote", a.quote)
+      writer.key("attributes")
+      writer.value(.object(a.attributes))
+      writer.field("origin", a.origin)
+      writer.field("status", a.status.rawValue)
+      if !a.fragments.isEmpty {
+        writer.key("fragments")
+        writer.value(SpanFragment.json(a.fragments))
+      }
     }
-    writer.endObject()
-    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
   }
 
   /// The state of a link as an event records it.
   public static func of(_ link: AnnotationLink) -> EventState {
-    var writer = JSONWriter(capacity: 160)
-    writer.beginObject()
-    writer.field("uuid", link.uuid)
-    writer.field("type", link.type)
-    writer.field("from", link.fromID)
-    writer.field("to", link.toID)
-    writer.field("status", link.status.rawValue)
-    writer.endObject()
-    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
+    EventState.object(capacity: 160) { writer in
+      writer.field("uuid", link.uuid)
+      writer.field("type", link.type)
+      writer.field("from", link.fromID)
+      writer.field("to", link.toID)
+      writer.field("status", link.status.rawValue)
+    }
   }
 
   /// Whether the annotation is in the recorded state (nil: it did not exist, so a tombstone is).

@@ -16,6 +16,15 @@ public struct EventState: Sendable, Equatable {
   init(text: String) {
     self.text = text
   }
+
+  /// A state written as one JSON object, `members` writing what goes between its braces.
+  static func object(capacity: Int, _ members: (inout JSONWriter) -> Void) -> EventState {
+    var writer = JSONWriter(capacity: capacity)
+    writer.beginObject()
+    members(&writer)
+    writer.endObject()
+    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
+  }
 }
 
 extension ProjectEvent {

@@ -9,16 +9,15 @@ extension SuggestionDecision {
   /// A decision as an event's `before` or `after`, written straight to text: `accept all` logs
   /// one for every candidate.
   package static func eventState(_ decision: SuggestionDecision, verdict: String, origin: String) -> EventState {
-    var writer = JSONWriter(capacity: 96 + decision.layer.utf8.count + decision.label.utf8.count + origin.utf8.count)
-    writer.beginObject()
-    writer.field("layer", decision.layer)
-    writer.field("label", decision.label)
-    writer.field("start", decision.range.start)
-    writer.field("end", decision.range.end)
-    writer.field("decision", verdict)
-    writer.field("origin", origin)
-    writer.endObject()
-    return EventState(text: String(decoding: writer.bytes, as: UTF8.self))
+    let capacity = 96 + decision.layer.utf8.count + decision.label.utf8.count + origin.utf8.count
+    return EventState.object(capacity: capacity) { writer in
+      writer.field("layer", decision.layer)
+      writer.field("label", decision.label)
+      writer.field("start", decision.range.start)
+      writer.field("end", decision.range.end)
+      writer.field("decision", verdict)
+      writer.field("origin", origin)
+    }
   }
 
   /// The candidate a decision state names.

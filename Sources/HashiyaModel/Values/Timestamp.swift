@@ -61,16 +61,17 @@ public enum Timestamp {
 
   /// The milliseconds since 1970 a timestamp names; nil for text not in the project's format.
   package static func milliseconds(_ text: String) -> Int64? {
+    guard text.utf8.count == 24, text.utf8.last == UInt8(ascii: "Z") else {
+      return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    }
+    // Read in place: every event of a bulk command reads the time of the one before.
     var text = text
-    // Read in place where the text is contiguous, as every string made here is.
-    if let parsed = text.withUTF8({ Self.milliseconds(utf8: $0) }) { return parsed }
-    guard text.utf8.count != 24 || text.utf8.last != UInt8(ascii: "Z") else { return nil }
-    return (try? style.parse(text)).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+    return text.withUTF8 { Self.milliseconds(utf8: $0) }
   }
 
-  /// The milliseconds a timestamp of exactly the project's format names; nil for any other text.
+  /// The milliseconds a timestamp of the project's 24-byte format names; nil when its digits or
+  /// ranges are wrong.
   private static func milliseconds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
-    guard bytes.count == 24, bytes[23] == UInt8(ascii: "Z") else { return nil }
     func number(_ offset: Int, _ digits: Int) -> Int64? {
       var value: Int64 = 0
       for byte in bytes[offset..<offset + digits] {

@@ -42,8 +42,8 @@ struct DecideCommand: Command {
       let note = accept ? try adjudicator.accept(try who.map { try ReviewChoice.parse($0) }) : try adjudicator.reject()
       return UnitView(queue: queue, note: note)
     }
-    let counts = try session.store.pendingSuggestionCounts(author: session.user)
-    let total = counts.reduce(0) { $0 + $1.total }
+    let counts = try session.pendingSuggestions.counts()
+    let total = PendingSuggestions.total(counts)
     guard total > 0 else { throw CommandError.noSuggestions }
     let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }

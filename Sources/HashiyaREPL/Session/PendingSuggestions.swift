@@ -18,7 +18,17 @@ public struct PendingSuggestions {
 
   /// How many candidates the list holds, decided ones included.
   public func count() throws -> Int {
-    try store.pendingSuggestionCounts(author: author).reduce(0) { $0 + $1.total }
+    Self.total(try counts())
+  }
+
+  /// How many candidates the list holds by layer, and how many of them are still open.
+  public func counts() throws -> [(layer: String, total: Int, open: Int)] {
+    try store.pendingSuggestionCounts(author: author)
+  }
+
+  /// How many candidates counts by layer add up to.
+  public static func total(_ counts: [(layer: String, total: Int, open: Int)]) -> Int {
+    counts.reduce(0) { $0 + $1.total }
   }
 
   /// Candidate `number`, or `noSuchSuggestion`.

@@ -48,7 +48,8 @@ public struct AnnotationWriter {
       }
     }
     var values = try schema.parseAttributes(typed, label: label)
-    values.merge(attributes) { $1 }
+    // Most drafts (every accepted suggestion) type nothing: merging into nothing copied each one.
+    if values.isEmpty { values = attributes } else { values.merge(attributes) { $1 } }
     let checked = try schema.checkedAttributes(values, label: label)
     try checkReferences(checked, label: label)
     if let plugin = workspace.catalog.plugin(layer) {

@@ -118,6 +118,26 @@ import Testing
     #expect(try store.annotation(id: added[count - 1].id).quote == words[count - 1])
   }
 
+  /// Undo reads a page's annotations at once; one changed twice within the page must be
+  /// replayed from the state the first replay left, not from the one read.
+  @Test(arguments: StoreBackend.available)
+  func anAnnotationChangedTwiceInOneCommandIsUndoneAndRedoneWhole(_ backend: StoreBackend) throws {
+    let store = try seeded(backend)
+    let added = try store.change(author: "amal") { changes in
+      let added = try changes.add(try span(store, report: 2, "👩🏽‍💻 هنا\r\nثم"))
+      try changes.update(added.id, label: "official")
+      try changes.update(added.id, attributes: ["note": .string("سطرٌ\r\n🇸🇾")])
+      return added
+    }
+    #expect(try store.undo(author: "amal").handles.sorted == [added.id])
+    #expect(try store.annotation(id: added.id).status == .deleted)
+    #expect(try store.annotation(id: added.id).label == "speaker")
+    _ = try store.redo(author: "amal")
+    let redone = try store.annotation(id: added.id)
+    #expect(redone.status == .active && redone.label == "official")
+    #expect(redone.attributes == ["note": .string("سطرٌ\r\n🇸🇾")])
+  }
+
   @Test(arguments: StoreBackend.available)
   func aWrongQuoteIsRefusedAndNothingIsWritten(_ backend: StoreBackend) throws {
     let store = try seeded(backend)

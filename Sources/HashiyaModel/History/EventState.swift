@@ -34,6 +34,12 @@ extension ProjectEvent {
   package func replayedStates(forward: Bool) -> (expected: EventState?, target: EventState?) {
     ((forward ? before : after).map(EventState.init(text:)), (forward ? after : before).map(EventState.init(text:)))
   }
+
+  /// The status a replay of this event moves a link or a review unit to.
+  package func replayedStatus(forward: Bool) throws(JSONParseError) -> Annotation.Status {
+    guard let target = forward ? after : before else { return EventSnapshot.status(of: nil) }
+    return EventSnapshot.status(of: try JSONParser.parse(target))
+  }
 }
 
 /// A change handle that logs its events through its `ChangeLedger`, on a file or a server.

@@ -38,11 +38,17 @@ extension SuggestionDecision {
     )
   }
 
-  /// The decision a `suggestion` event of `action` moves its candidate to, given the state it
-  /// moves to; events written before decisions carried their verdict were all rejections.
+  /// The decision a replay of a `suggestion` event moves its candidate to, forward for a redo and
+  /// backward for an undo; events written before decisions carried their verdict were all rejections.
   package static func replayed(
-    _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?
-  ) -> (candidate: SuggestionDecision, origin: String, restore: Bool)? {
+    _ event: ProjectEvent, forward: Bool
+  ) throws(JSONParseError) -> (candidate: SuggestionDecision, origin: String, restore: Bool)? {
+    let parsed = { (text: String?) throws(JSONParseError) -> JSONValue? in
+      guard let text else { return nil }
+      return try JSONParser.parse(text)
+    }
+    let expected = try parsed(forward ? event.before : event.after)
+    let target = try parsed(forward ? event.after : event.before)
     guard let reportID = event.reportID,
       let key = key(target ?? expected) ?? event.entityID.flatMap(key(entityID:))
     else { return nil }

@@ -70,10 +70,10 @@ extension PostgresProjectStore {
   /// Moves one author's decision to the state a `suggestion` event recorded: undo of an accept or
   /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
   static func replaySuggestion(
-    _ connection: PostgresConnection, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?,
-    forward: Bool, changes: PostgresAnnotationChanges, action: String
+    _ connection: PostgresConnection, _ event: ProjectEvent, forward: Bool, changes: PostgresAnnotationChanges,
+    action: String
   ) throws {
-    guard let replayed = SuggestionDecision.replayed(event, target: target, expected: expected) else { return }
+    guard let replayed = try SuggestionDecision.replayed(event, forward: forward) else { return }
     if replayed.restore {
       try upsertDecision(
         connection, replayed.candidate, origin: replayed.origin, author: changes.author, at: changes.now)

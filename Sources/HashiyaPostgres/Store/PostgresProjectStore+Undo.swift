@@ -79,31 +79,27 @@ extension PostgresProjectStore {
     var tally = ReversalTally()
     try forEachChangeEvent(batch: batch, newestFirst: !forward) { event in
       tally.replaying(event)
-      let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
-      let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
       guard let uuid = event.entityID else { return }
       switch event.entity {
       case "annotation":
         guard
-          var current = try connection.rows("SELECT * FROM annotations WHERE uuid = $1 FOR UPDATE", [.text(uuid)])
+          let current = try connection.rows("SELECT * FROM annotations WHERE uuid = $1 FOR UPDATE", [.text(uuid)])
             .first.map(PostgresRecords.annotation)
         else { return }
-        guard EventSnapshot.matches(current, expected) else {
+        guard let (found, replayed) = try EventSnapshot.replayed(current, by: event, forward: forward, at: changes.now)
+        else {
           let last = try connection.rows(
             "SELECT author FROM events WHERE entity = 'annotation' AND entityId = $1 ORDER BY id DESC LIMIT 1",
             [.text(uuid)]
           ).first?.optionalText(0)
           throw StoreError.changedSince(action: action, handle: current.id, by: last ?? "someone")
         }
-        let before = current
-        EventSnapshot.apply(target, to: &current)
-        current.updatedAt = changes.now
-        try changes.write(current)
+        try changes.write(replayed)
         try changes.appendEvent(
-          action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
-          after: EventSnapshot.of(current), reverts: event.id)
-        tally.changed(current.id)
-        changes.activity.count(action, report: current.reportID)
+          action: action, entity: "annotation", id: uuid, report: replayed.reportID, before: found,
+          after: EventSnapshot.of(replayed), reverts: event.id)
+        tally.changed(replayed.id)
+        changes.activity.count(action, report: replayed.reportID)
       case "link":
         guard let row = try connection.rows("SELECT * FROM links WHERE uuid = $1 FOR UPDATE", [.text(uuid)]).first
         else {
@@ -111,23 +107,23 @@ extension PostgresProjectStore {
         }
         var link = try PostgresRecords.link(row)
         let before = link
-        link.status = EventSnapshot.status(of: target)
+        link.status = try event.replayedStatus(forward: forward)
         _ = try connection.execute(
           "UPDATE links SET status = $1 WHERE id = $2", [.text(link.status.rawValue), .int(link.id)])
         try changes.appendEvent(
           action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
           after: EventSnapshot.of(link), reverts: event.id)
       case "suggestion":
-        try Self.replaySuggestion(
-          connection, event, target: target, expected: expected, forward: forward, changes: changes, action: action)
+        try Self.replaySuggestion(connection, event, forward: forward, changes: changes, action: action)
       case "review-unit":
         // A review decision only ever moves between active and withdrawn.
-        let status = EventSnapshot.status(of: target)
+        let status = try event.replayedStatus(forward: forward)
         _ = try connection.execute(
           "UPDATE reviewDecisions SET status = $1 WHERE uuid = $2", [.text(status.rawValue), .text(uuid)])
         try changes.appendEvent(
-          action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
-          after: ["status": .string(status.rawValue)], reverts: event.id)
+          action: action, entity: "review-unit", id: uuid, report: event.reportID,
+          before: event.replayedStates(forward: forward).expected,
+          after: EventState(["status": .string(status.rawValue)]), reverts: event.id)
       default:
         throw StoreError.unsupported(what: "undoing a \(event.entity) change", path: path)
       }

@@ -16,9 +16,9 @@ public final class AnnotatedInserter: AnnotatedInserting {
   let batch = UUID().uuidString.lowercased()
   private let reports: ReportInserter
   /// Inserts an annotation under its own handle unless that handle or its UUID is taken.
-  private let insertAnnotation: BulkInsert
+  private let insertAnnotation: BulkStatement
   /// Inserts an annotation under a new handle.
-  private let insertAnnotationRenumbered: BulkInsert
+  private let insertAnnotationRenumbered: BulkStatement
   /// Annotations imported for the current report, recorded in one event per report.
   private var importedUUIDs: [String] = []
   /// The `after` of the current report's event.
@@ -30,8 +30,8 @@ public final class AnnotatedInserter: AnnotatedInserting {
     self.author = author
     self.now = now
     self.reports = try ReportInserter(db: db, author: author, now: now)
-    insertAnnotation = try BulkInsert(db, sql: Self.insertAnnotationSQL + " ON CONFLICT DO NOTHING")
-    insertAnnotationRenumbered = try BulkInsert(db, sql: Self.insertAnnotationSQL)
+    insertAnnotation = try BulkStatement(db, sql: Self.insertAnnotationSQL + " ON CONFLICT DO NOTHING")
+    insertAnnotationRenumbered = try BulkStatement(db, sql: Self.insertAnnotationSQL)
   }
 
   /// Adds one imported report (or finds it by its text) and everything said about it.

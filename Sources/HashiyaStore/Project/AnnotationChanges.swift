@@ -36,7 +36,7 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
     }
     let uuid = OrderedUUID.make()
     // Bound value by value: `accept all` adds thousands in one change.
-    try BulkInsert(
+    try BulkStatement(
       db,
       sql: """
         INSERT INTO annotations (uuid, reportId, layer, label, start, "end", quote, attributes, author, origin,
@@ -90,7 +90,7 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
     _ = try activeReport(of: to)
     let uuid = OrderedUUID.make()
     // Prepared once per change and not read back: `accept all` links thousands of candidates.
-    try BulkInsert(
+    try BulkStatement(
       db,
       sql: """
         INSERT INTO links (uuid, type, fromId, toId, author, status, createdAt)
@@ -152,13 +152,12 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
   }
 
   func write(_ annotation: Annotation) throws {
-    try db.cachedStatement(
-      sql: "UPDATE annotations SET label = ?, attributes = ?, status = ?, updatedAt = ? WHERE id = ?"
-    ).execute(
-      arguments: [
-        annotation.label, JSONWriter.string(.object(annotation.attributes)), annotation.status.rawValue,
-        annotation.updatedAt, annotation.id,
-      ])
+    // Bound value by value: the undo of `accept all` writes thousands in one change.
+    try BulkStatement(
+      db, sql: "UPDATE annotations SET label = ?, attributes = ?, status = ?, updatedAt = ? WHERE id = ?"
+    ).run(
+      .text(annotation.label), .text(JSONWriter.string(.object(annotation.attributes))),
+      .text(annotation.status.rawValue), .text(annotation.updatedAt), .int(annotation.id))
   }
 
   func record(_ action: String, _ annotation: Annotation, before: Annotation?, after: Annotation?) throws {

@@ -12,7 +12,7 @@ extension ProjectStore {
   /// Appends an event inside the caller's transaction, so the change and its record commit together;
   /// `at` is its time when the caller keeps the clock, or the next after the log's latest.
   static func appendEvent(_ db: Database, _ draft: EventDraft, at: String? = nil) throws {
-    try BulkInsert(
+    try BulkStatement(
       db,
       sql: """
         INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, before, after, reverts, batch)

@@ -96,7 +96,7 @@ extension ProjectStore {
   static let batchSize = 400
 
   /// Runs `fetch` on batches of `ids` and concatenates the results.
-  static func batched<T>(_ ids: [Int], _ fetch: ([Int]) throws -> [T]) rethrows -> [T] {
+  static func batched<ID, T>(_ ids: [ID], _ fetch: ([ID]) throws -> [T]) rethrows -> [T] {
     var results: [T] = []
     var start = 0
     while start < ids.count {

@@ -8,9 +8,9 @@ public final class ReportInserter: ReportInserting {
   private let db: Database
   private let author: String
   private let now: String
-  private let insertReport: BulkInsert
-  private let insertIndex: BulkInsert
-  private let insertTokens: BulkInsert
+  private let insertReport: BulkStatement
+  private let insertIndex: BulkStatement
+  private let insertTokens: BulkStatement
   fileprivate(set) var outcome = ImportOutcome()
 
   init(db: Database, author: String, now: String) throws {
@@ -19,16 +19,16 @@ public final class ReportInserter: ReportInserting {
     self.now = now
     // A text or uid already in the project makes the insert do nothing; only then is it
     // looked up, so a new report costs one statement and its index row.
-    insertReport = try BulkInsert(
+    insertReport = try BulkStatement(
       db,
       sql: """
         INSERT INTO reports (uid, title, titleFolded, source, url, language, published, text,
           sha256, length, hadBOM, metadata, importedAt, importedBy)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
         """)
-    insertIndex = try BulkInsert(
+    insertIndex = try BulkStatement(
       db, sql: "INSERT INTO reports_fts (rowid, title, body, clitics) VALUES (?, ?, ?, ?)")
-    insertTokens = try BulkInsert(db, sql: "INSERT INTO reportTokens (reportId, boundaries) VALUES (?, ?)")
+    insertTokens = try BulkStatement(db, sql: "INSERT INTO reportTokens (reportId, boundaries) VALUES (?, ?)")
   }
 
   /// Adds `report` unless a report with the same text exists; throws on a uid clash.

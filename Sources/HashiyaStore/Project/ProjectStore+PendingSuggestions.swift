@@ -16,7 +16,7 @@ extension ProjectStore {
         try db.execute(sql: "DELETE FROM pendingSuggestions WHERE author = ?", arguments: [author])
       }
       // Bound value by value, as an import binds its rows: a run over every report writes millions.
-      let insert = try BulkInsert(
+      let insert = try BulkStatement(
         db,
         sql: """
           INSERT OR REPLACE INTO pendingSuggestions (author, number, reportId, layer, label, start, "end", quote,
@@ -59,10 +59,10 @@ extension ProjectStore {
   /// `author`'s candidates numbered `numbers`, in that range's order.
   public func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion] {
     try read("read pending suggestions") { db in
-      try Row.fetchAll(
-        db, sql: Self.pendingSelect + "WHERE p.author = ? AND p.number BETWEEN ? AND ? ORDER BY p.number",
-        arguments: [author, numbers.lowerBound, numbers.upperBound]
-      ).map(Self.pendingSuggestion(from:))
+      try Row.decodedAll(
+        db.cachedStatement(
+          sql: Self.pendingSelect + "WHERE p.author = ? AND p.number BETWEEN ? AND ? ORDER BY p.number"),
+        arguments: [author, numbers.lowerBound, numbers.upperBound], Self.pendingSuggestion(from:))
     }
   }
 
@@ -70,12 +70,11 @@ extension ProjectStore {
   public func pendingSuggestions(author: String, numbers: [Int]) throws(StoreError) -> [PendingSuggestion] {
     try read("read pending suggestions") { db in
       try Self.batched(Array(Set(numbers)).sorted()) { batch in
-        try Row.fetchAll(
-          db,
-          sql: Self.pendingSelect
-            + "WHERE p.author = ? AND p.number IN (\(Self.marks(batch.count))) ORDER BY p.number",
-          arguments: [author] + StatementArguments(batch)
-        ).map(Self.pendingSuggestion(from:))
+        try Row.decodedAll(
+          db.cachedStatement(
+            sql: Self.pendingSelect
+              + "WHERE p.author = ? AND p.number IN (\(Self.marks(batch.count))) ORDER BY p.number"),
+          arguments: [author] + StatementArguments(batch), Self.pendingSuggestion(from:))
       }
     }
   }

@@ -78,7 +78,7 @@ extension ProjectStore {
   static func insertDecision(
     _ db: Database, _ decision: SuggestionDecision, origin: String, author: String, at: String
   ) throws -> Bool {
-    try BulkInsert(
+    try BulkStatement(
       db,
       sql: """
         INSERT INTO suggestionDecisions (reportId, layer, label, start, "end", decision, origin, author, decidedAt)
@@ -92,25 +92,24 @@ extension ProjectStore {
 
   /// Removes one author's decision on a candidate (whatever its verdict), so it is offered to them again.
   static func removeDecision(_ db: Database, _ candidate: SuggestionDecision, author: String) throws {
-    // Prepared once per connection: the undo of `accept all` runs this for every candidate.
-    try db.cachedStatement(
+    // Bound value by value: the undo of `accept all` runs this for every candidate.
+    try BulkStatement(
+      db,
       sql: """
         DELETE FROM suggestionDecisions
         WHERE reportId = ? AND layer = ? AND label = ? AND start = ? AND "end" = ? AND author = ?
         """
-    ).execute(
-      arguments: [
-        candidate.reportID, candidate.layer, candidate.label, candidate.range.start, candidate.range.end, author,
-      ])
+    ).run(
+      .int(candidate.reportID), .text(candidate.layer), .text(candidate.label), .int(candidate.range.start),
+      .int(candidate.range.end), .text(author))
   }
 
   /// Moves one author's decision to the state a `suggestion` event recorded: undo of an accept or
   /// a reject removes the decision, so the candidate is offered to that author again; redo restores it.
   static func replaySuggestion(
-    _ db: Database, _ event: ProjectEvent, target: JSONValue?, expected: JSONValue?, forward: Bool,
-    changes: AnnotationChanges, action: String
+    _ db: Database, _ event: ProjectEvent, forward: Bool, changes: AnnotationChanges, action: String
   ) throws {
-    guard let replayed = SuggestionDecision.replayed(event, target: target, expected: expected) else { return }
+    guard let replayed = try SuggestionDecision.replayed(event, forward: forward) else { return }
     if replayed.restore {
       try upsertDecision(db, replayed.candidate, origin: replayed.origin, author: changes.author, at: changes.now)
     } else {

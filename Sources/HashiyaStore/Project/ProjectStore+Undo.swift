@@ -43,10 +43,10 @@ extension ProjectStore {
       })
   }
 
-  /// Calls `body` with each undoable event of a batch, oldest first or newest first, read a page
-  /// at a time after the last one seen: the events `body` appends belong to another batch.
-  static func forEachChangeEvent(
-    _ db: Database, batch: String, newestFirst: Bool, _ body: (ProjectEvent) throws -> Void
+  /// Calls `body` with the undoable events of a batch a page at a time, oldest first or newest
+  /// first, each page read after the last one seen: the events `body` appends belong to another batch.
+  static func forEachChangePage(
+    _ db: Database, batch: String, newestFirst: Bool, _ body: ([ProjectEvent]) throws -> Void
   ) throws {
     // The batch index ends in the rowid, so each page is a range of it.
     let page = try db.cachedStatement(
@@ -56,8 +56,8 @@ extension ProjectStore {
         """)
     var bound = newestFirst ? Int.max : 0
     while true {
-      let events = try Row.fetchAll(page, arguments: [batch, bound, ReversalTally.eventsPerPage]).map(event(from:))
-      for event in events { try body(event) }
+      let events = try Row.decodedAll(page, arguments: [batch, bound, ReversalTally.eventsPerPage], event(from:))
+      try body(events)
       guard events.count == ReversalTally.eventsPerPage, let last = events.last else { return }
       bound = last.id
     }
@@ -70,51 +70,71 @@ extension ProjectStore {
     let changes = AnnotationChanges(
       db: db, author: author, batch: OrderedUUID.make(), now: try nextEventTime(db))
     var tally = ReversalTally()
-    try forEachChangeEvent(db, batch: batch, newestFirst: !forward) { event in
-      tally.replaying(event)
-      let expected = try (forward ? event.before : event.after).map { try JSONParser.parse($0) }
-      let target = try (forward ? event.after : event.before).map { try JSONParser.parse($0) }
-      guard let uuid = event.entityID else { return }
-      if event.entity == "annotation" {
-        guard var current = try annotation(db: db, uuid: uuid) else { return }
-        guard EventSnapshot.matches(current, expected) else {
-          throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
+    try forEachChangePage(db, batch: batch, newestFirst: !forward) { events in
+      // A page's annotations are read in one query, not one each, and kept as the replay writes
+      // them: only this loop changes annotations until the page ends.
+      var annotations = try Self.annotations(
+        db, uuids: events.filter { $0.entity == "annotation" }.compactMap(\.entityID))
+      for event in events {
+        tally.replaying(event)
+        guard let uuid = event.entityID else { continue }
+        if event.entity == "annotation" {
+          guard let current = annotations[uuid] else { continue }
+          guard let (found, replayed) = try EventSnapshot.replayed(current, by: event, forward: forward, at: changes.now)
+          else {
+            throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
+          }
+          try changes.write(replayed)
+          annotations[uuid] = replayed
+          try changes.appendEvent(
+            action: action, entity: "annotation", id: uuid, report: replayed.reportID, before: found,
+            after: EventSnapshot.of(replayed), reverts: event.id)
+          tally.changed(replayed.id)
+        } else if event.entity == "suggestion" {
+          try replaySuggestion(db, event, forward: forward, changes: changes, action: action)
+        } else if event.entity == "review-unit" {
+          // A review decision only ever moves between active and withdrawn.
+          let status = try event.replayedStatus(forward: forward)
+          try db.execute(
+            sql: "UPDATE reviewDecisions SET status = ? WHERE uuid = ?", arguments: [status.rawValue, uuid])
+          try changes.appendEvent(
+            action: action, entity: "review-unit", id: uuid, report: event.reportID, before: event.replayedStates(forward: forward).expected,
+            after: EventState(["status": .string(status.rawValue)]), reverts: event.id)
+        } else {
+          try replayLink(db, event, uuid: uuid, forward: forward, changes: changes, action: action)
         }
-        let before = current
-        EventSnapshot.apply(target, to: &current)
-        current.updatedAt = changes.now
-        try changes.write(current)
-        try changes.appendEvent(
-          action: action, entity: "annotation", id: uuid, report: current.reportID, before: EventSnapshot.of(before),
-          after: EventSnapshot.of(current), reverts: event.id)
-        tally.changed(current.id)
-      } else if event.entity == "suggestion" {
-        try replaySuggestion(
-          db, event, target: target, expected: expected, forward: forward, changes: changes, action: action)
-      } else if event.entity == "review-unit" {
-        // A review decision only ever moves between active and withdrawn.
-        let status = EventSnapshot.status(of: target)
-        try db.execute(sql: "UPDATE reviewDecisions SET status = ? WHERE uuid = ?", arguments: [status.rawValue, uuid])
-        try changes.appendEvent(
-          action: action, entity: "review-unit", id: uuid, report: event.reportID, before: expected,
-          after: ["status": .string(status.rawValue)], reverts: event.id)
-      } else {
-        // Prepared once per undo: that of `accept all` takes back thousands of links.
-        guard
-          let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM links WHERE uuid = ?"), arguments: [uuid])
-        else { return }
-        var link = try link(from: row)
-        let before = link
-        link.status = EventSnapshot.status(of: target)
-        try db.cachedStatement(sql: "UPDATE links SET status = ? WHERE id = ?").execute(
-          arguments: [link.status.rawValue, link.id])
-        try changes.appendEvent(
-          action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
-          after: EventSnapshot.of(link), reverts: event.id)
       }
     }
     return tally.reversal(action: action)
+  }
+
+  /// Moves a link to the status an event recorded.
+  private static func replayLink(
+    _ db: Database, _ event: ProjectEvent, uuid: String, forward: Bool, changes: AnnotationChanges, action: String
+  ) throws {
+    // Prepared once per undo: that of `accept all` takes back thousands of links.
+    guard
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT * FROM links WHERE uuid = ?"), arguments: [uuid])
+    else { return }
+    var link = try link(from: row)
+    let before = link
+    link.status = try event.replayedStatus(forward: forward)
+    try db.cachedStatement(sql: "UPDATE links SET status = ? WHERE id = ?").execute(
+      arguments: [link.status.rawValue, link.id])
+    try changes.appendEvent(
+      action: action, entity: "link", id: uuid, report: event.reportID, before: EventSnapshot.of(before),
+      after: EventSnapshot.of(link), reverts: event.id)
+  }
+
+  /// Annotations by UUID, deleted or not, keyed by it.
+  static func annotations(_ db: Database, uuids: [String]) throws -> [String: Annotation] {
+    let found = try batched(uuids) { batch in
+      try Row.decodedAll(
+        db.cachedStatement(sql: "SELECT * FROM annotations WHERE uuid IN (\(marks(batch.count)))"),
+        arguments: StatementArguments(batch), annotation(from:))
+    }
+    return Dictionary(found.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {

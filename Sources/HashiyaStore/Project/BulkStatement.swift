@@ -2,12 +2,12 @@ import GRDB
 import GRDBSQLite
 import HashiyaModel
 
-/// An insert that an import runs once per record, bound value by value through SQLite's C
-/// interface: it skips building an array of boxed arguments for every row, which costs more
-/// than the insert itself when there are a million of them.
+/// A write (an insert, an update, a delete) that a bulk command runs once per record, bound value
+/// by value through SQLite's C interface: it skips building an array of boxed arguments for every
+/// row, which costs more than the write itself when there are a million of them.
 ///
 /// Valid only inside the transaction whose database made it.
-struct BulkInsert {
+struct BulkStatement {
   private let db: Database
   private let statement: OpaquePointer
 
@@ -16,12 +16,12 @@ struct BulkInsert {
     self.statement = try db.cachedStatement(sql: sql).sqliteStatement
   }
 
-  /// Runs the insert with `values` bound in order, then makes the statement ready for the next row.
+  /// Runs the statement with `values` bound in order, then makes it ready for the next row.
   func run(_ values: BulkValue...) throws {
     try run(values)
   }
 
-  /// Runs the insert with `values` bound in order.
+  /// Runs the statement with `values` bound in order.
   func run(_ values: [BulkValue]) throws {
     sqlite3_reset(statement)
     defer { sqlite3_clear_bindings(statement) }
@@ -80,7 +80,7 @@ struct BulkInsert {
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
-/// One value bound by `BulkInsert`.
+/// One value bound by `BulkStatement`.
 enum BulkValue {
   case null
   case int(Int)

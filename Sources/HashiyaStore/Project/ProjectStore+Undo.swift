@@ -80,7 +80,8 @@ extension ProjectStore {
         guard let uuid = event.entityID else { continue }
         if event.entity == "annotation" {
           guard let current = annotations[uuid] else { continue }
-          guard let (found, replayed) = try EventSnapshot.replayed(current, by: event, forward: forward, at: changes.now)
+          guard
+            let (found, replayed) = try EventSnapshot.replayed(current, by: event, forward: forward, at: changes.now)
           else {
             throw StoreError.changedSince(action: action, handle: current.id, by: try lastAuthor(db, uuid) ?? "someone")
           }
@@ -98,7 +99,8 @@ extension ProjectStore {
           try db.execute(
             sql: "UPDATE reviewDecisions SET status = ? WHERE uuid = ?", arguments: [status.rawValue, uuid])
           try changes.appendEvent(
-            action: action, entity: "review-unit", id: uuid, report: event.reportID, before: event.replayedStates(forward: forward).expected,
+            action: action, entity: "review-unit", id: uuid, report: event.reportID,
+            before: event.replayedStates(forward: forward).expected,
             after: EventState(["status": .string(status.rawValue)]), reverts: event.id)
         } else {
           try replayLink(db, event, uuid: uuid, forward: forward, changes: changes, action: action)

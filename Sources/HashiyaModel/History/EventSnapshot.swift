@@ -61,7 +61,8 @@ public enum EventSnapshot {
     _ current: Annotation, by event: ProjectEvent, forward: Bool, at now: String
   ) throws(JSONParseError) -> (found: EventState, replayed: Annotation)? {
     let found = of(current)
-    if let expected = forward ? event.before : event.after {
+    let (expected, target) = event.replayedTexts(forward: forward)
+    if let expected {
       // An annotation nobody touched since holds the very state this build logged: equal text
       // settles it without parsing, which was a tenth of undoing `accept all`.
       if expected != found.text, !matches(current, try JSONParser.parse(expected)) { return nil }
@@ -69,11 +70,7 @@ public enum EventSnapshot {
       return nil
     }
     var replayed = current
-    if let target = forward ? event.after : event.before {
-      apply(try JSONParser.parse(target), to: &replayed)
-    } else {
-      apply(nil, to: &replayed)
-    }
+    apply(try JSONParser.parse(recorded: target), to: &replayed)
     replayed.updatedAt = now
     return (found, replayed)
   }

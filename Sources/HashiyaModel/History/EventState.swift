@@ -28,17 +28,30 @@ public struct EventState: Sendable, Equatable {
 }
 
 extension ProjectEvent {
-  /// The states a replay of this event moves its entity between, as the log recorded them: from
-  /// `after` to `before` for an undo, the other way for a redo. Logged again verbatim, they need
-  /// not be parsed and written anew.
+  /// The recorded states a replay of this event moves its entity between, as JSON text: the one
+  /// it must find (`expected`) and the one it leaves (`target`). An undo goes from `after` to
+  /// `before`, a redo the other way.
+  package func replayedTexts(forward: Bool) -> (expected: String?, target: String?) {
+    forward ? (before, after) : (after, before)
+  }
+
+  /// The same states, to be logged again verbatim: they need not be parsed and written anew.
   package func replayedStates(forward: Bool) -> (expected: EventState?, target: EventState?) {
-    ((forward ? before : after).map(EventState.init(text:)), (forward ? after : before).map(EventState.init(text:)))
+    let texts = replayedTexts(forward: forward)
+    return (texts.expected.map(EventState.init(text:)), texts.target.map(EventState.init(text:)))
   }
 
   /// The status a replay of this event moves a link or a review unit to.
   package func replayedStatus(forward: Bool) throws(JSONParseError) -> Annotation.Status {
-    guard let target = forward ? after : before else { return EventSnapshot.status(of: nil) }
-    return EventSnapshot.status(of: try JSONParser.parse(target))
+    EventSnapshot.status(of: try JSONParser.parse(recorded: replayedTexts(forward: forward).target))
+  }
+}
+
+extension JSONParser {
+  /// A recorded state's value; nil when none was recorded (the entity did not exist).
+  package static func parse(recorded text: String?) throws(JSONParseError) -> JSONValue? {
+    guard let text else { return nil }
+    return try parse(text)
   }
 }
 

@@ -43,12 +43,9 @@ extension SuggestionDecision {
   package static func replayed(
     _ event: ProjectEvent, forward: Bool
   ) throws(JSONParseError) -> (candidate: SuggestionDecision, origin: String, restore: Bool)? {
-    let parsed = { (text: String?) throws(JSONParseError) -> JSONValue? in
-      guard let text else { return nil }
-      return try JSONParser.parse(text)
-    }
-    let expected = try parsed(forward ? event.before : event.after)
-    let target = try parsed(forward ? event.after : event.before)
+    let texts = event.replayedTexts(forward: forward)
+    let expected = try JSONParser.parse(recorded: texts.expected)
+    let target = try JSONParser.parse(recorded: texts.target)
     guard let reportID = event.reportID,
       let key = key(target ?? expected) ?? event.entityID.flatMap(key(entityID:))
     else { return nil }

@@ -178,8 +178,8 @@ struct CandidateDecider {
   private func layers(_ selection: CandidateSelection) throws -> [String] {
     switch selection {
     case .all:
-      return try (counts ?? session.store.pendingSuggestionCounts(author: session.user)).filter { $0.open > 0 }.map(
-        \.layer)
+      let list = try counts ?? session.store.pendingSuggestionCounts(author: session.user)
+      return list.filter { $0.open > 0 }.map(\.layer)
     case .numbers(let numbers):
       var items = try session.pendingSuggestions.items(numbers)
       try addLinked(to: &items)

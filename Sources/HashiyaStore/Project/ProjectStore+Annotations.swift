@@ -90,6 +90,16 @@ extension ProjectStore {
       annotation(from:))
   }
 
+  /// Annotations by UUID, deleted or not, keyed by it.
+  static func annotations(_ db: Database, uuids: [String]) throws -> [String: Annotation] {
+    let found = try batched(uuids) { batch in
+      try Row.decodedAll(
+        db.cachedStatement(sql: "SELECT * FROM annotations WHERE uuid IN (\(marks(batch.count)))"),
+        arguments: StatementArguments(batch), annotation(from:))
+    }
+    return Dictionary(found.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   static func link(_ db: Database, id: Int) throws -> AnnotationLink {
     guard let row = try Row.fetchOne(db, sql: "SELECT * FROM links WHERE id = ?", arguments: [id]) else {
       throw StoreError.noSuchLink(id: id)

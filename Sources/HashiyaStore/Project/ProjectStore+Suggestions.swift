@@ -44,14 +44,8 @@ extension ProjectStore {
         ])
     else { return nil }
     let what = "a suggestion decision of \(author)"
-    return decisionState(
+    return SuggestionDecision.eventState(
       decision, verdict: try row.checked("decision", what) as String, origin: try row.checked("origin", what))
-  }
-
-  /// A decision as an event's `before` or `after`: the candidate's key with the verdict, so undo
-  /// and redo can restore it without reading anything else.
-  static func decisionState(_ decision: SuggestionDecision, verdict: String, origin: String) -> EventState {
-    SuggestionDecision.eventState(decision, verdict: verdict, origin: origin)
   }
 
   /// Writes (or replaces) one author's decision on a candidate.
@@ -146,6 +140,6 @@ extension AnnotationChanges {
     try appendEvent(
       action: decision.verdict == .accepted ? "accept" : "reject", entity: "suggestion",
       id: decision.eventID, report: decision.reportID, before: before,
-      after: ProjectStore.decisionState(decision, verdict: decision.verdict.rawValue, origin: origin))
+      after: SuggestionDecision.eventState(decision, verdict: decision.verdict.rawValue, origin: origin))
   }
 }

@@ -129,16 +129,6 @@ extension ProjectStore {
       after: EventSnapshot.of(link), reverts: event.id)
   }
 
-  /// Annotations by UUID, deleted or not, keyed by it.
-  static func annotations(_ db: Database, uuids: [String]) throws -> [String: Annotation] {
-    let found = try batched(uuids) { batch in
-      try Row.decodedAll(
-        db.cachedStatement(sql: "SELECT * FROM annotations WHERE uuid IN (\(marks(batch.count)))"),
-        arguments: StatementArguments(batch), annotation(from:))
-    }
-    return Dictionary(found.map { ($0.uuid, $0) }, uniquingKeysWith: { first, _ in first })
-  }
-
   private static func lastAuthor(_ db: Database, _ uuid: String) throws -> String? {
     try String.fetchOne(
       db,

@@ -171,7 +171,8 @@ import Testing
     }
     #expect(process.terminationStatus == 130, "\(stderr)")
     #expect(stderr.contains("interrupted — nothing was changed"), "\(stderr)")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path).sorted() == before.sorted())
+    let after = try FileManager.default.contentsOfDirectory(atPath: hashiya.folder.path)
+    #expect(after.sorted() == before.sorted(), "\(stderr)")
   }
 
   /// A batch run waiting for its next piped command hears SIGTERM at once.

@@ -50,6 +50,38 @@ import Testing
     #expect(readCount.value == settled)
   }
 
+  /// How a pipeline ends: it runs out, the reader fails, or the writer fails.
+  enum Ending: CaseIterable { case finished, readerFailed, writerFailed }
+
+  /// What the reader captured (the project, for an export) is let go of before `run` returns: a
+  /// store still held by the reading thread is closed only after the program has exited, which
+  /// leaves its write-ahead log behind. Repeated, since the old code lost a race.
+  @Test(arguments: Ending.allCases)
+  func theReaderLetsGoOfWhatItCapturedBeforeRunReturns(ending: Ending) {
+    for _ in 0..<50 {
+      weak var released: Captured?
+      do {
+        let captured = Captured()
+        released = captured
+        try Pipeline.run(
+          capacity: 2,
+          produce: { queue in
+            for number in 0..<captured.count { try queue.put(number) }
+            if ending == .readerFailed { throw ReadFailure() }
+          },
+          consume: { number in if ending == .writerFailed && number == 3 { throw WriteFailure() } })
+      } catch {
+        #expect(ending != .finished)
+      }
+      #expect(released == nil)
+    }
+  }
+
+  /// Something a reader holds.
+  final class Captured: Sendable {
+    let count = 10
+  }
+
   /// A count the reading thread bumps and the test reads afterwards.
   final class Counter: @unchecked Sendable {
     private let lock = NSLock()

@@ -22,10 +22,15 @@ public final class Workspace {
   /// Runs one command's changes as one transaction of the store, first recording the schemas of
   /// the plugin layers it writes to that this workspace has not recorded yet: the file never
   /// holds a layer's annotations without its schema, nor a schema for a write that failed.
+  ///
+  /// `rows` is how many rows the command expects to change (`accept all` of a long list), which a
+  /// store may write a large change by.
   @discardableResult
-  public func change<T>(writingTo layers: [String], _ body: (any AnnotationChanging) throws -> T) throws -> T {
+  public func change<T>(
+    writingTo layers: [String], expecting rows: Int = 0, _ body: (any AnnotationChanging) throws -> T
+  ) throws -> T {
     let records = Set(layers).sorted().compactMap { catalog.unrecordedSchema(of: $0) }
-    let result = try store.change(author: user) { changes in
+    let result = try store.change(author: user, expecting: rows) { changes in
       for record in records { try changes.register(record) }
       return try body(changes)
     }

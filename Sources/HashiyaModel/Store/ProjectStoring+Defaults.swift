@@ -3,6 +3,12 @@ extension ProjectStoring {
   /// Every problem found with the project's rows, up to a thousand.
   public func check() throws(StoreError) -> [ProjectProblem] { try check(limit: 1000) }
 
+  /// Runs one command's writes, few rows of them, in one transaction logged as one batch.
+  @discardableResult
+  public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
+    try change(author: author, expecting: 0, body)
+  }
+
   /// A page of the report list whose titles contain `titleQuery` (compared after Arabic folding),
   /// as `access` may see it.
   public func reportSummaries(

@@ -67,8 +67,11 @@ public protocol ProjectStoring: ProjectCopying, AnyObject, Sendable {
   func registerLayer(_ record: LayerRecord, author: String, onlyIfAbsent: Bool) throws
   /// Every layer the project knows.
   func layerRecords() throws(StoreError) -> [LayerRecord]
-  /// Runs one command's writes in one transaction, logged as one batch of events.
-  @discardableResult func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T
+  /// Runs one command's writes in one transaction, logged as one batch of events; `rows` is how
+  /// many rows the command expects to change, which a store may write a large change by.
+  @discardableResult func change<T>(
+    author: String, expecting rows: Int, _ body: (any AnnotationChanging) throws -> T
+  ) throws -> T
   /// One annotation by its handle.
   func annotation(id: Int) throws(StoreError) -> Annotation
   /// The annotations `filter` keeps.

@@ -2,9 +2,12 @@ import AnnotatorKit
 import HashiyaModel
 
 extension PostgresProjectStore {
-  /// Runs one command's changes in one transaction, all recorded as one undoable batch.
+  /// Runs one command's changes in one transaction, all recorded as one undoable batch; a server
+  /// writes a large change as any other.
   @discardableResult
-  public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
+  public func change<T>(
+    author: String, expecting _: Int, _ body: (any AnnotationChanging) throws -> T
+  ) throws -> T {
     var activity: PostgresActivity?
     let result = try write("change annotations") { connection in
       let changes = PostgresAnnotationChanges(

@@ -53,7 +53,7 @@ struct CandidateDecider {
     _ selection: CandidateSelection, label: String? = nil, typed: [(key: String, value: String)] = []
   ) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    try session.change(writingTo: try layers(selection)) { changes in
+    try session.change(writingTo: try layers(selection), expecting: try expected(selection)) { changes in
       var writers: [String: AnnotationWriter] = [:]
       // Candidates come a layer after another over a batch of reports: a text is analysed once.
       var texts = RecentValues<Int, ReportText>(capacity: PendingSuggestion.reportsPerBatch)
@@ -117,7 +117,7 @@ struct CandidateDecider {
   /// Rejects the open ones among the chosen candidates.
   func reject(_ selection: CandidateSelection) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    try session.store.change(author: session.user) { changes in
+    try session.store.change(author: session.user, expecting: try expected(selection)) { changes in
       try forEachChunk(selection) { chunk, _ in
         for item in chunk where item.decided == .open {
           try SignalHandling.check()
@@ -184,6 +184,17 @@ struct CandidateDecider {
       var items = try session.pendingSuggestions.items(numbers)
       try addLinked(to: &items)
       return Set(items.values.filter { $0.decided == .open }.map(\.layer)).sorted()
+    }
+  }
+
+  /// About how many candidates a decision on `selection` settles: the store writes a large
+  /// change otherwise than a small one.
+  private func expected(_ selection: CandidateSelection) throws -> Int {
+    switch selection {
+    case .all:
+      return try (counts ?? session.store.pendingSuggestionCounts(author: session.user)).reduce(0) { $0 + $1.open }
+    case .numbers(let numbers):
+      return numbers.count
     }
   }
 }

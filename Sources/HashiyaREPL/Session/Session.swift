@@ -90,8 +90,10 @@ public final class Session {
 
   /// Runs one command's changes as one transaction (see `Workspace.change`).
   @discardableResult
-  public func change<T>(writingTo layers: [String], _ body: (any AnnotationChanging) throws -> T) throws -> T {
-    try workspace.change(writingTo: layers, body)
+  public func change<T>(
+    writingTo layers: [String], expecting rows: Int = 0, _ body: (any AnnotationChanging) throws -> T
+  ) throws -> T {
+    try workspace.change(writingTo: layers, expecting: rows, body)
   }
 
   /// A writer for `layer` in this session's workspace.

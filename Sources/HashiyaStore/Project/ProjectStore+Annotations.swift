@@ -4,16 +4,19 @@ import GRDB
 import HashiyaModel
 
 extension ProjectStore {
-  /// Runs one command's annotation changes in one transaction, all recorded as one undoable batch.
+  /// Runs one command's annotation changes in one transaction, all recorded as one undoable batch;
+  /// one expected to change many `rows` is written as `largeWrite` writes it.
   @discardableResult
-  public func change<T>(author: String, _ body: (any AnnotationChanging) throws -> T) throws -> T {
-    try fileChange(author: author, body)
+  public func change<T>(
+    author: String, expecting rows: Int, _ body: (any AnnotationChanging) throws -> T
+  ) throws -> T {
+    try fileChange(author: author, expecting: rows, body)
   }
 
   /// `change`, with the file's own handle, for the store's commands that also write rows of their own.
   @discardableResult
-  func fileChange<T>(author: String, _ body: (AnnotationChanges) throws -> T) throws -> T {
-    try largeWrite("change annotations") { db in
+  func fileChange<T>(author: String, expecting rows: Int = 0, _ body: (AnnotationChanges) throws -> T) throws -> T {
+    try largeWrite("change annotations", expecting: rows) { db in
       try body(
         AnnotationChanges(
           db: db, author: author, batch: OrderedUUID.make(), now: try Self.nextEventTime(db)))

@@ -9,20 +9,51 @@ extension ProjectStore {
   /// Undo works per user and across restarts: the stacks are derived from the event log, not kept
   /// in memory. A change someone else made since blocks the undo instead of being overwritten.
   public func undo(author: String) throws -> Reversal {
-    try largeWrite("undo") { db in
-      let (done, _) = try Self.undoStacks(db, author: author)
-      guard let batch = done.last else { throw StoreError.nothingTo(action: "undo", user: author) }
-      return try Self.replay(db, batch: batch, action: "undo", author: author, forward: false)
-    }
+    try replayLatest(author: author, forward: false)
   }
 
   /// Replays the author's latest undone command, unless they changed something since.
   public func redo(author: String) throws -> Reversal {
-    try largeWrite("redo") { db in
-      let (_, undone) = try Self.undoStacks(db, author: author)
-      guard let batch = undone.last else { throw StoreError.nothingTo(action: "redo", user: author) }
-      return try Self.replay(db, batch: batch, action: "redo", author: author, forward: true)
+    try replayLatest(author: author, forward: true)
+  }
+
+  /// Undoes (backward) or redoes (forward) the author's latest command that can be.
+  ///
+  /// The command and its size are found before the transaction, whose journal depends on the size
+  /// (`largeWrite`). Finding it means a pass over all the author's events, so the transaction
+  /// finds it again only when the log has grown in between.
+  private func replayLatest(author: String, forward: Bool) throws -> Reversal {
+    let action = forward ? "redo" : "undo"
+    let planned: (batch: String?, lastEvent: Int?, size: Int) = try read(action) { db in
+      let batch = try Self.latestReplayable(db, author: author, forward: forward)
+      return (batch, try Self.lastEventID(db), try batch.map { try Self.replaySize(db, batch: $0) } ?? 0)
     }
+    return try largeWrite(action, expecting: planned.size) { db in
+      let batch =
+        try Self.lastEventID(db) == planned.lastEvent
+        ? planned.batch : try Self.latestReplayable(db, author: author, forward: forward)
+      guard let batch else { throw StoreError.nothingTo(action: action, user: author) }
+      return try Self.replay(db, batch: batch, action: action, author: author, forward: forward)
+    }
+  }
+
+  /// The batch the author's next undo (backward) or redo (forward) replays, if any.
+  private static func latestReplayable(_ db: Database, author: String, forward: Bool) throws -> String? {
+    let (done, undone) = try undoStacks(db, author: author)
+    return forward ? undone.last : done.last
+  }
+
+  /// The id of the log's last event: the log only grows, so an unchanged one is an unchanged log.
+  private static func lastEventID(_ db: Database) throws -> Int? {
+    try Int.fetchOne(db, sql: "SELECT max(id) FROM events")
+  }
+
+  /// How many events of `batch` a replay goes through, counted only as far as `journaledRows`:
+  /// enough to tell a large change.
+  private static func replaySize(_ db: Database, batch: String) throws -> Int {
+    try Int.fetchOne(
+      db, sql: "SELECT count(*) FROM (SELECT 1 FROM events WHERE batch = ? LIMIT ?)",
+      arguments: [batch, journaledRows]) ?? 0
   }
 
   static let undoableEntities = EventSnapshot.undoableEntities

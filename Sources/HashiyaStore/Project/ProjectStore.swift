@@ -89,10 +89,15 @@ public final class ProjectStore: Sendable {
         }
       }
       if !isWAL {
-        try queue.writeWithoutTransaction { db in
-          guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-            throw DatabaseError(message: "the file cannot be put in write-ahead-log mode")
+        do {
+          try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+              throw DatabaseError(message: "the file cannot be put in write-ahead-log mode")
+            }
           }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && upToDate {
+          // Another session has it open in a large change (`leaveLog`): this one works in the
+          // rollback-journal mode too, and whichever session is alone with the file next puts it back.
         }
       }
       if !upToDate {
@@ -210,7 +215,15 @@ public final class ProjectStore: Sendable {
       throw .newerSchema(path: path, found: Int(header.userVersion), supported: ProjectSchema.version)
     }
     do {
-      return ProjectStore(path: path, database: try readOnlyQueue(path: path))
+      let queue = try readOnlyQueue(path: path)
+      // A hot journal shows at the first read: refused now, in words, not half way through a merge.
+      _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+      return ProjectStore(path: path, database: queue)
+    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+      throw .cannotOpen(
+        path: path,
+        reason: "a change to it was cut short (its -journal is beside it); open it with hashiya once, "
+          + "which rolls the change back, then try again")
     } catch {
       throw .cannotOpen(path: path, reason: Self.message(of: error))
     }
@@ -226,7 +239,9 @@ public final class ProjectStore: Sendable {
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(busyTimeout)
-    guard !FileManager.default.fileExists(atPath: path + "-wal") else {
+    // A `-journal` may be a killed change's hot journal: the file is whole only once SQLite has
+    // rolled it back, which a read-only connection refuses to do rather than read it half written.
+    guard !["-wal", "-journal"].contains(where: { FileManager.default.fileExists(atPath: path + $0) }) else {
       return try DatabaseQueue(path: path, configuration: config)
     }
     let absolute = URL(fileURLWithPath: path).standardizedFileURL
@@ -281,9 +296,9 @@ public final class ProjectStore: Sendable {
   /// Runs one large write transaction (an import) the way SQLite writes it fastest.
   ///
   /// The page cache grows so that dirty pages need not spill and be read back, and the full-text
-  /// index buffers more before it writes. The file stays in WAL mode: leaving it for the
-  /// transaction would write new pages once instead of twice (about a tenth of an import), but
-  /// other sessions on the file could then not read until the import commits.
+  /// index buffers more before it writes. The file stays in WAL mode, unlike a large change's
+  /// (`largeWrite`): leaving it would save about a tenth of an import, but an interrupted import
+  /// must leave the file byte for byte as it was, and each switch of mode rewrites the header.
   func bulkWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
     try largeWrite(operation) { db in
       try Self.enlargeIndexBuffer(db)
@@ -293,8 +308,15 @@ public final class ProjectStore: Sendable {
 
   /// Runs one write transaction that may change many rows (`accept all`, its undo) with the
   /// page cache of a bulk write, so that dirty pages need not spill to the log and be read back.
-  func largeWrite<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
-    try write(operation) { db in
+  ///
+  /// One expected to change `journaledRows` rows or more is written with a rollback journal
+  /// when no other session has the file open (`leaveLog`).
+  func largeWrite<T>(_ operation: String, expecting rows: Int = 0, _ body: (Database) throws -> T) throws -> T {
+    // A damaged file is refused before its journal mode is touched.
+    try checkBeforeFirstWrite()
+    let journaled = rows >= Self.journaledRows && leaveLog()
+    defer { if journaled { returnToLog() } }
+    return try write(operation) { db in
       try db.execute(sql: "PRAGMA cache_size = -\(Self.bulkCacheKiB)")
       defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       return try body(db)

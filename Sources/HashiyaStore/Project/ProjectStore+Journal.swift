@@ -7,7 +7,7 @@ extension ProjectStore {
   /// pages the transaction has written, so reading costs more the more a transaction writes: at 6
   /// million decisions, half way through an `accept all`, the probing was a quarter of its time,
   /// and its undo ran 1.8 times as long as with a rollback journal. Below this size the log is
-  /// cheaper: its commit needs no sync, and leaving it and coming back takes three.
+  /// cheaper: its commit needs no sync, while leaving it and coming back each rewrite the header.
   static let journaledRows = 20_000
 
   /// Takes the file out of WAL mode for one large transaction, unless another connection has it

@@ -124,6 +124,7 @@ import Testing
     }
     let queue = try DatabaseQueue(path: path)
     try queue.write { db in
+      try OlderProjectFile.removeCommandList(db)
       try db.execute(sql: "DROP INDEX events_by_entity")
       try db.execute(sql: "CREATE INDEX events_by_entity ON events(entity, entityId)")
       try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v11'")
@@ -140,7 +141,7 @@ import Testing
         try String.fetchOne(db, sql: "SELECT sql FROM sqlite_schema WHERE name = 'events_by_entity'")
       )
     }
-    #expect(version == 11)
+    #expect(version == ProjectSchema.version)
     #expect(definition?.hasSuffix("WHERE entity <> 'suggestion'") == true)
     #expect(try upgraded.history(ofAnnotation: speaker.id).count == 2)
     #expect(try upgraded.events(entity: "suggestion", entityID: candidate(0, 4).eventID).count == 1)

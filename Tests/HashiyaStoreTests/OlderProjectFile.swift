@@ -17,6 +17,12 @@ enum OlderProjectFile {
     return queue
   }
 
+  /// Takes out of a current file what version 12 added, the list of commands undo reads, as a
+  /// test of an upgrade from an earlier version must before it takes out what that version lacked.
+  static func removeCommandList(_ db: Database) throws {
+    try db.execute(sql: "DROP TABLE commands; DELETE FROM grdb_migrations WHERE identifier = 'v12'")
+  }
+
   /// Writes report 1 (`uid` "old") with `text` as a build of that version would have: the
   /// columns every version since the first has, nothing later.
   static func insertReport(_ db: Database, text: String = "نصٌّ قديم") throws {

@@ -99,6 +99,7 @@ import Testing
     // Back to what version 9 left: its indexes, its number, and no record of the migrations after.
     let queue = try DatabaseQueue(path: path)
     try queue.write { db in
+      try OlderProjectFile.removeCommandList(db)
       try db.execute(sql: "CREATE INDEX pendingSuggestions_by_layer ON pendingSuggestions(author, layer, number)")
       try db.execute(sql: "DROP INDEX events_by_entity")
       try db.execute(sql: "CREATE INDEX events_by_entity ON events(entity, entityId)")

@@ -56,6 +56,8 @@ import Testing
           INSERT INTO events (uuid, at, author, action, entity, entityId, reportId, after, batch)
           VALUES ('e-1', ?, 'amal', 'reject', 'suggestion', 'speaker-tagging/speaker@0..4', 1, ?, 'b-1')
           """, arguments: ["2026-11-01T10:00:00.000Z", #"{"origin":"suggested:speaker-tagging@1"}"#])
+      // As the upgrade of the older file that logged it would list its command.
+      try ProjectStore.noteCommands(db, after: 0)
     }
     _ = try store.undo(author: "amal")
     #expect(try store.suggestionDecisions(reportIDs: [1], author: "amal").isEmpty)

@@ -84,6 +84,8 @@ public enum EventSnapshot {
   /// The entities a command's undo reverts, as an SQL list: a suggestion decision goes with the
   /// annotation its accept created, and a reject can be taken back on its own.
   public static let undoableEntities = "'annotation', 'link', 'review-unit', 'suggestion'"
+  /// The same entities, for code.
+  public static let undoable: Set<String> = ["annotation", "link", "review-unit", "suggestion"]
 
   /// The author's batches that can be undone (oldest first) and those that can be redone, from
   /// each of their batches in log order with the least of its actions (`undo`, `redo` or another).

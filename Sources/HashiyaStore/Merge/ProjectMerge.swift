@@ -276,6 +276,11 @@ final class ProjectMerge {
     }
   }
 
+  /// Lists the commands of the events the merge appended, for undo.
+  func noteCommands() throws {
+    try ProjectStore.noteCommands(db, after: lastOwnEvent)
+  }
+
   /// Decides again the fields of everything the other side's events touched, and records the
   /// fields both sides changed differently since they parted.
   func replayTouched(against their: Database) throws {

@@ -44,6 +44,7 @@ extension ProjectStore {
       try other.read("read \(other.path)") { their in
         try merge.mergeReviewWork(from: their)
         try merge.appendEvents(from: their)
+        try merge.noteCommands()
         try ProjectMerge.mergeAssignments(into: db, from: their)
         try merge.replayTouched(against: their)
         try merge.mergeConflicts(from: their)

@@ -11,6 +11,8 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
   let db: Database
   /// The change's rules, shared with the server's handle.
   var ledger: ChangeLedger
+  /// Whether the change has listed itself among the commands undo reads (`noteCommands`).
+  private var commandNoted = false
   var author: String { ledger.author }
   var batch: String { ledger.batch }
   var now: String { ledger.now }
@@ -174,5 +176,11 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
       action: action, entity: entity, id: id, report: report, before: before, after: after, reverts: reverts
     ) { try ProjectStore.nextEventTime(db) }
     try ProjectStore.appendEvent(db, event.draft, at: event.at)
+    if !commandNoted, EventSnapshot.undoable.contains(entity) {
+      try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind) VALUES (?, ?, ?, ?)"
+      ).execute(arguments: [batch, author, db.lastInsertedRowID, ProjectStore.commandKind(action)])
+      commandNoted = true
+    }
   }
 }

@@ -50,6 +50,8 @@ extension ProjectStore: ProjectCopying {
         }
         if chunk.table == "reports" { try Self.index(db, chunk) }
       }
+      // Derived from the log, as the search index is from the reports: no copy carries it.
+      try Self.noteCommands(db, after: 0)
     }
   }
 

@@ -58,20 +58,34 @@ extension ProjectStore {
 
   static let undoableEntities = EventSnapshot.undoableEntities
 
-  /// The author's batches that can be undone (oldest first) and those that can be redone.
+  /// The author's batches that can be undone (oldest first) and those that can be redone, from
+  /// the commands table: one row per batch holding an undoable event (`noteCommands`).
   static func undoStacks(_ db: Database, author: String) throws -> (done: [String], undone: [String]) {
     let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT batch, min(action) AS action FROM events
-        WHERE author = ? AND entity IN (\(undoableEntities))
-        GROUP BY batch ORDER BY min(id)
-        """,
-      arguments: [author])
+      db, sql: "SELECT batch, kind FROM commands WHERE author = ? ORDER BY firstEvent", arguments: [author])
     return EventSnapshot.undoStacks(
       try rows.map { row throws(StoreError) in
-        (try row.checked("batch", "an event of \(author)"), try row.checked("action", "an event of \(author)"))
+        (try row.checked(0, "a command of \(author)"), try row.checked(1, "a command of \(author)"))
       })
+  }
+
+  /// Lists the commands begun by the events after `event` that hold an undoable one, each with its
+  /// author, first event and kind (`commandKind`): what `EventSnapshot.undoStacks` folds. For
+  /// events written in bulk (a merge, a copy, an upgrade); a change notes its own as it logs it.
+  static func noteCommands(_ db: Database, after event: Int) throws {
+    // An undo's or redo's events are all of its action; no other command logs either.
+    try db.execute(
+      sql: """
+        INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind)
+        SELECT batch, min(author), min(id),
+          CASE min(action) WHEN 'undo' THEN 'undo' WHEN 'redo' THEN 'redo' ELSE 'change' END
+        FROM events WHERE id > ? AND entity IN (\(EventSnapshot.undoableEntities)) GROUP BY batch
+        """, arguments: [event])
+  }
+
+  /// What undo needs to know of a command from one of its actions: `undo`, `redo`, or `change`.
+  static func commandKind(_ action: String) -> String {
+    action == "undo" || action == "redo" ? action : "change"
   }
 
   /// Calls `body` with the undoable events of a batch a page at a time, oldest first or newest

@@ -8,7 +8,7 @@ enum ProjectSchema {
   /// `PRAGMA application_id` of every Hashiya project: "HSYA".
   static let applicationID: UInt32 = 0x4853_5941
   /// The schema version this build writes; files with a higher `user_version` are refused.
-  static let version = 11
+  static let version = 12
 
   /// Column orders that row decoding reads by position; a test checks them against the tables.
   static let reportColumns = [
@@ -45,6 +45,7 @@ enum ProjectSchema {
     ("table", "assignmentRemovals", "assignments taken back"),
     ("table", "reportTokens", "the reports' word tokens"),
     ("table", "pendingSuggestions", "suggestions waiting for a decision"),
+    ("table", "commands", "the commands undo walks back through"),
     ("index", "annotations_by_report", "reading a report's annotations"),
     ("trigger", "reports_text_is_immutable", "keeping report texts unchanged"),
     ("trigger", "events_no_update", "keeping the event log append-only"),
@@ -54,7 +55,7 @@ enum ProjectSchema {
   /// The schema version that added an object to `requiredObjects`, when later than the first.
   static let introduced = [
     "conflicts": 3, "team": 4, "assignments": 4, "assignmentRemovals": 5, "reportTokens": 8,
-    "pendingSuggestions": 9,
+    "pendingSuggestions": 9, "commands": 12,
   ]
 
   /// What opening a file of schema `version` will do to it, for the person waiting.
@@ -70,7 +71,9 @@ enum ProjectSchema {
             ? "adding the table of pending suggestions"
             : version < 10
               ? "dropping an index of pending suggestions that slowed suggest, and rebuilding one of its history"
-              : "rebuilding an index of its history that slowed accept all"
+              : version < 11
+                ? "rebuilding an index of its history that slowed accept all"
+                : "listing each author's commands, which undo walks back through"
     return "updating \(path) from file version \(version) to \(Self.version): \(work)…"
   }
 
@@ -135,6 +138,22 @@ enum ProjectSchema {
       try db.execute(sql: "DROP INDEX IF EXISTS events_by_entity")
       try db.execute(sql: "CREATE INDEX events_by_entity ON events(entity, entityId) WHERE \(keyedEntities)")
       try db.execute(sql: "PRAGMA user_version = 11")
+    }
+    migrator.registerMigration("v12") { db in
+      // Undo found the command to revert by folding all its author's events: a pass over 25
+      // million rows after an `accept all` of six million suggestions and its undo.
+      try db.execute(
+        sql: """
+          CREATE TABLE commands (
+            batch TEXT PRIMARY KEY NOT NULL,
+            author TEXT NOT NULL,
+            firstEvent INTEGER NOT NULL,
+            kind TEXT NOT NULL
+          );
+          CREATE INDEX commands_by_author ON commands(author, firstEvent);
+          """)
+      try ProjectStore.noteCommands(db, after: 0)
+      try db.execute(sql: "PRAGMA user_version = 12")
     }
     return migrator
   }

@@ -106,6 +106,8 @@ import Testing
     let counts = try store.pendingSuggestionCounts(author: "amal")
     #expect(counts.map(\.layer) == ["speaker-tagging"])
     #expect(counts.map(\.total) == [3] && counts.map(\.open) == [1])
+    // The total counts decided candidates too, read from the list's last number.
+    #expect(try store.pendingSuggestionTotal(author: "amal") == 3)
 
     #expect(try store.undo(author: "amal").originalAction == "reject")
     #expect(try states("amal") == [.accepted(handle: handle), .open, .open])
@@ -123,6 +125,8 @@ import Testing
     let many = (1...5_000).map { item(project, $0, TextRange($0 % 40, $0 % 40 + 3)) }
     try store.addPendingSuggestions(many, author: "amal")
     #expect(try store.pendingSuggestionCounts(author: "amal").first?.total == 5_000)
+    #expect(try store.pendingSuggestionTotal(author: "amal") == 5_000)
+    #expect(try store.pendingSuggestionTotal(author: "karim") == 0)
     let page = try store.pendingSuggestions(author: "amal", numbers: 4_801...5_000)
     #expect(page.map(\.number) == Array(4_801...5_000))
     #expect(page.last?.suggestion.attributes["rank"] == .int(5_000))

@@ -119,6 +119,8 @@ public protocol ProjectStoring: ProjectCopying, AnyObject, Sendable {
   func addPendingSuggestions(_ items: [PendingSuggestion], author: String, replacing: Bool) throws
   /// How many suggestions `author` has per layer, and how many are still open.
   func pendingSuggestionCounts(author: String) throws(StoreError) -> [(layer: String, total: Int, open: Int)]
+  /// How many suggestions `author` has, decided ones included: the list's last number.
+  func pendingSuggestionTotal(author: String) throws(StoreError) -> Int
   /// `author`'s suggestions numbered within `numbers`.
   func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion]
   /// `author`'s suggestions with the given numbers.

@@ -92,6 +92,15 @@ extension PostgresProjectStore {
     }
   }
 
+  /// How many candidates `author` has: the list's last number, as it is numbered without gaps.
+  public func pendingSuggestionTotal(author: String) throws(StoreError) -> Int {
+    try read("count pending suggestions") { connection in
+      try connection.rows(
+        "SELECT coalesce(max(number), 0) FROM pendingSuggestions WHERE author = $1", [.text(author)]
+      ).first.map { row throws(StoreError) in try row.int(0, "the number of pending suggestions") } ?? 0
+    }
+  }
+
   /// `author`'s candidates with these numbers, in number order; numbers with none are left out.
   public func pendingSuggestions(author: String, numbers: [Int]) throws(StoreError) -> [PendingSuggestion] {
     guard !numbers.isEmpty else { return [] }

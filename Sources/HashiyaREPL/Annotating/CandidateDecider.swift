@@ -9,6 +9,11 @@ enum CandidateSelection {
   case all
   /// These numbers, in the order given.
   case numbers([Int])
+
+  var isAll: Bool {
+    if case .all = self { return true }
+    return false
+  }
 }
 
 /// What an `accept` or `reject` settled, counted rather than listed, whatever its size.

@@ -42,8 +42,9 @@ struct DecideCommand: Command {
       let note = accept ? try adjudicator.accept(try who.map { try ReviewChoice.parse($0) }) : try adjudicator.reject()
       return UnitView(queue: queue, note: note)
     }
-    let counts = try session.pendingSuggestions.counts()
-    let total = PendingSuggestions.total(counts)
+    // The total comes from the list's key; the counts by layer, a pass over the whole list, only
+    // for `all`, which needs them.
+    let total = try session.pendingSuggestions.count()
     guard total > 0 else { throw CommandError.noSuggestions }
     let tokens = try arguments.takeRest().map(\.text)
     guard !tokens.isEmpty else { throw CommandError.usage(command: name, message: "give suggestion numbers or all") }
@@ -61,6 +62,7 @@ struct DecideCommand: Command {
       }
       selection = .numbers(chosen)
     }
+    let counts = selection.isAll ? try session.pendingSuggestions.counts() : nil
     let decider = CandidateDecider(session: session, counts: counts)
     guard accept else {
       let rejected = try decider.reject(selection)

@@ -18,17 +18,12 @@ public struct PendingSuggestions {
 
   /// How many candidates the list holds, decided ones included.
   public func count() throws -> Int {
-    Self.total(try counts())
+    try store.pendingSuggestionTotal(author: author)
   }
 
   /// How many candidates the list holds by layer, and how many of them are still open.
   public func counts() throws -> [(layer: String, total: Int, open: Int)] {
     try store.pendingSuggestionCounts(author: author)
-  }
-
-  /// How many candidates counts by layer add up to.
-  public static func total(_ counts: [(layer: String, total: Int, open: Int)]) -> Int {
-    counts.reduce(0) { $0 + $1.total }
   }
 
   /// Candidate `number`, or `noSuchSuggestion`.

@@ -56,6 +56,15 @@ extension ProjectStore {
     }
   }
 
+  /// How many candidates `author` has: the list is numbered from 1 without gaps, so its last
+  /// number, read from the key, where counting them would read a list of millions.
+  public func pendingSuggestionTotal(author: String) throws(StoreError) -> Int {
+    try read("count pending suggestions") { db in
+      try Int.fetchOne(db, sql: "SELECT max(number) FROM pendingSuggestions WHERE author = ?", arguments: [author])
+        ?? 0
+    }
+  }
+
   /// `author`'s candidates numbered `numbers`, in that range's order.
   public func pendingSuggestions(author: String, numbers: ClosedRange<Int>) throws(StoreError) -> [PendingSuggestion] {
     try read("read pending suggestions") { db in

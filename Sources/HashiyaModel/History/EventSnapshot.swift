@@ -81,11 +81,11 @@ public enum EventSnapshot {
     return Annotation.Status(rawValue: state["status"]?.stringValue ?? "active") ?? .active
   }
 
-  /// The entities a command's undo reverts, as an SQL list: a suggestion decision goes with the
-  /// annotation its accept created, and a reject can be taken back on its own.
-  public static let undoableEntities = "'annotation', 'link', 'review-unit', 'suggestion'"
-  /// The same entities, for code.
+  /// The entities a command's undo reverts: a suggestion decision goes with the annotation its
+  /// accept created, and a reject can be taken back on its own.
   public static let undoable: Set<String> = ["annotation", "link", "review-unit", "suggestion"]
+  /// The same entities as an SQL list.
+  public static let undoableEntities = undoable.sorted().map { "'\($0)'" }.joined(separator: ", ")
 
   /// The author's batches that can be undone (oldest first) and those that can be redone, from
   /// each of their batches in log order with the least of its actions (`undo`, `redo` or another).

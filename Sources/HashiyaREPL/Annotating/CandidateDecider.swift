@@ -183,8 +183,7 @@ struct CandidateDecider {
   private func layers(_ selection: CandidateSelection) throws -> [String] {
     switch selection {
     case .all:
-      let list = try counts ?? session.store.pendingSuggestionCounts(author: session.user)
-      return list.filter { $0.open > 0 }.map(\.layer)
+      return try listCounts().filter { $0.open > 0 }.map(\.layer)
     case .numbers(let numbers):
       var items = try session.pendingSuggestions.items(numbers)
       try addLinked(to: &items)
@@ -192,12 +191,17 @@ struct CandidateDecider {
     }
   }
 
+  /// The list's counts by layer: the caller's, or read now.
+  private func listCounts() throws -> [(layer: String, total: Int, open: Int)] {
+    try counts ?? session.store.pendingSuggestionCounts(author: session.user)
+  }
+
   /// About how many candidates a decision on `selection` settles: the store writes a large
   /// change otherwise than a small one.
   private func expected(_ selection: CandidateSelection) throws -> Int {
     switch selection {
     case .all:
-      return try (counts ?? session.store.pendingSuggestionCounts(author: session.user)).reduce(0) { $0 + $1.open }
+      return try listCounts().reduce(0) { $0 + $1.open }
     case .numbers(let numbers):
       return numbers.count
     }

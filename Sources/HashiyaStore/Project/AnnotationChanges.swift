@@ -177,9 +177,8 @@ public final class AnnotationChanges: AnnotationChanging, EventLogging {
     ) { try ProjectStore.nextEventTime(db) }
     try ProjectStore.appendEvent(db, event.draft, at: event.at)
     if !commandNoted, EventSnapshot.undoable.contains(entity) {
-      try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind) VALUES (?, ?, ?, ?)"
-      ).execute(arguments: [batch, author, db.lastInsertedRowID, ProjectStore.commandKind(action)])
+      // Listed from the event just logged, as a merge lists the events it brings.
+      try ProjectStore.noteCommands(db, after: Int(db.lastInsertedRowID) - 1)
       commandNoted = true
     }
   }

@@ -19,20 +19,18 @@ extension ProjectStore {
 
   /// Undoes (backward) or redoes (forward) the author's latest command that can be.
   ///
-  /// The command and its size are found before the transaction, whose journal depends on the size
-  /// (`largeWrite`). Finding it means a pass over all the author's events, so the transaction
-  /// finds it again only when the log has grown in between.
+  /// The command's size is read before the transaction, whose journal depends on it
+  /// (`largeWrite`); the transaction finds the command again, in case another session wrote
+  /// meanwhile: from the list of commands, a lookup.
   private func replayLatest(author: String, forward: Bool) throws -> Reversal {
     let action = forward ? "redo" : "undo"
-    let planned: (batch: String?, lastEvent: Int?, size: Int) = try read(action) { db in
-      let batch = try Self.latestReplayable(db, author: author, forward: forward)
-      return (batch, try Self.lastEventID(db), try batch.map { try Self.replaySize(db, batch: $0) } ?? 0)
+    let size = try read(action) { db in
+      try Self.latestReplayable(db, author: author, forward: forward).map { try Self.replaySize(db, batch: $0) } ?? 0
     }
-    return try largeWrite(action, expecting: planned.size) { db in
-      let batch =
-        try Self.lastEventID(db) == planned.lastEvent
-        ? planned.batch : try Self.latestReplayable(db, author: author, forward: forward)
-      guard let batch else { throw StoreError.nothingTo(action: action, user: author) }
+    return try largeWrite(action, expecting: size) { db in
+      guard let batch = try Self.latestReplayable(db, author: author, forward: forward) else {
+        throw StoreError.nothingTo(action: action, user: author)
+      }
       return try Self.replay(db, batch: batch, action: action, author: author, forward: forward)
     }
   }
@@ -41,11 +39,6 @@ extension ProjectStore {
   private static func latestReplayable(_ db: Database, author: String, forward: Bool) throws -> String? {
     let (done, undone) = try undoStacks(db, author: author)
     return forward ? undone.last : done.last
-  }
-
-  /// The id of the log's last event: the log only grows, so an unchanged one is an unchanged log.
-  private static func lastEventID(_ db: Database) throws -> Int? {
-    try Int.fetchOne(db, sql: "SELECT max(id) FROM events")
   }
 
   /// How many events of `batch` a replay goes through, counted only as far as `journaledRows`:
@@ -70,22 +63,19 @@ extension ProjectStore {
   }
 
   /// Lists the commands begun by the events after `event` that hold an undoable one, each with its
-  /// author, first event and kind (`commandKind`): what `EventSnapshot.undoStacks` folds. For
-  /// events written in bulk (a merge, a copy, an upgrade); a change notes its own as it logs it.
+  /// author, first event and kind (`undo`, `redo` or `change`): what `EventSnapshot.undoStacks`
+  /// folds. A change lists its own with its first undoable event; a merge, a copy and the upgrade
+  /// list those of the events they bring.
   static func noteCommands(_ db: Database, after event: Int) throws {
     // An undo's or redo's events are all of its action; no other command logs either.
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind)
         SELECT batch, min(author), min(id),
           CASE min(action) WHEN 'undo' THEN 'undo' WHEN 'redo' THEN 'redo' ELSE 'change' END
-        FROM events WHERE id > ? AND entity IN (\(EventSnapshot.undoableEntities)) GROUP BY batch
-        """, arguments: [event])
-  }
-
-  /// What undo needs to know of a command from one of its actions: `undo`, `redo`, or `change`.
-  static func commandKind(_ action: String) -> String {
-    action == "undo" || action == "redo" ? action : "change"
+        FROM events WHERE id > ? AND entity IN (\(undoableEntities)) GROUP BY batch
+        """
+    ).execute(arguments: [event])
   }
 
   /// Calls `body` with the undoable events of a batch a page at a time, oldest first or newest

@@ -84,6 +84,18 @@ import Testing
     }
   }
 
+  /// Text that is not UTF-8 where SQLite says text is stops an export at the row, named, before
+  /// any of it is written with its bytes replaced.
+  @Test func anExportStopsAtTextThatIsNotUTF8AndNamesIt() throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft("label-invalid-utf8", in: hashiya)
+    let run = try hashiya.run([project, "-c", "export --format jsonl -"])
+    #expect(run.status == 1, "\(run.stdout)")
+    #expect(
+      run.stderr.contains("annotation #1 is damaged: its label holds text that is not valid UTF-8"), "\(run.stderr)")
+    #expect(!run.stdout.contains("\u{FFFD}"))
+  }
+
   /// A text that SQLite would hand back cut at a NUL is an error wherever it is read, never a
   /// shorter text shown as the whole (one report, a page of them, or an export).
   @Test(arguments: ["show 2", "show 2 --tokens", "suggest --all-reports", "export --reports 2 -"])

@@ -126,7 +126,7 @@ extension ProjectStore {
   /// than the rest of an export (`ProjectSchema.annotationColumns` is the order, checked by a test).
   ///
   /// Every value is checked on the way in, so a row edited outside Hashiya is an error naming it.
-  static func annotation(from row: Row) throws(StoreError) -> Annotation {
+  static func annotation(from row: some CheckedRow) throws(StoreError) -> Annotation {
     let id: Int = try row.checked(0, "an annotation")
     let what = "annotation #\(id)"
     let reportID: Int = try row.checked(2, what)
@@ -149,7 +149,7 @@ extension ProjectStore {
   }
 
   /// A link from a `SELECT *` row, by position (`ProjectSchema.linkColumns`).
-  static func link(from row: Row) throws(StoreError) -> AnnotationLink {
+  static func link(from row: some CheckedRow) throws(StoreError) -> AnnotationLink {
     let id: Int = try row.checked(0, "a link")
     let what = "link \(id)"
     return AnnotationLink(

@@ -107,7 +107,7 @@ extension ProjectStore {
   }
 
   /// A review from a `SELECT *` row, by position (`ProjectSchema.reviewColumns`).
-  static func review(from row: Row) throws(StoreError) -> Review {
+  static func review(from row: some CheckedRow) throws(StoreError) -> Review {
     let id: Int = try row.checked(0, "a review")
     let what = "review \(id)"
     return Review(
@@ -120,22 +120,25 @@ extension ProjectStore {
 
 /// Rows ordered by `reportId`, decoded in place and handed out one report at a time.
 ///
-/// Each row is decoded while the cursor is on it: a statement row reads its columns straight from
-/// SQLite, while a copied row holds every column as a `DatabaseValue` to be decoded again, and
-/// copying cost a long export more than SQLite itself. A row of a later report waits, decoded,
-/// for the next `take`.
+/// Each row is decoded while the statement is on it, straight from SQLite (`StatementRow`): a
+/// copied row holds every column as a `DatabaseValue` to be decoded again, and copying cost a long
+/// export more than SQLite itself. A row of a later report waits, decoded, for the next `take`.
 struct ReportRows<Element> {
   private let cursor: RowCursor
+  /// The row the cursor is on, read in place.
+  private let current: StatementRow
   /// Position of the report id in the rows.
   private let reportColumn: Int
-  private let decode: (Row) throws -> Element
+  private let decode: (StatementRow) throws -> Element
   private var pending: (reportID: Int, element: Element)?
 
   init(
     _ db: Database, sql: String, arguments: StatementArguments = StatementArguments(), reportColumn: Int,
-    decode: @escaping (Row) throws -> Element
+    decode: @escaping (StatementRow) throws -> Element
   ) throws {
-    cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    let statement = try db.makeStatement(sql: sql)
+    cursor = try Row.fetchCursor(statement, arguments: arguments)
+    current = StatementRow(statement)
     self.reportColumn = reportColumn
     self.decode = decode
   }
@@ -144,7 +147,7 @@ struct ReportRows<Element> {
   /// names appended after its `columns` own columns, in report order.
   init(
     joinedToReports table: String, on column: String, columns: Int, _ db: Database,
-    decode: @escaping (Row) throws -> Element
+    decode: @escaping (StatementRow) throws -> Element
   ) throws {
     try self.init(
       db,
@@ -157,7 +160,7 @@ struct ReportRows<Element> {
 
   /// The next row, whatever its report.
   mutating func next() throws -> Element? {
-    try cursor.next().map { try decode($0) }
+    try cursor.next() == nil ? nil : try decode(current)
   }
 
   /// The rows for `reportID`, skipping rows of earlier reports that were not selected.
@@ -168,11 +171,11 @@ struct ReportRows<Element> {
       self.pending = nil
       if pending.reportID == reportID { elements.append(pending.element) }
     }
-    while let row = try cursor.next() {
-      let rowReport: Int = try row.checked(reportColumn, "a row of report \(reportID)")
+    while try cursor.next() != nil {
+      let rowReport: Int = try current.checked(reportColumn, "a row of report \(reportID)")
       // Rows of reports left out are skipped without being decoded.
       if rowReport < reportID { continue }
-      let element = try decode(row)
+      let element = try decode(current)
       if rowReport > reportID {
         pending = (rowReport, element)
         return elements

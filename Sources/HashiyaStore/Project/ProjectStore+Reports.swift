@@ -203,11 +203,11 @@ extension ProjectStore {
   /// The text read is checked against the bytes stored: text read back through SQLite's C strings
   /// stops at a NUL, and invalid UTF-8 is repaired, so a report edited outside Hashiya could
   /// otherwise show a silently different text. Comparing byte counts costs nothing per report.
-  static func report(from row: Row) throws(StoreError) -> Report {
+  static func report(from row: some CheckedRow) throws(StoreError) -> Report {
     let id: Int = try row.checked(0, "a report")
     let what = "report #\(id)"
     let text: String = try row.checked(8, what)
-    let stored = (try? row.withUnsafeData(atIndex: 8) { $0?.count }) ?? nil
+    let stored = row.storedByteCount(at: 8)
     guard stored == text.utf8.count else {
       throw .damaged(
         what: what,

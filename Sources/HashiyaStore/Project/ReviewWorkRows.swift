@@ -48,7 +48,7 @@ struct ReviewWorkRows {
     bundle.suggestionDecisions = try suggestions.take(reportID: id)
   }
 
-  private static func decision(from row: Row) throws -> ReviewDecisionRecord {
+  private static func decision(from row: some CheckedRow) throws -> ReviewDecisionRecord {
     let uuid: String = try row.checked(1, "a review decision")
     let what = "review decision \(uuid)"
     return ReviewDecisionRecord(
@@ -62,7 +62,7 @@ struct ReviewWorkRows {
       decidedAt: try row.checked(10, what), status: try row.checked(11, as: Annotation.Status.self, what))
   }
 
-  private static func state(from row: Row) throws -> ReviewStateRecord {
+  private static func state(from row: some CheckedRow) throws -> ReviewStateRecord {
     let report: Int = try row.checked(0, "a review state")
     let layer: String = try row.checked(1, "a review state of report #\(report)")
     let what = "the review state of report #\(report), layer \(layer)"
@@ -73,7 +73,7 @@ struct ReviewWorkRows {
       updatedAt: try row.checked(3, what))
   }
 
-  private static func suggestion(from row: Row) throws -> SuggestionDecisionRecord {
+  private static func suggestion(from row: some CheckedRow) throws -> SuggestionDecisionRecord {
     let report: Int = try row.checked(0, "a suggestion decision")
     let what = "a suggestion decision on report #\(report)"
     return SuggestionDecisionRecord(

@@ -1,7 +1,7 @@
 import GRDB
 import HashiyaModel
 
-extension Row {
+extension Row: CheckedRow {
   /// The value at `index`, or `StoreError.damaged` when the stored value cannot be one.
   ///
   /// GRDB's subscripts trap on a value of the wrong type (a title stored as invalid UTF-8 bytes,
@@ -77,17 +77,18 @@ extension Row {
     }
   }
 
-  /// The enumeration value (a status, a verdict) stored as text in `index`.
-  func checked<Value: RawRepresentable>(
-    _ index: Int, as type: Value.Type, _ what: @autoclosure () -> String
-  ) throws(StoreError) -> Value where Value.RawValue == String {
-    let text: String = try checked(index, what())
-    guard let value = Value(rawValue: text) else {
-      let names = Array(columnNames)
-      let column = index < names.count ? names[index] : "column \(index)"
-      throw .damaged(what: what(), reason: "its \(column) \"\(text)\" is not one Hashiya writes")
-    }
-    return value
+  /// A flag stored as a whole number at `index`, checked like `checked(_:_:)`.
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Bool {
+    try checkedGenerically(index, what())
+  }
+
+  func storedByteCount(at index: Int) -> Int? {
+    (try? withUnsafeData(atIndex: index) { $0?.count }) ?? nil
+  }
+
+  func columnName(at index: Int) -> String {
+    let names = Array(columnNames)
+    return index < names.count ? names[index] : "column \(index)"
   }
 
   private func damaged(_ index: Int, _ what: String) -> StoreError {
@@ -100,8 +101,6 @@ extension Row {
     case .string: kind = "text"
     case .blob(let data): kind = "\(data.count) bytes that are not valid text"
     }
-    let names = Array(columnNames)
-    let column = index < names.count ? names[index] : "column \(index)"
-    return .damaged(what: what, reason: "its \(column) holds \(kind)")
+    return damaged(index, holding: kind, what)
   }
 }

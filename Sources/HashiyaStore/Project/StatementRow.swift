@@ -1,0 +1,96 @@
+import GRDB
+import GRDBSQLite
+import HashiyaModel
+
+/// The row a statement is on, read column by column straight from SQLite with the checks of
+/// `CheckedRow`.
+///
+/// A GRDB `Row` makes a `DatabaseValue` of each column and looks up its name on the way, which cost
+/// a long export more than SQLite's own reading; this reads each value once, into what the decoder
+/// keeps. Valid only until the statement steps again.
+struct StatementRow: CheckedRow {
+  /// Kept so the SQLite statement lives as long as this view of it.
+  private let owner: Statement
+  private let statement: SQLiteStatement
+  let count: Int
+
+  /// The row `statement` is on (after a cursor over it gave a row).
+  init(_ statement: Statement) {
+    owner = statement
+    self.statement = statement.sqliteStatement
+    count = Int(sqlite3_column_count(self.statement))
+  }
+
+  func columnName(at index: Int) -> String {
+    guard index < count, let name = sqlite3_column_name(statement, Int32(index)) else { return "column \(index)" }
+    return String(cString: name)
+  }
+
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> String {
+    if let text = text(at: index) { return text }
+    throw damaged(index, what())
+  }
+
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> String? {
+    if let text = text(at: index) { return text }
+    if type(at: index) == SQLITE_NULL { return nil }
+    throw damaged(index, what())
+  }
+
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Int {
+    if let number = integer(at: index) { return number }
+    throw damaged(index, what())
+  }
+
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Int? {
+    if let number = integer(at: index) { return number }
+    if type(at: index) == SQLITE_NULL { return nil }
+    throw damaged(index, what())
+  }
+
+  func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Bool {
+    if let number = integer(at: index) { return number != 0 }
+    throw damaged(index, what())
+  }
+
+  func storedByteCount(at index: Int) -> Int? {
+    type(at: index) == SQLITE_NULL ? nil : Int(sqlite3_column_bytes(statement, Int32(index)))
+  }
+
+  /// SQLite's type of the value at `index`; an index past the row reads as NULL.
+  private func type(at index: Int) -> Int32 {
+    index < count ? sqlite3_column_type(statement, Int32(index)) : SQLITE_NULL
+  }
+
+  private func integer(at index: Int) -> Int? {
+    type(at: index) == SQLITE_INTEGER ? Int(sqlite3_column_int64(statement, Int32(index))) : nil
+  }
+
+  /// The text at `index`, or nil when it is not text, not valid UTF-8, or holds a NUL (which
+  /// Hashiya never writes, and a C string would cut short).
+  private func text(at index: Int) -> String? {
+    guard type(at: index) == SQLITE_TEXT else { return nil }
+    let column = Int32(index)
+    // Asked for after the text, as SQLite advises: the length is then that of the UTF-8 form.
+    guard let start = sqlite3_column_text(statement, column) else { return "" }
+    // SQLite ends the text with a NUL: the C-string reading is the standard library's fastest
+    // checked one, and a NUL inside shows as a shorter string.
+    guard
+      let text = String(validatingCString: UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)),
+      text.utf8.count == Int(sqlite3_column_bytes(statement, column))
+    else { return nil }
+    return text
+  }
+
+  private func damaged(_ index: Int, _ what: String) -> StoreError {
+    let kind: String
+    switch type(at: index) {
+    case SQLITE_NULL: kind = "nothing (NULL)"
+    case SQLITE_INTEGER: kind = "a whole number"
+    case SQLITE_FLOAT: kind = "a decimal number"
+    case SQLITE_TEXT: kind = "text that is not valid UTF-8 or holds a NUL byte"
+    default: kind = "\(sqlite3_column_bytes(statement, Int32(index))) bytes that are not valid text"
+    }
+    return damaged(index, holding: kind, what)
+  }
+}

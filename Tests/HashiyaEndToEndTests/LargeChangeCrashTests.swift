@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// A large change (`accept all` of tens of thousands of suggestions) is written with a rollback
-/// journal; killed half way, it leaves the journal beside the project, which the next session
-/// rolls back: the project is exactly as before, and back in WAL mode. A file whose pages the
+/// A large change (`accept all` of tens of thousands of suggestions) and a large import are
+/// written with a rollback journal; killed half way, they leave the journal beside the project,
+/// which the next session rolls back: the project is exactly as before, and back in WAL mode. A file whose pages the
 /// killed change had begun to overwrite is refused by what only reads it (clone, merge).
 @Suite struct LargeChangeCrashTests {
   let projects = AgreementMemoryTests()
@@ -17,7 +17,10 @@ import Testing
     defer { try? queue.close() }
     return try queue.read { db in
       var counts: [String: Int] = [:]
-      for table in ["annotations", "events", "suggestionDecisions", "pendingSuggestions", "links"] {
+      for table in [
+        "reports", "reportTokens", "reports_fts_data", "annotations", "events", "commands", "suggestionDecisions",
+        "pendingSuggestions", "links",
+      ] {
         counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
       }
       counts["active of tester"] = try Int.fetchOne(
@@ -87,6 +90,28 @@ import Testing
     #expect(accepted.status == 0, "\(accepted.stderr)")
     let after = try contents(project)
     #expect(after["active of tester"] == before["pendingSuggestions"])
+    #expect(try headerSaysWAL(project))
+  }
+
+  @Test func aKilledLargeImportIsRolledBackByTheNextSession() throws {
+    let project = try projects.project("imported", reports: 1_000)
+    let before = try contents(project)
+    // Six megabytes of reports: enough for the import to expect a large write and leave the log.
+    let source = hashiya.write("large-import.jsonl", GeneratedReports.jsonl(30_000, prefix: "k"))
+    let journal = project + "-journal"
+    // Killed once the journal holds the first pages the import changed, a moment into it.
+    let killed = try kill([project, "-c", "import \(source)"]) {
+      ((try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? 0) > 0
+    }
+    try #require(killed.terminationReason == .uncaughtSignal, "the import ended before it was killed")
+    #expect(!FileManager.default.fileExists(atPath: project + "-wal"))
+
+    try expectRolledBack(project, to: before)
+
+    let imported = try hashiya.run([project, "-c", "import \(source)"])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("30000"), "\(imported.stdout)")
+    #expect(try contents(project)["reports"] == (before["reports"] ?? 0) + 30_000)
     #expect(try headerSaysWAL(project))
   }
 

@@ -13,25 +13,32 @@ import Testing
   func prepare() throws -> (before: Data, bigFile: String) {
     let run = try hashiya.run([project, "-c", "import \(HashiyaBinary.samples)"])
     #expect(run.status == 0, "\(run.stderr)")
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(40 << 20)
-    for n in 0..<150_000 {
-      let line =
-        #"{"id":"r\#(n)","title":"تقرير \#(n) 🛰️","lang":"ar","text":"قالَتِ المُتَحَدِّثَةُ إنّ التحالف درّب \#(n) مقاتلاً.\r\n"#
-        + #"The coalition said it trained \#(n) fighters in the region; report \#(n) of the batch."}"# + "\n"
-      bytes += line.utf8
-    }
-    let big = hashiya.write("big.jsonl", bytes)
+    let big = hashiya.write("big.jsonl", GeneratedReports.jsonl(150_000, prefix: "r"))
     return (try Data(contentsOf: URL(fileURLWithPath: project)), big)
   }
 
   /// The project file is as it was, and closed: no write-ahead log left beside it.
+  ///
+  /// Byte for byte but for SQLite's count of changes in the header: a large import leaves the log
+  /// for its transaction and comes back to it after the rollback, and SQLite counts both switches.
   func expectUnchanged(_ before: Data) throws {
-    #expect(try Data(contentsOf: URL(fileURLWithPath: project)) == before)
+    let after = try Data(contentsOf: URL(fileURLWithPath: project))
+    #expect(Self.withoutChangeCounters(after) == Self.withoutChangeCounters(before))
     #expect(!FileManager.default.fileExists(atPath: project + "-wal"))
     let (run, docs) = try hashiya.json(project, "reports")
     #expect(run.status == 0)
     #expect((docs.first as? [String: Any])?["total"] as? Int == 3)
+  }
+
+  /// `file` with the two counters SQLite bumps on every change of the file in rollback-journal
+  /// mode (the file change counter and the version it is valid for, offsets 24 and 92 of the
+  /// header) set to zero; every other byte is the file's.
+  static func withoutChangeCounters(_ file: Data) -> Data {
+    var bytes = [UInt8](file)
+    for range in [24..<28, 92..<96] where range.upperBound <= bytes.count {
+      bytes.replaceSubrange(range, with: repeatElement(0, count: range.count))
+    }
+    return Data(bytes)
   }
 
   /// Starts `hashiya PROJECT` reading its commands from `input`, without a terminal.

@@ -93,7 +93,8 @@ public enum AnnotatedImport {
     var schemas: [LayerSchema] = []
     // Counted on the reading thread and read once the pipeline has joined it.
     var suggestionsLeftOut = 0
-    let outcome = try store.importAnnotated(author: author) { inserter in
+    let outcome = try store.importAnnotated(author: author, expecting: ImportFile.expectedRows(bytes: total)) {
+      inserter in
       // Reading, checking and preparing run on a second thread; this one only writes.
       try Pipeline.run(
         capacity: 32,

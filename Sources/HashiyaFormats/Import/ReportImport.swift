@@ -42,7 +42,8 @@ public enum ReportImport {
     let total = files.reduce(0) { $0 + $1.byteSize }
     var count = 0
     let source = files.map(\.path).joined(separator: " ")
-    return try store.importReports(author: author, source: source) { inserter in
+    return try store.importReports(author: author, source: source, expecting: ImportFile.expectedRows(bytes: total)) {
+      inserter in
       // Reading, hashing and folding run on a second thread; this one only writes.
       try Pipeline.run(
         capacity: 32,

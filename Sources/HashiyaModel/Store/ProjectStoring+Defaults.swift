@@ -9,6 +9,22 @@ extension ProjectStoring {
     try change(author: author, expecting: 0, body)
   }
 
+  /// Adds reports inside one transaction, a small import.
+  @discardableResult
+  public func importReports(
+    author: String, source: String, _ body: (any ReportInserting) throws -> Void
+  ) throws -> ImportOutcome {
+    try importReports(author: author, source: source, expecting: 0, body)
+  }
+
+  /// Adds annotated reports inside one transaction, a small import.
+  @discardableResult
+  public func importAnnotated(
+    author: String, _ body: (any AnnotatedInserting) throws -> Void
+  ) throws -> AnnotatedImportOutcome {
+    try importAnnotated(author: author, expecting: 0, body)
+  }
+
   /// A page of the report list whose titles contain `titleQuery` (compared after Arabic folding),
   /// as `access` may see it.
   public func reportSummaries(

@@ -50,13 +50,15 @@ public protocol ProjectStoring: ProjectCopying, AnyObject, Sendable {
   func existingReportIDs(_ ids: [Int]) throws(StoreError) -> Set<Int>
   /// Full-text search with Hashiya's Arabic folding: a page of the best-ranked hits.
   func search(_ query: String, exact: Bool, offset: Int, limit: Int) throws(StoreError) -> SearchResults
-  /// Adds reports inside one transaction: all of them or, on an error, none.
+  /// Adds reports inside one transaction: all of them or, on an error, none; `rows` is about how
+  /// many rows the import will write, which a store may write a large import by.
   @discardableResult func importReports(
-    author: String, source: String, _ body: (any ReportInserting) throws -> Void
+    author: String, source: String, expecting rows: Int, _ body: (any ReportInserting) throws -> Void
   ) throws -> ImportOutcome
-  /// Adds reports with their annotations, links and reviews inside one transaction.
+  /// Adds reports with their annotations, links and reviews inside one transaction; `rows` as for
+  /// `importReports`.
   @discardableResult func importAnnotated(
-    author: String, _ body: (any AnnotatedInserting) throws -> Void
+    author: String, expecting rows: Int, _ body: (any AnnotatedInserting) throws -> Void
   ) throws -> AnnotatedImportOutcome
   /// Calls `body` with each selected report and everything said about it, one report at a time.
   func forEachReport(_ selection: ExportSelection, _ body: (ReportBundle) throws -> Void) throws

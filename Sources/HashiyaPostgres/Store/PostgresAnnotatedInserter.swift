@@ -259,9 +259,9 @@ extension PostgresProjectStore {
   /// of it. Only a lead may, as for a merge: the import gives annotations the handles the file
   /// has, so other writers wait until it commits (readers do not).
   @discardableResult
-  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
-    -> AnnotatedImportOutcome
-  {
+  public func importAnnotated(
+    author: String, expecting _: Int, _ body: (any AnnotatedInserting) throws -> Void
+  ) throws -> AnnotatedImportOutcome {
     try write("import") { connection in
       guard try connection.rows("SELECT hashiya_is_lead()").first?.bool(0, "a lead check") == true else {
         throw StoreError.unsupported(what: "an annotated import by someone who does not lead the team", path: path)

@@ -139,10 +139,11 @@ final class PostgresReportInserter: ReportInserting {
 }
 
 extension PostgresProjectStore {
-  /// Imports reports in one transaction: if `body` throws, the project keeps nothing of it.
+  /// Imports reports in one transaction: if `body` throws, the project keeps nothing of it. The
+  /// server writes every import alike, whatever its size.
   @discardableResult
   public func importReports(
-    author: String, source: String, _ body: (any ReportInserting) throws -> Void
+    author: String, source: String, expecting _: Int, _ body: (any ReportInserting) throws -> Void
   ) throws -> ImportOutcome {
     try write("import") { connection in
       let inserter = try PostgresReportInserter(connection: connection, author: author, now: Timestamp.now())

@@ -194,10 +194,10 @@ public final class AnnotatedInserter: AnnotatedInserting {
 extension ProjectStore {
   /// Imports annotated reports in one transaction: if `body` throws, the project keeps nothing of it.
   @discardableResult
-  public func importAnnotated(author: String, _ body: (any AnnotatedInserting) throws -> Void) throws
-    -> AnnotatedImportOutcome
-  {
-    try bulkWrite("import") { db in
+  public func importAnnotated(
+    author: String, expecting rows: Int, _ body: (any AnnotatedInserting) throws -> Void
+  ) throws -> AnnotatedImportOutcome {
+    try bulkWrite("import", expecting: rows) { db in
       let inserter = try AnnotatedInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       if !inserter.outcome.reportsAdded.isEmpty {

@@ -72,9 +72,9 @@ extension ProjectStore {
   /// An import that adds at least one report appends one `import` event listing them.
   @discardableResult
   public func importReports(
-    author: String, source: String, _ body: (any ReportInserting) throws -> Void
+    author: String, source: String, expecting rows: Int, _ body: (any ReportInserting) throws -> Void
   ) throws -> ImportOutcome {
-    try bulkWrite("import") { db in
+    try bulkWrite("import", expecting: rows) { db in
       let inserter = try ReportInserter(db: db, author: author, now: Timestamp.now())
       try body(inserter)
       let outcome = inserter.outcome

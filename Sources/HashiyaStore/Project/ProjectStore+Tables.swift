@@ -25,8 +25,11 @@ extension ProjectStore: ProjectCopying {
   }
 
   /// Fills this new, empty file with `source`'s rows in one transaction, then indexes its reports.
+  ///
+  /// Written as a large import is, out of the write-ahead log: every page is new, so the journal
+  /// has nothing to keep, and the copy is written once rather than twice.
   public func load(from source: any ProjectCopying) throws {
-    try bulkWrite("copy the project") { db in
+    try bulkWrite("copy the project", expecting: Self.journaledRows) { db in
       let reports = try Int.fetchOne(db, sql: "SELECT count(*) FROM reports") ?? 0
       let events = try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
       guard reports == 0, events == 0 else {

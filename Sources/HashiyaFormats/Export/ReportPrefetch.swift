@@ -39,7 +39,7 @@ public enum ReportPrefetch {
           let text = text ?? ReportText(bundle.report.text)
           // Every format promises text[start:end] == quote, and indexes the text by these offsets:
           // a row changed outside Hashiya must stop the export here rather than ship a wrong span.
-          for annotation in bundle.annotations { try annotation.check(against: text) }
+          for index in bundle.annotations.indices { try bundle.annotations[index].check(against: text) }
           try body(bundle, text)
         }
       })

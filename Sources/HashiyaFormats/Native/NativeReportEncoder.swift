@@ -57,10 +57,11 @@ struct NativeReportEncoder {
     writer.beginArray()
     var nextLink = 0
     var nextReview = 0
-    for (index, annotation) in bundle.annotations.enumerated() {
+    // Each annotation is lent in place: copying one out of the array retains its dozen strings.
+    for index in bundle.annotations.indices {
       try writeAnnotation(
-        annotation, at: index, bundle: bundle, text: text, nextLink: &nextLink, nextReview: &nextReview,
-        location: location, into: &writer)
+        bundle.annotations[index], at: index, bundle: bundle, text: text, nextLink: &nextLink,
+        nextReview: &nextReview, location: location, into: &writer)
     }
     writer.endArray()
     try writeReviewWork(bundle, location: location, into: &writer)
@@ -73,7 +74,7 @@ struct NativeReportEncoder {
   /// Groups links and reviews by the annotation they belong to, checking that both ends are exported.
   private mutating func index(_ bundle: ReportBundle, location: String) throws(FormatError) {
     indexByHandle.removeAll(keepingCapacity: true)
-    for (index, annotation) in bundle.annotations.enumerated() { indexByHandle[annotation.id] = index }
+    for index in bundle.annotations.indices { indexByHandle[bundle.annotations[index].id] = index }
     linkOrder.removeAll(keepingCapacity: true)
     for (item, link) in bundle.links.enumerated() {
       guard let from = indexByHandle[link.fromID], let to = indexByHandle[link.toID] else {
@@ -108,7 +109,7 @@ struct NativeReportEncoder {
   }
 
   private func writeAnnotation(
-    _ annotation: Annotation, at index: Int, bundle: ReportBundle, text: ReportText, nextLink: inout Int,
+    _ annotation: borrowing Annotation, at index: Int, bundle: ReportBundle, text: ReportText, nextLink: inout Int,
     nextReview: inout Int, location: String, into writer: inout JSONWriter
   ) throws(FormatError) {
     // `ReportPrefetch` checked the span against the text: offsets index it safely here.

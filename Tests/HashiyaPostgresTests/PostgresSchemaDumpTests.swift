@@ -12,7 +12,7 @@ import Testing
   static let fileTables = [
     "meta", "reports", "reports_fts", "reviewState", "plugins", "annotations", "links", "reviews", "reviewDecisions",
     "suggestionDecisions", "events", "conflicts", "team", "assignments", "assignmentRemovals", "reportTokens",
-    "pendingSuggestions",
+    "pendingSuggestions", "commands",
   ]
 
   static var createdTables: [String] {
@@ -59,10 +59,14 @@ import Testing
     }
   }
 
-  @Test func recordsTheSchemaVersionItMirrors() {
-    #expect(PostgresSchema.version == 9)
+  @Test func recordsTheSchemaVersionAndUpgradesFromTheOneBefore() {
+    #expect(PostgresSchema.version == 10)
     #expect(PostgresSchema.statements.contains { $0.contains("('schemaVersion', '\(PostgresSchema.version)')") })
     #expect(PostgresSchema.upgradeStatements(from: PostgresSchema.version).isEmpty)
+    // Version 9 had no list of commands: the upgrade makes it and fills it from the log.
+    let upgrade = PostgresSchema.upgradeStatements(from: 9)
+    #expect(upgrade.contains { $0.hasPrefix("CREATE TABLE commands ") })
+    #expect(upgrade.contains { $0.contains("FROM events WHERE") })
   }
 
   @Test func putsEveryTableUnderRowSecurityWithALeadPolicyOrNone() {

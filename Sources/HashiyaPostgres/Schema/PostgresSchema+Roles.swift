@@ -90,7 +90,8 @@ extension PostgresSchema {
         "SELECT",
         """
         meta, reports, reports_fts, reviewState, plugins, annotations, links, reviews, reviewDecisions,
-          suggestionDecisions, events, conflicts, team, assignments, assignmentRemovals, reportTokens, pendingSuggestions
+          suggestionDecisions, events, conflicts, team, assignments, assignmentRemovals, reportTokens, pendingSuggestions,
+          commands
         """
       ),
       ("INSERT", "reports, reports_fts, reportTokens, plugins, annotations, links, suggestionDecisions, events"),
@@ -110,6 +111,7 @@ extension PostgresSchema {
         """
       ),
       ("SELECT, INSERT", "reports, events"),
+      ("SELECT", "commands"),
       ("UPDATE (title, titleFolded, source, url, language, published, metadata)", "reports"),
     ],
   ]

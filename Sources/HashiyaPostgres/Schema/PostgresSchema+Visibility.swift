@@ -59,21 +59,29 @@ extension PostgresSchema {
       SELECT max(at) FROM events
     $$
     """,
+    pinSearchPath(of: [
+      "hashiya_is_lead()", "hashiya_blind_by_default()", "hashiya_layers_set(boolean)", "hashiya_last_event_time()",
+      "hashiya_blind_setting(text)",
+    ]),
+  ]
+
+  /// Pins the search path of `functions` (signatures) to the project's schema, so nobody can put a
+  /// table of their own (in `pg_temp`) in place of one the function reads.
+  static func pinSearchPath(of functions: [String]) -> String {
     """
     DO $$
     DECLARE
       function text;
     BEGIN
-      FOREACH function IN ARRAY ARRAY['hashiya_is_lead()', 'hashiya_blind_by_default()',
-        'hashiya_layers_set(boolean)', 'hashiya_last_event_time()', 'hashiya_blind_setting(text)']
+      FOREACH function IN ARRAY ARRAY[\(functions.map { "'\($0)'" }.joined(separator: ", "))]
       LOOP
         EXECUTE pg_catalog.format('ALTER FUNCTION %s SET search_path = %I, pg_temp', function,
           pg_catalog.current_schema());
       END LOOP;
     END
     $$
-    """,
-  ]
+    """
+  }
 
   /// Whether the connected member is a lead, once per query.
   static let isLead = "(SELECT hashiya_is_lead())"

@@ -15,8 +15,9 @@
 /// `jsonb`: exports and merges compare and print the stored text byte for byte, which `jsonb`
 /// would reorder and respace.
 public enum PostgresSchema {
-  /// The project file schema version this schema mirrors, kept in `meta` as `schemaVersion`.
-  public static let version = 9
+  /// The schema's version, kept in `meta` as `schemaVersion`. Version 9 mirrored the project
+  /// file's version 9; version 10 adds the file's list of commands (file version 12).
+  public static let version = 10
 
   /// The key of the transaction-level advisory lock (`pg_advisory_xact_lock`) that whoever
   /// creates or upgrades the schema takes first, so two sessions never run migrations at once.
@@ -27,11 +28,11 @@ public enum PostgresSchema {
   /// one statement each, to run in one transaction. Roles and grants follow from
   /// `roleStatements(database:)`, as their names depend on the database.
   public static let statements: [String] =
-    tables + indexes + identity + guarantees + visibilityFunctions + rowSecurity
+    tables + indexes + identity + guarantees + visibilityFunctions + rowSecurity + commandList
 
-  /// The statements that bring a project of schema `version` to this one; none yet.
+  /// The statements that bring a project of schema `version` to this one.
   public static func upgradeStatements(from version: Int) -> [String] {
-    []
+    version < 10 ? commandListUpgrade : []
   }
 
   /// The project file's tables, parents before children.

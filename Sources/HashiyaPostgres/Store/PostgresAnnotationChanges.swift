@@ -11,6 +11,8 @@ final class PostgresAnnotationChanges: AnnotationChanging, EventLogging {
   var now: String { ledger.now }
   /// What this change did, announced to teammates when it commits.
   var activity: PostgresActivity
+  /// Whether the command is in its author's list yet: it is, from its first undoable event on.
+  private var listed = false
 
   init(connection: PostgresConnection, author: String, batch: String, now: String) {
     self.connection = connection
@@ -167,5 +169,9 @@ final class PostgresAnnotationChanges: AnnotationChanging, EventLogging {
       action: action, entity: entity, id: id, report: report, before: before, after: after, reverts: reverts
     ) { try PostgresProjectStore.nextEventTime(connection) }
     try PostgresProjectStore.appendEvent(connection, event.draft, at: event.at)
+    if !listed, EventSnapshot.undoable.contains(entity) {
+      _ = try connection.execute("SELECT hashiya_note_command($1)", [.text(event.draft.batch)])
+      listed = true
+    }
   }
 }

@@ -34,7 +34,11 @@ extension PostgresProjectStore {
         _ = try connection.execute(
           "LOCK TABLE \(Self.mergedTables.joined(separator: ", ")) IN SHARE ROW EXCLUSIVE MODE")
         let merged = try merge(TransactionSnapshot(connection: connection))
+        // The merge's events follow the log's, as a file's merge appends them: their commands
+        // are listed from the last event before it.
+        let last = try connection.int("SELECT coalesce(max(id), 0) FROM events") ?? 0
         try Self.takeChanges(from: merged, connection)
+        _ = try connection.execute("SELECT hashiya_note_commands_after($1)", [.int(last)])
       }
     } catch {
       throw Self.storeError(error, operation: "merge into \(path)")

@@ -80,6 +80,7 @@ extension PostgresProjectStore: ProjectCopying {
         if chunk.table == "reports" { try Self.index(connection, chunk) }
       }
       try Self.moveIdentities(connection)
+      _ = try connection.execute("SELECT hashiya_note_commands_after(0)")
       _ = try connection.execute(
         """
         INSERT INTO team (name, folded, role, status, addedBy, updatedAt) VALUES ($1, $2, 'lead', 'active', $1, $3)

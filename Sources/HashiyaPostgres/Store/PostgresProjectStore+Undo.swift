@@ -4,11 +4,11 @@ import HashiyaModel
 extension PostgresProjectStore {
   /// Reverts the author's latest command not yet undone, as a new batch of events.
   ///
-  /// As on a file, the stacks come from the event log, and a change a teammate made since blocks
-  /// the undo instead of being overwritten: each annotation is read locked, as an edit reads it,
-  /// so a teammate's edit racing the undo either lands first and is seen, or waits for it. One
-  /// user's undos and redos take turns (a lock on their name), so two of their sessions never
-  /// revert the same command twice.
+  /// As on a file, the stacks come from the list of the author's commands, and a change a
+  /// teammate made since blocks the undo instead of being overwritten: each annotation is read
+  /// locked, as an edit reads it, so a teammate's edit racing the undo either lands first and is
+  /// seen, or waits for it. One user's undos and redos take turns (a lock on their name), so two
+  /// of their sessions never revert the same command twice.
   public func undo(author: String) throws -> Reversal {
     try replayLatest(author: author, action: "undo")
   }
@@ -31,13 +31,11 @@ extension PostgresProjectStore {
     do {
       return try connection.transaction {
         _ = try connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("undo:" + author)])
+        // The author's commands as the log's trigger lists them (`PostgresSchema.commandList`).
         let batches = try connection.rows(
-          """
-          SELECT batch, min(action) FROM events WHERE author = $1 AND entity IN (\(EventSnapshot.undoableEntities))
-          GROUP BY batch ORDER BY min(id)
-          """, [.text(author)]
+          "SELECT batch, kind FROM commands WHERE author = $1 ORDER BY firstEvent", [.text(author)]
         ).map { row throws(StoreError) in
-          (batch: try row.text(0, "an event of \(author)"), action: try row.text(1, "an event of \(author)"))
+          (batch: try row.text(0, "a command of \(author)"), action: try row.text(1, "a command of \(author)"))
         }
         let (done, undone) = EventSnapshot.undoStacks(batches)
         let forward = action == "redo"

@@ -211,7 +211,17 @@ public final class PostgresProjectStore: @unchecked Sendable {
       _ = try connection.execute("SELECT pg_advisory_xact_lock($1)", [.integer(PostgresSchema.advisoryLockKey)])
       // Another client may have migrated while this one waited for the lock.
       guard let current = try schemaVersion(connection), current < PostgresSchema.version else { return }
-      for statement in upgrades(current) { _ = try connection.execute(statement) }
+      for statement in upgrades(current) {
+        do {
+          _ = try connection.execute(statement)
+        } catch let error as PostgresError where error.sqlState == PostgresSQLState.insufficientPrivilege {
+          // Tables are changed by their owner alone, the member who created the project.
+          throw StoreError.cannotOpen(
+            path: path,
+            reason: "its schema is version \(current), and only the project's owner may upgrade it to "
+              + "\(PostgresSchema.version): ask them to open it once with this version of hashiya")
+        }
+      }
       _ = try connection.execute(
         "UPDATE meta SET value = $1 WHERE key = 'schemaVersion'", [.text(String(PostgresSchema.version))])
     }

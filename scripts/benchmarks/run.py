@@ -408,6 +408,9 @@ def exchange_rows(binary, work, data, project, reports, annotations, runs, env, 
         elapsed, rss, _ = timed([binary, project, "-c", f"export {out}"], env=env)
         exports.append(elapsed)
         peaks.append(rss)
+        # The 850 MB just written go to disk first, so neither of the next two shares the machine
+        # with their writeback.
+        os.sync()
         if sqlite:
             streamed.append(timed([binary, project, "-c", "export --format jsonl -"], env=env)[0])
             export_floors.append(median_of(1, lambda: sqlite_floor_export(sqlite, project)))

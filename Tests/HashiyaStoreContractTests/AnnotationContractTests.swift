@@ -45,6 +45,25 @@ import Testing
     #expect(try store.reportSummaries(titleQuery: "التحالُف").page.map(\.id) == [1])
   }
 
+  /// However their layers interleave, a report's annotations are exported in text order: by
+  /// start, then end, then handle.
+  @Test(arguments: StoreBackend.available)
+  func anExportListsAReportsAnnotationsInTextOrder(_ backend: StoreBackend) throws {
+    let project = try ContractProject(
+      backend, in: folder, texts: ["قال المتحدث إن التحالف درّب مقاتلين 🇸🇾\r\nفي سوريا."])
+    let spans: [(layer: String, label: String, range: TextRange)] = [
+      ("speaker-tagging", "speaker", TextRange(12, 16)), ("claim-labeling", "claim", TextRange(0, 5)),
+      ("speaker-tagging", "quote", TextRange(0, 3)), ("claim-labeling", "claim", TextRange(12, 14)),
+      ("claim-labeling", "claimant", TextRange(12, 16)),
+    ]
+    let made = try spans.map { span in
+      try project.store.change(author: "amal") { try $0.add(project.new(1, span.layer, span.label, span.range)) }
+    }
+    var exported: [Int] = []
+    try project.store.forEachReport(ExportSelection()) { bundle in exported += bundle.annotations.map(\.id) }
+    #expect(exported == [made[2].id, made[1].id, made[3].id, made[0].id, made[4].id])
+  }
+
   @Test(arguments: StoreBackend.available)
   func anImportThatFailsKeepsNothing(_ backend: StoreBackend) throws {
     let store = try backend.freshStore(in: folder)

@@ -59,7 +59,7 @@ extension ProjectStore {
       while first < spans.count {
         var end = first + 1
         while end < spans.count && spans[end].reportID == spans[first].reportID { end += 1 }
-        spans[first..<end].sort { ($0.range.start, $0.range.end, $0.id) < ($1.range.start, $1.range.end, $1.id) }
+        spans[first..<end].sort { Self.inTextOrder(($0.range, $0.id), ($1.range, $1.id)) }
         first = end
       }
       return spans

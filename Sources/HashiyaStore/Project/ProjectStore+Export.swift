@@ -24,8 +24,10 @@ extension ProjectStore {
         var reports = try ReportRows(
           db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments, reportColumn: 0,
           decode: Self.report(from:))
+        // The index hands each report's annotations over by layer, then start: sorting them into text
+        // order report by report costs less than SQLite sorting every row, a sixth of the reading.
         var annotations = try ReportRows(
-          db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId, a.start, a.\"end\", a.id",
+          db, sql: "SELECT a.* FROM annotations a \(annotationFilter) ORDER BY a.reportId",
           arguments: annotationArguments, reportColumn: 2, decode: Self.annotation(from:))
         var links = try ReportRows(
           joinedToReports: "links", on: "fromId", columns: ProjectSchema.linkColumns.count, db, decode: Self.link(from:)
@@ -36,7 +38,8 @@ extension ProjectStore {
         var work = try ReviewWorkRows(db, selection)
         while let report = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
-          let selected = try annotations.take(reportID: report.id)
+          var selected = try annotations.take(reportID: report.id)
+          selected.sort { Self.inTextOrder(($0.range, $0.id), ($1.range, $1.id)) }
           var bundle = ReportBundle(
             report: report, annotations: selected, links: try links.take(reportID: report.id),
             reviews: try reviews.take(reportID: report.id))
@@ -60,6 +63,12 @@ extension ProjectStore {
     } catch let error as DatabaseError {
       throw StoreError.database(operation: "export", message: Self.message(of: error))
     }
+  }
+
+  /// Whether a span comes before another in a report's text order: by start, then end, then
+  /// handle, as every listing of annotations gives them.
+  static func inTextOrder(_ a: (range: TextRange, id: Int), _ b: (range: TextRange, id: Int)) -> Bool {
+    (a.range.start, a.range.end, a.id) < (b.range.start, b.range.end, b.id)
   }
 
   /// The `WHERE` clause that applies `selection` to a table with `reportId` and `layer` columns;

@@ -87,6 +87,18 @@ public enum EventSnapshot {
   /// The same entities as an SQL list.
   public static let undoableEntities = undoable.sorted().map { "'\($0)'" }.joined(separator: ", ")
 
+  /// The rows of the list of commands undo reads (batch, author, first undoable event, kind) that
+  /// the undoable events of `events` kept by `condition` make, as the `SELECT` both stores run.
+  /// A command's kind is what `undoStacks` folds: an undo's or redo's events are all of its
+  /// action, and no other command logs either.
+  public static func commandRows(from events: String, where condition: String) -> String {
+    """
+    SELECT batch, min(author), min(id),
+      CASE min(action) WHEN 'undo' THEN 'undo' WHEN 'redo' THEN 'redo' ELSE 'change' END
+    FROM \(events) WHERE \(condition) AND entity IN (\(undoableEntities)) GROUP BY batch
+    """
+  }
+
   /// The author's batches that can be undone (oldest first) and those that can be redone, from
   /// each of their batches in log order with the least of its actions (`undo`, `redo` or another).
   public static func undoStacks(_ batches: [(batch: String, action: String)]) -> (done: [String], undone: [String]) {

@@ -38,16 +38,10 @@ extension PostgresSchema {
     "CREATE POLICY commands_own ON commands FOR SELECT USING (author = session_user)",
   ]
 
-  /// Lists the commands of the events `condition` keeps. An undo's or redo's events are all of
-  /// its action; no other command logs either.
+  /// Lists the commands of the events `condition` keeps, as a file lists them.
   private static func listCommands(where condition: String) -> String {
-    """
-    INSERT INTO commands (batch, author, firstEvent, kind)
-        SELECT batch, min(author), min(id),
-          CASE min(action) WHEN 'undo' THEN 'undo' WHEN 'redo' THEN 'redo' ELSE 'change' END
-        FROM events WHERE \(condition) AND entity IN (\(EventSnapshot.undoableEntities)) GROUP BY batch
-        ON CONFLICT (batch) DO NOTHING
-    """
+    "INSERT INTO commands (batch, author, firstEvent, kind) "
+      + EventSnapshot.commandRows(from: "events", where: condition) + " ON CONFLICT (batch) DO NOTHING"
   }
 
   /// The upgrade from version 9, which had no list: the list, the commands of the events already

@@ -31,7 +31,7 @@ extension PostgresProjectStore {
     do {
       return try connection.transaction {
         _ = try connection.execute("SELECT pg_advisory_xact_lock(hashtext($1))", [.text("undo:" + author)])
-        // The author's commands as the log's trigger lists them (`PostgresSchema.commandList`).
+        // The author's commands, as each change, merge and copy lists them (`PostgresSchema.commandList`).
         let batches = try connection.rows(
           "SELECT batch, kind FROM commands WHERE author = $1 ORDER BY firstEvent", [.text(author)]
         ).map { row throws(StoreError) in

@@ -58,7 +58,8 @@ struct CandidateDecider {
     _ selection: CandidateSelection, label: String? = nil, typed: [(key: String, value: String)] = []
   ) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    try session.change(writingTo: try layers(selection), expecting: try expected(selection)) { changes in
+    let open = try openByLayer(selection)
+    try session.change(writingTo: try layers(selection, open), expecting: expected(selection, open)) { changes in
       var writers: [String: AnnotationWriter] = [:]
       // Candidates come a layer after another over a batch of reports: a text is analysed once.
       var texts = RecentValues<Int, ReportText>(capacity: PendingSuggestion.reportsPerBatch)
@@ -122,7 +123,8 @@ struct CandidateDecider {
   /// Rejects the open ones among the chosen candidates.
   func reject(_ selection: CandidateSelection) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    try session.store.change(author: session.user, expecting: try expected(selection)) { changes in
+    let rows = expected(selection, try openByLayer(selection))
+    try session.store.change(author: session.user, expecting: rows) { changes in
       try forEachChunk(selection) { chunk, _ in
         for item in chunk where item.decided == .open {
           try SignalHandling.check()
@@ -179,31 +181,27 @@ struct CandidateDecider {
     }
   }
 
-  /// The layers an accept may write to, so their schemas are recorded in the same change.
-  private func layers(_ selection: CandidateSelection) throws -> [String] {
-    switch selection {
-    case .all:
-      return try listCounts().filter { $0.open > 0 }.map(\.layer)
-    case .numbers(let numbers):
-      var items = try session.pendingSuggestions.items(numbers)
-      try addLinked(to: &items)
-      return Set(items.values.filter { $0.decided == .open }.map(\.layer)).sorted()
-    }
+  /// For `all`, the layers with open candidates and how many each has: the caller's counts, or
+  /// read now, once; nil for chosen numbers.
+  private func openByLayer(_ selection: CandidateSelection) throws -> [(layer: String, open: Int)]? {
+    guard selection.isAll else { return nil }
+    let list = try counts ?? session.store.pendingSuggestionCounts(author: session.user)
+    return list.filter { $0.open > 0 }.map { ($0.layer, $0.open) }
   }
 
-  /// The list's counts by layer: the caller's, or read now.
-  private func listCounts() throws -> [(layer: String, total: Int, open: Int)] {
-    try counts ?? session.store.pendingSuggestionCounts(author: session.user)
+  /// The layers an accept may write to, so their schemas are recorded in the same change; `open`
+  /// as `openByLayer` gives it.
+  private func layers(_ selection: CandidateSelection, _ open: [(layer: String, open: Int)]?) throws -> [String] {
+    guard case .numbers(let numbers) = selection else { return open?.map(\.layer) ?? [] }
+    var items = try session.pendingSuggestions.items(numbers)
+    try addLinked(to: &items)
+    return Set(items.values.filter { $0.decided == .open }.map(\.layer)).sorted()
   }
 
   /// About how many candidates a decision on `selection` settles: the store writes a large
   /// change otherwise than a small one.
-  private func expected(_ selection: CandidateSelection) throws -> Int {
-    switch selection {
-    case .all:
-      return try listCounts().reduce(0) { $0 + $1.open }
-    case .numbers(let numbers):
-      return numbers.count
-    }
+  private func expected(_ selection: CandidateSelection, _ open: [(layer: String, open: Int)]?) -> Int {
+    guard case .numbers(let numbers) = selection else { return open?.reduce(0) { $0 + $1.open } ?? 0 }
+    return numbers.count
   }
 }

@@ -67,16 +67,11 @@ extension ProjectStore {
   /// folds. A change lists its own with its first undoable event; a merge, a copy and the upgrade
   /// list those of the events they bring.
   static func noteCommands(_ db: Database, after event: Int) throws {
-    // An undo's or redo's events are all of its action; no other command logs either. NOT
-    // INDEXED keeps SQLite reading the events by id from `event` on: left to itself, it walks the
-    // whole batch index to save sorting the groups, a second on a log of 25 million events.
+    // NOT INDEXED keeps SQLite reading the events by id from `event` on: left to itself, it walks
+    // the whole batch index to save sorting the groups, a second on a log of 25 million events.
     try db.cachedStatement(
-      sql: """
-        INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind)
-        SELECT batch, min(author), min(id),
-          CASE min(action) WHEN 'undo' THEN 'undo' WHEN 'redo' THEN 'redo' ELSE 'change' END
-        FROM events NOT INDEXED WHERE id > ? AND entity IN (\(undoableEntities)) GROUP BY batch
-        """
+      sql: "INSERT OR IGNORE INTO commands (batch, author, firstEvent, kind) "
+        + EventSnapshot.commandRows(from: "events NOT INDEXED", where: "id > ?")
     ).execute(arguments: [event])
   }
 

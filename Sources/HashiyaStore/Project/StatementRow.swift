@@ -27,30 +27,39 @@ struct StatementRow: CheckedRow {
   }
 
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> String {
-    if let text = text(at: index) { return text }
-    throw damaged(index, what())
+    try required(text(at: index), index, what())
   }
 
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> String? {
-    if let text = text(at: index) { return text }
-    if type(at: index) == SQLITE_NULL { return nil }
-    throw damaged(index, what())
+    try optional(text(at: index), index, what())
   }
 
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Int {
-    if let number = integer(at: index) { return number }
-    throw damaged(index, what())
+    try required(integer(at: index), index, what())
   }
 
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Int? {
-    if let number = integer(at: index) { return number }
-    if type(at: index) == SQLITE_NULL { return nil }
-    throw damaged(index, what())
+    try optional(integer(at: index), index, what())
   }
 
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Bool {
-    if let number = integer(at: index) { return number != 0 }
-    throw damaged(index, what())
+    try required(integer(at: index), index, what()) != 0
+  }
+
+  /// `value`, read at `index`, or the error saying what the column holds instead.
+  private func required<Value>(_ value: Value?, _ index: Int, _ what: @autoclosure () -> String) throws(StoreError)
+    -> Value
+  {
+    guard let value else { throw damaged(index, what()) }
+    return value
+  }
+
+  /// `value`, read at `index`, or nil where the column holds NULL; any other value is an error.
+  private func optional<Value>(_ value: Value?, _ index: Int, _ what: @autoclosure () -> String) throws(StoreError)
+    -> Value?
+  {
+    guard value != nil || type(at: index) == SQLITE_NULL else { throw damaged(index, what()) }
+    return value
   }
 
   func storedByteCount(at index: Int) -> Int? {

@@ -36,7 +36,7 @@ struct PostgresProgressTests {
   func assign(_ store: PostgresProjectStore, _ annotator: String, report: Int, layer: String = "", done: Bool = false)
     throws
   {
-    try store.write("assign") { connection in
+    _ = try store.write("assign") { connection in
       try connection.execute(
         """
         INSERT INTO assignments (reportId, layer, annotator, assignedBy, assignedAt, doneAt)

@@ -2,58 +2,49 @@ import Foundation
 
 /// A report's immutable text with everything needed to address it exactly.
 ///
-/// The scalar array and the UTF-16/UTF-8 offset tables are built at once; grapheme boundaries,
-/// sentences with tokens, and the folded copy for Arabic-aware matching are built on first use,
-/// since an export needs only offsets while `show` and the suggesters need everything. Offsets are
-/// Unicode scalar offsets throughout; the tables convert them without walking the string again.
+/// By default the scalar array and the UTF-16/UTF-8 offset tables are built at once; with
+/// `.checkpoints`, only a checkpoint every 32 scalars is, and the tables on first use, since an
+/// export converts a few offsets per span and needs nothing else. Grapheme boundaries, sentences
+/// with tokens, and the folded copy for Arabic-aware matching are built on first use either way.
+/// Offsets are Unicode scalar offsets throughout.
 public final class ReportText: Sendable {
+  /// How a text indexes its offsets when it is made.
+  public enum Indexing: Sendable {
+    /// Every scalar's offsets at once: what anything that walks the scalars needs.
+    case tables
+    /// A checkpoint every 32 scalars, the tables on first use: what converting a few offsets needs.
+    case checkpoints
+  }
+
   public let string: String
-  public let scalars: [Unicode.Scalar]
-  /// `utf16Prefix[i]` is the UTF-16 offset of scalar `i`; one extra entry for the end.
-  private let utf16Prefix: [Int32]
-  /// `utf8Prefix[i]` is the UTF-8 offset of scalar `i`; one extra entry for the end.
-  private let utf8Prefix: [Int32]
+  public let count: Int
+  private let index: OffsetIndex
   private let analysis = LazyAnalysis()
 
-  public init(_ string: String) {
+  public init(_ string: String, indexing: Indexing = .tables) {
     var string = string
-    // One pass over the UTF-8 storage writes the scalars and both offset tables straight into
-    // their arrays; going through `unicodeScalars` and appending costs several times more, and
-    // every export and command starts here. A String's storage is always valid UTF-8.
-    var utf16: [Int32] = []
-    var utf8: [Int32] = []
-    let scalars: [Unicode.Scalar] = string.withUTF8 { bytes in
-      var count = 0
-      for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-      return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalarBuffer, scalarCount in
-        utf16 = [Int32](unsafeUninitializedCapacity: count + 1) { utf16Buffer, utf16Count in
-          utf8 = [Int32](unsafeUninitializedCapacity: count + 1) { utf8Buffer, utf8Count in
-            var u16: Int32 = 0
-            var index = 0
-            var n = 0
-            while index < bytes.count {
-              let (value, width) = UTF8Scalar.decode(bytes, at: index)
-              (scalarBuffer.baseAddress! + n).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
-              (utf16Buffer.baseAddress! + n).initialize(to: u16)
-              (utf8Buffer.baseAddress! + n).initialize(to: Int32(index))
-              u16 += width == 4 ? 2 : 1
-              index += width
-              n += 1
-            }
-            (utf16Buffer.baseAddress! + n).initialize(to: u16)
-            (utf8Buffer.baseAddress! + n).initialize(to: Int32(bytes.count))
-            utf8Count = n + 1
-          }
-          utf16Count = count + 1
-        }
-        scalarCount = count
-      }
+    switch indexing {
+    case .tables:
+      let tables = OffsetTables(string)
+      count = tables.scalars.count
+      index = .tables(tables)
+    case .checkpoints:
+      let checkpoints = string.withUTF8 { ScalarCheckpoints($0) }
+      count = checkpoints.count
+      index = .checkpoints(checkpoints)
     }
     self.string = string
-    self.scalars = scalars
-    self.utf16Prefix = utf16
-    self.utf8Prefix = utf8
   }
+
+  /// The scalars and both offset tables: built with the text, or now if it was made with checkpoints.
+  private var tables: OffsetTables {
+    switch index {
+    case .tables(let tables): tables
+    case .checkpoints: analysis.tables(string)
+    }
+  }
+
+  public var scalars: [Unicode.Scalar] { tables.scalars }
 
   /// Numbered sentences with their tokens.
   public var sentences: [Sentence] { analysis.sentences(scalars) }
@@ -67,17 +58,17 @@ public final class ReportText: Sendable {
   /// `graphemeBoundary[i]` tells whether offset `i` (0...count) is a grapheme cluster boundary.
   private var graphemeBoundary: [Bool] { analysis.graphemeBoundary(scalars) }
 
-  public var count: Int { scalars.count }
-  public var utf16Count: Int { Int(utf16Prefix[scalars.count]) }
-  public var utf8Count: Int { Int(utf8Prefix[scalars.count]) }
+  public var utf16Count: Int {
+    switch index {
+    case .tables(let tables): tables.utf16Count
+    case .checkpoints(let checkpoints): checkpoints.utf16Count
+    }
+  }
+  public var utf8Count: Int { string.utf8.count }
 
   /// The text a range covers.
   public func substring(_ range: TextRange) -> String {
-    // Slicing the UTF-8 storage through the offset table is far cheaper than rebuilding from scalars.
-    let utf8 = string.utf8
-    let start = utf8.index(utf8.startIndex, offsetBy: Int(utf8Prefix[range.start]))
-    let end = utf8.index(start, offsetBy: Int(utf8Prefix[range.end] - utf8Prefix[range.start]))
-    return String(string[start..<end])
+    withUTF8(range) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Calls `body` with the UTF-8 bytes a range covers, in place: a writer that copies them out
@@ -87,7 +78,12 @@ public final class ReportText: Sendable {
   ) rethrows -> Result {
     var string = string
     return try string.withUTF8 { bytes in
-      try body(UnsafeBufferPointer(rebasing: bytes[Int(utf8Prefix[range.start])..<Int(utf8Prefix[range.end])]))
+      switch index {
+      case .tables(let tables):
+        try body(UnsafeBufferPointer(rebasing: bytes[tables.utf8Range(of: range)]))
+      case .checkpoints(let checkpoints):
+        try body(UnsafeBufferPointer(rebasing: bytes[checkpoints.utf8Range(of: range, in: bytes)]))
+      }
     }
   }
 
@@ -100,31 +96,54 @@ public final class ReportText: Sendable {
     }
   }
 
-  public func utf16Offset(ofScalar offset: Int) -> Int { Int(utf16Prefix[offset]) }
-  public func utf8Offset(ofScalar offset: Int) -> Int { Int(utf8Prefix[offset]) }
+  public func utf16Offset(ofScalar offset: Int) -> Int {
+    switch index {
+    case .tables(let tables): return Int(tables.utf16Prefix[offset])
+    case .checkpoints(let checkpoints):
+      var string = string
+      return string.withUTF8 { checkpoints.utf16Offset(ofScalar: offset, in: $0) }
+    }
+  }
+
+  public func utf8Offset(ofScalar offset: Int) -> Int {
+    var string = string
+    return string.withUTF8 { utf8Offset(ofScalar: offset, in: $0) }
+  }
+
+  /// The UTF-8 offset of a scalar offset, given the text's bytes.
+  private func utf8Offset(ofScalar offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    switch index {
+    case .tables(let tables): Int(tables.utf8Prefix[offset])
+    case .checkpoints(let checkpoints): checkpoints.utf8Offset(ofScalar: offset, in: bytes)
+    }
+  }
 
   /// The scalar offset at a UTF-16 offset, or nil when it falls inside a surrogate pair or outside.
-  public func scalarOffset(ofUTF16 offset: Int) -> Int? { Self.exactIndex(of: offset, in: utf16Prefix) }
+  public func scalarOffset(ofUTF16 offset: Int) -> Int? { Self.exactIndex(of: offset, in: tables.utf16Prefix) }
   /// The scalar offset at a UTF-8 offset, or nil when it falls inside a scalar or outside.
-  public func scalarOffset(ofUTF8 offset: Int) -> Int? { Self.exactIndex(of: offset, in: utf8Prefix) }
+  public func scalarOffset(ofUTF8 offset: Int) -> Int? { Self.exactIndex(of: offset, in: tables.utf8Prefix) }
 
   public func isGraphemeBoundary(_ offset: Int) -> Bool {
-    offset >= 0 && offset <= scalars.count && graphemeBoundary[offset]
+    offset >= 0 && offset <= count && graphemeBoundary[offset]
   }
 
   /// The same answer as `isGraphemeBoundary`, decided from the scalars around `offset` without
   /// segmenting the whole text: cheaper for a caller that asks about a few offsets once, as an
   /// export cutting quote contexts does.
   public func isGraphemeBoundaryNearby(_ offset: Int) -> Bool {
-    guard offset >= 0 && offset <= scalars.count else { return false }
+    guard offset >= 0 && offset <= count else { return false }
+    if case .checkpoints(let checkpoints) = index {
+      var string = string
+      if let answer = string.withUTF8({ checkpoints.isGraphemeBoundary(at: offset, in: $0) }) { return answer }
+    }
     return scalars.withUnsafeBufferPointer { GraphemeSegmenter.isBoundary(at: offset, in: $0) }
   }
 
   /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.
   public func validate(_ range: TextRange) throws(TextRangeError) {
     guard !range.isEmpty else { throw .empty(range) }
-    guard range.fits(in: scalars.count) else {
-      throw .outOfBounds(range, length: scalars.count)
+    guard range.fits(in: count) else {
+      throw .outOfBounds(range, length: count)
     }
     // Two offsets are decided from their neighbours: segmenting the whole text for them would
     // cost an import of a million annotations more than all its other checks.
@@ -162,10 +181,10 @@ public final class ReportText: Sendable {
   /// The range grown outward to the nearest grapheme boundaries.
   public func widenedToGraphemes(_ range: TextRange) -> TextRange {
     var start = max(0, range.start)
-    var end = min(scalars.count, range.end)
+    var end = min(count, range.end)
     let boundary = graphemeBoundary
     while start > 0 && !boundary[start] { start -= 1 }
-    while end < scalars.count && !boundary[end] { end += 1 }
+    while end < count && !boundary[end] { end += 1 }
     return TextRange(start, end)
   }
 
@@ -205,14 +224,31 @@ public final class ReportText: Sendable {
   }
 }
 
+/// How a `ReportText` converts offsets: full tables, or checkpoints with the tables made on demand.
+private enum OffsetIndex: Sendable {
+  case tables(OffsetTables)
+  case checkpoints(ScalarCheckpoints)
+}
+
 /// The parts of a `ReportText` computed on first use, once, safely across threads.
 private final class LazyAnalysis: @unchecked Sendable {
   private let lock = NSLock()
+  private var cachedTables: OffsetTables?
   private var cachedSentences: [Sentence]?
   private var cachedSentenceRanges: [TextRange]?
   private var cachedFolded: FoldedText?
   private var cachedBoundaries: [Bool]?
   private var cachedWordTokens: [WordToken]?
+
+  /// The offset tables of a text indexed by checkpoints, made the first time anything needs them.
+  func tables(_ string: String) -> OffsetTables {
+    lock.withLock {
+      if let cachedTables { return cachedTables }
+      let made = OffsetTables(string)
+      cachedTables = made
+      return made
+    }
+  }
 
   func sentences(_ scalars: [Unicode.Scalar]) -> [Sentence] {
     lock.lock()

@@ -26,7 +26,7 @@ public enum ReportPrefetch {
           if batch.count == batchSize {
             // The writer is behind: build the texts here rather than wait for room.
             if queue.isFull {
-              for index in batch.indices { batch[index].text = ReportText(batch[index].bundle.report.text) }
+              for index in batch.indices { batch[index].text = Self.text(of: batch[index].bundle) }
             }
             try queue.put(batch)
             batch.removeAll(keepingCapacity: true)
@@ -36,13 +36,21 @@ public enum ReportPrefetch {
       },
       consume: { batch in
         for (bundle, text) in batch {
-          let text = text ?? ReportText(bundle.report.text)
+          let text = text ?? Self.text(of: bundle)
           // Every format promises text[start:end] == quote, and indexes the text by these offsets:
           // a row changed outside Hashiya must stop the export here rather than ship a wrong span.
-          for index in bundle.annotations.indices { try bundle.annotations[index].check(against: text) }
+          // Checked through a buffer, whose elements are lent in place rather than copied out.
+          try bundle.annotations.withUnsafeBufferPointer { annotations in
+            for index in annotations.indices { try annotations[index].check(against: text) }
+          }
           try body(bundle, text)
         }
       })
+  }
+
+  /// A report's text as the formats use it: a few offsets per span, so checkpoints, not tables.
+  static func text(of bundle: ReportBundle) -> ReportText {
+    ReportText(bundle.report.text, indexing: .checkpoints)
   }
 
   /// A report, and its text when the reader built it (nil leaves it to the writer).

@@ -57,11 +57,14 @@ struct NativeReportEncoder {
     writer.beginArray()
     var nextLink = 0
     var nextReview = 0
-    // Each annotation is lent in place: copying one out of the array retains its dozen strings.
-    for index in bundle.annotations.indices {
-      try writeAnnotation(
-        bundle.annotations[index], at: index, bundle: bundle, text: text, nextLink: &nextLink,
-        nextReview: &nextReview, location: location, into: &writer)
+    // Each annotation is lent in place, through a buffer: copying one out of the array retains its
+    // dozen strings.
+    try bundle.annotations.withUnsafeBufferPointer { (annotations) throws(FormatError) in
+      for index in annotations.indices {
+        try writeAnnotation(
+          annotations[index], at: index, bundle: bundle, text: text, nextLink: &nextLink,
+          nextReview: &nextReview, location: location, into: &writer)
+      }
     }
     writer.endArray()
     try writeReviewWork(bundle, location: location, into: &writer)

@@ -1,5 +1,4 @@
 import AnnotatorKit
-import HashiyaModel
 
 /// Deals reports out to annotators: each report to `overlap` distinct annotators, every
 /// annotator within one report of the same load, the same plan for the same seed.

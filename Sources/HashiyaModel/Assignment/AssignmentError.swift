@@ -1,5 +1,4 @@
 import AnnotatorKit
-import HashiyaModel
 
 /// Why reports cannot be assigned, or an assignment cannot be closed or reopened.
 public enum AssignmentError: Error, Equatable, CustomStringConvertible {

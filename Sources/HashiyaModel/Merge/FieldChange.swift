@@ -1,5 +1,4 @@
 import AnnotatorKit
-import HashiyaModel
 
 /// One field an event set: the unit a merge compares, decides and records conflicts on.
 ///

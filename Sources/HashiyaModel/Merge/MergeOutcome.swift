@@ -1,5 +1,3 @@
-import HashiyaModel
-
 /// What merging a teammate's project file brought in, and what it could not.
 public struct MergeOutcome: Sendable, Equatable {
   public var reportsAdded = 0

@@ -1,6 +1,5 @@
 import AnnotatorKit
 import Foundation
-import HashiyaModel
 
 /// Version 7 UUIDs (RFC 9562): the milliseconds since 1970, then random bits, as lowercase text.
 ///

@@ -1,5 +1,4 @@
 import AnnotatorKit
-import HashiyaModel
 
 /// Turns what a person types after `search` into a safe FTS5 expression.
 ///

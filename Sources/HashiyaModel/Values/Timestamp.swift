@@ -1,5 +1,4 @@
 import Foundation
-import HashiyaModel
 
 /// ISO 8601 UTC timestamps with milliseconds, the one date format of a project file.
 ///

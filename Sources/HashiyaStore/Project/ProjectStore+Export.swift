@@ -175,10 +175,10 @@ struct ReportRows<Element> {
   /// The rows for `reportID`, skipping rows of earlier reports that were not selected.
   mutating func take(reportID: Int) throws -> [Element] {
     var elements: [Element] = []
-    if let pending {
-      if pending.reportID > reportID { return elements }
-      self.pending = nil
-      if pending.reportID == reportID { elements.append(pending.element) }
+    // Rows are moved, never copied: copying an annotation retains each of its strings.
+    if let waiting = pending?.reportID {
+      if waiting > reportID { return elements }
+      if let held = pending.take(), waiting == reportID { elements.append(held.element) }
     }
     while try cursor.next() != nil {
       let rowReport: Int = try current.checked(reportColumn, "a row of report \(reportID)")
@@ -186,10 +186,10 @@ struct ReportRows<Element> {
       if rowReport < reportID { continue }
       let element = try decode(current)
       if rowReport > reportID {
-        pending = (rowReport, element)
+        pending = (rowReport, consume element)
         return elements
       }
-      elements.append(element)
+      elements.append(consume element)
     }
     return elements
   }

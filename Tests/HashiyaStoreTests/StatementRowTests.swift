@@ -44,6 +44,21 @@ import Testing
     }
   }
 
+  @Test func tellsTwoColumnsOfTheSameTextAsAGRDBRowDoes() throws {
+    let sql = """
+      SELECT 'قالَتْ 🇸🇾' AS a, 'قالَتْ 🇸🇾' AS same, 'قالَتْ 🇸' AS shorter, 'قالَتُ 🇸🇾' AS other, NULL AS missing,
+        NULL AS alsoMissing, 7 AS number, '7' AS digits
+      """
+    let cases: [(Int, Int, Bool)] = [
+      (0, 1, true), (0, 2, false), (0, 3, false), (0, 4, false), (4, 5, false), (6, 7, false),
+    ]
+    try Self.withRow(sql) { (row: StatementRow) in
+      for (a, b, same) in cases { #expect(row.holdsSameText(a, as: b) == same, "columns \(a) and \(b)") }
+    }
+    let grdbRow = try #require(try DatabaseQueue().read { try Row.fetchOne($0, sql: sql) })
+    for (a, b, same) in cases { #expect(grdbRow.holdsSameText(a, as: b) == same, "columns \(a) and \(b)") }
+  }
+
   /// Each stored value Hashiya never writes, the reads that must refuse it, and what the error
   /// says it holds.
   static let damage: [(sql: String, holds: String)] = [

@@ -22,6 +22,8 @@ protocol CheckedRow {
   func checked(_ index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> Bool
   /// How many bytes the file holds at `index`, to tell a text read whole from one cut short.
   func storedByteCount(at index: Int) -> Int?
+  /// Whether two columns hold the same text, byte for byte: a decoder then reads it once.
+  func holdsSameText(_ index: Int, as other: Int) -> Bool
 }
 
 extension CheckedRow {

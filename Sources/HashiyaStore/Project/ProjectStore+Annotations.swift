@@ -128,34 +128,39 @@ extension ProjectStore {
   /// Every value is checked on the way in, so a row edited outside Hashiya is an error naming it.
   static func annotation(from row: some CheckedRow) throws(StoreError) -> Annotation {
     let id: Int = try row.checked(0, "an annotation")
-    let what = "annotation #\(id)"
-    let reportID: Int = try row.checked(2, what)
-    let start: Int = try row.checked(5, what)
-    let end: Int = try row.checked(6, what)
+    // Made only for an error message, as for every row read: a million rows would each pay for it.
+    func what() -> String { "annotation #\(id)" }
+    let reportID: Int = try row.checked(2, what())
+    let start: Int = try row.checked(5, what())
+    let end: Int = try row.checked(6, what())
     guard start >= 0, end > start else {
-      throw .damaged(what: what, reason: "its offsets \(start)..\(end) are not a span")
+      throw .damaged(what: what(), reason: "its offsets \(start)..\(end) are not a span")
     }
-    let status = try row.checked(11, as: Annotation.Status.self, what)
-    let provenance = try Annotation.storedProvenance(try row.checked(14, what), of: what)
+    let status = try row.checked(11, as: Annotation.Status.self, what())
+    // An annotation never changed was updated when it was made: both times share one string.
+    let createdAt: String = try row.checked(12, what())
+    let provenance = try Annotation.storedProvenance(try row.checked(14, what()), of: what())
     // A file of an older version, read without migrating (a merge's other side), has no such column.
     let fragments = try Annotation.storedFragments(
-      row.count > 15 ? try row.checked(15, what) : nil, after: TextRange(start, end), of: what)
+      row.count > 15 ? try row.checked(15, what()) : nil, after: TextRange(start, end), of: what())
     return Annotation(
-      id: id, uuid: try row.checked(1, what), reportID: reportID, layer: try row.checked(3, what),
-      label: try row.checked(4, what), range: TextRange(start, end), quote: try row.checked(7, what),
-      attributes: try Annotation.storedAttributes(try row.checked(8, what), of: what), author: try row.checked(9, what),
-      origin: try row.checked(10, what), status: status, createdAt: try row.checked(12, what),
-      updatedAt: try row.checked(13, what), provenance: provenance, fragments: fragments)
+      id: id, uuid: try row.checked(1, what()), reportID: reportID, layer: try row.checked(3, what()),
+      label: try row.checked(4, what()), range: TextRange(start, end), quote: try row.checked(7, what()),
+      attributes: try Annotation.storedAttributes(try row.checked(8, what()), of: what()),
+      author: try row.checked(9, what()),
+      origin: try row.checked(10, what()), status: status, createdAt: createdAt,
+      updatedAt: row.holdsSameText(13, as: 12) ? createdAt : try row.checked(13, what()), provenance: provenance,
+      fragments: fragments)
   }
 
   /// A link from a `SELECT *` row, by position (`ProjectSchema.linkColumns`).
   static func link(from row: some CheckedRow) throws(StoreError) -> AnnotationLink {
     let id: Int = try row.checked(0, "a link")
-    let what = "link \(id)"
+    func what() -> String { "link \(id)" }
     return AnnotationLink(
-      id: id, uuid: try row.checked(1, what), type: try row.checked(2, what), fromID: try row.checked(3, what),
-      toID: try row.checked(4, what), author: try row.checked(6, what),
-      status: try row.checked(7, as: Annotation.Status.self, what),
-      createdAt: try row.checked(8, what))
+      id: id, uuid: try row.checked(1, what()), type: try row.checked(2, what()), fromID: try row.checked(3, what()),
+      toID: try row.checked(4, what()), author: try row.checked(6, what()),
+      status: try row.checked(7, as: Annotation.Status.self, what()),
+      createdAt: try row.checked(8, what()))
   }
 }

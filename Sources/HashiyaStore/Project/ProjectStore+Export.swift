@@ -118,12 +118,12 @@ extension ProjectStore {
   /// A review from a `SELECT *` row, by position (`ProjectSchema.reviewColumns`).
   static func review(from row: some CheckedRow) throws(StoreError) -> Review {
     let id: Int = try row.checked(0, "a review")
-    let what = "review \(id)"
+    func what() -> String { "review \(id)" }
     return Review(
-      id: id, uuid: try row.checked(1, what), annotationID: try row.checked(2, what),
-      reviewer: try row.checked(3, what), verdict: try row.checked(4, as: Review.Verdict.self, what),
-      comment: try row.checked(5, what),
-      createdAt: try row.checked(6, what))
+      id: id, uuid: try row.checked(1, what()), annotationID: try row.checked(2, what()),
+      reviewer: try row.checked(3, what()), verdict: try row.checked(4, as: Review.Verdict.self, what()),
+      comment: try row.checked(5, what()),
+      createdAt: try row.checked(6, what()))
   }
 }
 

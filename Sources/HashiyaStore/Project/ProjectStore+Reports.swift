@@ -205,21 +205,21 @@ extension ProjectStore {
   /// otherwise show a silently different text. Comparing byte counts costs nothing per report.
   static func report(from row: some CheckedRow) throws(StoreError) -> Report {
     let id: Int = try row.checked(0, "a report")
-    let what = "report #\(id)"
-    let text: String = try row.checked(8, what)
+    func what() -> String { "report #\(id)" }
+    let text: String = try row.checked(8, what())
     let stored = row.storedByteCount(at: 8)
     guard stored == text.utf8.count else {
       throw .damaged(
-        what: what,
+        what: what(),
         reason:
           "its text reads as \(text.utf8.count) bytes where the file holds \(stored ?? 0) (a NUL or invalid UTF-8)")
     }
-    let length: Int = try row.checked(10, what)
+    let length: Int = try row.checked(10, what())
     return Report(
-      id: id, uid: try row.checked(1, what), title: try row.checked(2, what), source: try row.checked(4, what),
-      url: try row.checked(5, what), language: try row.checked(6, what), published: try row.checked(7, what),
-      text: text, sha256: try row.checked(9, what), length: length, hadBOM: try row.checked(11, what),
-      metadataJSON: try row.checked(12, what), importedAt: try row.checked(13, what),
-      importedBy: try row.checked(14, what))
+      id: id, uid: try row.checked(1, what()), title: try row.checked(2, what()), source: try row.checked(4, what()),
+      url: try row.checked(5, what()), language: try row.checked(6, what()), published: try row.checked(7, what()),
+      text: text, sha256: try row.checked(9, what()), length: length, hadBOM: try row.checked(11, what()),
+      metadataJSON: try row.checked(12, what()), importedAt: try row.checked(13, what()),
+      importedBy: try row.checked(14, what()))
   }
 }

@@ -46,6 +46,13 @@ extension Row: CheckedRow {
     }
   }
 
+  func holdsSameText(_ index: Int, as other: Int) -> Bool {
+    guard case .string(let text) = storage(at: index), case .string(let otherText) = storage(at: other) else {
+      return false
+    }
+    return text.utf8.elementsEqual(otherText.utf8)
+  }
+
   /// The stored value at `index`, through the row's collection subscript, which unlike the
   /// value subscripts is not generic.
   private func storage(at index: Int) -> DatabaseValue.Storage {

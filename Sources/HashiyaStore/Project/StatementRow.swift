@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import HashiyaModel
@@ -64,6 +65,15 @@ struct StatementRow: CheckedRow {
 
   func storedByteCount(at index: Int) -> Int? {
     type(at: index) == SQLITE_NULL ? nil : Int(sqlite3_column_bytes(statement, Int32(index)))
+  }
+
+  func holdsSameText(_ index: Int, as other: Int) -> Bool {
+    guard type(at: index) == SQLITE_TEXT, type(at: other) == SQLITE_TEXT,
+      let text = sqlite3_column_text(statement, Int32(index)),
+      let otherText = sqlite3_column_text(statement, Int32(other))
+    else { return false }
+    let count = sqlite3_column_bytes(statement, Int32(index))
+    return count == sqlite3_column_bytes(statement, Int32(other)) && memcmp(text, otherText, Int(count)) == 0
   }
 
   /// SQLite's type of the value at `index`; an index past the row reads as NULL.

@@ -96,6 +96,21 @@ import Testing
     #expect(!run.stdout.contains("\u{FFFD}"))
   }
 
+  /// A report's text stored as invalid UTF-8 stops every export at that report, named, whichever
+  /// of the export's two threads checks it; nothing of it is written repaired.
+  @Test(arguments: ["jsonl", "w3c", "brat", "html"])
+  func anExportStopsAtAReportTextThatIsNotUTF8(_ format: String) throws {
+    let hashiya = HashiyaBinary()
+    let project = try Self.craft("text-invalid-utf8-as-text", in: hashiya)
+    let destination = format == "brat" || format == "html" ? "out-\(format)/" : "-"
+    let run = try hashiya.run([project, "-c", "export --format \(format) \(destination)"])
+    #expect(run.status == 1, "\(format): \(run.stdout)")
+    #expect(
+      run.stderr.contains("report #2 is damaged: its text holds text that is not valid UTF-8 or holds a NUL byte"),
+      "\(format): \(run.stderr)")
+    #expect(!run.stdout.contains("\u{FFFD}"))
+  }
+
   /// A text that SQLite would hand back cut at a NUL is an error wherever it is read, never a
   /// shorter text shown as the whole (one report, a page of them, or an export).
   @Test(arguments: ["show 2", "show 2 --tokens", "suggest --all-reports", "export --reports 2 -"])

@@ -112,35 +112,42 @@ struct ScalarCheckpoints: Sendable {
     return (index, from.utf16 + skip + wide)
   }
 
-  /// Eight bytes of UTF-8 read as one integer, with bit 7 of each byte marking what it is.
+  /// Eight bytes of UTF-8 read as one integer, each byte's kind as a 0 or 1 in its own byte.
+  ///
+  /// Counting by multiplication rather than `nonzeroBitCount`: without a CPU feature the build
+  /// cannot assume, a population count is a dozen instructions, and this runs once per word.
   private struct Word {
-    static let high: UInt64 = 0x8080_8080_8080_8080
-    /// Bit 7 of each byte that starts a scalar: not a continuation (bit 7 set, bit 6 clear).
-    let leadBits: UInt64
-    /// Bit 7 of each byte that starts a four-byte scalar (top four bits set).
-    let wideBits: UInt64
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    /// 1 in each byte that starts a scalar: not a continuation (bit 7 set, bit 6 clear).
+    let leadLanes: UInt64
+    /// 1 in each byte that starts a four-byte scalar (its top four bits set).
+    let wideLanes: UInt64
 
     init(_ pointer: UnsafePointer<UInt8>) {
-      // Little-endian: byte n of the text is bits 8n..<8n+8, so shifts left move a byte's lower
-      // bits up within the byte and bit 7 masks keep each byte's own answer.
+      // Little-endian: byte n of the text is bits 8n..<8n+8, so a right shift by k brings bit k of
+      // each byte to bit 0 of the same byte, and masking with `ones` keeps only those.
       let word = UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
-      leadBits = ~(word & ~(word << 1)) & Self.high
-      wideBits = word & (word << 1) & (word << 2) & (word << 3) & Self.high
+      let continuation = (word >> 7) & ~(word >> 6) & Self.ones
+      leadLanes = continuation ^ Self.ones
+      wideLanes = (word >> 7) & (word >> 6) & (word >> 5) & (word >> 4) & Self.ones
     }
 
-    var leads: Int { leadBits.nonzeroBitCount }
-    var wide: Int { wideBits.nonzeroBitCount }
+    /// The sum of the byte lanes of `lanes` (each 0 or 1), gathered in the top byte by the product.
+    private static func sum(_ lanes: UInt64) -> Int { Int((lanes &* ones) >> 56) }
+
+    var leads: Int { Self.sum(leadLanes) }
+    var wide: Int { Self.sum(wideLanes) }
 
     /// The byte (0..<8) where the lead numbered `n` (from 0) in this word is.
     func byteOfLead(_ n: Int) -> Int {
-      var bits = leadBits
-      for _ in 0..<n { bits &= bits - 1 }
-      return bits.trailingZeroBitCount / 8
+      var lanes = leadLanes
+      for _ in 0..<n { lanes &= lanes - 1 }
+      return lanes.trailingZeroBitCount / 8
     }
 
     /// Four-byte leads before byte `byte`.
     func wideBefore(_ byte: Int) -> Int {
-      (wideBits & ((1 << UInt64(byte * 8)) &- 1)).nonzeroBitCount
+      Self.sum(wideLanes & ((1 << UInt64(byte * 8)) &- 1))
     }
   }
 

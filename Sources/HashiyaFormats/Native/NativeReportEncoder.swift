@@ -62,7 +62,7 @@ struct NativeReportEncoder {
     try bundle.annotations.withUnsafeBufferPointer { (annotations) throws(FormatError) in
       for index in annotations.indices {
         try writeAnnotation(
-          annotations[index], at: index, bundle: bundle, text: text, nextLink: &nextLink,
+          at: index, of: annotations, bundle: bundle, text: text, nextLink: &nextLink,
           nextReview: &nextReview, location: location, into: &writer)
       }
     }
@@ -112,21 +112,23 @@ struct NativeReportEncoder {
   }
 
   private func writeAnnotation(
-    _ annotation: borrowing Annotation, at index: Int, bundle: ReportBundle, text: ReportText, nextLink: inout Int,
+    at index: Int, of annotations: UnsafeBufferPointer<Annotation>, bundle: ReportBundle, text: ReportText,
+    nextLink: inout Int,
     nextReview: inout Int, location: String, into writer: inout JSONWriter
   ) throws(FormatError) {
-    // `ReportPrefetch` checked the span against the text: offsets index it safely here.
-    let range = annotation.range
+    // `ReportPrefetch` checked the span against the text: offsets index it safely here. Each field
+    // is read through the buffer: an annotation borrowed whole was copied, a dozen strings retained.
+    let range = annotations[index].range
     writer.beginObject()
-    writer.field("id", annotation.uuid)
-    writer.field("handle", annotation.id)
-    writer.field("layer", annotation.layer)
-    writer.field("label", annotation.label)
-    writeSpan(range, quote: annotation.quote, text: text, into: &writer)
-    if !annotation.fragments.isEmpty {
+    writer.field("id", annotations[index].uuid)
+    writer.field("handle", annotations[index].id)
+    writer.field("layer", annotations[index].layer)
+    writer.field("label", annotations[index].label)
+    writeSpan(range, quote: annotations[index].quote, text: text, into: &writer)
+    if !annotations[index].fragments.isEmpty {
       writer.key("fragments")
       writer.beginArray()
-      for fragment in annotation.fragments {
+      for fragment in annotations[index].fragments {
         writer.beginObject()
         writeSpan(fragment.range, quote: fragment.quote, text: text, into: &writer)
         writer.endObject()
@@ -138,16 +140,16 @@ struct NativeReportEncoder {
     writer.key("suffix")
     text.withUTF8(QuoteContext.suffixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
     writer.key("attributes")
-    writeObject(annotation.attributes, into: &writer)
-    writer.field("author", annotation.author)
-    writer.field("origin", annotation.origin)
-    writer.field("status", annotation.status.rawValue)
-    writer.field("createdAt", annotation.createdAt)
-    writer.field("updatedAt", annotation.updatedAt)
-    if !annotation.provenance.isEmpty {
+    writeObject(annotations[index].attributes, into: &writer)
+    writer.field("author", annotations[index].author)
+    writer.field("origin", annotations[index].origin)
+    writer.field("status", annotations[index].status.rawValue)
+    writer.field("createdAt", annotations[index].createdAt)
+    writer.field("updatedAt", annotations[index].updatedAt)
+    if !annotations[index].provenance.isEmpty {
       writer.key("provenance")
       writer.beginArray()
-      for uuid in annotation.provenance { writer.string(uuid) }
+      for uuid in annotations[index].provenance { writer.string(uuid) }
       writer.endArray()
     }
     writer.key("links")

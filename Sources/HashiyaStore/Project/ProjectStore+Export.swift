@@ -9,6 +9,24 @@ extension ProjectStore {
   /// decisions) are read by cursors ordered by report and merged as they go, so a project of any
   /// size streams through in one read transaction.
   public func forEachReport(_ selection: ExportSelection, _ body: (ReportBundle) throws -> Void) throws {
+    try forEachReport(selection, reading: { row throws(StoreError) in (try Self.report(from: row), ()) }) {
+      bundle, _ in try body(bundle)
+    }
+  }
+
+  /// Calls `body` as `forEachReport` does, but with each report's text left empty and handed over
+  /// unchecked beside it: the caller checks it (`UncheckedText.string()`) before the report is used.
+  public func forEachReportWithUncheckedText(
+    _ selection: ExportSelection, _ body: (ReportBundle, UncheckedText) throws -> Void
+  ) throws {
+    try forEachReport(selection, reading: Self.reportWithUncheckedText(from:), body)
+  }
+
+  /// The loop of both: `reading` makes a report, and what goes with it, of each report row.
+  private func forEachReport<Text>(
+    _ selection: ExportSelection, reading: @escaping (StatementRow) throws(StoreError) -> (Report, Text),
+    _ body: (ReportBundle, Text) throws -> Void
+  ) throws {
     do {
       try database.read { db in
         var reportFilter = ""
@@ -23,7 +41,7 @@ extension ProjectStore {
           selection, column: { "a." + $0 }, author: "author", gold: selection.goldOnly)
         var reports = try ReportRows(
           db, sql: "SELECT * FROM reports \(reportFilter) ORDER BY id", arguments: reportArguments, reportColumn: 0,
-          decode: Self.report(from:))
+          decode: reading)
         // The index hands each report's annotations over by layer, then start: sorting them into text
         // order report by report costs less than SQLite sorting every row, a sixth of the reading.
         var annotations = try ReportRows(
@@ -36,7 +54,7 @@ extension ProjectStore {
           joinedToReports: "reviews", on: "annotationId", columns: ProjectSchema.reviewColumns.count, db,
           decode: Self.review(from:))
         var work = try ReviewWorkRows(db, selection)
-        while let report = try reports.next() {
+        while let (report, text) = try reports.next() {
           if let wanted, !wanted.contains(report.id) { continue }
           var selected = try annotations.take(reportID: report.id)
           selected.sort { Self.inTextOrder(($0.range, $0.id), ($1.range, $1.id)) }
@@ -57,7 +75,7 @@ extension ProjectStore {
             // (deleted, or of another author) would name an annotation the export does not hold.
             bundle.reviewDecisions.removeAll { $0.decision.annotationID.map { !handles.contains($0) } ?? false }
           }
-          try body(bundle)
+          try body(bundle, text)
         }
       }
     } catch let error as DatabaseError {

@@ -205,15 +205,27 @@ extension ProjectStore {
   /// otherwise show a silently different text. Comparing byte counts costs nothing per report.
   static func report(from row: some CheckedRow) throws(StoreError) -> Report {
     let id: Int = try row.checked(0, "a report")
-    func what() -> String { "report #\(id)" }
-    let text: String = try row.checked(8, what())
+    let text: String = try row.checked(8, "report #\(id)")
     let stored = row.storedByteCount(at: 8)
     guard stored == text.utf8.count else {
       throw .damaged(
-        what: what(),
+        what: "report #\(id)",
         reason:
           "its text reads as \(text.utf8.count) bytes where the file holds \(stored ?? 0) (a NUL or invalid UTF-8)")
     }
+    return try report(from: row, id: id, text: text)
+  }
+
+  /// A report from a `SELECT *` row with its text left empty, and the text's bytes unchecked.
+  static func reportWithUncheckedText(from row: StatementRow) throws(StoreError) -> (Report, UncheckedText) {
+    let id: Int = try row.checked(0, "a report")
+    let text = UncheckedText(reportID: id, bytes: try row.uncheckedText(at: 8, "report #\(id)"))
+    return (try report(from: row, id: id, text: ""), text)
+  }
+
+  /// A report from a row whose id and text are read.
+  private static func report(from row: some CheckedRow, id: Int, text: String) throws(StoreError) -> Report {
+    func what() -> String { "report #\(id)" }
     let length: Int = try row.checked(10, what())
     return Report(
       id: id, uid: try row.checked(1, what()), title: try row.checked(2, what()), source: try row.checked(4, what()),

@@ -101,13 +101,25 @@ struct StatementRow: CheckedRow {
     return text
   }
 
+  /// The bytes of the text at `index`, copied out without being checked as UTF-8
+  /// (`UncheckedText` checks them later, elsewhere); any value but text is an error now.
+  func uncheckedText(at index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> [UInt8] {
+    guard type(at: index) == SQLITE_TEXT else { throw damaged(index, what()) }
+    let column = Int32(index)
+    guard let start = sqlite3_column_text(statement, column) else { return [] }
+    return Array(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column))))
+  }
+
+  /// What a text column holds when its bytes are not a text Hashiya writes.
+  static let invalidText = "text that is not valid UTF-8 or holds a NUL byte"
+
   private func damaged(_ index: Int, _ what: String) -> StoreError {
     let kind: String
     switch type(at: index) {
     case SQLITE_NULL: kind = "nothing (NULL)"
     case SQLITE_INTEGER: kind = "a whole number"
     case SQLITE_FLOAT: kind = "a decimal number"
-    case SQLITE_TEXT: kind = "text that is not valid UTF-8 or holds a NUL byte"
+    case SQLITE_TEXT: kind = Self.invalidText
     default: kind = "\(sqlite3_column_bytes(statement, Int32(index))) bytes that are not valid text"
     }
     return damaged(index, holding: kind, what)

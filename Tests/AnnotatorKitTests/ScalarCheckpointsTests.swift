@@ -68,6 +68,73 @@ import Testing
     }
   }
 
+  /// The context a quote is exported with, worked out scalar by scalar over the whole text's
+  /// grapheme boundaries: what `withContext` must give in either indexing.
+  static func expectedContext(of range: TextRange, length: Int, in text: ReportText) -> (String, String) {
+    var start = max(0, range.start - length)
+    while start < range.start && !text.isGraphemeBoundary(start) { start += 1 }
+    var end = min(text.count, range.end + length)
+    while end > range.end && !text.isGraphemeBoundary(end) { end -= 1 }
+    return (
+      String(String.UnicodeScalarView(text.scalars[start..<range.start])),
+      String(String.UnicodeScalarView(text.scalars[range.end..<end]))
+    )
+  }
+
+  @Test(arguments: texts.indices) func cutsQuoteContextsAtGraphemeBoundariesInBothIndexings(_ which: Int) {
+    let tables = ReportText(Self.texts[which])
+    let checkpoints = ReportText(Self.texts[which], indexing: .checkpoints)
+    let count = tables.count
+    for start in Swift.stride(from: 0, to: count, by: max(1, count / 60)) {
+      for end in [start + 1, start + 3, start + 40] where end <= count {
+        let range = TextRange(start, end)
+        for length in [0, 1, 4, 32] {
+          let expected = Self.expectedContext(of: range, length: length, in: tables)
+          for text in [tables, checkpoints] {
+            let context = text.withContext(of: range, length: length) {
+              (String(decoding: $0, as: UTF8.self), String(decoding: $1, as: UTF8.self))
+            }
+            #expect(context == expected, "\(range) ±\(length)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test(arguments: texts.indices) func checksASpanAndItsQuoteAsTheSeparateChecksDo(_ which: Int) {
+    let tables = ReportText(Self.texts[which])
+    let checkpoints = ReportText(Self.texts[which], indexing: .checkpoints)
+    let count = tables.count
+    for start in Swift.stride(from: 0, to: count, by: max(1, count / 60)) {
+      for end in [start, start + 1, start + 2, start + 9, count + 1] {
+        let range = TextRange(start, end)
+        // The separate checks: the span alone, then its text.
+        var expected: TextRangeError?
+        do {
+          try tables.validate(range)
+          if !tables.text(in: range, equals: "x") { expected = .quoteDiffers(range) }
+        } catch { expected = error }
+        for text in [tables, checkpoints] {
+          let failure = Self.failure { () throws(TextRangeError) in try text.validate(range, quote: "x") }
+          #expect(failure == expected, "\(range)")
+          if expected == .quoteDiffers(range) {
+            let quote = tables.substring(range)
+            #expect(Self.failure { () throws(TextRangeError) in try text.validate(range, quote: quote) } == nil)
+          }
+        }
+      }
+    }
+  }
+
+  static func failure(_ check: () throws(TextRangeError) -> Void) -> TextRangeError? {
+    do {
+      try check()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   @Test func theWindowAloneDecidesOrdinaryTextAndDefersLongRuns() throws {
     let flags = String(repeating: "🇸🇾", count: 6)
     let index = flags.utf8.withContiguousStorageIfAvailable { ScalarCheckpoints($0) }

@@ -76,15 +76,32 @@ public final class ReportText: Sendable {
   public func withUTF8<Result>(
     _ range: TextRange, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
   ) rethrows -> Result {
+    try withBytes { bytes in try body(UnsafeBufferPointer(rebasing: bytes[utf8Range(of: range, in: bytes)])) }
+  }
+
+  /// Calls `body` with the whole text's UTF-8, in place.
+  func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     var string = string
-    return try string.withUTF8 { bytes in
-      switch index {
-      case .tables(let tables):
-        try body(UnsafeBufferPointer(rebasing: bytes[tables.utf8Range(of: range)]))
-      case .checkpoints(let checkpoints):
-        try body(UnsafeBufferPointer(rebasing: bytes[checkpoints.utf8Range(of: range, in: bytes)]))
-      }
+    return try string.withUTF8(body)
+  }
+
+  /// The UTF-8 offsets of a range's ends, given the text's bytes.
+  func utf8Range(of range: TextRange, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    switch index {
+    case .tables(let tables): tables.utf8Range(of: range)
+    case .checkpoints(let checkpoints): checkpoints.utf8Range(of: range, in: bytes)
     }
+  }
+
+  /// Whether scalar offset `offset`, whose scalar starts at byte `position`, is a grapheme
+  /// boundary, decided from its neighbours.
+  func isGraphemeBoundary(_ offset: Int, byte position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if case .checkpoints(let checkpoints) = index,
+      let answer = checkpoints.isGraphemeBoundary(at: offset, byte: position, in: bytes)
+    {
+      return answer
+    }
+    return scalars.withUnsafeBufferPointer { GraphemeSegmenter.isBoundary(at: offset, in: $0) }
   }
 
   /// Whether the text `range` covers is exactly `quote`, compared byte for byte in place: no
@@ -155,8 +172,25 @@ public final class ReportText: Sendable {
   /// Checks that `range` is a usable span (see `validate`) covering exactly `quote`: what every
   /// stored or imported annotation must pass before its offsets index this text.
   public func validate(_ range: TextRange, quote: String) throws(TextRangeError) {
-    try validate(range)
-    guard text(in: range, equals: quote) else { throw .quoteDiffers(range) }
+    guard !range.isEmpty else { throw .empty(range) }
+    guard range.fits(in: count) else { throw .outOfBounds(range, length: count) }
+    // The span's two ends are found once, and everything is checked from them.
+    let failure: TextRangeError? = withBytes { bytes in
+      let span = utf8Range(of: range, in: bytes)
+      guard isGraphemeBoundary(range.start, byte: span.lowerBound, in: bytes) else {
+        return .splitsGrapheme(range, offset: range.start)
+      }
+      guard isGraphemeBoundary(range.end, byte: span.upperBound, in: bytes) else {
+        return .splitsGrapheme(range, offset: range.end)
+      }
+      let covered = UnsafeBufferPointer(rebasing: bytes[span])
+      let same =
+        covered.count == quote.utf8.count
+        && (quote.utf8.withContiguousStorageIfAvailable { covered.elementsEqual($0) }
+          ?? covered.elementsEqual(quote.utf8))
+      return same ? nil : .quoteDiffers(range)
+    }
+    if let failure { throw failure }
   }
 
   /// Every occurrence of `needle`, matched after Arabic folding (tashkeel, tatweel, alef forms,

@@ -160,16 +160,20 @@ struct ScalarCheckpoints: Sendable {
   /// reaches past them and only the whole text can tell.
   func isGraphemeBoundary(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard offset > 0 && offset < count else { return offset == 0 || offset == count }
+    return isGraphemeBoundary(at: offset, byte: utf8Offset(ofScalar: offset, in: bytes), in: bytes)
+  }
+
+  /// The same, for a caller that knows where the offset's scalar starts (`position`).
+  func isGraphemeBoundary(at offset: Int, byte position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard offset > 0 && offset < count else { return offset == 0 || offset == count }
     let window = Self.window
-    let position = utf8Offset(ofScalar: offset, in: bytes)
     return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: window + 1) { buffer in
       guard let base = buffer.baseAddress else { return nil }
       // Decode backwards from the offset, filling the buffer from its end.
       var before = 0
       var lead = position
       while before < window && lead > 0 {
-        lead -= 1
-        while bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        lead = Self.lead(before: lead, in: bytes)
         (base + window - 1 - before).initialize(to: Self.scalar(at: lead, in: bytes))
         before += 1
       }
@@ -192,6 +196,19 @@ struct ScalarCheckpoints: Sendable {
     default:
       return false
     }
+  }
+
+  /// Where the scalar before the one at `lead` starts.
+  static func lead(before lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var previous = lead - 1
+    while bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
+    return previous
+  }
+
+  /// Where the scalar after the one at `lead` starts.
+  static func lead(after lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let byte = bytes[lead]
+    return lead + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4)
   }
 
   private static func scalar(at lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {

@@ -113,8 +113,7 @@ struct NativeReportEncoder {
 
   private func writeAnnotation(
     at index: Int, of annotations: UnsafeBufferPointer<Annotation>, bundle: ReportBundle, text: ReportText,
-    nextLink: inout Int,
-    nextReview: inout Int, location: String, into writer: inout JSONWriter
+    nextLink: inout Int, nextReview: inout Int, location: String, into writer: inout JSONWriter
   ) throws(FormatError) {
     // `ReportPrefetch` checked the span against the text: offsets index it safely here. Each field
     // is read through the buffer: an annotation borrowed whole was copied, a dozen strings retained.
@@ -135,10 +134,12 @@ struct NativeReportEncoder {
       }
       writer.endArray()
     }
-    writer.key("prefix")
-    text.withUTF8(QuoteContext.prefixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
-    writer.key("suffix")
-    text.withUTF8(QuoteContext.suffixRange(of: range, in: text, length: contextLength)) { writer.string(utf8: $0) }
+    text.withContext(of: range, length: contextLength) { prefix, suffix in
+      writer.key("prefix")
+      writer.string(utf8: prefix)
+      writer.key("suffix")
+      writer.string(utf8: suffix)
+    }
     writer.key("attributes")
     writeObject(annotations[index].attributes, into: &writer)
     writer.field("author", annotations[index].author)

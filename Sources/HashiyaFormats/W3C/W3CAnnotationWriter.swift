@@ -111,15 +111,15 @@ struct W3CAnnotationWriter {
     writer.field("type", "TextQuoteSelector")
     writer.field("exact", quote)
     // Empty context is left out rather than written as "": the model treats both alike.
-    let prefix = QuoteContext.prefixRange(of: range, in: text, length: contextLength)
-    if !prefix.isEmpty {
-      writer.key("prefix")
-      text.withUTF8(prefix) { writer.string(utf8: $0) }
-    }
-    let suffix = QuoteContext.suffixRange(of: range, in: text, length: contextLength)
-    if !suffix.isEmpty {
-      writer.key("suffix")
-      text.withUTF8(suffix) { writer.string(utf8: $0) }
+    text.withContext(of: range, length: contextLength) { prefix, suffix in
+      if !prefix.isEmpty {
+        writer.key("prefix")
+        writer.string(utf8: prefix)
+      }
+      if !suffix.isEmpty {
+        writer.key("suffix")
+        writer.string(utf8: suffix)
+      }
     }
     writer.endObject()
     writer.beginObject()

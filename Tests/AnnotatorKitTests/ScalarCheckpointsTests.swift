@@ -135,6 +135,28 @@ import Testing
     }
   }
 
+  @Test(arguments: texts.indices) func stepsAnyNumberOfScalarsEitherWay(_ which: Int) {
+    let text = Self.texts[which]
+    // Where each scalar starts, and the end.
+    var leads: [Int] = []
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      leads.append(offset)
+      offset += String(scalar).utf8.count
+    }
+    leads.append(offset)
+    Array(text.utf8).withUnsafeBufferPointer { bytes in
+      for index in leads.indices {
+        for steps in 0...min(40, index) {
+          #expect(ScalarCheckpoints.lead(steps, before: leads[index], in: bytes) == leads[index - steps])
+        }
+        for steps in 0...min(40, leads.count - 1 - index) {
+          #expect(ScalarCheckpoints.lead(steps, after: leads[index], in: bytes) == leads[index + steps])
+        }
+      }
+    }
+  }
+
   @Test func theWindowAloneDecidesOrdinaryTextAndDefersLongRuns() throws {
     let flags = String(repeating: "🇸🇾", count: 6)
     let index = flags.utf8.withContiguousStorageIfAvailable { ScalarCheckpoints($0) }

@@ -11,15 +11,13 @@ extension ReportText {
       // at most `length` scalars from it.
       let span = utf8Range(of: range, in: bytes)
       var start = max(0, range.start - length)
-      var from = span.lowerBound
-      for _ in start..<range.start { from = ScalarCheckpoints.lead(before: from, in: bytes) }
+      var from = ScalarCheckpoints.lead(range.start - start, before: span.lowerBound, in: bytes)
       while start < range.start && !isGraphemeBoundary(start, byte: from, in: bytes) {
         from = ScalarCheckpoints.lead(after: from, in: bytes)
         start += 1
       }
       var end = min(count, range.end + length)
-      var to = span.upperBound
-      for _ in range.end..<end { to = ScalarCheckpoints.lead(after: to, in: bytes) }
+      var to = ScalarCheckpoints.lead(end - range.end, after: span.upperBound, in: bytes)
       while end > range.end && !isGraphemeBoundary(end, byte: to, in: bytes) {
         to = ScalarCheckpoints.lead(before: to, in: bytes)
         end -= 1

@@ -70,7 +70,7 @@ struct ScalarCheckpoints: Sendable {
     let length = range.end - range.start
     let end =
       length >= 0 && length < range.end & (Self.stride - 1)
-      ? walk(skipping: length, from: start, in: bytes) : walk(to: range.end, in: bytes)
+      ? Self.walk(skipping: length, from: start, in: bytes) : walk(to: range.end, in: bytes)
     return start.utf8..<end.utf8
   }
 
@@ -79,11 +79,11 @@ struct ScalarCheckpoints: Sendable {
     guard offset < count else { return (bytes.count, utf16Count) }
     let checkpoint = offset / Self.stride
     let from = (utf8: Int(utf8[checkpoint]), utf16: Int(utf16[checkpoint]))
-    return walk(skipping: offset - checkpoint * Self.stride, from: from, in: bytes)
+    return Self.walk(skipping: offset - checkpoint * Self.stride, from: from, in: bytes)
   }
 
   /// Both offsets of the scalar `skip` scalars after the one at `from` (a lead byte, or the end).
-  private func walk(
+  private static func walk(
     skipping skip: Int, from: (utf8: Int, utf16: Int), in bytes: UnsafeBufferPointer<UInt8>
   ) -> (utf8: Int, utf16: Int) {
     var left = skip
@@ -196,6 +196,36 @@ struct ScalarCheckpoints: Sendable {
     default:
       return false
     }
+  }
+
+  /// Where the scalar `count` scalars after the one at `lead` starts, or the text's end.
+  static func lead(_ count: Int, after lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    walk(skipping: count, from: (lead, 0), in: bytes).utf8
+  }
+
+  /// Where the scalar `count` scalars before the one at `lead` starts; there must be that many.
+  static func lead(_ count: Int, before lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var left = count
+    var end = lead
+    if let base = bytes.baseAddress {
+      // Eight bytes at a time, back from `end`: the scalar sought is the `left`th lead from the
+      // word's end once the word holds that many.
+      while left > 0 && end >= 8 {
+        let word = Word(base + end - 8)
+        if word.leads >= left {
+          var lanes = word.leadLanes
+          for _ in 1..<left { lanes &= ~(1 << UInt64(63 - lanes.leadingZeroBitCount)) }
+          return end - 8 + (63 - lanes.leadingZeroBitCount) / 8
+        }
+        left -= word.leads
+        end -= 8
+      }
+    }
+    while left > 0 {
+      end = Self.lead(before: end, in: bytes)
+      left -= 1
+    }
+    return end
   }
 
   /// Where the scalar before the one at `lead` starts.

@@ -107,24 +107,24 @@ public final class ReportText: Sendable {
   /// Whether the text `range` covers is exactly `quote`, compared byte for byte in place: no
   /// substring is built for a check that nearly always passes.
   public func text(in range: TextRange, equals quote: String) -> Bool {
-    withUTF8(range) { bytes in
-      guard bytes.count == quote.utf8.count else { return false }
-      return quote.utf8.withContiguousStorageIfAvailable { bytes.elementsEqual($0) } ?? bytes.elementsEqual(quote.utf8)
-    }
+    withUTF8(range) { Self.bytes($0, equal: quote) }
+  }
+
+  /// Whether `bytes` are `quote`'s UTF-8, compared in place.
+  private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, equal quote: String) -> Bool {
+    guard bytes.count == quote.utf8.count else { return false }
+    return quote.utf8.withContiguousStorageIfAvailable { bytes.elementsEqual($0) } ?? bytes.elementsEqual(quote.utf8)
   }
 
   public func utf16Offset(ofScalar offset: Int) -> Int {
     switch index {
     case .tables(let tables): return Int(tables.utf16Prefix[offset])
-    case .checkpoints(let checkpoints):
-      var string = string
-      return string.withUTF8 { checkpoints.utf16Offset(ofScalar: offset, in: $0) }
+    case .checkpoints(let checkpoints): return withBytes { checkpoints.utf16Offset(ofScalar: offset, in: $0) }
     }
   }
 
   public func utf8Offset(ofScalar offset: Int) -> Int {
-    var string = string
-    return string.withUTF8 { utf8Offset(ofScalar: offset, in: $0) }
+    withBytes { utf8Offset(ofScalar: offset, in: $0) }
   }
 
   /// The UTF-8 offset of a scalar offset, given the text's bytes.
@@ -149,11 +149,7 @@ public final class ReportText: Sendable {
   /// export cutting quote contexts does.
   public func isGraphemeBoundaryNearby(_ offset: Int) -> Bool {
     guard offset >= 0 && offset <= count else { return false }
-    if case .checkpoints(let checkpoints) = index {
-      var string = string
-      if let answer = string.withUTF8({ checkpoints.isGraphemeBoundary(at: offset, in: $0) }) { return answer }
-    }
-    return scalars.withUnsafeBufferPointer { GraphemeSegmenter.isBoundary(at: offset, in: $0) }
+    return withBytes { isGraphemeBoundary(offset, byte: utf8Offset(ofScalar: offset, in: $0), in: $0) }
   }
 
   /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.
@@ -183,12 +179,7 @@ public final class ReportText: Sendable {
       guard isGraphemeBoundary(range.end, byte: span.upperBound, in: bytes) else {
         return .splitsGrapheme(range, offset: range.end)
       }
-      let covered = UnsafeBufferPointer(rebasing: bytes[span])
-      let same =
-        covered.count == quote.utf8.count
-        && (quote.utf8.withContiguousStorageIfAvailable { covered.elementsEqual($0) }
-          ?? covered.elementsEqual(quote.utf8))
-      return same ? nil : .quoteDiffers(range)
+      return Self.bytes(UnsafeBufferPointer(rebasing: bytes[span]), equal: quote) ? nil : .quoteDiffers(range)
     }
     if let failure { throw failure }
   }

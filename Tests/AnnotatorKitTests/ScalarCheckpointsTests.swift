@@ -162,12 +162,16 @@ import Testing
     let index = flags.utf8.withContiguousStorageIfAvailable { ScalarCheckpoints($0) }
     let checkpoints = try #require(index)
     // Ten regional indicators before offset 10: more than the window sees, so only the whole run can tell.
-    let deferred = flags.utf8.withContiguousStorageIfAvailable { checkpoints.isGraphemeBoundary(at: 10, in: $0) }
+    let deferred = flags.utf8.withContiguousStorageIfAvailable {
+      checkpoints.isGraphemeBoundary(at: 10, byte: checkpoints.utf8Offset(ofScalar: 10, in: $0), in: $0)
+    }
     #expect(deferred == .some(nil))
     let arabic = "كِيفِين"
     let arabicIndex = try #require(arabic.utf8.withContiguousStorageIfAvailable { ScalarCheckpoints($0) })
     let decided = arabic.utf8.withContiguousStorageIfAvailable { bytes in
-      (0...arabicIndex.count).map { arabicIndex.isGraphemeBoundary(at: $0, in: bytes) }
+      (0...arabicIndex.count).map {
+        arabicIndex.isGraphemeBoundary(at: $0, byte: arabicIndex.utf8Offset(ofScalar: $0, in: bytes), in: bytes)
+      }
     }
     #expect(decided == [true, false, true, true, false, true, true, true])
   }

@@ -190,13 +190,7 @@ import Testing
   @Test func ctrlCDuringAServerImportRollsItBack() throws {
     let server = try serverProject()
     _ = try hashiya.run([server, "-c", "import \(HashiyaBinary.samples)"])
-    var bytes: [UInt8] = []
-    for n in 0..<60_000 {
-      bytes +=
-        (#"{"id":"r\#(n)","title":"تقرير \#(n) 🛰️","lang":"ar","text":"قالَتِ المُتَحَدِّثَةُ إنّ التحالف درّب \#(n) مقاتلاً.\r\n"#
-        + #"The coalition said it trained \#(n) fighters."}"# + "\n").utf8
-    }
-    let big = hashiya.write("big.jsonl", bytes)
+    let big = hashiya.write("big.jsonl", GeneratedReports.jsonl(60_000, prefix: "r"))
     let session = try TerminalSession.run(
       [server], in: hashiya.folder,
       steps: [

@@ -13,7 +13,7 @@ extension ReportText {
       var start = max(0, range.start - length)
       var from = ScalarCheckpoints.lead(range.start - start, before: span.lowerBound, in: bytes)
       while start < range.start && !isGraphemeBoundary(start, byte: from, in: bytes) {
-        from = ScalarCheckpoints.lead(after: from, in: bytes)
+        from = ScalarCheckpoints.lead(1, after: from, in: bytes)
         start += 1
       }
       var end = min(count, range.end + length)

@@ -145,8 +145,7 @@ public final class ReportText: Sendable {
   }
 
   /// The same answer as `isGraphemeBoundary`, decided from the scalars around `offset` without
-  /// segmenting the whole text: cheaper for a caller that asks about a few offsets once, as an
-  /// export cutting quote contexts does.
+  /// segmenting the whole text: cheaper for a caller that asks about a few offsets once.
   public func isGraphemeBoundaryNearby(_ offset: Int) -> Bool {
     guard offset >= 0 && offset <= count else { return false }
     return withBytes { isGraphemeBoundary(offset, byte: utf8Offset(ofScalar: offset, in: $0), in: $0) }
@@ -154,23 +153,23 @@ public final class ReportText: Sendable {
 
   /// Checks that `range` is a usable span: non-empty, inside the text, on grapheme boundaries.
   public func validate(_ range: TextRange) throws(TextRangeError) {
-    guard !range.isEmpty else { throw .empty(range) }
-    guard range.fits(in: count) else {
-      throw .outOfBounds(range, length: count)
-    }
-    // Two offsets are decided from their neighbours: segmenting the whole text for them would
-    // cost an import of a million annotations more than all its other checks.
-    for offset in [range.start, range.end] where !isGraphemeBoundaryNearby(offset) {
-      throw .splitsGrapheme(range, offset: offset)
-    }
+    try checkSpan(range) { _ in nil }
   }
 
   /// Checks that `range` is a usable span (see `validate`) covering exactly `quote`: what every
   /// stored or imported annotation must pass before its offsets index this text.
   public func validate(_ range: TextRange, quote: String) throws(TextRangeError) {
+    try checkSpan(range) { Self.bytes($0, equal: quote) ? nil : .quoteDiffers(range) }
+  }
+
+  /// The checks of both `validate`s, then `more` on the span's bytes: the span's two ends are
+  /// found once, and its edges are decided from their neighbours, since segmenting the whole text
+  /// for two offsets would cost an import of a million annotations more than all its other checks.
+  private func checkSpan(
+    _ range: TextRange, _ more: (UnsafeBufferPointer<UInt8>) -> TextRangeError?
+  ) throws(TextRangeError) {
     guard !range.isEmpty else { throw .empty(range) }
     guard range.fits(in: count) else { throw .outOfBounds(range, length: count) }
-    // The span's two ends are found once, and everything is checked from them.
     let failure: TextRangeError? = withBytes { bytes in
       let span = utf8Range(of: range, in: bytes)
       guard isGraphemeBoundary(range.start, byte: span.lowerBound, in: bytes) else {
@@ -179,7 +178,7 @@ public final class ReportText: Sendable {
       guard isGraphemeBoundary(range.end, byte: span.upperBound, in: bytes) else {
         return .splitsGrapheme(range, offset: range.end)
       }
-      return Self.bytes(UnsafeBufferPointer(rebasing: bytes[span]), equal: quote) ? nil : .quoteDiffers(range)
+      return more(UnsafeBufferPointer(rebasing: bytes[span]))
     }
     if let failure { throw failure }
   }

@@ -155,15 +155,10 @@ struct ScalarCheckpoints: Sendable {
   /// enough to be left to the full tables.
   static let window = 8
 
-  /// Whether scalar offset `offset` (0...count) is a grapheme cluster boundary, decided from the
-  /// scalars just before it; nil when a run of regional indicators, or of marks after a ZWJ,
-  /// reaches past them and only the whole text can tell.
-  func isGraphemeBoundary(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-    guard offset > 0 && offset < count else { return offset == 0 || offset == count }
-    return isGraphemeBoundary(at: offset, byte: utf8Offset(ofScalar: offset, in: bytes), in: bytes)
-  }
-
-  /// The same, for a caller that knows where the offset's scalar starts (`position`).
+  /// Whether scalar offset `offset` (0...count), whose scalar starts at byte `position`, is a
+  /// grapheme cluster boundary, decided from the scalars just before it; nil when a run of
+  /// regional indicators, or of marks after a ZWJ, reaches past them and only the whole text can
+  /// tell.
   func isGraphemeBoundary(at offset: Int, byte position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     guard offset > 0 && offset < count else { return offset == 0 || offset == count }
     let window = Self.window
@@ -233,12 +228,6 @@ struct ScalarCheckpoints: Sendable {
     var previous = lead - 1
     while bytes[previous] & 0xC0 == 0x80 { previous -= 1 }
     return previous
-  }
-
-  /// Where the scalar after the one at `lead` starts.
-  static func lead(after lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    let byte = bytes[lead]
-    return lead + (byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4)
   }
 
   private static func scalar(at lead: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {

@@ -58,8 +58,8 @@ struct CandidateDecider {
     _ selection: CandidateSelection, label: String? = nil, typed: [(key: String, value: String)] = []
   ) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    let open = try openByLayer(selection)
-    try session.change(writingTo: try layers(selection, open), expecting: expected(selection, open)) { changes in
+    let plan = try plan(selection)
+    try session.change(writingTo: plan.layers, expecting: plan.size) { changes in
       var writers: [String: AnnotationWriter] = [:]
       // Candidates come a layer after another over a batch of reports: a text is analysed once.
       var texts = RecentValues<Int, ReportText>(capacity: PendingSuggestion.reportsPerBatch)
@@ -123,8 +123,7 @@ struct CandidateDecider {
   /// Rejects the open ones among the chosen candidates.
   func reject(_ selection: CandidateSelection) throws -> DecisionOutcome {
     var outcome = DecisionOutcome()
-    let rows = expected(selection, try openByLayer(selection))
-    try session.store.change(author: session.user, expecting: rows) { changes in
+    try session.store.change(author: session.user, expecting: try plan(selection, layers: false).size) { changes in
       try forEachChunk(selection) { chunk, _ in
         for item in chunk where item.decided == .open {
           try SignalHandling.check()
@@ -181,27 +180,21 @@ struct CandidateDecider {
     }
   }
 
-  /// For `all`, the layers with open candidates and how many each has: the caller's counts, or
-  /// read now, once; nil for chosen numbers.
-  private func openByLayer(_ selection: CandidateSelection) throws -> [(layer: String, open: Int)]? {
-    guard selection.isAll else { return nil }
-    let list = try counts ?? session.store.pendingSuggestionCounts(author: session.user)
-    return list.filter { $0.open > 0 }.map { ($0.layer, $0.open) }
-  }
-
-  /// The layers an accept may write to, so their schemas are recorded in the same change; `open`
-  /// as `openByLayer` gives it.
-  private func layers(_ selection: CandidateSelection, _ open: [(layer: String, open: Int)]?) throws -> [String] {
-    guard case .numbers(let numbers) = selection else { return open?.map(\.layer) ?? [] }
-    var items = try session.pendingSuggestions.items(numbers)
-    try addLinked(to: &items)
-    return Set(items.values.filter { $0.decided == .open }.map(\.layer)).sorted()
-  }
-
-  /// About how many candidates a decision on `selection` settles: the store writes a large
-  /// change otherwise than a small one.
-  private func expected(_ selection: CandidateSelection, _ open: [(layer: String, open: Int)]?) -> Int {
-    guard case .numbers(let numbers) = selection else { return open?.reduce(0) { $0 + $1.open } ?? 0 }
-    return numbers.count
+  /// The layers a decision on `selection` may write to, so that their schemas are recorded in the
+  /// same change, and about how many candidates it settles, as the store writes a large change
+  /// otherwise than a small one. For `all` both come from the open counts by layer, the caller's
+  /// or read now, once; for chosen numbers, from the candidates and those they link to (only when
+  /// `layers` is asked for).
+  private func plan(_ selection: CandidateSelection, layers: Bool = true) throws -> (layers: [String], size: Int) {
+    switch selection {
+    case .all:
+      let open = try (counts ?? session.store.pendingSuggestionCounts(author: session.user)).filter { $0.open > 0 }
+      return (open.map(\.layer), open.reduce(0) { $0 + $1.open })
+    case .numbers(let numbers):
+      guard layers else { return ([], numbers.count) }
+      var items = try session.pendingSuggestions.items(numbers)
+      try addLinked(to: &items)
+      return (Set(items.values.filter { $0.decided == .open }.map(\.layer)).sorted(), numbers.count)
+    }
   }
 }

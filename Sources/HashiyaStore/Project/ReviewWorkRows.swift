@@ -48,38 +48,39 @@ struct ReviewWorkRows {
     bundle.suggestionDecisions = try suggestions.take(reportID: id)
   }
 
+  // Each decoder makes its row's name, for an error message, only when a check fails.
   private static func decision(from row: some CheckedRow) throws -> ReviewDecisionRecord {
     let uuid: String = try row.checked(1, "a review decision")
-    let what = "review decision \(uuid)"
+    func what() -> String { "review decision \(uuid)" }
     return ReviewDecisionRecord(
       uuid: uuid,
       decision: ReviewDecision(
-        reportID: try row.checked(0, what), layer: try row.checked(2, what),
-        range: TextRange(try row.checked(3, what), try row.checked(4, what)),
-        outcome: try row.checked(5, as: ReviewDecision.Outcome.self, what), annotationID: try row.checked(6, what),
-        sources: ProjectStore.sources(try row.checked(7, what)), comment: try row.checked(8, what),
-        reviewer: try row.checked(9, what)),
-      decidedAt: try row.checked(10, what), status: try row.checked(11, as: Annotation.Status.self, what))
+        reportID: try row.checked(0, what()), layer: try row.checked(2, what()),
+        range: TextRange(try row.checked(3, what()), try row.checked(4, what())),
+        outcome: try row.checked(5, as: ReviewDecision.Outcome.self, what()), annotationID: try row.checked(6, what()),
+        sources: ProjectStore.sources(try row.checked(7, what())), comment: try row.checked(8, what()),
+        reviewer: try row.checked(9, what())),
+      decidedAt: try row.checked(10, what()), status: try row.checked(11, as: Annotation.Status.self, what()))
   }
 
   private static func state(from row: some CheckedRow) throws -> ReviewStateRecord {
     let report: Int = try row.checked(0, "a review state")
     let layer: String = try row.checked(1, "a review state of report #\(report)")
-    let what = "the review state of report #\(report), layer \(layer)"
-    let units: Int = try row.checked(2, what)
+    func what() -> String { "the review state of report #\(report), layer \(layer)" }
+    let units: Int = try row.checked(2, what())
     // The state is derived from the decisions that stand, as `reports` shows it.
     return ReviewStateRecord(
-      layer: layer, state: ReviewStateRecord.state(decided: try row.checked(4, what), units: units), units: units,
-      updatedAt: try row.checked(3, what))
+      layer: layer, state: ReviewStateRecord.state(decided: try row.checked(4, what()), units: units), units: units,
+      updatedAt: try row.checked(3, what()))
   }
 
   private static func suggestion(from row: some CheckedRow) throws -> SuggestionDecisionRecord {
     let report: Int = try row.checked(0, "a suggestion decision")
-    let what = "a suggestion decision on report #\(report)"
+    func what() -> String { "a suggestion decision on report #\(report)" }
     return SuggestionDecisionRecord(
-      layer: try row.checked(1, what), label: try row.checked(2, what),
-      range: TextRange(try row.checked(3, what), try row.checked(4, what)),
-      verdict: try row.checked(5, as: SuggestionDecision.Verdict.self, what), origin: try row.checked(6, what),
-      author: try row.checked(7, what), decidedAt: try row.checked(8, what))
+      layer: try row.checked(1, what()), label: try row.checked(2, what()),
+      range: TextRange(try row.checked(3, what()), try row.checked(4, what())),
+      verdict: try row.checked(5, as: SuggestionDecision.Verdict.self, what()), origin: try row.checked(6, what()),
+      author: try row.checked(7, what()), decidedAt: try row.checked(8, what()))
   }
 }

@@ -9,11 +9,15 @@ import HashiyaModel
 /// Valid only inside the transaction whose database made it.
 struct BulkStatement {
   private let db: Database
+  /// Held so that SQLite's statement lives as long as this: GRDB finalizes the statements of its
+  /// cache when the schema changes, which would leave `statement` pointing at freed memory.
+  private let owner: Statement
   private let statement: OpaquePointer
 
   init(_ db: Database, sql: String) throws {
     self.db = db
-    self.statement = try db.cachedStatement(sql: sql).sqliteStatement
+    owner = try db.cachedStatement(sql: sql)
+    statement = owner.sqliteStatement
   }
 
   /// Runs the statement with `values` bound in order, then makes it ready for the next row.

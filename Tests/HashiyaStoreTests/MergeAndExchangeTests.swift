@@ -104,6 +104,40 @@ import Testing
     #expect(try ours.report(id: 1).text == text)
   }
 
+  /// An import keeps its own event clock, read from the log once: every event it logs (a layer, a
+  /// report's annotations, the reports it added) orders after the log's latest, even one a
+  /// teammate's fast clock put in the future, and after the import's event before it.
+  @Test func anImportsEventsFollowTheLogsLatestTimeOneAfterAnother() throws {
+    let store = try project("clock.hashiya")
+    let future = "2999-06-01T12:24:37.503Z"
+    try store.database.write { db in
+      try ProjectStore.appendEvent(
+        db, EventDraft(author: "fast", action: "import", entity: "reports", after: "{}", batch: "b"), at: future)
+    }
+    let before = try store.database.read { db in try Int.fetchOne(db, sql: "SELECT max(id) FROM events") ?? 0 }
+    let reports = ["نص أوّل 🇸🇾 فيه كلمات", "نصٌّ ثانٍ\r\nبسطرين", "ثالث"].enumerated().map { index, text in
+      ImportedReport(
+        report: NewReport(uid: "c\(index)", title: "t", text: text, language: "ar"),
+        annotations: [
+          ImportedAnnotation(
+            key: "k\(index)", uuid: "clock-\(index)", layer: "speaker-tagging", label: "speaker",
+            range: TextRange(0, 2), location: "f:\(index + 1)")
+        ],
+        location: "f:\(index + 1)")
+    }
+    try store.importAnnotated(author: "importer") { inserter in
+      try inserter.registerLayer(LayerSchema(layer: "clock-layer", description: "", labels: []))
+      for report in reports { try inserter.add(report) }
+    }
+    let times = try store.database.read { db in
+      try String.fetchAll(db, sql: "SELECT at FROM events WHERE id > ? ORDER BY id", arguments: [before])
+    }
+    // The layer, one event per report, and the reports added.
+    #expect(times.count == 5)
+    #expect(times.first.map { $0 > future } == true, "\(times)")
+    #expect(zip(times, times.dropFirst()).allSatisfy { $0 < $1 }, "\(times)")
+  }
+
   @Test func importingAnnotatedReportsKeepsIdentityAndIsAllOrNothing() throws {
     let store = try ProjectStore.open(path: folder.path("i.hashiya"))
     let imported = ImportedReport(

@@ -104,9 +104,9 @@ import Testing
     #expect(try ours.report(id: 1).text == text)
   }
 
-  /// An import keeps its own event clock, read from the log once: every event it logs (a layer, a
-  /// report's annotations, the reports it added) orders after the log's latest, even one a
-  /// teammate's fast clock put in the future, and after the import's event before it.
+  /// Every event an import logs (a layer, a report's annotations, the reports it added) orders
+  /// after the log's latest, even one a teammate's fast clock put in the future, and after the
+  /// import's event before it.
   @Test func anImportsEventsFollowTheLogsLatestTimeOneAfterAnother() throws {
     let store = try project("clock.hashiya")
     let future = "2999-06-01T12:24:37.503Z"

@@ -98,4 +98,24 @@ import Testing
       #expect(throws: expected) { try row.checked(0, as: Annotation.Status.self, "annotation #3") }
     }
   }
+
+  /// A text copied out unchecked is checked later by the same rule as one read in place: what is
+  /// valid reads back byte for byte, the empty text included; a NUL or invalid UTF-8 is an error
+  /// naming the report.
+  @Test func aTextReadUncheckedIsCheckedLaterByTheSameRule() throws {
+    let sql = """
+      SELECT 'قالَتِ المُتَحَدِّثَةُ 🇸🇾\r\n' AS valid, '' AS empty, CAST(X'D982D8A700C3A9' AS TEXT) AS nul,
+        CAST(X'D982D8A7FF20C3' AS TEXT) AS invalid, 7 AS number
+      """
+    try Self.withRow(sql) { (row: StatementRow) throws in
+      #expect(try row.uncheckedText(at: 0, ofReport: 4).string() == "قالَتِ المُتَحَدِّثَةُ 🇸🇾\r\n")
+      #expect(try row.uncheckedText(at: 1, ofReport: 4).string() == "")
+      let expected = StoreError.damaged(what: "report #4", reason: "its text holds \(StatementRow.invalidText)")
+      for column in [2, 3] {
+        #expect(throws: expected) { try row.uncheckedText(at: column, ofReport: 4).string() }
+        #expect(throws: StoreError.self) { try row.checked(column, "report #4") as String }
+      }
+      #expect(throws: StoreError.self) { try row.uncheckedText(at: 4, ofReport: 4) }
+    }
+  }
 }

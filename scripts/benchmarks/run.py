@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import sqlite3
 import statistics
@@ -315,15 +316,21 @@ def table(rows):
     return [HEADER, "|---|---|---|---|---|---|---|"] + ["| " + " | ".join(r) + " |" for r in rows]
 
 
+def scenario_shape(line):
+    """A table line's scenario cell with every number in it blanked: the same row whatever its counts."""
+    return re.sub(r"\d[\d,.]*", "#", line.split(" | ")[0])
+
+
 def update_rows(rows):
     """Replaces each row's line in docs/PERFORMANCE.md, matched on its scenario cell, or failing that on the
-    scenario's words before its first comma (counts in it can change), or adds it at the end of the results table;
+    cell with its numbers blanked (counts in it can change), or adds it at the end of the results table;
     adds any note the document lacks. Other rows stay as they were."""
     lines = DOCUMENT.read_text(encoding="utf-8").splitlines()
     for line in table(rows)[2:]:
         cell = line.split(" | ")[0] + " | "
         matches = ([i for i, old in enumerate(lines) if old.startswith(cell)]
-                   or [i for i, old in enumerate(lines) if old.startswith(line.split(",")[0])])
+                   or [i for i, old in enumerate(lines)
+                       if old.startswith("| ") and scenario_shape(old) == scenario_shape(line)])
         if matches:
             lines[matches[0]] = line
         else:
@@ -450,7 +457,6 @@ def exchange_rows(binary, work, data, project, reports, annotations, runs, env, 
     if schema_floor:
         row("import floor: SQLite alone writing the same rows and index into Hashiya's schema", "", floor=schema_floor)
     if schema_floor and by_row:
-        # Named so that no word before a comma matches another row's start (update_rows).
         row("row-by-row import floor: SQLite alone writing the same rows through the import's own single-row "
             "statements", "",
             floor=by_row, ratio=f"{by_row / schema_floor:.2f} × schema floor")

@@ -219,7 +219,7 @@ extension ProjectStore {
   /// A report from a `SELECT *` row with its text left empty, and the text's bytes unchecked.
   static func reportWithUncheckedText(from row: StatementRow) throws(StoreError) -> (Report, UncheckedText) {
     let id: Int = try row.checked(0, "a report")
-    let text = UncheckedText(reportID: id, bytes: try row.uncheckedText(at: 8, "report #\(id)"))
+    let text = try row.uncheckedText(at: 8, ofReport: id)
     return (try report(from: row, id: id, text: ""), text)
   }
 

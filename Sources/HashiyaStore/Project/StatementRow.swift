@@ -92,22 +92,29 @@ struct StatementRow: CheckedRow {
     let column = Int32(index)
     // Asked for after the text, as SQLite advises: the length is then that of the UTF-8 form.
     guard let start = sqlite3_column_text(statement, column) else { return "" }
-    // SQLite ends the text with a NUL: the C-string reading is the standard library's fastest
-    // checked one, and a NUL inside shows as a shorter string.
-    guard
-      let text = String(validatingCString: UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)),
-      text.utf8.count == Int(sqlite3_column_bytes(statement, column))
+    return Self.text(terminated: start, count: Int(sqlite3_column_bytes(statement, column)))
+  }
+
+  /// The `count` bytes at `start`, which a NUL ends as SQLite ends every text, as a text Hashiya
+  /// writes; nil when they are not valid UTF-8 or hold a NUL. The one rule for a stored text,
+  /// read in place here or later from a copy (`UncheckedText`).
+  static func text(terminated start: UnsafePointer<UInt8>, count: Int) -> String? {
+    // The C-string reading is the standard library's fastest checked one (a third faster over
+    // an export than reading a counted buffer), and a NUL inside shows as a shorter string.
+    guard let text = String(validatingCString: UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)),
+      text.utf8.count == count
     else { return nil }
     return text
   }
 
-  /// The bytes of the text at `index`, copied out without being checked as UTF-8
-  /// (`UncheckedText` checks them later, elsewhere); any value but text is an error now.
-  func uncheckedText(at index: Int, _ what: @autoclosure () -> String) throws(StoreError) -> [UInt8] {
-    guard type(at: index) == SQLITE_TEXT else { throw damaged(index, what()) }
+  /// The text at `index`, the text of report `reportID`, copied out without being checked as
+  /// UTF-8 (`UncheckedText` checks it later, elsewhere); any value but text is an error now.
+  func uncheckedText(at index: Int, ofReport reportID: Int) throws(StoreError) -> UncheckedText {
+    guard type(at: index) == SQLITE_TEXT else { throw damaged(index, "report #\(reportID)") }
     let column = Int32(index)
-    guard let start = sqlite3_column_text(statement, column) else { return [] }
-    return Array(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column))))
+    let start = sqlite3_column_text(statement, column)
+    let count = start == nil ? 0 : Int(sqlite3_column_bytes(statement, column))
+    return UncheckedText(reportID: reportID, copying: UnsafeBufferPointer(start: start, count: count))
   }
 
   /// What a text column holds when its bytes are not a text Hashiya writes.
